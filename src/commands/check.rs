@@ -1,0 +1,28 @@
+//! `plan check`: every finding in one pass; exit 1 on errors (or on
+//! warnings with `--deny warnings`).
+
+use crate::cli::{CheckArgs, Deny};
+use crate::context::Context;
+use crate::render::diagnostics::{self, DiagnosticFormat};
+use std::io::Write;
+
+pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+    let opened = ctx.open()?;
+    diagnostics::render(
+        out,
+        args.format,
+        &opened.sources,
+        &opened.diagnostics,
+        ctx.colour,
+    )?;
+    let tally = opened.tally();
+    if args.format == DiagnosticFormat::Human {
+        writeln!(
+            out,
+            "{}",
+            diagnostics::summary(tally, opened.sources.files.len(), opened.plan.tasks().count())
+        )?;
+    }
+    let failed = tally.errors > 0 || (args.deny == Some(Deny::Warnings) && tally.warnings > 0);
+    Ok(if failed { 1 } else { 0 })
+}

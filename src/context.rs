@@ -1,0 +1,41 @@
+//! What every command gets from the global flags: where the plan is, the
+//! as-of day, and whether to colour.
+
+use crate::cli::{Cli, ColorChoice};
+use crate::open::{self, Opened};
+use chrono::NaiveDate;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+pub struct Context {
+    pub dir: Option<PathBuf>,
+    pub as_of: NaiveDate,
+    pub colour: bool,
+}
+
+impl Context {
+    pub fn from_cli(cli: &Cli) -> Context {
+        let colour = match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        Context {
+            dir: cli.dir.clone(),
+            as_of: cli
+                .as_of
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            colour,
+        }
+    }
+
+    /// Finds, reads and checks the plan.
+    pub fn open(&self) -> anyhow::Result<Opened> {
+        let cwd = std::env::current_dir()?;
+        let dir = crate::load::find_plan_dir(self.dir.as_deref(), &cwd)?;
+        open::open(&dir)
+    }
+}

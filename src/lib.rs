@@ -1,0 +1,33 @@
+//! `plan`: a multi-agency action plan kept in TOML files, checked, and
+//! reported on. Data flows one way: load (files) -> read (raw, with spans)
+//! -> validate (model + findings) -> query -> render.
+
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod dates;
+pub mod diag;
+pub mod leads;
+pub mod load;
+pub mod model;
+pub mod open;
+pub mod raw;
+pub mod read;
+pub mod render;
+pub mod source;
+pub mod suggest;
+pub mod validate;
+
+use cli::{Cli, Command};
+use std::io::Write;
+
+/// Runs one command; the result is the exit code (0 ok, 1 findings).
+/// Fatal errors (no plan, unreadable files) come back as `Err`: exit 2.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<i32> {
+    let ctx = context::Context::from_cli(cli);
+    let code = match &cli.command {
+        Command::Check(args) => commands::check::run(&ctx, args, out)?,
+    };
+    out.flush()?;
+    Ok(code)
+}

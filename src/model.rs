@@ -1,0 +1,250 @@
+//! The validated plan: report cards, priorities ("We will ..."), actions and
+//! tasks, the agencies that lead them, the scrutiny recommendations and the
+//! measures. Every reference in here has been checked; queries can trust it.
+
+use crate::dates::{Calendar, Interval, TargetDate};
+use crate::source::Loc;
+use chrono::NaiveDate;
+
+#[derive(Debug)]
+pub struct Plan {
+    pub meta: PlanMeta,
+    pub agencies: Vec<Agency>,
+    pub cards: Vec<Card>,
+    pub recommendations: Vec<Recommendation>,
+    pub measures: Vec<Measure>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanMeta {
+    pub title: String,
+    pub owner: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub asap_days: u32,
+    pub year_start: u32,
+    pub review_days: u32,
+}
+
+impl PlanMeta {
+    pub fn calendar(&self) -> Calendar {
+        Calendar {
+            start: self.start,
+            asap_days: self.asap_days,
+            year_start: self.year_start,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AgencyKind {
+    Organisation,
+    Team,
+    Person,
+    Role,
+}
+
+impl AgencyKind {
+    pub const NAMES: &'static str = "organisation, team, person or role";
+
+    pub fn parse(text: &str) -> Option<AgencyKind> {
+        Some(match text.trim().to_lowercase().as_str() {
+            "organisation" | "organization" => AgencyKind::Organisation,
+            "team" => AgencyKind::Team,
+            "person" => AgencyKind::Person,
+            "role" => AgencyKind::Role,
+            _ => return None,
+        })
+    }
+}
+
+/// Index of an agency in [`Plan::agencies`].
+pub type AgencyIdx = usize;
+
+#[derive(Debug)]
+pub struct Agency {
+    pub id: String,
+    pub name: String,
+    pub kind: AgencyKind,
+    pub aliases: Vec<String>,
+    pub part_of: Option<AgencyIdx>,
+    pub loc: Loc,
+}
+
+/// Who leads a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    Agency(AgencyIdx),
+    /// `TBC`, "Not identified": nobody yet.
+    Unassigned,
+    /// "Each Partners agency": every organisation in the registry.
+    All,
+}
+
+#[derive(Debug)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    pub outcomes: Vec<String>,
+    pub area: Option<String>,
+    pub measures: Vec<String>,
+    pub story: Option<String>,
+    pub challenges: Vec<String>,
+    pub main_actions: Vec<String>,
+    pub priorities: Vec<Priority>,
+    pub loc: Loc,
+}
+
+/// "We will ...".
+#[derive(Debug)]
+pub struct Priority {
+    pub id: String,
+    pub title: String,
+    pub actions: Vec<Action>,
+    pub loc: Loc,
+}
+
+#[derive(Debug)]
+pub struct Action {
+    pub id: String,
+    pub title: String,
+    pub tasks: Vec<Task>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rag {
+    Red,
+    Amber,
+    Green,
+    Blue,
+}
+
+impl Rag {
+    pub const NAMES: &'static str = "red, amber, green or blue (complete)";
+
+    pub fn parse(text: &str) -> Option<Rag> {
+        Some(match text.trim().to_lowercase().as_str() {
+            "red" => Rag::Red,
+            "amber" => Rag::Amber,
+            "green" => Rag::Green,
+            "blue" | "complete" => Rag::Blue,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rag::Red => "red",
+            Rag::Amber => "amber",
+            Rag::Green => "green",
+            Rag::Blue => "blue",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Task {
+    /// The full id, `EJ-1.1.a`.
+    pub id: String,
+    pub text: String,
+    pub leads: Vec<Lead>,
+    /// The `due` as written, for people; `None` when absent.
+    pub due_text: Option<String>,
+    pub target: TargetDate,
+    pub resources: Option<String>,
+    pub rag: Option<Rag>,
+    pub done: Option<NaiveDate>,
+    pub updated: Option<NaiveDate>,
+    pub note: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Response {
+    Accepted,
+    PartiallyAccepted,
+    NotAccepted,
+    Noted,
+}
+
+impl Response {
+    pub const NAMES: &'static str = "accepted, partially-accepted, not-accepted or noted";
+
+    pub fn parse(text: &str) -> Option<Response> {
+        let words: String = text
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c == ' ' || c == '_' { '-' } else { c })
+            .collect();
+        Some(match words.as_str() {
+            "accepted" => Response::Accepted,
+            "partially-accepted" => Response::PartiallyAccepted,
+            "not-accepted" => Response::NotAccepted,
+            "noted" => Response::Noted,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Response::Accepted => "accepted",
+            Response::PartiallyAccepted => "partially-accepted",
+            Response::NotAccepted => "not-accepted",
+            Response::Noted => "noted",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Recommendation {
+    pub id: String,
+    pub text: String,
+    pub response: Response,
+    pub response_text: Option<String>,
+    pub owner: Option<String>,
+    /// Full ids of the actions (or tasks) that deliver it.
+    pub actions: Vec<String>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+#[derive(Debug)]
+pub struct Measure {
+    pub id: String,
+    pub title: String,
+    pub better: Better,
+    pub unit: Option<String>,
+    pub values: Vec<MeasureValue>,
+    pub target: Option<MeasureValue>,
+    pub loc: Loc,
+}
+
+#[derive(Debug)]
+pub struct MeasureValue {
+    pub period: String,
+    pub interval: Interval,
+    pub value: f64,
+    pub note: Option<String>,
+}
+
+impl Plan {
+    /// Every task, in plan order.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.cards
+            .iter()
+            .flat_map(|c| &c.priorities)
+            .flat_map(|p| &p.actions)
+            .flat_map(|a| &a.tasks)
+    }
+}

@@ -1,0 +1,128 @@
+//! A plain mirror of the plan files, one struct per kind of TOML table (SPEC
+//! section 3), with every value that can be wrong kept beside the place it
+//! was written. `read.rs` fills these from the TOML; `validate.rs` turns them
+//! into the model. Nothing here knows what a value means.
+
+use crate::source::Loc;
+use chrono::NaiveDate;
+
+/// A value and the place it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
+/// Everything one file defines.
+#[derive(Debug, Default)]
+pub struct RawFile {
+    pub plan: Option<RawPlan>,
+    pub agencies: Vec<RawAgency>,
+    pub card: Option<RawCard>,
+    pub priorities: Vec<RawPriority>,
+    pub recommendations: Vec<RawRecommendation>,
+    pub measures: Vec<RawMeasure>,
+}
+
+#[derive(Debug)]
+pub struct RawPlan {
+    pub loc: Loc,
+    pub title: Spanned<String>,
+    pub owner: Option<Spanned<String>>,
+    pub start: Spanned<NaiveDate>,
+    pub end: Spanned<NaiveDate>,
+    pub asap_days: Option<Spanned<i64>>,
+    pub year_start: Option<Spanned<i64>>,
+    pub review_days: Option<Spanned<i64>>,
+}
+
+#[derive(Debug)]
+pub struct RawAgency {
+    pub loc: Loc,
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub kind: Option<Spanned<String>>,
+    pub aliases: Vec<Spanned<String>>,
+    pub part_of: Option<Spanned<String>>,
+}
+
+#[derive(Debug)]
+pub struct RawCard {
+    pub loc: Loc,
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub outcomes: Vec<Spanned<String>>,
+    pub area: Option<Spanned<String>>,
+    pub measures: Vec<Spanned<String>>,
+    pub story: Option<Spanned<String>>,
+    pub challenges: Vec<Spanned<String>>,
+    pub main_actions: Vec<Spanned<String>>,
+}
+
+#[derive(Debug)]
+pub struct RawPriority {
+    pub loc: Loc,
+    pub id: Spanned<u32>,
+    pub title: Spanned<String>,
+    pub actions: Vec<RawAction>,
+}
+
+#[derive(Debug)]
+pub struct RawAction {
+    pub loc: Loc,
+    pub id: Spanned<u32>,
+    pub title: Spanned<String>,
+    pub tasks: Vec<RawTask>,
+}
+
+/// A `due` or a measure's `period`: text in the date grammar, or a TOML date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawWhen {
+    Text(String),
+    Date(NaiveDate),
+}
+
+#[derive(Debug)]
+pub struct RawTask {
+    pub loc: Loc,
+    pub id: Spanned<String>,
+    pub text: Spanned<String>,
+    /// The `lead` key's value place, and each lead written.
+    pub lead: Option<Spanned<Vec<Spanned<String>>>>,
+    pub due: Option<Spanned<RawWhen>>,
+    pub resources: Option<Spanned<String>>,
+    pub rag: Option<Spanned<String>>,
+    pub done: Option<Spanned<NaiveDate>>,
+    pub updated: Option<Spanned<NaiveDate>>,
+    pub note: Option<Spanned<String>>,
+}
+
+#[derive(Debug)]
+pub struct RawRecommendation {
+    pub loc: Loc,
+    pub id: Spanned<String>,
+    pub text: Spanned<String>,
+    pub response: Spanned<String>,
+    pub response_text: Option<Spanned<String>>,
+    pub owner: Option<Spanned<String>>,
+    pub actions: Vec<Spanned<String>>,
+}
+
+#[derive(Debug)]
+pub struct RawMeasure {
+    pub loc: Loc,
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub better: Option<Spanned<String>>,
+    pub unit: Option<Spanned<String>>,
+    pub values: Vec<RawMeasureValue>,
+    pub target: Option<RawMeasureValue>,
+}
+
+#[derive(Debug)]
+pub struct RawMeasureValue {
+    pub loc: Loc,
+    pub period: Spanned<RawWhen>,
+    pub value: Spanned<f64>,
+    pub note: Option<Spanned<String>>,
+}

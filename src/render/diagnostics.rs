@@ -1,0 +1,233 @@
+//! Findings as text for people (`human`, `short`), for programs (`json`)
+//! and for CI (`github` workflow commands).
+
+use crate::diag::{Diagnostic, Severity, Tally};
+use crate::source::{Loc, Sources};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::io::{self, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagnosticFormat {
+    /// An excerpt of the file with a caret under the place, and a help line.
+    Human,
+    /// One line each: `path:line:col: severity[code]: message`.
+    Short,
+    /// A JSON array of objects.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=...`).
+    Github,
+}
+
+/// Where a finding is, as a person counts: from 1.
+#[derive(Debug, serde::Serialize)]
+struct Place<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn place<'a>(sources: &'a Sources, loc: Loc) -> Place<'a> {
+    let file = sources.get(loc.file);
+    let start = file.line_col(loc.start);
+    let end = file.line_col(loc.end);
+    Place {
+        path: &file.name,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+    }
+}
+
+pub fn render(
+    out: &mut dyn Write,
+    format: DiagnosticFormat,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    colour: bool,
+) -> io::Result<()> {
+    match format {
+        DiagnosticFormat::Human => human(out, sources, diagnostics, colour),
+        DiagnosticFormat::Short => short(out, sources, diagnostics),
+        DiagnosticFormat::Json => json(out, sources, diagnostics),
+        DiagnosticFormat::Github => github(out, sources, diagnostics),
+    }
+}
+
+/// The closing line of a check: what was found, in how many files.
+pub fn summary(tally: Tally, files: usize, tasks: usize) -> String {
+    fn plural(n: usize, word: &str) -> String {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    }
+    format!(
+        "{}, {} ({} read, {})",
+        plural(tally.errors, "error"),
+        plural(tally.warnings, "warning"),
+        plural(files, "file"),
+        plural(tasks, "task")
+    )
+}
+
+fn short(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    for d in diagnostics {
+        let p = place(sources, d.loc);
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            p.path,
+            p.line,
+            p.column,
+            d.severity().as_str(),
+            d.code.name(),
+            d.message
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct JsonFinding<'a> {
+    severity: Severity,
+    code: &'static str,
+    message: &'a str,
+    #[serde(flatten)]
+    place: Place<'a>,
+    help: Option<&'a str>,
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonRelated<'a> {
+    message: &'a str,
+    #[serde(flatten)]
+    place: Place<'a>,
+}
+
+fn json(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    let findings: Vec<JsonFinding> = diagnostics
+        .iter()
+        .map(|d| JsonFinding {
+            severity: d.severity(),
+            code: d.code.name(),
+            message: &d.message,
+            place: place(sources, d.loc),
+            help: d.help.as_deref(),
+            related: d
+                .labels
+                .iter()
+                .map(|l| JsonRelated {
+                    message: &l.message,
+                    place: place(sources, l.loc),
+                })
+                .collect(),
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &findings)?;
+    writeln!(out)
+}
+
+/// GitHub workflow commands: properties and data escaped as the runner expects.
+fn github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    fn data(text: &str) -> String {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(text: &str) -> String {
+        data(text).replace(':', "%3A").replace(',', "%2C")
+    }
+    for d in diagnostics {
+        let p = place(sources, d.loc);
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        writeln!(
+            out,
+            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            d.severity().as_str(),
+            property(p.path),
+            p.line,
+            p.column,
+            p.end_line,
+            p.end_column,
+            property(d.code.name()),
+            data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+/// Excerpts longer than this are not shown (a 10 MB line helps nobody).
+const MAX_EXCERPT_BYTES: usize = 4096;
+
+fn human(
+    out: &mut dyn Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    colour: bool,
+) -> io::Result<()> {
+    let renderer = if colour {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for d in diagnostics {
+        let level = match d.severity() {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(d.message.as_str()).id(d.code.name());
+        let mut group = Group::with_title(title).element(snippet(sources, d.loc, None, true));
+        for label in &d.labels {
+            group = group.element(snippet(sources, label.loc, Some(&label.message), false));
+        }
+        if let Some(help) = &d.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        writeln!(out, "{}\n", renderer.render(&[group]))?;
+    }
+    Ok(())
+}
+
+/// The lines of `loc`, with a caret (or a labelled underline) under it.
+fn snippet<'a>(
+    sources: &'a Sources,
+    loc: Loc,
+    label: Option<&'a str>,
+    primary: bool,
+) -> annotate_snippets::Element<'a> {
+    let file = sources.get(loc.file);
+    let lines = file.line_range(loc.start, loc.end);
+    let start = file.line_col(loc.start);
+    if lines.len() > MAX_EXCERPT_BYTES || file.text.is_empty() {
+        return annotate_snippets::Origin::path(file.name.as_str())
+            .line(start.line)
+            .char_column(start.column)
+            .into();
+    }
+    let excerpt = &file.text[lines.clone()];
+    let from = loc.start.clamp(lines.start, lines.end) - lines.start;
+    let to = loc.end.clamp(lines.start, lines.end) - lines.start;
+    let kind = if primary {
+        AnnotationKind::Primary
+    } else {
+        AnnotationKind::Context
+    };
+    let mut annotation = kind.span(from..to.max(from));
+    if let Some(label) = label {
+        annotation = annotation.label(label);
+    }
+    Snippet::source(excerpt)
+        .line_start(start.line)
+        .path(file.name.as_str())
+        .annotation(annotation)
+        .into()
+}

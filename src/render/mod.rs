@@ -1,0 +1,4 @@
+//! Output: turning findings and report rows into text. Renderers know
+//! nothing of plans, only of what they are handed.
+
+pub mod diagnostics;

@@ -1,0 +1,126 @@
+//! The plan's files as read from disk: their names and text, and the map
+//! from a byte offset to the line and column a person sees.
+
+use std::sync::OnceLock;
+
+/// Which file, by its index in [`Sources`].
+pub type FileId = usize;
+
+/// A place in a file: a byte range of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub file: FileId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Loc {
+    pub fn new(file: FileId, span: std::ops::Range<usize>) -> Loc {
+        Loc {
+            file,
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
+/// A line and a column, both counted from 1; the column counts characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as shown to people: relative to the current directory where it can be.
+    pub name: String,
+    pub path: std::path::PathBuf,
+    /// The file's text; empty when it could not be taken as text.
+    pub text: String,
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, path: std::path::PathBuf, text: String) -> SourceFile {
+        SourceFile {
+            name,
+            path,
+            text,
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[starts[line]..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The byte range of the whole lines that `start..end` touches.
+    pub fn line_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let starts = self.line_starts();
+        let first = starts.partition_point(|&s| s <= start.min(self.text.len())) - 1;
+        let last = starts.partition_point(|&s| s <= end.min(self.text.len())) - 1;
+        let from = starts[first];
+        let to = starts
+            .get(last + 1)
+            .map(|&s| s.saturating_sub(1))
+            .unwrap_or(self.text.len());
+        from..to.max(from)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Every file of a plan, in the order they were read.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let file = SourceFile::new("a.toml".into(), "a.toml".into(), "a = 1\nb = \"é x\"\n".into());
+        assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(file.line_col(6), LineCol { line: 2, column: 1 });
+        // "é" is two bytes but one column.
+        let x = file.text.find('x').unwrap();
+        assert_eq!(file.line_col(x), LineCol { line: 2, column: 8 });
+        assert_eq!(file.line_range(7, 8), 6..16);
+    }
+}

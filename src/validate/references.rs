@@ -1,0 +1,346 @@
+//! The checks that look across the plan once every card is read: ids named
+//! by `after` dates, cards and recommendations, loops of tasks due after one
+//! another, and the measures with their periods.
+
+use super::{AfterRef, Seen, Validator};
+use crate::dates::{self, Calendar, Interval, TargetDate};
+use crate::diag::{Code, Diagnostic};
+use crate::model::*;
+use crate::raw::*;
+use std::collections::{HashMap, HashSet};
+
+pub(super) fn check(
+    v: &mut Validator,
+    plan: &mut Plan,
+    raw_recommendations: Vec<RawRecommendation>,
+    after_refs: Vec<AfterRef>,
+) {
+    let tasks: HashMap<String, String> = plan
+        .tasks()
+        .map(|t| (t.id.to_lowercase(), t.id.clone()))
+        .collect();
+    let edges = after_tasks(v, plan, &tasks, after_refs);
+    dependency_cycles(v, plan, &edges);
+
+    let measure_ids: HashMap<String, String> = plan
+        .measures
+        .iter()
+        .map(|m| (m.id.to_lowercase(), m.id.clone()))
+        .collect();
+    let mut listed = HashSet::new();
+    for card in &plan.cards {
+        for id in &card.measures {
+            match measure_ids.get(&id.to_lowercase()) {
+                Some(canonical) => {
+                    listed.insert(canonical.clone());
+                }
+                None => v.report(
+                    Diagnostic::new(
+                        Code::UnknownReference,
+                        card.loc,
+                        format!("card {} lists measure `{id}`, which the plan does not define", card.id),
+                    )
+                    .with_help("define it as a [[measure]], or take it out of `measures`"),
+                ),
+            }
+        }
+    }
+    for measure in &plan.measures {
+        if !listed.contains(&measure.id) {
+            v.report(
+                Diagnostic::new(
+                    Code::MeasureWithoutCard,
+                    measure.loc,
+                    format!("measure {} is listed by no report card", measure.id),
+                )
+                .with_help("add its id to a card's `measures`"),
+            );
+        }
+    }
+
+    plan.recommendations = recommendations(v, plan, raw_recommendations, &tasks);
+}
+
+/// Resolves each `after` id to the task's own spelling; returns the edges
+/// (task, task it waits for).
+fn after_tasks(
+    v: &mut Validator,
+    plan: &mut Plan,
+    tasks: &HashMap<String, String>,
+    after_refs: Vec<AfterRef>,
+) -> Vec<(String, String, crate::source::Loc)> {
+    let mut canonical: HashMap<String, String> = HashMap::new();
+    let mut edges = Vec::new();
+    for after in after_refs {
+        match tasks.get(&after.names.to_lowercase()) {
+            Some(id) => {
+                canonical.insert(after.task.clone(), id.clone());
+                edges.push((after.task, id.clone(), after.loc));
+            }
+            None => v.report(
+                Diagnostic::new(
+                    Code::UnknownReference,
+                    after.loc,
+                    format!("task {} is due after `{}`, which is no task of the plan", after.task, after.names),
+                )
+                .with_help("name a task by its full id, such as EJ-4.3.a"),
+            ),
+        }
+    }
+    for card in &mut plan.cards {
+        for task in card
+            .priorities
+            .iter_mut()
+            .flat_map(|p| &mut p.actions)
+            .flat_map(|a| &mut a.tasks)
+        {
+            if let TargetDate::After { span, .. } = task.target {
+                task.target = match canonical.get(&task.id) {
+                    Some(id) => TargetDate::After {
+                        span,
+                        task: id.clone(),
+                    },
+                    None => TargetDate::Unset,
+                };
+            }
+        }
+    }
+    edges
+}
+
+/// Reports each loop of tasks due "after" one another once.
+fn dependency_cycles(
+    v: &mut Validator,
+    plan: &mut Plan,
+    edges: &[(String, String, crate::source::Loc)],
+) {
+    let next: HashMap<&str, (&str, crate::source::Loc)> = edges
+        .iter()
+        .map(|(from, to, loc)| (from.as_str(), (to.as_str(), *loc)))
+        .collect();
+    let mut done: HashSet<&str> = HashSet::new();
+    let mut in_cycle: HashSet<String> = HashSet::new();
+    for (start, _, _) in edges {
+        let mut path: Vec<&str> = Vec::new();
+        let mut on_path: HashMap<&str, usize> = HashMap::new();
+        let mut at = start.as_str();
+        loop {
+            if done.contains(at) {
+                break;
+            }
+            if let Some(&i) = on_path.get(at) {
+                let cycle = &path[i..];
+                let (_, loc) = next[cycle[0]];
+                let mut diagnostic = Diagnostic::new(
+                    Code::DependencyCycle,
+                    loc,
+                    format!(
+                        "tasks wait for one another in a loop: {} -> {}",
+                        cycle.join(" -> "),
+                        cycle[0]
+                    ),
+                )
+                .with_help("one of them must have a date of its own");
+                for other in &cycle[1..] {
+                    diagnostic = diagnostic.with_label(next[other].1, format!("{other} waits here"));
+                }
+                v.report(diagnostic);
+                in_cycle.extend(cycle.iter().map(|s| s.to_string()));
+                break;
+            }
+            on_path.insert(at, path.len());
+            path.push(at);
+            match next.get(at) {
+                Some((to, _)) => at = to,
+                None => break,
+            }
+        }
+        done.extend(path);
+    }
+    // A task in a loop can never be due: the model keeps it without a date.
+    for card in &mut plan.cards {
+        for task in card
+            .priorities
+            .iter_mut()
+            .flat_map(|p| &mut p.actions)
+            .flat_map(|a| &mut a.tasks)
+        {
+            if in_cycle.contains(&task.id) {
+                task.target = TargetDate::Unset;
+            }
+        }
+    }
+}
+
+fn recommendations(
+    v: &mut Validator,
+    plan: &Plan,
+    raw: Vec<RawRecommendation>,
+    tasks: &HashMap<String, String>,
+) -> Vec<Recommendation> {
+    let mut deliverables: HashMap<String, String> = tasks.clone();
+    for card in &plan.cards {
+        deliverables.insert(card.id.to_lowercase(), card.id.clone());
+        for priority in &card.priorities {
+            deliverables.insert(priority.id.to_lowercase(), priority.id.clone());
+            for action in &priority.actions {
+                deliverables.insert(action.id.to_lowercase(), action.id.clone());
+            }
+        }
+    }
+    let mut seen = Seen::new("recommendation");
+    let mut recommendations = Vec::new();
+    for rec in raw {
+        if !seen.first(v, &rec.id.value, rec.id.loc) {
+            continue;
+        }
+        let Some(response) = Response::parse(&rec.response.value) else {
+            v.report(Diagnostic::new(
+                Code::BadResponse,
+                rec.response.loc,
+                format!("`{}` is not a response: use {}", rec.response.value, Response::NAMES),
+            ));
+            continue;
+        };
+        let mut actions = Vec::new();
+        for named in &rec.actions {
+            match deliverables.get(&named.value.to_lowercase()) {
+                Some(id) => actions.push(id.clone()),
+                None => v.report(
+                    Diagnostic::new(
+                        Code::UnknownReference,
+                        named.loc,
+                        format!(
+                            "recommendation {} names `{}`, which is no action or task of the plan",
+                            rec.id.value, named.value
+                        ),
+                    )
+                    .with_help("name an action (EJ-1.1) or a task (EJ-1.1.a) by its full id"),
+                ),
+            }
+        }
+        let delivers = matches!(response, Response::Accepted | Response::PartiallyAccepted);
+        if delivers && rec.actions.is_empty() {
+            v.report(
+                Diagnostic::new(
+                    Code::UntrackedRecommendation,
+                    rec.id.loc,
+                    format!(
+                        "recommendation {} is {} but no action delivers it",
+                        rec.id.value,
+                        response.as_str()
+                    ),
+                )
+                .with_help("list the actions that deliver it in `actions`"),
+            );
+        }
+        recommendations.push(Recommendation {
+            id: rec.id.value,
+            text: rec.text.value,
+            response,
+            response_text: rec.response_text.map(|t| t.value),
+            owner: rec.owner.map(|o| o.value),
+            actions,
+            loc: rec.loc,
+        });
+    }
+    recommendations
+}
+
+pub(super) fn measures(
+    v: &mut Validator,
+    raw: Vec<RawMeasure>,
+    calendar: &Calendar,
+) -> Vec<Measure> {
+    let mut seen = Seen::new("measure");
+    let mut measures = Vec::new();
+    for m in raw {
+        if !seen.first(v, &m.id.value, m.id.loc) {
+            continue;
+        }
+        let better = match &m.better {
+            None => {
+                v.report(
+                    Diagnostic::new(Code::MissingKey, m.loc, format!("measure {} has no `better`", m.id.value))
+                        .with_help("say which way the curve should turn: better = \"higher\" or \"lower\""),
+                );
+                Better::Higher
+            }
+            Some(b) => match b.value.trim().to_lowercase().as_str() {
+                "higher" => Better::Higher,
+                "lower" => Better::Lower,
+                _ => {
+                    v.report(Diagnostic::new(
+                        Code::BadValue,
+                        b.loc,
+                        format!("`better` must be \"higher\" or \"lower\", not \"{}\"", b.value),
+                    ));
+                    Better::Higher
+                }
+            },
+        };
+        let mut periods = Seen::new("period");
+        let mut values = Vec::new();
+        for value in m.values {
+            let Some(mv) = measure_value(v, value, calendar) else {
+                continue;
+            };
+            if periods.first(v, &mv.0, mv.1.loc) {
+                values.push(mv.2);
+            }
+        }
+        let target = m
+            .target
+            .and_then(|t| measure_value(v, t, calendar))
+            .map(|(_, _, value)| value);
+        measures.push(Measure {
+            id: m.id.value,
+            title: m.title.value,
+            better,
+            unit: m.unit.map(|u| u.value),
+            values,
+            target,
+            loc: m.loc,
+        });
+    }
+    measures
+}
+
+/// A measure's value with its period resolved: (period key, period, value).
+fn measure_value(
+    v: &mut Validator,
+    raw: RawMeasureValue,
+    calendar: &Calendar,
+) -> Option<(String, Spanned<RawWhen>, MeasureValue)> {
+    let (text, interval) = match &raw.period.value {
+        RawWhen::Date(d) => (d.to_string(), Interval { from: *d, to: *d }),
+        RawWhen::Text(text) => {
+            let parsed = dates::parse(text, calendar);
+            match parsed {
+                Ok(TargetDate::Dated(interval)) => (text.clone(), interval),
+                _ => {
+                    v.report(
+                        Diagnostic::new(
+                            Code::BadDate,
+                            raw.period.loc,
+                            format!("`{text}` is not a period"),
+                        )
+                        .with_help("a period is a date, month, quarter or year, such as \"Q1 2012-13\""),
+                    );
+                    return None;
+                }
+            }
+        }
+    };
+    let key = format!("{}..{}", interval.from, interval.to);
+    Some((
+        key,
+        raw.period,
+        MeasureValue {
+            period: text,
+            interval,
+            value: raw.value.value,
+            note: raw.note.map(|n| n.value),
+        },
+    ))
+}
