@@ -117,7 +117,12 @@ mod tests {
         vec![
             agency("SWP", "South Wales Police", &["Police"], None),
             agency("SL", "Safer Wales StreetLife", &["Safer Wales SL"], None),
-            agency("DIPP", "Detective Inspector, Public Protection", &["DI of Public Protection"], Some(0)),
+            agency(
+                "DIPP",
+                "Detective Inspector, Public Protection",
+                &["DI of Public Protection"],
+                Some(0),
+            ),
         ]
     }
 
@@ -128,8 +133,14 @@ mod tests {
         assert_eq!(reg.resolve("SWP"), Some(Lead::Agency(0)));
         assert_eq!(reg.resolve("swp"), Some(Lead::Agency(0)));
         assert_eq!(reg.resolve("police"), Some(Lead::Agency(0)));
-        assert_eq!(reg.resolve("Safer  Wales   StreetLife"), Some(Lead::Agency(1)));
-        assert_eq!(reg.resolve("di of public protection"), Some(Lead::Agency(2)));
+        assert_eq!(
+            reg.resolve("Safer  Wales   StreetLife"),
+            Some(Lead::Agency(1))
+        );
+        assert_eq!(
+            reg.resolve("di of public protection"),
+            Some(Lead::Agency(2))
+        );
         assert_eq!(reg.resolve("Nobody"), None);
     }
 

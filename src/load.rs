@@ -74,14 +74,18 @@ fn collect_toml_files(
             continue;
         }
         let path = entry.path();
-        let meta = fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let meta =
+            fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
             if name != "target" {
                 collect_toml_files(&path, paths, visited)?;
             }
         } else if name.ends_with(".toml") {
             if !meta.is_file() {
-                bail!("{} is not a regular file (a FIFO or device?)", path.display());
+                bail!(
+                    "{} is not a regular file (a FIFO or device?)",
+                    path.display()
+                );
             }
             paths.push(path);
         }
@@ -101,11 +105,17 @@ fn read_one(
         .with_context(|| format!("cannot read {}", path.display()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let file = sources.add(SourceFile::new(name, path.into(), String::new()));
-        diagnostics.push(Diagnostic::new(
-            Code::FileTooLarge,
-            Loc::new(file, 0..0),
-            format!("file is over {} MiB; not read", MAX_FILE_BYTES / (1024 * 1024)),
-        ).with_help("split the plan into one file per report card"));
+        diagnostics.push(
+            Diagnostic::new(
+                Code::FileTooLarge,
+                Loc::new(file, 0..0),
+                format!(
+                    "file is over {} MiB; not read",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_help("split the plan into one file per report card"),
+        );
         return Ok(());
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
@@ -130,7 +140,7 @@ fn read_one(
             diagnostics.push(
                 Diagnostic::new(
                     Code::NotUtf8,
-                    Loc::new(file, at..at + 1),
+                    Loc::new(file, at..at + char::REPLACEMENT_CHARACTER.len_utf8()),
                     "file is not UTF-8 text",
                 )
                 .with_help("save the file as UTF-8"),
@@ -141,10 +151,16 @@ fn read_one(
 }
 
 fn display_name(path: &Path) -> String {
-    match std::env::current_dir() {
-        Ok(cwd) => relative_to(path, &cwd).display().to_string(),
-        Err(_) => path.display().to_string(),
-    }
+    let path = match std::env::current_dir() {
+        Ok(cwd) => relative_to(path, &cwd),
+        Err(_) => path.to_path_buf(),
+    };
+    // `./plan.toml` is shown as `plan.toml`.
+    let path: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    path.display().to_string()
 }
 
 fn relative_to(path: &Path, base: &Path) -> PathBuf {

@@ -6,7 +6,7 @@ use crate::dates::{Calendar, Interval, TargetDate};
 use crate::source::Loc;
 use chrono::NaiveDate;
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Plan {
     pub meta: PlanMeta,
     pub agencies: Vec<Agency>,
@@ -15,7 +15,7 @@ pub struct Plan {
     pub measures: Vec<Measure>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PlanMeta {
     pub title: String,
     pub owner: Option<String>,

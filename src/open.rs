@@ -2,7 +2,7 @@
 //! entry point every command uses, so that all of them see the same plan and
 //! the same findings.
 
-use crate::diag::{Diagnostic, Tally};
+use crate::diag::{Code, Diagnostic, Tally};
 use crate::model::Plan;
 use crate::source::{FileId, Sources};
 use crate::{load, read, validate};
@@ -15,6 +15,8 @@ pub struct Opened {
     pub plan: Plan,
     /// Every finding, in file and position order.
     pub diagnostics: Vec<Diagnostic>,
+    /// False when the files' shape was too broken to check their meaning.
+    pub validated: bool,
 }
 
 impl Opened {
@@ -37,11 +39,34 @@ pub fn open(dir: &Path) -> anyhow::Result<Opened> {
         .filter(|(id, _)| !unreadable.contains(id))
         .map(|(id, file)| (id, read::read_file(id, &file.text, &mut diagnostics)))
         .collect();
-    let plan = validate::validate(raw, &mut diagnostics);
+    // Shape first: while a file cannot be read into the plan's tables, the
+    // checks of meaning would only report what follows from that.
+    let validated = !diagnostics.iter().any(|d| blocks_validation(d.code));
+    let plan = if validated {
+        validate::validate(raw, &mut diagnostics)
+    } else {
+        Plan::default()
+    };
     diagnostics.sort_by_key(|d| (d.loc.file, d.loc.start, d.loc.end));
     Ok(Opened {
         sources,
         plan,
         diagnostics,
+        validated,
     })
+}
+
+/// Findings after which some of the plan is missing from what was read.
+fn blocks_validation(code: Code) -> bool {
+    matches!(
+        code,
+        Code::TomlSyntax
+            | Code::NotUtf8
+            | Code::BinaryFile
+            | Code::FileTooLarge
+            | Code::EmptyFile
+            | Code::MissingKey
+            | Code::WrongType
+            | Code::BadValue
+    )
 }

@@ -308,9 +308,7 @@ impl Reader<'_> {
             .iter()
             .filter_map(|v| self.measure_value(v))
             .collect();
-        let target = self
-            .table(t, "target")
-            .and_then(|v| self.measure_value(&v));
+        let target = self.table(t, "target").and_then(|v| self.measure_value(&v));
         Some(RawMeasure {
             loc: t.loc,
             id: id?,
@@ -499,8 +497,9 @@ impl Reader<'_> {
 
     fn integer(&mut self, key: &str, value: &Value) -> Option<Spanned<i64>> {
         let parsed = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-                .ok(),
+            DeValue::Integer(i) => {
+                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+            }
             _ => None,
         };
         match parsed {

@@ -115,7 +115,11 @@ mod tests {
 
     #[test]
     fn offsets_become_lines_and_character_columns() {
-        let file = SourceFile::new("a.toml".into(), "a.toml".into(), "a = 1\nb = \"é x\"\n".into());
+        let file = SourceFile::new(
+            "a.toml".into(),
+            "a.toml".into(),
+            "a = 1\nb = \"é x\"\n".into(),
+        );
         assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
         assert_eq!(file.line_col(6), LineCol { line: 2, column: 1 });
         // "é" is two bytes but one column.

@@ -20,7 +20,11 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
         writeln!(
             out,
             "{}",
-            diagnostics::summary(tally, opened.sources.files.len(), opened.plan.tasks().count())
+            diagnostics::summary(
+                tally,
+                opened.sources.files.len(),
+                opened.validated.then(|| opened.plan.tasks().count())
+            )
         )?;
     }
     let failed = tally.errors > 0 || (args.deny == Some(Deny::Warnings) && tally.warnings > 0);

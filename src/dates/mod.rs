@@ -254,7 +254,9 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
                 Token::Word(word)
             });
         } else {
-            return Err(format!("the character `{c}` has no meaning in a target date"));
+            return Err(format!(
+                "the character `{c}` has no meaning in a target date"
+            ));
         }
     }
     // "on-going" and "on going" are the one word "ongoing".
@@ -379,41 +381,86 @@ struct Period {
 fn parse_period(tokens: &[Token], calendar: &Calendar) -> Option<Period> {
     use Token::{Dash, Number, Slash, Word};
     let interval = match tokens {
-        [Number { value: y, digits: 4 }] => year(*y as i32)?,
-        [Number { value: y, digits: 4 }, Dash | Slash, Number { value: next, digits }]
-            if is_next_year(*y, *next, *digits) =>
-        {
-            financial_year(*y as i32, calendar)?
-        }
         [
-            Number { value: y, digits: 4 },
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] => year(*y as i32)?,
+        [
+            Number {
+                value: y,
+                digits: 4,
+            },
+            Dash | Slash,
+            Number {
+                value: next,
+                digits,
+            },
+        ] if is_next_year(*y, *next, *digits) => financial_year(*y as i32, calendar)?,
+        [
+            Number {
+                value: y,
+                digits: 4,
+            },
             Dash,
-            Number { value: m, digits: 1..=2 },
+            Number {
+                value: m,
+                digits: 1..=2,
+            },
             Dash,
-            Number { value: d, digits: 1..=2 },
+            Number {
+                value: d,
+                digits: 1..=2,
+            },
         ] => {
             let day = NaiveDate::from_ymd_opt(*y as i32, *m, *d)?;
             Interval { from: day, to: day }
         }
-        [Number { value: d, digits: 1..=2 }, Word(m), Number { value: y, digits: 4 }] => {
+        [
+            Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Word(m),
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] => {
             let day = NaiveDate::from_ymd_opt(*y as i32, month_number(m)?, *d)?;
             Interval { from: day, to: day }
-        }
-        [Word(q), Number { value: n, .. }, Number { value: y, digits: 4 }] if q == "q" => {
-            calendar_quarter(*y as i32, *n)?
         }
         [
             Word(q),
             Number { value: n, .. },
-            Number { value: y, digits: 4 },
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] if q == "q" => calendar_quarter(*y as i32, *n)?,
+        [
+            Word(q),
+            Number { value: n, .. },
+            Number {
+                value: y,
+                digits: 4,
+            },
             Dash | Slash,
-            Number { value: next, digits },
+            Number {
+                value: next,
+                digits,
+            },
         ] if q == "q" && is_next_year(*y, *next, *digits) => {
             financial_quarter(*y as i32, *n, calendar)?
         }
-        [Word(name), Number { value: y, digits: 4 }] => {
-            named_period(name, *y as i32)?
-        }
+        [
+            Word(name),
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] => named_period(name, *y as i32)?,
         _ => return None,
     };
     let year = interval_label_year(tokens);

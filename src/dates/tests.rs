@@ -58,10 +58,16 @@ fn every_form_of_the_spec_table() {
         ("End of 2012", dated("2012-04-01", "2012-12-31")),
         ("By end of March 2013", dated("2012-04-01", "2013-03-31")),
         ("By March 2013", dated("2012-04-01", "2013-03-31")),
-        ("by the end of March 2013", dated("2012-04-01", "2013-03-31")),
+        (
+            "by the end of March 2013",
+            dated("2012-04-01", "2013-03-31"),
+        ),
         ("end of Q2 2012-13", dated("2012-04-01", "2012-09-30")),
         ("Autumn – December 2012", dated("2012-09-01", "2012-12-31")),
-        ("December 2012 – March 2013", dated("2012-12-01", "2013-03-31")),
+        (
+            "December 2012 – March 2013",
+            dated("2012-12-01", "2013-03-31"),
+        ),
         ("Summer/Autumn 2012", dated("2012-06-01", "2012-11-30")),
         ("6 months", dated("2012-04-01", "2012-10-01")),
         ("3 months", dated("2012-04-01", "2012-07-01")),
@@ -76,8 +82,14 @@ fn every_form_of_the_spec_table() {
         ("On-going", TargetDate::Ongoing),
         ("Ongoing", TargetDate::Ongoing),
         ("Continuous", TargetDate::Ongoing),
-        ("Summer 2012 & On-going", milestone("2012-06-01", "2012-08-31")),
-        ("April 2012 and on-going", milestone("2012-04-01", "2012-04-30")),
+        (
+            "Summer 2012 & On-going",
+            milestone("2012-06-01", "2012-08-31"),
+        ),
+        (
+            "April 2012 and on-going",
+            milestone("2012-04-01", "2012-04-30"),
+        ),
         ("June 2012 & ongoing", milestone("2012-06-01", "2012-06-30")),
         ("TBC", TargetDate::Unset),
         ("", TargetDate::Unset),
@@ -114,11 +126,20 @@ fn waiting_on_another_task() {
 #[test]
 fn every_target_date_of_the_source_document() {
     check(&[
-        ("Summer 2012 & On-going", milestone("2012-06-01", "2012-08-31")),
-        ("June 2012 & On-going", milestone("2012-06-01", "2012-06-30")),
+        (
+            "Summer 2012 & On-going",
+            milestone("2012-06-01", "2012-08-31"),
+        ),
+        (
+            "June 2012 & On-going",
+            milestone("2012-06-01", "2012-06-30"),
+        ),
         ("On-going", TargetDate::Ongoing),
         ("On-Going", TargetDate::Ongoing),
-        ("April 2012 and on-going", milestone("2012-04-01", "2012-04-30")),
+        (
+            "April 2012 and on-going",
+            milestone("2012-04-01", "2012-04-30"),
+        ),
         ("Immediate", dated("2012-04-01", "2012-05-01")),
         ("6 months", dated("2012-04-01", "2012-10-01")),
         ("ASAP", dated("2012-04-01", "2012-05-01")),
@@ -129,11 +150,17 @@ fn every_target_date_of_the_source_document() {
         ("By end of March 2013", dated("2012-04-01", "2013-03-31")),
         ("Summer 2012", dated("2012-06-01", "2012-08-31")),
         ("Autumn 2012", dated("2012-09-01", "2012-11-30")),
-        ("Summer 2012 & on-going", milestone("2012-06-01", "2012-08-31")),
+        (
+            "Summer 2012 & on-going",
+            milestone("2012-06-01", "2012-08-31"),
+        ),
         ("1 year", dated("2012-04-01", "2013-04-01")),
         ("April 2013", dated("2013-04-01", "2013-04-30")),
         ("3 months", dated("2012-04-01", "2012-07-01")),
-        ("March 2012 & On-going", milestone("2012-03-01", "2012-03-31")),
+        (
+            "March 2012 & On-going",
+            milestone("2012-03-01", "2012-03-31"),
+        ),
         ("May 2012", dated("2012-05-01", "2012-05-31")),
         ("Summer/Autumn 2012", dated("2012-06-01", "2012-11-30")),
         ("End of 2012", dated("2012-04-01", "2012-12-31")),
@@ -157,10 +184,16 @@ fn edge_cases() {
         ("Nov/Dec 2012", dated("2012-11-01", "2012-12-31")),
         // Case, and every kind of dash with or without spaces.
         ("SUMMER 2012", dated("2012-06-01", "2012-08-31")),
-        ("summer 2012 & ON-GOING", milestone("2012-06-01", "2012-08-31")),
+        (
+            "summer 2012 & ON-GOING",
+            milestone("2012-06-01", "2012-08-31"),
+        ),
         ("Autumn—December 2012", dated("2012-09-01", "2012-12-31")),
         ("Autumn-December 2012", dated("2012-09-01", "2012-12-31")),
-        ("Autumn  –  December 2012", dated("2012-09-01", "2012-12-31")),
+        (
+            "Autumn  –  December 2012",
+            dated("2012-09-01", "2012-12-31"),
+        ),
         ("Q1 2012–13", dated("2012-04-01", "2012-06-30")),
         ("Within 3 – 6 months", dated("2012-04-01", "2012-10-01")),
         ("on going", TargetDate::Ongoing),
@@ -175,9 +208,18 @@ fn months_keep_the_day_clamped_to_the_month_end() {
         amount: 6,
         unit: Unit::Month,
     };
-    assert_eq!(six_months.add_to(day("2012-08-31")), Some(day("2013-02-28")));
-    assert_eq!(six_months.add_to(day("2011-08-31")), Some(day("2012-02-29")));
-    assert_eq!(six_months.add_to(day("2012-01-15")), Some(day("2012-07-15")));
+    assert_eq!(
+        six_months.add_to(day("2012-08-31")),
+        Some(day("2013-02-28"))
+    );
+    assert_eq!(
+        six_months.add_to(day("2011-08-31")),
+        Some(day("2012-02-29"))
+    );
+    assert_eq!(
+        six_months.add_to(day("2012-01-15")),
+        Some(day("2012-07-15"))
+    );
 }
 
 #[test]
@@ -186,8 +228,14 @@ fn the_financial_year_follows_year_start() {
         year_start: 1,
         ..calendar()
     };
-    assert_eq!(parse("2012-13", &january), Ok(dated("2012-01-01", "2012-12-31")));
-    assert_eq!(parse("Q2 2012-13", &january), Ok(dated("2012-04-01", "2012-06-30")));
+    assert_eq!(
+        parse("2012-13", &january),
+        Ok(dated("2012-01-01", "2012-12-31"))
+    );
+    assert_eq!(
+        parse("Q2 2012-13", &january),
+        Ok(dated("2012-04-01", "2012-06-30"))
+    );
 }
 
 #[test]

@@ -56,8 +56,9 @@ pub fn render(
     }
 }
 
-/// The closing line of a check: what was found, in how many files.
-pub fn summary(tally: Tally, files: usize, tasks: usize) -> String {
+/// The closing line of a check: what was found, in how many files; `tasks`
+/// is `None` when the files were too broken to read the plan from them.
+pub fn summary(tally: Tally, files: usize, tasks: Option<usize>) -> String {
     fn plural(n: usize, word: &str) -> String {
         if n == 1 {
             format!("{n} {word}")
@@ -65,13 +66,22 @@ pub fn summary(tally: Tally, files: usize, tasks: usize) -> String {
             format!("{n} {word}s")
         }
     }
-    format!(
-        "{}, {} ({} read, {})",
+    let found = format!(
+        "{}, {}",
         plural(tally.errors, "error"),
-        plural(tally.warnings, "warning"),
-        plural(files, "file"),
-        plural(tasks, "task")
-    )
+        plural(tally.warnings, "warning")
+    );
+    match tasks {
+        Some(tasks) => format!(
+            "{found} ({} read, {})",
+            plural(files, "file"),
+            plural(tasks, "task")
+        ),
+        None => format!(
+            "{found} ({} read; the plan itself is checked once these are mended)",
+            plural(files, "file")
+        ),
+    }
 }
 
 fn short(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
@@ -214,8 +224,11 @@ fn snippet<'a>(
             .into();
     }
     let excerpt = &file.text[lines.clone()];
-    let from = loc.start.clamp(lines.start, lines.end) - lines.start;
-    let to = loc.end.clamp(lines.start, lines.end) - lines.start;
+    let from = char_floor(
+        excerpt,
+        loc.start.clamp(lines.start, lines.end) - lines.start,
+    );
+    let to = char_floor(excerpt, loc.end.clamp(lines.start, lines.end) - lines.start);
     let kind = if primary {
         AnnotationKind::Primary
     } else {
@@ -230,4 +243,11 @@ fn snippet<'a>(
         .path(file.name.as_str())
         .annotation(annotation)
         .into()
+}
+
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }

@@ -41,7 +41,9 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
                             priority.loc,
                             "`[[priority]]` in a file with no `[card]`",
                         )
-                        .with_help("a card's priorities follow its `[card]` table in the same file"),
+                        .with_help(
+                            "a card's priorities follow its `[card]` table in the same file",
+                        ),
                     );
                 }
                 let _ = file;
@@ -49,6 +51,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
         }
     }
 
+    let plan_known = !plans.is_empty();
     let meta = v.plan_meta(plans, first_file);
     let calendar = meta.calendar();
     let (agencies, part_of) = v.agencies(raw_agencies);
@@ -61,7 +64,9 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
     let mut cards = Vec::new();
     let mut after_refs = Vec::new();
     for (raw, priorities) in raw_cards {
-        if !v.well_formed_id(&raw.id, "card") || !cards_seen.first(&mut v, &raw.id.value, raw.id.loc) {
+        if !v.well_formed_id(&raw.id, "card")
+            || !cards_seen.first(&mut v, &raw.id.value, raw.id.loc)
+        {
             continue;
         }
         let ctx = TaskContext {
@@ -69,6 +74,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
             meta: &meta,
             registry: &registry,
             agencies: &agencies,
+            plan_known,
         };
         cards.push(v.card(raw, priorities, &ctx, &mut after_refs));
     }
@@ -94,6 +100,8 @@ struct TaskContext<'a> {
     meta: &'a PlanMeta,
     registry: &'a Registry,
     agencies: &'a [Agency],
+    /// False when there is no `[plan]`, so no start or end to compare with.
+    plan_known: bool,
 }
 
 /// A task due "after" another: (task's full id, the id it names, where).
@@ -226,11 +234,7 @@ impl Validator<'_> {
 
     /// Card and task ids become parts of full ids: no dots, dashes or spaces.
     fn well_formed_id(&mut self, id: &Spanned<String>, what: &str) -> bool {
-        let ok = !id.value.is_empty()
-            && id
-                .value
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_');
+        let ok = !id.value.is_empty() && id.value.chars().all(|c| c.is_alphanumeric() || c == '_');
         if !ok {
             self.report(
                 Diagnostic::new(
@@ -250,7 +254,11 @@ impl Validator<'_> {
         let mut agencies = Vec::with_capacity(raw.len());
         for agency in raw {
             if agency.id.value.trim().is_empty() {
-                self.report(Diagnostic::new(Code::BadValue, agency.id.loc, "an agency id is empty"));
+                self.report(Diagnostic::new(
+                    Code::BadValue,
+                    agency.id.loc,
+                    "an agency id is empty",
+                ));
                 continue;
             }
             if !seen.first(self, &agency.id.value, agency.id.loc) {
@@ -273,7 +281,10 @@ impl Validator<'_> {
             };
             agencies.push((agency, kind));
         }
-        let part_of = agencies.iter().map(|(raw, _)| raw.part_of.clone()).collect();
+        let part_of = agencies
+            .iter()
+            .map(|(raw, _)| raw.part_of.clone())
+            .collect();
         let agencies = agencies
             .into_iter()
             .map(|(raw, kind)| Agency {
@@ -309,7 +320,10 @@ impl Validator<'_> {
                     Diagnostic::new(
                         Code::UnknownReference,
                         written.loc,
-                        format!("`part_of` names `{}`, which is no agency of the plan", written.value),
+                        format!(
+                            "`part_of` names `{}`, which is no agency of the plan",
+                            written.value
+                        ),
                     )
                     .with_help("part_of takes the id of another [[agency]]"),
                 ),
@@ -320,11 +334,17 @@ impl Validator<'_> {
             for _ in 0..agencies.len() {
                 match at {
                     Some(a) if a == idx => {
-                        let loc = part_of[idx].as_ref().map(|p| p.loc).unwrap_or(agencies[idx].loc);
+                        let loc = part_of[idx]
+                            .as_ref()
+                            .map(|p| p.loc)
+                            .unwrap_or(agencies[idx].loc);
                         self.report(Diagnostic::new(
                             Code::DependencyCycle,
                             loc,
-                            format!("agency `{}` is, through `part_of`, part of itself", agencies[idx].id),
+                            format!(
+                                "agency `{}` is, through `part_of`, part of itself",
+                                agencies[idx].id
+                            ),
                         ));
                         agencies[idx].part_of = None;
                         break;
@@ -499,15 +519,23 @@ impl Validator<'_> {
         let registry = ctx.registry;
         let Some(written) = &raw.lead else {
             self.report(
-                Diagnostic::new(Code::MissingKey, raw.loc, format!("task {id} has no `lead`"))
-                    .with_help("name the lead agency, or write lead = [\"TBC\"] until one is found"),
+                Diagnostic::new(
+                    Code::MissingKey,
+                    raw.loc,
+                    format!("task {id} has no `lead`"),
+                )
+                .with_help("name the lead agency, or write lead = [\"TBC\"] until one is found"),
             );
             return Vec::new();
         };
         if written.value.is_empty() {
             self.report(
-                Diagnostic::new(Code::MissingKey, written.loc, format!("task {id} has an empty `lead`"))
-                    .with_help("name the lead agency, or write lead = [\"TBC\"] until one is found"),
+                Diagnostic::new(
+                    Code::MissingKey,
+                    written.loc,
+                    format!("task {id} has an empty `lead`"),
+                )
+                .with_help("name the lead agency, or write lead = [\"TBC\"] until one is found"),
             );
         }
         let mut leads = Vec::new();
@@ -553,8 +581,12 @@ impl Validator<'_> {
     fn target_date(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> TargetDate {
         let Some(due) = &raw.due else {
             self.report(
-                Diagnostic::new(Code::NoTargetDate, raw.loc, format!("task {id} has no `due`"))
-                    .with_help("add a target date, or due = \"TBC\" until one is agreed"),
+                Diagnostic::new(
+                    Code::NoTargetDate,
+                    raw.loc,
+                    format!("task {id} has no `due`"),
+                )
+                .with_help("add a target date, or due = \"TBC\" until one is agreed"),
             );
             return TargetDate::Unset;
         };
@@ -573,11 +605,15 @@ impl Validator<'_> {
         };
         if target == TargetDate::Unset {
             self.report(
-                Diagnostic::new(Code::NoTargetDate, due.loc, format!("task {id} has no target date yet"))
-                    .with_help("replace TBC with a target date once it is agreed"),
+                Diagnostic::new(
+                    Code::NoTargetDate,
+                    due.loc,
+                    format!("task {id} has no target date yet"),
+                )
+                .with_help("replace TBC with a target date once it is agreed"),
             );
         }
-        if let Some(deadline) = target.deadline() {
+        if let (Some(deadline), true) = (target.deadline(), ctx.plan_known) {
             let latest = ctx
                 .meta
                 .end
@@ -603,4 +639,3 @@ impl Validator<'_> {
 fn values(list: Vec<Spanned<String>>) -> Vec<String> {
     list.into_iter().map(|s| s.value).collect()
 }
-

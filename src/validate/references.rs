@@ -38,7 +38,10 @@ pub(super) fn check(
                     Diagnostic::new(
                         Code::UnknownReference,
                         card.loc,
-                        format!("card {} lists measure `{id}`, which the plan does not define", card.id),
+                        format!(
+                            "card {} lists measure `{id}`, which the plan does not define",
+                            card.id
+                        ),
                     )
                     .with_help("define it as a [[measure]], or take it out of `measures`"),
                 ),
@@ -81,7 +84,10 @@ fn after_tasks(
                 Diagnostic::new(
                     Code::UnknownReference,
                     after.loc,
-                    format!("task {} is due after `{}`, which is no task of the plan", after.task, after.names),
+                    format!(
+                        "task {} is due after `{}`, which is no task of the plan",
+                        after.task, after.names
+                    ),
                 )
                 .with_help("name a task by its full id, such as EJ-4.3.a"),
             ),
@@ -142,7 +148,8 @@ fn dependency_cycles(
                 )
                 .with_help("one of them must have a date of its own");
                 for other in &cycle[1..] {
-                    diagnostic = diagnostic.with_label(next[other].1, format!("{other} waits here"));
+                    diagnostic =
+                        diagnostic.with_label(next[other].1, format!("{other} waits here"));
                 }
                 v.report(diagnostic);
                 in_cycle.extend(cycle.iter().map(|s| s.to_string()));
@@ -198,7 +205,11 @@ fn recommendations(
             v.report(Diagnostic::new(
                 Code::BadResponse,
                 rec.response.loc,
-                format!("`{}` is not a response: use {}", rec.response.value, Response::NAMES),
+                format!(
+                    "`{}` is not a response: use {}",
+                    rec.response.value,
+                    Response::NAMES
+                ),
             ));
             continue;
         };
@@ -261,8 +272,14 @@ pub(super) fn measures(
         let better = match &m.better {
             None => {
                 v.report(
-                    Diagnostic::new(Code::MissingKey, m.loc, format!("measure {} has no `better`", m.id.value))
-                        .with_help("say which way the curve should turn: better = \"higher\" or \"lower\""),
+                    Diagnostic::new(
+                        Code::MissingKey,
+                        m.loc,
+                        format!("measure {} has no `better`", m.id.value),
+                    )
+                    .with_help(
+                        "say which way the curve should turn: better = \"higher\" or \"lower\"",
+                    ),
                 );
                 Better::Higher
             }
@@ -273,7 +290,10 @@ pub(super) fn measures(
                     v.report(Diagnostic::new(
                         Code::BadValue,
                         b.loc,
-                        format!("`better` must be \"higher\" or \"lower\", not \"{}\"", b.value),
+                        format!(
+                            "`better` must be \"higher\" or \"lower\", not \"{}\"",
+                            b.value
+                        ),
                     ));
                     Better::Higher
                 }
@@ -325,7 +345,9 @@ fn measure_value(
                             raw.period.loc,
                             format!("`{text}` is not a period"),
                         )
-                        .with_help("a period is a date, month, quarter or year, such as \"Q1 2012-13\""),
+                        .with_help(
+                            "a period is a date, month, quarter or year, such as \"Q1 2012-13\"",
+                        ),
                     );
                     return None;
                 }
