@@ -11,6 +11,7 @@ pub mod leads;
 pub mod load;
 pub mod model;
 pub mod open;
+pub mod query;
 pub mod raw;
 pub mod read;
 pub mod render;

@@ -78,7 +78,12 @@ pub struct DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a target date: {}", self.text, self.reason)
+        // A pasted paragraph is quoted by its start only.
+        let mut quoted: String = self.text.chars().take(80).collect();
+        if quoted.len() < self.text.len() {
+            quoted.push('…');
+        }
+        write!(f, "`{quoted}` is not a target date: {}", self.reason)
     }
 }
 

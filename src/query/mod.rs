@@ -1,0 +1,194 @@
+//! The questions a coordinator asks, as pure functions of the plan and an
+//! as-of day (SPEC section 5): each task's deadline and state, days overdue,
+//! the RAG roll-up of a group, and which tasks an agency leads.
+
+use crate::dates::TargetDate;
+use crate::leads;
+use crate::model::{AgencyIdx, AgencyKind, Lead, Plan, Rag, Task};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Where a task stands on the as-of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Past its deadline and not complete.
+    Overdue,
+    /// Ongoing and not reviewed for `review_days`.
+    Stale,
+    /// Due "after" a task that is not done yet.
+    Waiting,
+    /// Not yet due, ongoing and reviewed, or with no date.
+    Open,
+    /// RAG blue.
+    Done,
+}
+
+impl State {
+    pub const ALL: [State; 5] = [
+        State::Overdue,
+        State::Stale,
+        State::Waiting,
+        State::Open,
+        State::Done,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Overdue => "overdue",
+            State::Stale => "stale",
+            State::Waiting => "waiting",
+            State::Open => "open",
+            State::Done => "done",
+        }
+    }
+}
+
+/// A task's standing on the as-of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Status {
+    pub state: State,
+    /// The deadline in force: a dated task's, a milestone's, or one counted
+    /// from the `done` date of the task it waits for.
+    pub deadline: Option<NaiveDate>,
+    /// Days past the deadline, for overdue tasks.
+    pub days_overdue: Option<i64>,
+    /// For stale tasks: the day it was last reviewed (or the plan start).
+    pub last_review: Option<NaiveDate>,
+}
+
+/// Answers about one plan on one day. Built once; cheap to ask.
+pub struct Query<'p> {
+    pub plan: &'p Plan,
+    pub as_of: NaiveDate,
+    /// Each task's `done` date, by full id, for tasks due "after" them.
+    done: HashMap<&'p str, (Option<Rag>, Option<NaiveDate>)>,
+}
+
+impl<'p> Query<'p> {
+    pub fn new(plan: &'p Plan, as_of: NaiveDate) -> Query<'p> {
+        let done = plan
+            .tasks()
+            .map(|t| (t.id.as_str(), (t.rag, t.done)))
+            .collect();
+        Query { plan, as_of, done }
+    }
+
+    pub fn status(&self, task: &Task) -> Status {
+        let open = |deadline| Status {
+            state: State::Open,
+            deadline,
+            days_overdue: None,
+            last_review: None,
+        };
+        let dated = |deadline: NaiveDate| {
+            if self.as_of > deadline {
+                Status {
+                    state: State::Overdue,
+                    deadline: Some(deadline),
+                    days_overdue: Some((self.as_of - deadline).num_days()),
+                    last_review: None,
+                }
+            } else {
+                open(Some(deadline))
+            }
+        };
+        let ongoing = |deadline| {
+            let reviewed = task.updated.unwrap_or(self.plan.meta.start);
+            if (self.as_of - reviewed).num_days() > i64::from(self.plan.meta.review_days) {
+                Status {
+                    state: State::Stale,
+                    deadline,
+                    days_overdue: None,
+                    last_review: Some(reviewed),
+                }
+            } else {
+                open(deadline)
+            }
+        };
+        let deadline = self.deadline(task);
+        if task.rag == Some(Rag::Blue) {
+            return Status {
+                state: State::Done,
+                ..open(deadline)
+            };
+        }
+        match &task.target {
+            TargetDate::Dated(interval) => dated(interval.to),
+            TargetDate::MilestoneThenOngoing(interval) => {
+                if self.as_of <= interval.to {
+                    open(Some(interval.to))
+                } else if task.rag.is_none() {
+                    // The first delivery was never reported.
+                    dated(interval.to)
+                } else {
+                    ongoing(Some(interval.to))
+                }
+            }
+            TargetDate::Ongoing => ongoing(None),
+            TargetDate::After { .. } => match deadline {
+                Some(deadline) => dated(deadline),
+                None if self.waits(task) => Status {
+                    state: State::Waiting,
+                    ..open(None)
+                },
+                None => open(None),
+            },
+            TargetDate::Unset => open(None),
+        }
+    }
+
+    /// The deadline in force, if any.
+    pub fn deadline(&self, task: &Task) -> Option<NaiveDate> {
+        match &task.target {
+            TargetDate::After { span, task: first } => {
+                let (_, done) = self.done.get(first.as_str())?;
+                span.add_to((*done)?)
+            }
+            target => target.deadline(),
+        }
+    }
+
+    /// True while the task it is due after is not complete.
+    fn waits(&self, task: &Task) -> bool {
+        match &task.target {
+            TargetDate::After { task: first, .. } => {
+                !matches!(self.done.get(first.as_str()), Some((Some(Rag::Blue), _)))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The worst rated status among some tasks: red > amber > green > blue.
+/// `None` when none of them is rated.
+pub fn rollup(rags: impl IntoIterator<Item = Option<Rag>>) -> Option<Rag> {
+    rags.into_iter().flatten().min()
+}
+
+/// Which tasks count for an agency: those it, or an agency part of it,
+/// leads or co-leads; and, for an organisation, those led by "all".
+pub struct LeadFilter {
+    member: Vec<bool>,
+    organisation: bool,
+}
+
+impl LeadFilter {
+    pub fn new(plan: &Plan, agency: AgencyIdx) -> LeadFilter {
+        LeadFilter {
+            member: leads::with_parts(&plan.agencies, agency),
+            organisation: plan.agencies[agency].kind == AgencyKind::Organisation,
+        }
+    }
+
+    pub fn matches(&self, task: &Task) -> bool {
+        task.leads.iter().any(|lead| match lead {
+            Lead::Agency(i) => self.member[*i],
+            Lead::All => self.organisation,
+            Lead::Unassigned => false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

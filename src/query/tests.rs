@@ -1,0 +1,216 @@
+//! The status rules of SPEC section 5 on small hand-made plans.
+
+use super::*;
+use crate::source::{SourceFile, Sources};
+
+/// A plan of one card holding `tasks` (TOML `[[priority.action.task]]`s).
+fn plan(tasks: &str) -> Plan {
+    let text = format!(
+        r#"
+[plan]
+title = "Test"
+start = 2012-04-01
+end = 2013-03-31
+
+[[agency]]
+id = "SWP"
+name = "South Wales Police"
+
+[[agency]]
+id = "DIPP"
+name = "Detective Inspector, Public Protection"
+kind = "role"
+part_of = "SWP"
+
+[[agency]]
+id = "SL"
+name = "Safer Wales StreetLife"
+kind = "team"
+
+[card]
+id = "EJ"
+title = "Effective Justice"
+
+[[priority]]
+id = 1
+title = "P"
+
+[[priority.action]]
+id = 1
+title = "A"
+{tasks}"#
+    );
+    let mut sources = Sources::default();
+    let file = sources.add(SourceFile::new("t.toml".into(), "t.toml".into(), text));
+    let mut diagnostics = Vec::new();
+    let raw = crate::read::read_file(file, &sources.get(file).text, &mut diagnostics);
+    let plan = crate::validate::validate(vec![(file, raw)], &mut diagnostics);
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity() == crate::diag::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    plan
+}
+
+fn task(id: &str, lead: &str, due: &str, extra: &str) -> String {
+    format!(
+        "\n[[priority.action.task]]\nid = \"{id}\"\ntext = \"t\"\nlead = [\"{lead}\"]\ndue = \"{due}\"\n{extra}\n"
+    )
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn status_on(plan: &Plan, id: &str, as_of: &str) -> Status {
+    let query = Query::new(plan, day(as_of));
+    let task = plan.tasks().find(|t| t.id == id).unwrap();
+    query.status(task)
+}
+
+#[test]
+fn a_dated_task_is_overdue_the_day_after_its_deadline() {
+    let p = plan(&task("a", "SWP", "Oct 2012", ""));
+    let on_the_day = status_on(&p, "EJ-1.1.a", "2012-10-31");
+    assert_eq!(on_the_day.state, State::Open);
+    assert_eq!(on_the_day.deadline, Some(day("2012-10-31")));
+    let after = status_on(&p, "EJ-1.1.a", "2012-12-01");
+    assert_eq!(after.state, State::Overdue);
+    assert_eq!(after.days_overdue, Some(31));
+}
+
+#[test]
+fn only_blue_stops_a_task_being_overdue() {
+    let p = plan(&format!(
+        "{}{}",
+        task("a", "SWP", "Summer 2012", "rag = \"green\""),
+        task(
+            "b",
+            "SWP",
+            "Summer 2012",
+            "rag = \"blue\"\ndone = 2012-09-10"
+        ),
+    ));
+    assert_eq!(
+        status_on(&p, "EJ-1.1.a", "2012-12-01").state,
+        State::Overdue
+    );
+    assert_eq!(status_on(&p, "EJ-1.1.b", "2012-12-01").state, State::Done);
+}
+
+#[test]
+fn a_milestone_then_ongoing_task_is_overdue_only_while_unrated() {
+    let p = plan(&format!(
+        "{}{}{}",
+        task("a", "SWP", "Summer 2012 & On-going", ""),
+        task(
+            "b",
+            "SWP",
+            "Summer 2012 & On-going",
+            "rag = \"green\"\nupdated = 2012-11-01"
+        ),
+        task(
+            "c",
+            "SWP",
+            "Summer 2012 & On-going",
+            "rag = \"green\"\nupdated = 2012-07-01"
+        ),
+    ));
+    assert_eq!(status_on(&p, "EJ-1.1.a", "2012-08-31").state, State::Open);
+    let unrated = status_on(&p, "EJ-1.1.a", "2012-09-01");
+    assert_eq!(unrated.state, State::Overdue);
+    assert_eq!(unrated.days_overdue, Some(1));
+    assert_eq!(status_on(&p, "EJ-1.1.b", "2012-12-01").state, State::Open);
+    // Rated, but not reviewed for more than 92 days.
+    assert_eq!(status_on(&p, "EJ-1.1.c", "2012-12-01").state, State::Stale);
+}
+
+#[test]
+fn an_ongoing_task_goes_stale_not_overdue() {
+    let p = plan(&format!(
+        "{}{}",
+        task("a", "SWP", "On-going", ""),
+        task("b", "SWP", "On-going", "updated = 2012-10-01"),
+    ));
+    // Never reviewed: counted from the plan start, 2012-04-01.
+    assert_eq!(status_on(&p, "EJ-1.1.a", "2012-07-02").state, State::Open);
+    let stale = status_on(&p, "EJ-1.1.a", "2012-07-03");
+    assert_eq!(stale.state, State::Stale);
+    assert_eq!(stale.last_review, Some(day("2012-04-01")));
+    assert_eq!(status_on(&p, "EJ-1.1.b", "2012-12-01").state, State::Open);
+}
+
+#[test]
+fn a_task_due_after_another_waits_then_falls_due() {
+    let waiting = plan(&format!(
+        "{}{}",
+        task("a", "SWP", "By March 2013", ""),
+        task("b", "SWP", "6 months after EJ-1.1.a", ""),
+    ));
+    let status = status_on(&waiting, "EJ-1.1.b", "2014-01-01");
+    assert_eq!(status.state, State::Waiting);
+    assert_eq!(status.deadline, None);
+
+    let done = plan(&format!(
+        "{}{}",
+        task(
+            "a",
+            "SWP",
+            "By March 2013",
+            "rag = \"blue\"\ndone = 2012-08-31"
+        ),
+        task("b", "SWP", "6 months after EJ-1.1.a", ""),
+    ));
+    // 2012-08-31 + 6 months = 2013-02-28 (clamped).
+    let before = status_on(&done, "EJ-1.1.b", "2013-02-28");
+    assert_eq!(
+        (before.state, before.deadline),
+        (State::Open, Some(day("2013-02-28")))
+    );
+    let after = status_on(&done, "EJ-1.1.b", "2013-03-02");
+    assert_eq!((after.state, after.days_overdue), (State::Overdue, Some(2)));
+}
+
+#[test]
+fn a_task_with_no_target_date_is_open() {
+    let p = plan(&task("a", "SWP", "TBC", ""));
+    let status = status_on(&p, "EJ-1.1.a", "2020-01-01");
+    assert_eq!((status.state, status.deadline), (State::Open, None));
+}
+
+#[test]
+fn the_worst_rated_child_wins() {
+    use Rag::*;
+    assert_eq!(
+        rollup([None, Some(Green), Some(Red), Some(Amber)]),
+        Some(Red)
+    );
+    assert_eq!(rollup([Some(Blue), Some(Green)]), Some(Green));
+    assert_eq!(rollup([Some(Blue), None]), Some(Blue));
+    assert_eq!(rollup([None, None]), None);
+    assert_eq!(rollup([]), None);
+}
+
+#[test]
+fn an_agency_counts_the_tasks_of_its_parts_and_of_all() {
+    let p = plan(&format!(
+        "{}{}{}{}",
+        task("a", "SWP", "TBC", ""),
+        task("b", "DIPP", "TBC", ""),
+        task("c", "SL", "TBC", ""),
+        task("d", "all", "TBC", ""),
+    ));
+    let ids = |agency: &str| {
+        let idx = p.agencies.iter().position(|a| a.id == agency).unwrap();
+        let filter = LeadFilter::new(&p, idx);
+        p.tasks()
+            .filter(|t| filter.matches(t))
+            .map(|t| t.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("SWP"), ["EJ-1.1.a", "EJ-1.1.b", "EJ-1.1.d"]);
+    assert_eq!(ids("DIPP"), ["EJ-1.1.b"]);
+    // A team is not an organisation: "all" does not name it.
+    assert_eq!(ids("SL"), ["EJ-1.1.c"]);
+}
