@@ -1,6 +1,9 @@
 //! The command line: global flags and one variant per subcommand.
 
+use crate::model::Rag;
+use crate::query::State;
 use crate::render::diagnostics::DiagnosticFormat;
+use crate::render::report::Format;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -37,6 +40,161 @@ pub enum ColorChoice {
 pub enum Command {
     /// Check every plan file and report every problem found
     Check(CheckArgs),
+    /// Overdue tasks, most overdue first; then stale and waiting tasks
+    Overdue(OverdueArgs),
+    /// Tasks whose deadline falls within the next DAYS days
+    Due(DueArgs),
+    /// RAG counts and roll-up per card, priority or agency
+    Rag(RagArgs),
+    /// Every task one agency (or a part of it) leads or co-leads
+    Agency(AgencyArgs),
+    /// Every agency with its number of tasks, overdue, red and not rated
+    Agencies(FormatArgs),
+    /// Every task, filtered by lead, card, RAG or state
+    Tasks(TasksArgs),
+    /// The scrutiny recommendations, the response and their actions' progress
+    Recs(FormatArgs),
+    /// Everything about one card, priority, action, task, agency, recommendation or measure
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct FormatArgs {
+    /// How to print the report
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// The flags every task report shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub output: FormatArgs,
+
+    /// Only tasks this agency, or one part of it, leads (an id, name or alias; TBC for none)
+    #[arg(long, value_name = "AGENCY")]
+    pub lead: Option<String>,
+
+    /// Only tasks of this report card (its id, e.g. EJ)
+    #[arg(long, value_name = "CARD")]
+    pub card: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct OverdueArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Exit 1 when any task is overdue (for CI gates)
+    #[arg(long)]
+    pub fail_if_any: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DueArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// How many days ahead of the as-of day to look
+    #[arg(long, value_name = "DAYS")]
+    pub within: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Card,
+    Priority,
+    Agency,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RagArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// What to count by
+    #[arg(long, value_enum, default_value = "card")]
+    pub by: GroupBy,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AgencyArgs {
+    /// The agency: its id, name or an alias (any case)
+    pub agency: String,
+
+    #[command(flatten)]
+    pub output: FormatArgs,
+
+    /// Only tasks of this report card
+    #[arg(long, value_name = "CARD")]
+    pub card: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RagFilter {
+    Red,
+    Amber,
+    Green,
+    Blue,
+    /// Not yet rated
+    None,
+}
+
+impl RagFilter {
+    pub fn rag(self) -> Option<Rag> {
+        match self {
+            RagFilter::Red => Some(Rag::Red),
+            RagFilter::Amber => Some(Rag::Amber),
+            RagFilter::Green => Some(Rag::Green),
+            RagFilter::Blue => Some(Rag::Blue),
+            RagFilter::None => None,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TasksArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Only tasks with this RAG status
+    #[arg(long, value_enum)]
+    pub rag: Option<RagFilter>,
+
+    /// Only tasks in this state
+    #[arg(long, value_enum)]
+    pub state: Option<StateFilter>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateFilter {
+    Overdue,
+    Stale,
+    Waiting,
+    Open,
+    Done,
+}
+
+impl StateFilter {
+    pub fn state(self) -> State {
+        match self {
+            StateFilter::Overdue => State::Overdue,
+            StateFilter::Stale => State::Stale,
+            StateFilter::Waiting => State::Waiting,
+            StateFilter::Open => State::Open,
+            StateFilter::Done => State::Done,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// A card (EJ), priority (EJ-1), action (EJ-1.1), task (EJ-1.1.a),
+    /// agency (SWP), recommendation (R1) or measure (M3)
+    pub id: String,
+
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 #[derive(Debug, clap::Args)]

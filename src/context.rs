@@ -11,6 +11,8 @@ pub struct Context {
     pub dir: Option<PathBuf>,
     pub as_of: NaiveDate,
     pub colour: bool,
+    /// Width of terminal tables: the terminal's, else `COLUMNS`, else 120.
+    pub width: u16,
 }
 
 impl Context {
@@ -23,8 +25,19 @@ impl Context {
                     && std::io::stdout().is_terminal()
             }
         };
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .or_else(|| {
+                std::io::stdout()
+                    .is_terminal()
+                    .then(|| comfy_table::Table::new().width())
+                    .flatten()
+            })
+            .unwrap_or(120);
         Context {
             dir: cli.dir.clone(),
+            width,
             as_of: cli
                 .as_of
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),

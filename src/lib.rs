@@ -22,12 +22,21 @@ pub mod validate;
 use cli::{Cli, Command};
 use std::io::Write;
 
-/// Runs one command; the result is the exit code (0 ok, 1 findings).
-/// Fatal errors (no plan, unreadable files) come back as `Err`: exit 2.
-pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<i32> {
+/// Runs one command, printing its answer to `out` and the plan's errors to
+/// `err`; the result is the exit code (0 ok, 1 findings). Fatal errors (no
+/// plan, unreadable files, an unknown agency) come back as `Err`: exit 2.
+pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
     let ctx = context::Context::from_cli(cli);
     let code = match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, out)?,
+        Command::Overdue(args) => commands::overdue::run(&ctx, args, out, err)?,
+        Command::Due(args) => commands::due::run(&ctx, args, out, err)?,
+        Command::Rag(args) => commands::rag::run(&ctx, args, out, err)?,
+        Command::Agency(args) => commands::agency::run(&ctx, args, out, err)?,
+        Command::Agencies(args) => commands::agencies::run(&ctx, args, out, err)?,
+        Command::Tasks(args) => commands::tasks::run(&ctx, args, out, err)?,
+        Command::Recs(args) => commands::recs::run(&ctx, args, out, err)?,
+        Command::Show(args) => commands::show::run(&ctx, args, out, err)?,
     };
     out.flush()?;
     Ok(code)

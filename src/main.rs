@@ -6,7 +6,8 @@ fn main() -> ExitCode {
     let cli = plan::cli::Cli::parse();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match plan::run(&cli, &mut out) {
+    let mut err = std::io::stderr();
+    match plan::run(&cli, &mut out, &mut err) {
         Ok(code) => ExitCode::from(code as u8),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {

@@ -48,6 +48,15 @@ pub enum AgencyKind {
 impl AgencyKind {
     pub const NAMES: &'static str = "organisation, team, person or role";
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgencyKind::Organisation => "organisation",
+            AgencyKind::Team => "team",
+            AgencyKind::Person => "person",
+            AgencyKind::Role => "role",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<AgencyKind> {
         Some(match text.trim().to_lowercase().as_str() {
             "organisation" | "organization" => AgencyKind::Organisation,
@@ -246,5 +255,28 @@ impl Plan {
             .flat_map(|c| &c.priorities)
             .flat_map(|p| &p.actions)
             .flat_map(|a| &a.tasks)
+    }
+
+    /// Every task with the card, priority and action it belongs to.
+    pub fn task_paths(&self) -> impl Iterator<Item = (&Card, &Priority, &Action, &Task)> {
+        self.cards.iter().flat_map(|c| {
+            c.priorities.iter().flat_map(move |p| {
+                p.actions
+                    .iter()
+                    .flat_map(move |a| a.tasks.iter().map(move |t| (c, p, a, t)))
+            })
+        })
+    }
+
+    /// The id (and name) of a task's leads as a report shows them.
+    pub fn lead_ids(&self, task: &Task) -> Vec<String> {
+        task.leads
+            .iter()
+            .map(|lead| match lead {
+                Lead::Agency(i) => self.agencies[*i].id.clone(),
+                Lead::Unassigned => "TBC".to_string(),
+                Lead::All => "all".to_string(),
+            })
+            .collect()
     }
 }

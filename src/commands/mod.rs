@@ -1,4 +1,13 @@
 //! One file per subcommand; each reads like a sentence: open the plan, ask
 //! a question, print the answer.
 
+pub mod agencies;
+pub mod agency;
 pub mod check;
+pub mod due;
+pub mod overdue;
+pub mod rag;
+pub mod recs;
+pub mod shared;
+pub mod show;
+pub mod tasks;

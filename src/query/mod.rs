@@ -171,6 +171,7 @@ pub fn rollup(rags: impl IntoIterator<Item = Option<Rag>>) -> Option<Rag> {
 pub struct LeadFilter {
     member: Vec<bool>,
     organisation: bool,
+    unassigned: bool,
 }
 
 impl LeadFilter {
@@ -178,6 +179,16 @@ impl LeadFilter {
         LeadFilter {
             member: leads::with_parts(&plan.agencies, agency),
             organisation: plan.agencies[agency].kind == AgencyKind::Organisation,
+            unassigned: false,
+        }
+    }
+
+    /// The tasks with a lead still "TBC".
+    pub fn unassigned(plan: &Plan) -> LeadFilter {
+        LeadFilter {
+            member: vec![false; plan.agencies.len()],
+            organisation: false,
+            unassigned: true,
         }
     }
 
@@ -185,7 +196,7 @@ impl LeadFilter {
         task.leads.iter().any(|lead| match lead {
             Lead::Agency(i) => self.member[*i],
             Lead::All => self.organisation,
-            Lead::Unassigned => false,
+            Lead::Unassigned => self.unassigned,
         })
     }
 }

@@ -2,3 +2,4 @@
 //! nothing of plans, only of what they are handed.
 
 pub mod diagnostics;
+pub mod report;

@@ -1,0 +1,81 @@
+//! `plan agency ID`: the per-agency task list, grouped by card and
+//! priority, with co-leads, due, state and RAG.
+
+use super::shared::{self, TaskFilter};
+use crate::cli::AgencyArgs;
+use crate::context::Context;
+use crate::model::Rag;
+use crate::query::{LeadFilter, Query, State};
+use crate::render::report::{self, Cell, Column, Report, Table};
+use std::io::Write;
+
+pub fn run(
+    ctx: &Context,
+    args: &AgencyArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let Some(opened) = shared::open_plan(ctx, err)? else {
+        return Ok(1);
+    };
+    let plan = &opened.plan;
+    let idx = shared::find_agency(plan, &args.agency)?;
+    let agency = &plan.agencies[idx];
+    let lead = LeadFilter::new(plan, idx);
+    let cards = TaskFilter::new(plan, None, args.card.as_deref())?;
+    let query = Query::new(plan, ctx.as_of);
+
+    let mut columns = vec![Column::machine("card"), Column::machine("priority")];
+    columns.extend(shared::task_columns());
+    let mut tables = Vec::new();
+    let (mut total, mut overdue, mut red, mut unrated) = (0, 0, 0, 0);
+    for card in &plan.cards {
+        for priority in &card.priorities {
+            let mut table = Table::new(columns.clone()).titled(format!(
+                "{} {}: {} {}",
+                card.id, card.title, priority.id, priority.title
+            ));
+            for task in priority.actions.iter().flat_map(|a| &a.tasks) {
+                if !lead.matches(task) || !cards.matches(card, task) {
+                    continue;
+                }
+                let status = query.status(task);
+                total += 1;
+                overdue += usize::from(status.state == State::Overdue);
+                red += usize::from(task.rag == Some(Rag::Red));
+                unrated += usize::from(task.rag.is_none());
+                let mut row = vec![Cell::text(&card.id), Cell::text(&priority.id)];
+                row.extend(shared::task_row(plan, task, &status));
+                table.rows.push(row);
+            }
+            if !table.rows.is_empty() {
+                tables.push(table);
+            }
+        }
+    }
+    let members = crate::leads::with_parts(&plan.agencies, idx);
+    let parts: Vec<&str> = plan
+        .agencies
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != idx && members[*i])
+        .map(|(_, a)| a.id.as_str())
+        .collect();
+    let mut who = format!("tasks of {} ({})", agency.id, agency.name);
+    if !parts.is_empty() {
+        who.push_str(&format!(" and of {}", parts.join(", ")));
+    }
+    let mut notes = vec![format!(
+        "{total} tasks: {overdue} overdue, {red} red, {unrated} not rated."
+    )];
+    if tables.is_empty() {
+        notes = vec![format!("{} leads no task.", agency.id)];
+    }
+    let report = Report {
+        heading: shared::heading(plan, &who, ctx.as_of, cards.describe()),
+        tables,
+        notes,
+    };
+    report::render(out, &report, args.output.format, shared::style(ctx))?;
+    Ok(0)
+}

@@ -1,0 +1,54 @@
+//! `plan due --within DAYS`: what falls due soon, soonest first.
+
+use super::shared::{self, TaskFilter};
+use crate::cli::DueArgs;
+use crate::context::Context;
+use crate::query::{Query, State};
+use crate::render::report::{self, Cell, Column, Report, Table};
+use chrono::Days;
+use std::io::Write;
+
+pub fn run(
+    ctx: &Context,
+    args: &DueArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let Some(opened) = shared::open_plan(ctx, err)? else {
+        return Ok(1);
+    };
+    let plan = &opened.plan;
+    let filter = TaskFilter::new(
+        plan,
+        args.report.lead.as_deref(),
+        args.report.card.as_deref(),
+    )?;
+    let query = Query::new(plan, ctx.as_of);
+    let until = ctx
+        .as_of
+        .checked_add_days(Days::new(u64::from(args.within)))
+        .unwrap_or(chrono::NaiveDate::MAX);
+    let mut due: Vec<_> = shared::filtered(plan, &query, &filter)
+        .into_iter()
+        .filter(|(_, _, s)| s.state != State::Done)
+        .filter(|(_, _, s)| s.deadline.is_some_and(|d| d > ctx.as_of && d <= until))
+        .collect();
+    due.sort_by_key(|(_, _, s)| s.deadline);
+
+    let mut columns = shared::task_columns();
+    columns[6] = Column::new("days_left", "Days left");
+    let mut table = Table::new(columns).when_empty(format!("Nothing falls due by {until}."));
+    for (_, task, status) in &due {
+        let mut row = shared::task_row(plan, task, status);
+        row[6] = Cell::opt_int(status.deadline.map(|d| (d - ctx.as_of).num_days()));
+        table.rows.push(row);
+    }
+    let what = format!("tasks due within {} days (by {until})", args.within);
+    let report = Report {
+        heading: shared::heading(plan, &what, ctx.as_of, filter.describe()),
+        tables: vec![table],
+        notes: Vec::new(),
+    };
+    report::render(out, &report, args.report.output.format, shared::style(ctx))?;
+    Ok(0)
+}

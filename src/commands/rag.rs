@@ -1,0 +1,140 @@
+//! `plan rag`: per card, priority or agency, how many tasks are red, amber,
+//! green, blue and not rated, the share on track, and the roll-up.
+
+use super::shared::{self, TaskFilter};
+use crate::cli::{GroupBy, RagArgs};
+use crate::context::Context;
+use crate::model::{Lead, Rag, Task};
+use crate::query::{LeadFilter, rollup};
+use crate::render::report::{self, Cell, Column, Report, Table};
+use std::io::Write;
+
+pub fn run(
+    ctx: &Context,
+    args: &RagArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let Some(opened) = shared::open_plan(ctx, err)? else {
+        return Ok(1);
+    };
+    let plan = &opened.plan;
+    let filter = TaskFilter::new(
+        plan,
+        args.report.lead.as_deref(),
+        args.report.card.as_deref(),
+    )?;
+    let tasks: Vec<(&str, &str, &Task)> = plan
+        .task_paths()
+        .filter(|(card, _, _, task)| filter.matches(card, task))
+        .map(|(card, priority, _, task)| (card.id.as_str(), priority.id.as_str(), task))
+        .collect();
+
+    let mut groups: Vec<(String, String, Vec<&Task>)> = Vec::new();
+    match args.by {
+        GroupBy::Card => {
+            for card in &plan.cards {
+                let of: Vec<&Task> = tasks
+                    .iter()
+                    .filter(|t| t.0 == card.id)
+                    .map(|t| t.2)
+                    .collect();
+                groups.push((card.id.clone(), card.title.clone(), of));
+            }
+        }
+        GroupBy::Priority => {
+            for priority in plan.cards.iter().flat_map(|c| &c.priorities) {
+                let of: Vec<&Task> = tasks
+                    .iter()
+                    .filter(|t| t.1 == priority.id)
+                    .map(|t| t.2)
+                    .collect();
+                groups.push((priority.id.clone(), priority.title.clone(), of));
+            }
+        }
+        GroupBy::Agency => {
+            for (idx, agency) in plan.agencies.iter().enumerate() {
+                let lead = LeadFilter::new(plan, idx);
+                let of: Vec<&Task> = tasks
+                    .iter()
+                    .map(|t| t.2)
+                    .filter(|t| lead.matches(t))
+                    .collect();
+                groups.push((agency.id.clone(), agency.name.clone(), of));
+            }
+            let unassigned: Vec<&Task> = tasks
+                .iter()
+                .map(|t| t.2)
+                .filter(|t| t.leads.contains(&Lead::Unassigned))
+                .collect();
+            groups.push(("TBC".into(), "No lead yet".into(), unassigned));
+        }
+    }
+    // A group with no task (after filtering) says nothing.
+    groups.retain(|(_, _, of)| !of.is_empty());
+
+    let mut table = Table::new(vec![
+        Column::new("id", "Id"),
+        Column::new("name", "Name"),
+        Column::new("red", "Red"),
+        Column::new("amber", "Amber"),
+        Column::new("green", "Green"),
+        Column::new("blue", "Blue"),
+        Column::new("not_rated", "Not rated"),
+        Column::new("total", "Total"),
+        Column::new("on_track", "On track"),
+        Column::new("rag", "RAG"),
+    ])
+    .when_empty("No task matches.");
+    for (id, name, of) in &groups {
+        table
+            .rows
+            .push(counts(Cell::text(id), Cell::text(name), of));
+    }
+    let all: Vec<&Task> = tasks.iter().map(|t| t.2).collect();
+    table.total = Some(counts(Cell::text("Total"), Cell::Empty, &all));
+
+    let by = match args.by {
+        GroupBy::Card => "card",
+        GroupBy::Priority => "priority",
+        GroupBy::Agency => "agency",
+    };
+    let mut notes = vec!["On track = (green + blue) / rated tasks.".to_string()];
+    if args.by == GroupBy::Agency {
+        notes.push(
+            "A task counts for each of its leads, and for the agencies they are part of, so the rows add up to more than the total.".into(),
+        );
+    }
+    let report = Report {
+        heading: shared::heading(plan, &format!("RAG by {by}"), ctx.as_of, filter.describe()),
+        tables: vec![table],
+        notes,
+    };
+    report::render(out, &report, args.report.output.format, shared::style(ctx))?;
+    Ok(0)
+}
+
+/// One row: the counts by RAG, the share on track and the roll-up.
+fn counts(id: Cell, name: Cell, tasks: &[&Task]) -> Vec<Cell> {
+    let count = |rag: Option<Rag>| tasks.iter().filter(|t| t.rag == rag).count() as i64;
+    let (red, amber, green, blue) = (
+        count(Some(Rag::Red)),
+        count(Some(Rag::Amber)),
+        count(Some(Rag::Green)),
+        count(Some(Rag::Blue)),
+    );
+    let rated = red + amber + green + blue;
+    let on_track = (rated > 0).then(|| (green + blue) as f64 / rated as f64);
+    vec![
+        id,
+        name,
+        Cell::Int(red),
+        Cell::Int(amber),
+        Cell::Int(green),
+        Cell::Int(blue),
+        Cell::Int(count(None)),
+        Cell::Int(tasks.len() as i64),
+        Cell::Percent(on_track),
+        Cell::Rag(rollup(tasks.iter().map(|t| t.rag))),
+    ]
+}

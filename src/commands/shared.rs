@@ -1,0 +1,190 @@
+//! What the report commands share: opening the plan (and stopping on its
+//! errors), the `--lead` and `--card` filters, the heading, and the
+//! columns of a task row.
+
+use crate::context::Context;
+use crate::leads::Registry;
+use crate::model::{AgencyIdx, Card, Lead, Plan, Task};
+use crate::open::Opened;
+use crate::query::{LeadFilter, Query, Status};
+use crate::render::diagnostics::{self, DiagnosticFormat};
+use crate::render::report::{Cell, Column, Style};
+use anyhow::bail;
+use std::io::Write;
+
+/// Opens the plan. With errors, prints them to `err` and returns `None`:
+/// the command then exits 1. Warnings do not stop a report.
+pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Opened>> {
+    let opened = ctx.open()?;
+    let errors: Vec<_> = opened
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == crate::diag::Severity::Error)
+        .cloned()
+        .collect();
+    if errors.is_empty() {
+        return Ok(Some(opened));
+    }
+    diagnostics::render(
+        err,
+        DiagnosticFormat::Human,
+        &opened.sources,
+        &errors,
+        false,
+    )?;
+    let count = match errors.len() {
+        1 => "an error".to_string(),
+        n => format!("{n} errors"),
+    };
+    writeln!(
+        err,
+        "the plan has {count}: `plan check` lists every finding; mend them, then ask again"
+    )?;
+    Ok(None)
+}
+
+pub fn style(ctx: &Context) -> Style {
+    Style {
+        colour: ctx.colour,
+        width: ctx.width,
+    }
+}
+
+/// "<plan title>: <what> as of <day>", with the filter where there is one.
+pub fn heading(
+    plan: &Plan,
+    what: &str,
+    as_of: chrono::NaiveDate,
+    filter: Option<String>,
+) -> String {
+    let mut heading = format!("{}: {what} as of {as_of}", plan.meta.title);
+    if let Some(filter) = filter {
+        heading.push_str(&format!(" ({filter})"));
+    }
+    heading
+}
+
+/// An agency named on the command line, by id, name or alias.
+pub fn find_agency(plan: &Plan, text: &str) -> anyhow::Result<AgencyIdx> {
+    let (registry, _) = Registry::new(&plan.agencies);
+    match registry.resolve(text) {
+        Some(Lead::Agency(idx)) => Ok(idx),
+        Some(_) => bail!("`{text}` is a reserved word, not an agency"),
+        None => match registry.suggest(text) {
+            Some(near) => bail!(
+                "no agency `{text}` in the plan; did you mean `{}` ({})?",
+                plan.agencies[near].id,
+                plan.agencies[near].name
+            ),
+            None => bail!("no agency `{text}` in the plan; `plan agencies` lists them"),
+        },
+    }
+}
+
+/// A card named on the command line, by id, any case.
+pub fn find_card<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Card> {
+    match plan
+        .cards
+        .iter()
+        .find(|c| c.id.eq_ignore_ascii_case(text.trim()))
+    {
+        Some(card) => Ok(card),
+        None => {
+            let ids: Vec<&str> = plan.cards.iter().map(|c| c.id.as_str()).collect();
+            bail!(
+                "no report card `{text}` in the plan; the cards are {}",
+                ids.join(", ")
+            )
+        }
+    }
+}
+
+/// `--lead` and `--card`.
+pub struct TaskFilter {
+    lead: Option<LeadFilter>,
+    card: Option<String>,
+    description: Vec<String>,
+}
+
+impl TaskFilter {
+    pub fn new(plan: &Plan, lead: Option<&str>, card: Option<&str>) -> anyhow::Result<TaskFilter> {
+        let mut description = Vec::new();
+        let lead = match lead {
+            None => None,
+            Some(text)
+                if crate::leads::UNASSIGNED_WORDS
+                    .contains(&crate::leads::normalise(text).as_str()) =>
+            {
+                description.push("lead: TBC".to_string());
+                Some(LeadFilter::unassigned(plan))
+            }
+            Some(text) => {
+                let idx = find_agency(plan, text)?;
+                let agency = &plan.agencies[idx];
+                description.push(format!("lead: {} {}", agency.id, agency.name));
+                Some(LeadFilter::new(plan, idx))
+            }
+        };
+        let card = match card {
+            None => None,
+            Some(text) => {
+                let card = find_card(plan, text)?;
+                description.push(format!("card: {} {}", card.id, card.title));
+                Some(card.id.clone())
+            }
+        };
+        Ok(TaskFilter {
+            lead,
+            card,
+            description,
+        })
+    }
+
+    pub fn matches(&self, card: &Card, task: &Task) -> bool {
+        self.card.as_ref().is_none_or(|id| *id == card.id)
+            && self.lead.as_ref().is_none_or(|lead| lead.matches(task))
+    }
+
+    pub fn describe(&self) -> Option<String> {
+        (!self.description.is_empty()).then(|| self.description.join("; "))
+    }
+}
+
+/// The columns of a task row, in order; see [`task_row`].
+pub fn task_columns() -> Vec<Column> {
+    vec![
+        Column::new("id", "Id"),
+        Column::new("text", "Task"),
+        Column::new("leads", "Leads"),
+        Column::new("due_text", "Due"),
+        Column::new("deadline", "Deadline"),
+        Column::new("state", "State"),
+        Column::new("days_overdue", "Days overdue"),
+        Column::new("rag", "RAG"),
+    ]
+}
+
+pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
+    vec![
+        Cell::text(&task.id),
+        Cell::text(&task.text),
+        Cell::List(plan.lead_ids(task)),
+        Cell::opt_text(task.due_text.as_deref()),
+        Cell::Date(status.deadline),
+        Cell::text(status.state.as_str()),
+        Cell::opt_int(status.days_overdue),
+        Cell::Rag(task.rag),
+    ]
+}
+
+/// Every task the filter lets through, with its status.
+pub fn filtered<'p>(
+    plan: &'p Plan,
+    query: &Query,
+    filter: &TaskFilter,
+) -> Vec<(&'p Card, &'p Task, Status)> {
+    plan.task_paths()
+        .filter(|(card, _, _, task)| filter.matches(card, task))
+        .map(|(card, _, _, task)| (card, task, query.status(task)))
+        .collect()
+}

@@ -1,0 +1,53 @@
+//! `plan tasks`: every task, filtered by lead, card, RAG and state.
+
+use super::shared::{self, TaskFilter};
+use crate::cli::TasksArgs;
+use crate::context::Context;
+use crate::query::Query;
+use crate::render::report::{self, Report, Table};
+use std::io::Write;
+
+pub fn run(
+    ctx: &Context,
+    args: &TasksArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let Some(opened) = shared::open_plan(ctx, err)? else {
+        return Ok(1);
+    };
+    let plan = &opened.plan;
+    let filter = TaskFilter::new(
+        plan,
+        args.report.lead.as_deref(),
+        args.report.card.as_deref(),
+    )?;
+    let query = Query::new(plan, ctx.as_of);
+    let mut description: Vec<String> = filter.describe().into_iter().collect();
+    if let Some(rag) = args.rag {
+        description.push(format!(
+            "rag: {}",
+            rag.rag().map_or("not rated", |r| r.as_str())
+        ));
+    }
+    if let Some(state) = args.state {
+        description.push(format!("state: {}", state.state().as_str()));
+    }
+    let mut table = Table::new(shared::task_columns()).when_empty("No task matches.");
+    for (_, task, status) in shared::filtered(plan, &query, &filter) {
+        let rag_ok = args.rag.is_none_or(|r| r.rag() == task.rag);
+        let state_ok = args.state.is_none_or(|s| s.state() == status.state);
+        if rag_ok && state_ok {
+            table.rows.push(shared::task_row(plan, task, &status));
+        }
+    }
+    let what = format!("{} tasks", table.rows.len());
+    let filter_text = (!description.is_empty()).then(|| description.join("; "));
+    let report = Report {
+        heading: shared::heading(plan, &what, ctx.as_of, filter_text),
+        tables: vec![table],
+        notes: Vec::new(),
+    };
+    report::render(out, &report, args.report.output.format, shared::style(ctx))?;
+    Ok(0)
+}

@@ -1,0 +1,397 @@
+//! Reports as rows, and the four ways to print them: a terminal table
+//! (comfy-table), JSON for `jq`, CSV for spreadsheets, Markdown for GitHub.
+//! Nothing here knows what a plan is: commands hand in headings, columns
+//! and cells.
+
+use crate::model::Rag;
+use chrono::NaiveDate;
+use comfy_table::{Cell as TermCell, CellAlignment, Color, ContentArrangement, presets};
+use serde_json::{Map, Value, json};
+use std::io::{self, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table for the terminal
+    Table,
+    /// A JSON array of objects, for jq and scripts
+    Json,
+    /// Comma-separated values with a header row, for spreadsheets
+    Csv,
+    /// GitHub-flavoured Markdown tables
+    Markdown,
+}
+
+/// One value of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    Date(Option<NaiveDate>),
+    /// `None` is "not rated".
+    Rag(Option<Rag>),
+    /// Ids such as a task's leads: a JSON array, joined elsewhere.
+    List(Vec<String>),
+    /// A share from 0 to 1; `None` where it has no meaning (nothing rated).
+    Percent(Option<f64>),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell::Text(text.into())
+    }
+
+    pub fn opt_text(text: Option<&str>) -> Cell {
+        text.map_or(Cell::Empty, Cell::text)
+    }
+
+    pub fn opt_int(n: Option<i64>) -> Cell {
+        n.map_or(Cell::Empty, Cell::Int)
+    }
+
+    /// As a person reads it in a table.
+    fn display(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+            Cell::Rag(r) => r.map_or("not rated", Rag::as_str).to_string(),
+            Cell::List(items) => items.join(", "),
+            Cell::Percent(p) => p
+                .map(|p| format!("{:.0}%", p * 100.0))
+                .unwrap_or_else(|| "–".into()),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    pub fn json(&self) -> Value {
+        match self {
+            Cell::Text(t) => json!(t),
+            Cell::Int(n) => json!(n),
+            Cell::Date(d) => d.map_or(Value::Null, |d| json!(d.to_string())),
+            Cell::Rag(r) => r.map_or(Value::Null, |r| json!(r.as_str())),
+            Cell::List(items) => json!(items),
+            Cell::Percent(p) => p.map_or(Value::Null, |p| json!((p * 1000.0).round() / 10.0)),
+            Cell::Empty => Value::Null,
+        }
+    }
+
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(t) => neutralise_formula(t),
+            Cell::List(items) => neutralise_formula(&items.join("; ")),
+            Cell::Rag(r) => r.map(Rag::as_str).unwrap_or_default().to_string(),
+            Cell::Percent(p) => p.map(|p| format!("{:.1}", p * 100.0)).unwrap_or_default(),
+            other => other.display(),
+        }
+    }
+
+    /// Shows as nothing at all in a table.
+    pub fn is_blank(&self) -> bool {
+        !matches!(self, Cell::Rag(_) | Cell::Percent(_)) && self.display().is_empty()
+    }
+
+    fn is_number(&self) -> bool {
+        matches!(self, Cell::Int(_) | Cell::Percent(_))
+    }
+}
+
+/// A spreadsheet runs a cell starting `=`, `+`, `-`, `@`, tab or CR as a
+/// formula: such text gets a leading `'` (OWASP's advice on CSV injection).
+pub fn neutralise_formula(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// The JSON key and CSV header: stable snake_case.
+    pub key: &'static str,
+    /// The header people read in a table.
+    pub header: &'static str,
+    /// Left out of terminal and Markdown tables (a section title says it).
+    pub machine_only: bool,
+}
+
+impl Column {
+    pub const fn new(key: &'static str, header: &'static str) -> Column {
+        Column {
+            key,
+            header,
+            machine_only: false,
+        }
+    }
+
+    pub const fn machine(key: &'static str) -> Column {
+        Column {
+            key,
+            header: key,
+            machine_only: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub title: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// A closing row for people (terminal and Markdown only).
+    pub total: Option<Vec<Cell>>,
+    /// Said instead of an empty table.
+    pub empty: String,
+}
+
+impl Table {
+    pub fn new(columns: Vec<Column>) -> Table {
+        Table {
+            title: None,
+            columns,
+            rows: Vec::new(),
+            total: None,
+            empty: "None.".into(),
+        }
+    }
+
+    pub fn titled(mut self, title: impl Into<String>) -> Table {
+        self.title = Some(title.into());
+        self
+    }
+
+    pub fn when_empty(mut self, text: impl Into<String>) -> Table {
+        self.empty = text.into();
+        self
+    }
+}
+
+/// A heading, tables, and closing lines. JSON and CSV carry the tables'
+/// rows only, all tables' rows in one array.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub heading: String,
+    pub tables: Vec<Table>,
+    pub notes: Vec<String>,
+}
+
+/// How the terminal table looks.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub colour: bool,
+    pub width: u16,
+}
+
+pub fn render(
+    out: &mut dyn Write,
+    report: &Report,
+    format: Format,
+    style: Style,
+) -> io::Result<()> {
+    match format {
+        Format::Table => terminal(out, report, style),
+        Format::Json => json_rows(out, report),
+        Format::Csv => csv_rows(out, report),
+        Format::Markdown => markdown(out, report),
+    }
+}
+
+fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()> {
+    writeln!(out, "{}", report.heading)?;
+    for table in &report.tables {
+        writeln!(out)?;
+        if let Some(title) = &table.title {
+            writeln!(out, "{title}")?;
+        }
+        if table.rows.is_empty() {
+            writeln!(out, "{}", table.empty)?;
+            continue;
+        }
+        let shown: Vec<usize> = (0..table.columns.len())
+            .filter(|&i| !table.columns[i].machine_only)
+            .collect();
+        let mut term = comfy_table::Table::new();
+        term.load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(style.width);
+        if style.colour {
+            term.enforce_styling();
+        } else {
+            term.force_no_tty();
+        }
+        term.set_header(shown.iter().map(|&i| table.columns[i].header));
+        for row in table.rows.iter().chain(&table.total) {
+            term.add_row(shown.iter().map(|&i| term_cell(&row[i], style.colour)));
+        }
+        writeln!(out, "{term}")?;
+    }
+    for note in &report.notes {
+        writeln!(out, "\n{note}")?;
+    }
+    Ok(())
+}
+
+fn term_cell(cell: &Cell, colour: bool) -> TermCell {
+    let mut term = TermCell::new(cell.display());
+    if cell.is_number() {
+        term = term.set_alignment(CellAlignment::Right);
+    }
+    if let (true, Cell::Rag(Some(rag))) = (colour, cell) {
+        term = term.fg(match rag {
+            Rag::Red => Color::Red,
+            Rag::Amber => Color::Yellow,
+            Rag::Green => Color::Green,
+            Rag::Blue => Color::Blue,
+        });
+    }
+    term
+}
+
+fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let rows: Vec<Value> = report
+        .tables
+        .iter()
+        .flat_map(|table| {
+            table.rows.iter().map(|row| {
+                let object: Map<String, Value> = table
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .map(|(column, cell)| (column.key.to_string(), cell.json()))
+                    .collect();
+                Value::Object(object)
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    writeln!(out)
+}
+
+fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let mut header: Option<Vec<&str>> = None;
+    for table in &report.tables {
+        let keys: Vec<&str> = table.columns.iter().map(|c| c.key).collect();
+        if header.as_ref() != Some(&keys) {
+            writer.write_record(&keys)?;
+            header = Some(keys);
+        }
+        for row in &table.rows {
+            writer.write_record(row.iter().map(Cell::csv))?;
+        }
+    }
+    writer.flush()
+}
+
+fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    fn escape(text: &str) -> String {
+        text.replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .replace('\n', "<br>")
+            .replace('<', "&lt;")
+            .replace("&lt;br>", "<br>")
+    }
+    writeln!(out, "## {}", escape(&report.heading))?;
+    for table in &report.tables {
+        writeln!(out)?;
+        if let Some(title) = &table.title {
+            writeln!(out, "### {}\n", escape(title))?;
+        }
+        if table.rows.is_empty() {
+            writeln!(out, "_{}_", escape(&table.empty))?;
+            continue;
+        }
+        let shown: Vec<&Column> = table.columns.iter().filter(|c| !c.machine_only).collect();
+        let index: Vec<usize> = (0..table.columns.len())
+            .filter(|&i| !table.columns[i].machine_only)
+            .collect();
+        let header: Vec<String> = shown.iter().map(|c| escape(c.header)).collect();
+        writeln!(out, "| {} |", header.join(" | "))?;
+        let rule: Vec<&str> = index
+            .iter()
+            .map(|&i| match table.rows[0][i].is_number() {
+                true => "---:",
+                false => "---",
+            })
+            .collect();
+        writeln!(out, "| {} |", rule.join(" | "))?;
+        for row in &table.rows {
+            let cells: Vec<String> = index.iter().map(|&i| escape(&row[i].display())).collect();
+            writeln!(out, "| {} |", cells.join(" | "))?;
+        }
+        if let Some(total) = &table.total {
+            let cells: Vec<String> = index
+                .iter()
+                .map(|&i| match total[i].display() {
+                    text if text.is_empty() => String::new(),
+                    text => format!("**{}**", escape(&text)),
+                })
+                .collect();
+            writeln!(out, "| {} |", cells.join(" | "))?;
+        }
+    }
+    for note in &report.notes {
+        writeln!(out, "\n{}", escape(note))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Report {
+        let mut table = Table::new(vec![
+            Column::new("id", "Id"),
+            Column::new("note", "Note"),
+            Column::machine("state"),
+            Column::new("days", "Days"),
+        ]);
+        table.rows.push(vec![
+            Cell::text("EJ-1.1.a"),
+            Cell::text("=HYPERLINK(\"x\") | <b>"),
+            Cell::text("overdue"),
+            Cell::Int(3),
+        ]);
+        Report {
+            heading: "Plan".into(),
+            tables: vec![table],
+            notes: vec![],
+        }
+    }
+
+    fn rendered(format: Format) -> String {
+        let mut out = Vec::new();
+        let style = Style {
+            colour: false,
+            width: 80,
+        };
+        render(&mut out, &report(), format, style).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_neutralises_formulas() {
+        assert_eq!(
+            rendered(Format::Csv),
+            "id,note,state,days\nEJ-1.1.a,\"'=HYPERLINK(\"\"x\"\") | <b>\",overdue,3\n"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_pipes_and_html_and_hides_machine_columns() {
+        assert_eq!(
+            rendered(Format::Markdown),
+            "## Plan\n\n| Id | Note | Days |\n| --- | --- | ---: |\n| EJ-1.1.a | =HYPERLINK(\"x\") \\| &lt;b> | 3 |\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_every_column_with_its_type() {
+        let value: Value = serde_json::from_str(&rendered(Format::Json)).unwrap();
+        assert_eq!(
+            value,
+            json!([{"id": "EJ-1.1.a", "note": "=HYPERLINK(\"x\") | <b>", "state": "overdue", "days": 3}])
+        );
+    }
+}
