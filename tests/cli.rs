@@ -7,5 +7,6 @@ fn cli() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
         .env("PLAN_AS_OF", "2012-12-01")
+        .env("COLUMNS", "120")
         .case("tests/cmd/**/*.md");
 }

@@ -75,7 +75,7 @@ pub fn run(
 
     let mut table = Table::new(vec![
         Column::new("id", "Id"),
-        Column::new("name", "Name"),
+        Column::prose("name", "Name"),
         Column::new("red", "Red"),
         Column::new("amber", "Amber"),
         Column::new("green", "Green"),

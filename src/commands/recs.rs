@@ -22,7 +22,7 @@ pub fn run(
     let query = Query::new(plan, ctx.as_of);
     let mut table = Table::new(vec![
         Column::new("id", "Id"),
-        Column::new("text", "Recommendation"),
+        Column::prose("text", "Recommendation"),
         Column::new("response", "Response"),
         Column::new("owner", "Owner"),
         Column::new("actions", "Actions"),

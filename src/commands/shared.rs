@@ -154,9 +154,9 @@ impl TaskFilter {
 pub fn task_columns() -> Vec<Column> {
     vec![
         Column::new("id", "Id"),
-        Column::new("text", "Task"),
+        Column::prose("text", "Task"),
         Column::new("leads", "Leads"),
-        Column::new("due_text", "Due"),
+        Column::new("due_text", "Due").at_least(20),
         Column::new("deadline", "Deadline"),
         Column::new("state", "State"),
         Column::new("days_overdue", "Days overdue"),

@@ -45,15 +45,18 @@ pub fn run(
     }
     let mut table = Table::new(vec![
         Column::new("field", "Field"),
-        Column::new("value", "Value"),
+        Column::prose("value", "Value"),
     ]);
-    for (key, label, cell) in fields {
-        if !cell.is_blank() {
-            table.rows.push(vec![
-                Cell::text(if label.is_empty() { key } else { label }),
-                cell,
-            ]);
+    for (_, label, cell) in fields {
+        if cell.is_blank() {
+            continue;
         }
+        // Values read as text here: a number is not lined up in a column.
+        let value = match cell {
+            Cell::Int(n) => Cell::text(n.to_string()),
+            other => other,
+        };
+        table.rows.push(vec![Cell::text(label), value]);
     }
     let report = Report {
         heading: shared::heading(plan, what, ctx.as_of, None),

@@ -5,7 +5,9 @@
 
 use crate::model::Rag;
 use chrono::NaiveDate;
-use comfy_table::{Cell as TermCell, CellAlignment, Color, ContentArrangement, presets};
+use comfy_table::{
+    Cell as TermCell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width, presets,
+};
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
 
@@ -113,6 +115,11 @@ pub struct Column {
     pub header: &'static str,
     /// Left out of terminal and Markdown tables (a section title says it).
     pub machine_only: bool,
+    /// Long text: given at least a third of a terminal table's width.
+    pub prose: bool,
+    /// The fewest characters a terminal table gives it (so short phrases
+    /// such as "Summer/Autumn 2012" are not broken mid-word).
+    pub min_chars: u16,
 }
 
 impl Column {
@@ -121,14 +128,27 @@ impl Column {
             key,
             header,
             machine_only: false,
+            prose: false,
+            min_chars: 0,
+        }
+    }
+
+    pub const fn at_least(mut self, chars: u16) -> Column {
+        self.min_chars = chars;
+        self
+    }
+
+    pub const fn prose(key: &'static str, header: &'static str) -> Column {
+        Column {
+            prose: true,
+            ..Column::new(key, header)
         }
     }
 
     pub const fn machine(key: &'static str) -> Column {
         Column {
-            key,
-            header: key,
             machine_only: true,
+            ..Column::new(key, key)
         }
     }
 }
@@ -220,6 +240,19 @@ fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()
             term.force_no_tty();
         }
         term.set_header(shown.iter().map(|&i| table.columns[i].header));
+        for (at, &i) in shown.iter().enumerate() {
+            let wanted = &table.columns[i];
+            let constraint = if wanted.prose {
+                Some(Width::Percentage(33))
+            } else if wanted.min_chars > 0 {
+                Some(Width::Fixed(wanted.min_chars))
+            } else {
+                None
+            };
+            if let (Some(width), Some(column)) = (constraint, term.column_mut(at)) {
+                column.set_constraint(ColumnConstraint::LowerBoundary(width));
+            }
+        }
         for row in table.rows.iter().chain(&table.total) {
             term.add_row(shown.iter().map(|&i| term_cell(&row[i], style.colour)));
         }
