@@ -17,14 +17,14 @@ pub struct Context {
 
 impl Context {
     pub fn from_cli(cli: &Cli) -> Context {
-        let colour = match cli.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
-        };
+        // NO_COLOR (https://no-color.org) wins even over --color always.
+        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let colour = !no_colour
+            && match cli.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => std::io::stdout().is_terminal(),
+            };
         let width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())

@@ -8,5 +8,6 @@ fn cli() {
         .env("NO_COLOR", "1")
         .env("PLAN_AS_OF", "2012-12-01")
         .env("COLUMNS", "120")
-        .case("tests/cmd/**/*.md");
+        .case("tests/cmd/**/*.md")
+        .case("README.md");
 }

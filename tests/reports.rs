@@ -15,7 +15,12 @@ fn plan(args: &[&str]) -> std::process::Output {
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = plan(args);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -56,7 +61,10 @@ fn recommendations_are_twelve_accepted_and_one_not() {
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), 13);
     let accepted = rows.iter().filter(|r| r["response"] == "accepted").count();
-    let not = rows.iter().filter(|r| r["response"] == "not-accepted").count();
+    let not = rows
+        .iter()
+        .filter(|r| r["response"] == "not-accepted")
+        .count();
     assert_eq!((accepted, not), (12, 1));
     let table = String::from_utf8(plan(&["recs"]).stdout).unwrap();
     assert!(table.contains("13 recommendations: 12 accepted, 1 not accepted."));
@@ -66,13 +74,20 @@ fn recommendations_are_twelve_accepted_and_one_not() {
 fn an_agency_by_id_alias_or_name() {
     let by_id = json(&["agency", "SL", "--format", "json"]);
     for other in ["sl", "Safer Wales StreetLife", "safer wales sl"] {
-        assert_eq!(json(&["agency", other, "--format", "json"]), by_id, "{other}");
+        assert_eq!(
+            json(&["agency", other, "--format", "json"]),
+            by_id,
+            "{other}"
+        );
     }
     assert_eq!(by_id.as_array().unwrap().len(), 18);
     let unknown = plan(&["agency", "Saffer Wales"]);
     assert_eq!(unknown.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&unknown.stderr);
-    assert!(stderr.contains("did you mean `SW` (Safer Wales)?"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `SW` (Safer Wales)?"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -85,7 +100,10 @@ fn the_detective_inspector_counts_for_south_wales_police() {
         .map(|r| r["id"].as_str().unwrap())
         .collect();
     // SC-2.2.b and SC-2.3.a are led by the DI, Public Protection (part of SWP).
-    assert!(ids.contains(&"SC-2.2.b") && ids.contains(&"SC-2.3.a"), "{ids:?}");
+    assert!(
+        ids.contains(&"SC-2.2.b") && ids.contains(&"SC-2.3.a"),
+        "{ids:?}"
+    );
 }
 
 #[test]
@@ -128,4 +146,42 @@ fn every_report_parses_in_every_machine_format() {
         let records = reader.records().collect::<Result<Vec<_>, _>>().unwrap();
         assert_eq!(records.len(), rows.as_array().unwrap().len(), "{report:?}");
     }
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    // Tests run with stdout a pipe: no colour by default.
+    let plain = plan(&["--dir", "tests/cmd/reports/plan", "rag"]);
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
+    let coloured = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args([
+            "--dir",
+            "tests/cmd/reports/plan",
+            "--color",
+            "always",
+            "rag",
+        ])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&coloured.stdout);
+    // A foreground colour for the RAG cells.
+    assert!(text.contains("\u{1b}[38;5;"), "{text}");
+    // NO_COLOR wins even over --color always.
+    let no_colour = plan(&[
+        "--dir",
+        "tests/cmd/reports/plan",
+        "--color",
+        "always",
+        "rag",
+    ]);
+    assert!(!String::from_utf8_lossy(&no_colour.stdout).contains("\u{1b}[38;5;"));
+    let never = plan(&[
+        "--dir",
+        "tests/cmd/reports/plan",
+        "--color",
+        "never",
+        "check",
+    ]);
+    assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
 }

@@ -22,7 +22,8 @@ pub fn run(
     let query = Query::new(plan, ctx.as_of);
     let mut table = Table::new(vec![
         Column::new("id", "Id"),
-        Column::prose("text", "Recommendation"),
+        Column::machine("text"),
+        Column::people("summary", "Recommendation"),
         Column::new("response", "Response"),
         Column::new("owner", "Owner"),
         Column::new("actions", "Actions"),
@@ -39,6 +40,7 @@ pub fn run(
             .count();
         table.rows.push(vec![
             Cell::text(&rec.id),
+            Cell::text(&rec.text),
             Cell::text(short(&rec.text)),
             Cell::text(rec.response.as_str()),
             Cell::opt_text(rec.owner.as_deref()),

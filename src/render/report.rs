@@ -107,14 +107,23 @@ pub fn neutralise_formula(text: &str) -> String {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    All,
+    /// JSON and CSV only: a section title already says it to people.
+    Programs,
+    /// Tables only.
+    People,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
     /// The JSON key and CSV header: stable snake_case.
     pub key: &'static str,
     /// The header people read in a table.
     pub header: &'static str,
-    /// Left out of terminal and Markdown tables (a section title says it).
-    pub machine_only: bool,
+    /// Who sees it: JSON and CSV are for programs, tables for people.
+    pub audience: Audience,
     /// Long text: given at least a third of a terminal table's width.
     pub prose: bool,
     /// The fewest characters a terminal table gives it (so short phrases
@@ -127,7 +136,7 @@ impl Column {
         Column {
             key,
             header,
-            machine_only: false,
+            audience: Audience::All,
             prose: false,
             min_chars: 0,
         }
@@ -147,8 +156,16 @@ impl Column {
 
     pub const fn machine(key: &'static str) -> Column {
         Column {
-            machine_only: true,
+            audience: Audience::Programs,
             ..Column::new(key, key)
+        }
+    }
+
+    /// Only in terminal and Markdown tables, such as a shortened text.
+    pub const fn people(key: &'static str, header: &'static str) -> Column {
+        Column {
+            audience: Audience::People,
+            ..Column::new(key, header)
         }
     }
 }
@@ -228,7 +245,7 @@ fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()
             continue;
         }
         let shown: Vec<usize> = (0..table.columns.len())
-            .filter(|&i| !table.columns[i].machine_only)
+            .filter(|&i| table.columns[i].audience != Audience::Programs)
             .collect();
         let mut term = comfy_table::Table::new();
         term.load_style(presets::UTF8_FULL_CONDENSED)
@@ -240,7 +257,8 @@ fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()
             term.force_no_tty();
         }
         term.set_header(shown.iter().map(|&i| table.columns[i].header));
-        for (at, &i) in shown.iter().enumerate() {
+        // Below 110 characters there is no room to spare: comfy-table shares it out.
+        for (at, &i) in shown.iter().enumerate().filter(|_| style.width >= 110) {
             let wanted = &table.columns[i];
             let constraint = if wanted.prose {
                 Some(Width::Percentage(33))
@@ -290,6 +308,7 @@ fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
                     .columns
                     .iter()
                     .zip(row)
+                    .filter(|(column, _)| column.audience != Audience::People)
                     .map(|(column, cell)| (column.key.to_string(), cell.json()))
                     .collect();
                 Value::Object(object)
@@ -304,13 +323,20 @@ fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     let mut header: Option<Vec<&str>> = None;
     for table in &report.tables {
-        let keys: Vec<&str> = table.columns.iter().map(|c| c.key).collect();
+        let wanted = |column: &Column| column.audience != Audience::People;
+        let keys: Vec<&str> = table
+            .columns
+            .iter()
+            .filter(|c| wanted(c))
+            .map(|c| c.key)
+            .collect();
         if header.as_ref() != Some(&keys) {
             writer.write_record(&keys)?;
             header = Some(keys);
         }
         for row in &table.rows {
-            writer.write_record(row.iter().map(Cell::csv))?;
+            let cells = table.columns.iter().zip(row).filter(|(c, _)| wanted(c));
+            writer.write_record(cells.map(|(_, cell)| cell.csv()))?;
         }
     }
     writer.flush()
@@ -334,10 +360,10 @@ fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             writeln!(out, "_{}_", escape(&table.empty))?;
             continue;
         }
-        let shown: Vec<&Column> = table.columns.iter().filter(|c| !c.machine_only).collect();
         let index: Vec<usize> = (0..table.columns.len())
-            .filter(|&i| !table.columns[i].machine_only)
+            .filter(|&i| table.columns[i].audience != Audience::Programs)
             .collect();
+        let shown: Vec<&Column> = index.iter().map(|&i| &table.columns[i]).collect();
         let header: Vec<String> = shown.iter().map(|c| escape(c.header)).collect();
         writeln!(out, "| {} |", header.join(" | "))?;
         let rule: Vec<&str> = index
