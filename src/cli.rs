@@ -56,6 +56,8 @@ pub enum Command {
     Recs(FormatArgs),
     /// Everything about one card, priority, action, task, agency, recommendation or measure
     Show(ShowArgs),
+    /// Update a task in place (RAG, note, dates, leads), keeping the file's layout and comments
+    Set(SetArgs),
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -216,4 +218,57 @@ pub enum Deny {
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01"))
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("change").required(true).multiple(true)
+    .args(["rag", "clear_rag", "note", "done", "due", "lead"])))]
+pub struct SetArgs {
+    /// The task's full id, e.g. EJ-1.1.a (any case)
+    pub task: String,
+
+    /// The new RAG status
+    #[arg(long, value_enum, conflicts_with = "clear_rag")]
+    pub rag: Option<RagArg>,
+
+    /// Take the RAG status away (not yet rated)
+    #[arg(long)]
+    pub clear_rag: bool,
+
+    /// The note: what happened, what is next
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// The day the task was completed (YYYY-MM-DD); also sets the RAG to blue unless --rag says otherwise
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub done: Option<NaiveDate>,
+
+    /// A new target date, in the date grammar ("Summer 2013 & On-going", "2013-01-31" ...)
+    #[arg(long, value_name = "TEXT")]
+    pub due: Option<String>,
+
+    /// The new lead(s): agency ids, names or aliases, or TBC
+    #[arg(long, value_name = "AGENCY", num_args = 1..)]
+    pub lead: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RagArg {
+    Red,
+    Amber,
+    Green,
+    /// Complete
+    #[value(alias = "complete")]
+    Blue,
+}
+
+impl RagArg {
+    pub fn rag(self) -> Rag {
+        match self {
+            RagArg::Red => Rag::Red,
+            RagArg::Amber => Rag::Amber,
+            RagArg::Green => Rag::Green,
+            RagArg::Blue => Rag::Blue,
+        }
+    }
 }

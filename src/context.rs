@@ -45,10 +45,14 @@ impl Context {
         }
     }
 
+    /// The plan directory (SPEC section 2).
+    pub fn plan_dir(&self) -> anyhow::Result<PathBuf> {
+        let cwd = std::env::current_dir()?;
+        crate::load::find_plan_dir(self.dir.as_deref(), &cwd)
+    }
+
     /// Finds, reads and checks the plan.
     pub fn open(&self) -> anyhow::Result<Opened> {
-        let cwd = std::env::current_dir()?;
-        let dir = crate::load::find_plan_dir(self.dir.as_deref(), &cwd)?;
-        open::open(&dir)
+        open::open(&self.plan_dir()?)
     }
 }

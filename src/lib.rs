@@ -7,6 +7,7 @@ pub mod commands;
 pub mod context;
 pub mod dates;
 pub mod diag;
+pub mod edit;
 pub mod leads;
 pub mod load;
 pub mod model;
@@ -15,6 +16,7 @@ pub mod query;
 pub mod raw;
 pub mod read;
 pub mod render;
+pub mod safe_write;
 pub mod source;
 pub mod suggest;
 pub mod validate;
@@ -37,6 +39,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Tasks(args) => commands::tasks::run(&ctx, args, out, err)?,
         Command::Recs(args) => commands::recs::run(&ctx, args, out, err)?,
         Command::Show(args) => commands::show::run(&ctx, args, out, err)?,
+        Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
     };
     out.flush()?;
     Ok(code)

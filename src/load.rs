@@ -150,6 +150,11 @@ fn read_one(
     Ok(())
 }
 
+/// The findings reading a file's bytes can make (before any parsing).
+pub fn is_reading_finding(code: Code) -> bool {
+    matches!(code, Code::NotUtf8 | Code::BinaryFile | Code::FileTooLarge)
+}
+
 fn display_name(path: &Path) -> String {
     let path = match std::env::current_dir() {
         Ok(cwd) => relative_to(path, &cwd),

@@ -4,7 +4,7 @@
 
 use crate::diag::{Code, Diagnostic, Tally};
 use crate::model::Plan;
-use crate::source::{FileId, Sources};
+use crate::source::{FileId, SourceFile, Sources};
 use crate::{load, read, validate};
 use anyhow::bail;
 use std::collections::HashSet;
@@ -26,10 +26,33 @@ impl Opened {
 }
 
 pub fn open(dir: &Path) -> anyhow::Result<Opened> {
-    let (sources, mut diagnostics) = load::read_plan_files(dir)?;
+    let (sources, diagnostics) = load::read_plan_files(dir)?;
     if sources.files.is_empty() {
         bail!("no *.toml files in plan directory {}", dir.display());
     }
+    Ok(check(sources, diagnostics))
+}
+
+impl Opened {
+    /// The plan as it would be with `text` in place of `file`'s text: how
+    /// `plan set` checks an edit before writing it.
+    pub fn with_text(self, file: FileId, text: String) -> Opened {
+        let mut sources = self.sources;
+        let old = &sources.files[file];
+        sources.files[file] = SourceFile::new(old.name.clone(), old.path.clone(), text);
+        // What reading the other files found still holds.
+        let loaded = self
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.loc.file != file && load::is_reading_finding(d.code))
+            .collect();
+        check(sources, loaded)
+    }
+}
+
+/// Parses and validates files already read; `diagnostics` holds what
+/// reading them found.
+fn check(sources: Sources, mut diagnostics: Vec<Diagnostic>) -> Opened {
     // A file whose bytes are not text is not parsed as well.
     let unreadable: HashSet<FileId> = diagnostics.iter().map(|d| d.loc.file).collect();
     let raw = sources
@@ -48,12 +71,12 @@ pub fn open(dir: &Path) -> anyhow::Result<Opened> {
         Plan::default()
     };
     diagnostics.sort_by_key(|d| (d.loc.file, d.loc.start, d.loc.end));
-    Ok(Opened {
+    Opened {
         sources,
         plan,
         diagnostics,
         validated,
-    })
+    }
 }
 
 /// Findings after which some of the plan is missing from what was read.

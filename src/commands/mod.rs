@@ -8,6 +8,7 @@ pub mod due;
 pub mod overdue;
 pub mod rag;
 pub mod recs;
+pub mod set;
 pub mod shared;
 pub mod show;
 pub mod tasks;

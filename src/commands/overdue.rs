@@ -19,11 +19,7 @@ pub fn run(
         return Ok(1);
     };
     let plan = &opened.plan;
-    let filter = TaskFilter::new(
-        plan,
-        args.report.lead.as_deref(),
-        args.report.card.as_deref(),
-    )?;
+    let filter = TaskFilter::from_args(plan, &args.report)?;
     let query = Query::new(plan, ctx.as_of);
     let tasks = shared::filtered(plan, &query, &filter);
     let in_state = |state: State| -> Vec<&(&Card, &Task, Status)> {

@@ -19,11 +19,7 @@ pub fn run(
         return Ok(1);
     };
     let plan = &opened.plan;
-    let filter = TaskFilter::new(
-        plan,
-        args.report.lead.as_deref(),
-        args.report.card.as_deref(),
-    )?;
+    let filter = TaskFilter::from_args(plan, &args.report)?;
     let tasks: Vec<(&str, &str, &Task)> = plan
         .task_paths()
         .filter(|(card, _, _, task)| filter.matches(card, task))

@@ -140,6 +140,11 @@ impl TaskFilter {
         })
     }
 
+    /// The filter a report's `--lead` and `--card` ask for.
+    pub fn from_args(plan: &Plan, args: &crate::cli::ReportArgs) -> anyhow::Result<TaskFilter> {
+        TaskFilter::new(plan, args.lead.as_deref(), args.card.as_deref())
+    }
+
     pub fn matches(&self, card: &Card, task: &Task) -> bool {
         self.card.as_ref().is_none_or(|id| *id == card.id)
             && self.lead.as_ref().is_none_or(|lead| lead.matches(task))

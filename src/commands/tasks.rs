@@ -17,11 +17,7 @@ pub fn run(
         return Ok(1);
     };
     let plan = &opened.plan;
-    let filter = TaskFilter::new(
-        plan,
-        args.report.lead.as_deref(),
-        args.report.card.as_deref(),
-    )?;
+    let filter = TaskFilter::from_args(plan, &args.report)?;
     let query = Query::new(plan, ctx.as_of);
     let mut description: Vec<String> = filter.describe().into_iter().collect();
     if let Some(rag) = args.rag {

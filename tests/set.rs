@@ -1,0 +1,263 @@
+//! `plan set` on a copy of the bundled plan: only the task's changed lines
+//! change, comments survive, concurrent edits all land, and a refused edit
+//! leaves the file's bytes as they were.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const CARD: &str = "cards/effective-justice.toml";
+
+/// A git repository holding a copy of `plans/`, committed.
+fn repository() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("plans"), repo.path());
+    git(repo.path(), &["init", "-q"]);
+    git(repo.path(), &["add", "-A"]);
+    git(
+        repo.path(),
+        &[
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "commit",
+            "-qm",
+            "plan",
+        ],
+    );
+    repo
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target: PathBuf = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn plan(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01"])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PLAN_DIR")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// The lines `git diff` adds and removes, without context.
+fn changed_lines(repo: &Path) -> Vec<String> {
+    git(repo, &["diff", "--unified=0"])
+        .lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn only_the_task_s_changed_and_added_lines_change() {
+    let repo = repository();
+    let out = plan(
+        repo.path(),
+        &[
+            "set",
+            "EJ-1.1.a",
+            "--rag",
+            "amber",
+            "--note",
+            "Roath briefed; Bay in January",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "EJ-1.1.a: rag amber, note, updated 2012-12-01 (cards/effective-justice.toml)\n"
+    );
+    assert_eq!(
+        changed_lines(repo.path()),
+        [
+            "+rag = \"amber\"",
+            "+updated = 2012-12-01",
+            "+note = \"Roath briefed; Bay in January\"",
+        ]
+    );
+    // The task now reads as set.
+    let show = plan(repo.path(), &["show", "EJ-1.1.a", "--format", "json"]);
+    let task: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(task["rag"], "amber");
+    assert_eq!(task["state"], "open");
+}
+
+#[test]
+fn a_comment_inside_the_task_survives() {
+    let repo = repository();
+    let path = repo.path().join(CARD);
+    let text = fs::read_to_string(&path).unwrap();
+    let with_comment = text.replacen(
+        "lead = [\"SL\", \"NE\"]\ndue = \"Summer 2012 & On-going\"",
+        "lead = [\"SL\", \"NE\"] # both sectors\n# agreed at the May forum\ndue = \"Summer 2012 & On-going\"",
+        1,
+    );
+    assert_ne!(text, with_comment);
+    fs::write(&path, &with_comment).unwrap();
+    git(
+        repo.path(),
+        &["commit", "-qam", "comment", "--author", "t <t@t>"],
+    );
+    let out = plan(
+        repo.path(),
+        &[
+            "set",
+            "ej-1.1.A",
+            "--due",
+            "Autumn 2012 & On-going",
+            "--rag",
+            "green",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        changed_lines(repo.path()),
+        [
+            "-due = \"Summer 2012 & On-going\"",
+            "+due = \"Autumn 2012 & On-going\"",
+            "+rag = \"green\"",
+            "+updated = 2012-12-01",
+        ]
+    );
+    let after = fs::read_to_string(&path).unwrap();
+    assert!(after.contains("lead = [\"SL\", \"NE\"] # both sectors\n# agreed at the May forum\n"));
+}
+
+#[test]
+fn a_refused_change_leaves_the_file_byte_for_byte() {
+    let repo = repository();
+    let path = repo.path().join(CARD);
+    let before = fs::read(&path).unwrap();
+    for change in [
+        &["set", "EJ-1.1.a", "--lead", "Nobody Ltd"][..],
+        &["set", "EJ-1.1.a", "--due", "Soonish"][..],
+        &["set", "EJ-1.1.a", "--due", "2 weeks after EJ-1.1.a"][..],
+    ] {
+        let out = plan(repo.path(), change);
+        assert_eq!(out.status.code(), Some(1), "{change:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("refused"), "{stderr}");
+        assert_eq!(fs::read(&path).unwrap(), before, "{change:?}");
+    }
+    let unknown = plan(repo.path(), &["set", "EJ-9.9.z", "--rag", "red"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let nothing = plan(repo.path(), &["set", "EJ-1.1.a"]);
+    assert_eq!(nothing.status.code(), Some(2));
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn done_marks_a_task_complete() {
+    let repo = repository();
+    let out = plan(repo.path(), &["set", "EJ-4.3.a", "--done", "2012-11-15"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // EJ-4.4.a, due 6 months after it, now has a deadline.
+    let show = plan(repo.path(), &["show", "EJ-4.4.a", "--format", "json"]);
+    let task: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(task["deadline"], "2013-05-15");
+    assert_eq!(task["state"], "open");
+}
+
+#[test]
+fn twenty_concurrent_edits_all_land() {
+    let repo = repository();
+    let tasks = [
+        "EJ-1.1.a",
+        "EJ-1.1.b",
+        "EJ-1.1.c",
+        "EJ-1.2.a",
+        "EJ-1.2.b",
+        "EJ-1.2.c",
+        "EJ-1.3.a",
+        "EJ-1.3.b",
+        "EJ-1.3.c",
+        "EJ-1.4.a",
+        "EJ-1.5.a",
+        "EJ-2.1.a",
+        "EJ-2.1.a2",
+        "EJ-2.1.b",
+        "EJ-2.2.a",
+        "EJ-2.3.a",
+        "EJ-3.1.a",
+        "EJ-3.2.a",
+        "EJ-3.2.b",
+        "EJ-3.3.a",
+    ];
+    let children: Vec<_> = tasks
+        .iter()
+        .map(|task| {
+            Command::new(env!("CARGO_BIN_EXE_plan"))
+                .args([
+                    "--as-of",
+                    "2012-12-01",
+                    "set",
+                    task,
+                    "--note",
+                    &format!("reviewed {task}"),
+                ])
+                .current_dir(repo.path())
+                .env_remove("PLAN_DIR")
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        assert!(child.wait_with_output().unwrap().status.success());
+    }
+    let text = fs::read_to_string(repo.path().join(CARD)).unwrap();
+    for task in tasks {
+        assert!(
+            text.contains(&format!("note = \"reviewed {task}\"")),
+            "{task} lost"
+        );
+    }
+    assert_eq!(plan(repo.path(), &["check"]).status.code(), Some(0));
+}
