@@ -58,6 +58,18 @@ pub enum Command {
     Show(ShowArgs),
     /// Update a task in place (RAG, note, dates, leads), keeping the file's layout and comments
     Set(SetArgs),
+    /// Rewrite plan files in the canonical layout (key order, spacing), keeping comments
+    Fmt(FmtArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Change nothing; list the files that would change and exit 1 if any would
+    #[arg(long)]
+    pub check: bool,
+
+    /// The files to format [default: every file of the plan]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -8,6 +8,7 @@ pub mod context;
 pub mod dates;
 pub mod diag;
 pub mod edit;
+pub mod format;
 pub mod leads;
 pub mod load;
 pub mod model;
@@ -40,6 +41,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Recs(args) => commands::recs::run(&ctx, args, out, err)?,
         Command::Show(args) => commands::show::run(&ctx, args, out, err)?,
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
+        Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
     };
     out.flush()?;
     Ok(code)

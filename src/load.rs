@@ -39,12 +39,18 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<Path
     )
 }
 
-/// Reads every `*.toml` file under `dir`, in sorted path order.
-pub fn read_plan_files(dir: &Path) -> anyhow::Result<(Sources, Vec<Diagnostic>)> {
+/// Every `*.toml` file under `dir`, in sorted path order.
+pub fn plan_file_paths(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     let mut visited = HashSet::new();
     collect_toml_files(dir, &mut paths, &mut visited)?;
     paths.sort();
+    Ok(paths)
+}
+
+/// Reads every `*.toml` file under `dir`, in sorted path order.
+pub fn read_plan_files(dir: &Path) -> anyhow::Result<(Sources, Vec<Diagnostic>)> {
+    let paths = plan_file_paths(dir)?;
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     for path in paths {
@@ -155,7 +161,8 @@ pub fn is_reading_finding(code: Code) -> bool {
     matches!(code, Code::NotUtf8 | Code::BinaryFile | Code::FileTooLarge)
 }
 
-fn display_name(path: &Path) -> String {
+/// A path as shown to people: relative to the current directory where it can be.
+pub fn display_name(path: &Path) -> String {
     let path = match std::env::current_dir() {
         Ok(cwd) => relative_to(path, &cwd),
         Err(_) => path.to_path_buf(),

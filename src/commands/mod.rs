@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod agency;
 pub mod check;
 pub mod due;
+pub mod fmt;
 pub mod overdue;
 pub mod rag;
 pub mod recs;
