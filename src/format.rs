@@ -109,10 +109,8 @@ fn first_header(table: &Table, mut first: Option<isize>) -> Option<isize> {
             _ => continue,
         };
         for t in tables {
-            if !t.is_implicit() {
-                if let Some(p) = t.position() {
-                    first = Some(first.map_or(p, |f| f.min(p)));
-                }
+            if let (false, Some(p)) = (t.is_implicit(), t.position()) {
+                first = Some(first.map_or(p, |f| f.min(p)));
             }
             first = first_header(t, first);
         }
