@@ -134,12 +134,12 @@ fn tidy_table(table: &mut Table, kind: Kind, first: Option<isize>) {
             *lead = Value::Array(array);
             *lead.decor_mut() = decor;
         }
-        if let Some(Item::Value(due)) = table.get_mut("due") {
-            if let Some(date) = plain_date(due) {
-                let decor = due.decor().clone();
-                *due = date;
-                *due.decor_mut() = decor;
-            }
+        if let Some(Item::Value(due)) = table.get_mut("due")
+            && let Some(date) = plain_date(due)
+        {
+            let decor = due.decor().clone();
+            *due = date;
+            *due.decor_mut() = decor;
         }
     }
 
