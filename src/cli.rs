@@ -60,6 +60,20 @@ pub enum Command {
     Set(SetArgs),
     /// Rewrite plan files in the canonical layout (key order, spacing), keeping comments
     Fmt(FmtArgs),
+    /// What changed in the plan between two git revisions (or a revision and the work tree)
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The older revision (a commit, tag, branch, HEAD~1 ...)
+    pub from: String,
+
+    /// The newer revision [default: the work tree]
+    pub to: Option<String>,
+
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 #[derive(Debug, clap::Args)]

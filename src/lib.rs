@@ -4,11 +4,13 @@
 
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod context;
 pub mod dates;
 pub mod diag;
 pub mod edit;
 pub mod format;
+pub mod git;
 pub mod leads;
 pub mod load;
 pub mod model;
@@ -42,6 +44,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Show(args) => commands::show::run(&ctx, args, out, err)?,
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
+        Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
     };
     out.flush()?;
     Ok(code)

@@ -52,7 +52,7 @@ impl Opened {
 
 /// Parses and validates files already read; `diagnostics` holds what
 /// reading them found.
-fn check(sources: Sources, mut diagnostics: Vec<Diagnostic>) -> Opened {
+pub fn check(sources: Sources, mut diagnostics: Vec<Diagnostic>) -> Opened {
     // A file whose bytes are not text is not parsed as well.
     let unreadable: HashSet<FileId> = diagnostics.iter().map(|d| d.loc.file).collect();
     let raw = sources

@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod agency;
 pub mod check;
+pub mod diff;
 pub mod due;
 pub mod fmt;
 pub mod overdue;

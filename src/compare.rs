@@ -1,0 +1,123 @@
+//! What changed between two versions of a plan (`plan diff`): tasks added
+//! and removed, and per task the RAG, due, lead, done and note changes, and
+//! the tasks that became overdue. Pure: two plans and their as-of days in,
+//! a list of changes out.
+
+use crate::model::{Plan, Task};
+use crate::query::{Query, State};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Rag,
+    Due,
+    Lead,
+    Done,
+    Note,
+    BecameOverdue,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Rag => "rag",
+            ChangeKind::Due => "due",
+            ChangeKind::Lead => "lead",
+            ChangeKind::Done => "done",
+            ChangeKind::Note => "note",
+            ChangeKind::BecameOverdue => "became-overdue",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub task: String,
+    pub kind: ChangeKind,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A version of a plan and the day to judge it on.
+pub struct Version<'p> {
+    pub plan: &'p Plan,
+    pub as_of: NaiveDate,
+}
+
+pub fn compare(old: Version, new: Version) -> Vec<Change> {
+    let old_tasks: HashMap<&str, &Task> = old.plan.tasks().map(|t| (t.id.as_str(), t)).collect();
+    let new_ids: HashMap<&str, &Task> = new.plan.tasks().map(|t| (t.id.as_str(), t)).collect();
+    let (old_query, new_query) = (
+        Query::new(old.plan, old.as_of),
+        Query::new(new.plan, new.as_of),
+    );
+    let mut changes = Vec::new();
+    let change = |task: &Task, kind, before: Option<String>, after: Option<String>| Change {
+        task: task.id.clone(),
+        kind,
+        before,
+        after,
+    };
+    for task in new.plan.tasks() {
+        let Some(was) = old_tasks.get(task.id.as_str()) else {
+            changes.push(change(
+                task,
+                ChangeKind::Added,
+                None,
+                Some(task.text.clone()),
+            ));
+            continue;
+        };
+        let rag = |t: &Task| t.rag.map(|r| r.as_str().to_string());
+        let fields = [
+            (ChangeKind::Rag, rag(was), rag(task)),
+            (ChangeKind::Due, was.due_text.clone(), task.due_text.clone()),
+            (
+                ChangeKind::Lead,
+                leads(old.plan, was),
+                leads(new.plan, task),
+            ),
+            (
+                ChangeKind::Done,
+                was.done.map(|d| d.to_string()),
+                task.done.map(|d| d.to_string()),
+            ),
+            (ChangeKind::Note, was.note.clone(), task.note.clone()),
+        ];
+        for (kind, before, after) in fields {
+            if before != after {
+                changes.push(change(task, kind, before, after));
+            }
+        }
+        let (then, now) = (old_query.status(was), new_query.status(task));
+        if now.state == State::Overdue && then.state != State::Overdue {
+            let days = now.days_overdue.unwrap_or(0);
+            changes.push(change(
+                task,
+                ChangeKind::BecameOverdue,
+                Some(then.state.as_str().to_string()),
+                Some(format!("overdue by {days} days")),
+            ));
+        }
+    }
+    for task in old.plan.tasks() {
+        if !new_ids.contains_key(task.id.as_str()) {
+            changes.push(change(
+                task,
+                ChangeKind::Removed,
+                Some(task.text.clone()),
+                None,
+            ));
+        }
+    }
+    changes
+}
+
+fn leads(plan: &Plan, task: &Task) -> Option<String> {
+    Some(plan.lead_ids(task).join(", "))
+}

@@ -1,0 +1,147 @@
+//! `plan diff` in a git repository whose plan lives in a `plans/`
+//! sub-directory, as in this one.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn git(dir: &Path, date: &str, args: &[&str]) {
+    let out = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@t"])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", format!("{date}T12:00:00"))
+        .env("GIT_COMMITTER_DATE", format!("{date}T12:00:00"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn plan(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01"])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PLAN_DIR")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// A repository with the bundled plan in plans/, committed on `day`.
+fn repository(day: &str) -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    let plans = repo.path().join("plans");
+    fs::create_dir_all(plans.join("cards")).unwrap();
+    for file in [
+        "plan.toml",
+        "agencies.toml",
+        "recommendations.toml",
+        "measures.toml",
+    ] {
+        fs::copy(Path::new("plans").join(file), plans.join(file)).unwrap();
+    }
+    for card in fs::read_dir("plans/cards").unwrap() {
+        let card = card.unwrap();
+        fs::copy(card.path(), plans.join("cards").join(card.file_name())).unwrap();
+    }
+    git(repo.path(), day, &["init", "-q"]);
+    git(repo.path(), day, &["add", "-A"]);
+    git(repo.path(), day, &["commit", "-qm", "plan"]);
+    repo
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_known_change_and_nothing_else() {
+    let repo = repository("2012-12-01");
+    let set = plan(
+        repo.path(),
+        &[
+            "set",
+            "EJ-1.1.a",
+            "--rag",
+            "amber",
+            "--note",
+            "Roath briefed",
+        ],
+    );
+    assert_eq!(set.status.code(), Some(0));
+    git(repo.path(), "2012-12-01", &["commit", "-qam", "review"]);
+    let changes = json(&plan(repo.path(), &["diff", "HEAD~1", "--format", "json"]));
+    assert_eq!(
+        changes,
+        serde_json::json!([
+            {"id": "EJ-1.1.a", "change": "rag", "before": null, "after": "amber"},
+            {"id": "EJ-1.1.a", "change": "note", "before": null, "after": "Roath briefed"},
+        ])
+    );
+    // Between two revisions, from inside the plan directory.
+    let between = json(&plan(
+        &repo.path().join("plans/cards"),
+        &["diff", "HEAD~1", "HEAD", "--format", "json"],
+    ));
+    assert_eq!(between, changes);
+}
+
+#[test]
+fn tasks_added_removed_and_become_overdue() {
+    let repo = repository("2012-09-01");
+    let path = repo.path().join("plans/cards/effective-justice.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    // Take EJ-2.3.a out, add EJ-2.3.b.
+    let text = text.replace(
+        "id = \"a\"\ntext = \"To attend first meeting\"",
+        "id = \"b\"\ntext = \"To attend every meeting\"",
+    );
+    fs::write(&path, text).unwrap();
+    git(repo.path(), "2012-11-15", &["commit", "-qam", "later"]);
+    let changes = json(&plan(
+        repo.path(),
+        &["diff", "HEAD~1", "HEAD", "--format", "json"],
+    ));
+    let rows = changes.as_array().unwrap();
+    let of = |kind: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r["change"] == kind)
+            .map(|r| r["id"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(of("added"), ["EJ-2.3.b"]);
+    assert_eq!(of("removed"), ["EJ-2.3.a"]);
+    // Due in October 2012: open on 2012-09-01, overdue on 2012-11-15.
+    assert!(of("became-overdue").contains(&"EJ-3.2.a"), "{rows:?}");
+    // Due in the summer: overdue on both days, so it did not *become* overdue.
+    assert!(!of("became-overdue").contains(&"EJ-4.2.a"));
+}
+
+#[test]
+fn no_repository_or_no_revision_is_a_clear_error() {
+    let repo = repository("2012-12-01");
+    let bad = plan(repo.path(), &["diff", "no-such-branch"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no revision `no-such-branch`"));
+
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(
+        outside.path().join("plan.toml"),
+        "[plan]\ntitle = \"t\"\nstart = 2012-04-01\nend = 2013-03-31\n",
+    )
+    .unwrap();
+    let out = plan(outside.path(), &["diff", "HEAD"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not in a git repository"));
+}
