@@ -62,6 +62,8 @@ pub enum Command {
     Fmt(FmtArgs),
     /// What changed in the plan between two git revisions (or a revision and the work tree)
     Diff(DiffArgs),
+    /// Print a JSON Schema of the plan files, for editors
+    Schema,
 }
 
 #[derive(Debug, clap::Args)]

@@ -20,6 +20,7 @@ pub mod raw;
 pub mod read;
 pub mod render;
 pub mod safe_write;
+pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod validate;
@@ -45,6 +46,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
+        Command::Schema => {
+            serde_json::to_writer_pretty(&mut *out, &schema::schema())?;
+            writeln!(out)?;
+            0
+        }
     };
     out.flush()?;
     Ok(code)

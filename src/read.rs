@@ -67,7 +67,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 }
 
-const FILE_KEYS: &[&str] = &[
+pub const FILE_KEYS: &[&str] = &[
     "plan",
     "agency",
     "card",
@@ -75,7 +75,7 @@ const FILE_KEYS: &[&str] = &[
     "recommendation",
     "measure",
 ];
-const PLAN_KEYS: &[&str] = &[
+pub const PLAN_KEYS: &[&str] = &[
     "title",
     "owner",
     "start",
@@ -84,8 +84,8 @@ const PLAN_KEYS: &[&str] = &[
     "year_start",
     "review_days",
 ];
-const AGENCY_KEYS: &[&str] = &["id", "name", "kind", "aliases", "part_of"];
-const CARD_KEYS: &[&str] = &[
+pub const AGENCY_KEYS: &[&str] = &["id", "name", "kind", "aliases", "part_of"];
+pub const CARD_KEYS: &[&str] = &[
     "id",
     "title",
     "outcomes",
@@ -95,9 +95,9 @@ const CARD_KEYS: &[&str] = &[
     "challenges",
     "main_actions",
 ];
-const PRIORITY_KEYS: &[&str] = &["id", "title", "action"];
-const ACTION_KEYS: &[&str] = &["id", "title", "task"];
-const TASK_KEYS: &[&str] = &[
+pub const PRIORITY_KEYS: &[&str] = &["id", "title", "action"];
+pub const ACTION_KEYS: &[&str] = &["id", "title", "task"];
+pub const TASK_KEYS: &[&str] = &[
     "id",
     "text",
     "lead",
@@ -108,7 +108,7 @@ const TASK_KEYS: &[&str] = &[
     "updated",
     "note",
 ];
-const RECOMMENDATION_KEYS: &[&str] = &[
+pub const RECOMMENDATION_KEYS: &[&str] = &[
     "id",
     "text",
     "response",
@@ -116,8 +116,8 @@ const RECOMMENDATION_KEYS: &[&str] = &[
     "owner",
     "actions",
 ];
-const MEASURE_KEYS: &[&str] = &["id", "title", "better", "unit", "values", "target"];
-const MEASURE_VALUE_KEYS: &[&str] = &["period", "value", "note"];
+pub const MEASURE_KEYS: &[&str] = &["id", "title", "better", "unit", "values", "target"];
+pub const MEASURE_VALUE_KEYS: &[&str] = &["period", "value", "note"];
 
 impl Reader<'_> {
     fn loc(&self, span: std::ops::Range<usize>) -> Loc {
