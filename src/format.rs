@@ -4,6 +4,7 @@
 //! is a plain date written as a TOML date. Comments stay where they are.
 //! Formatting a formatted file changes nothing.
 
+use crate::read;
 use anyhow::Context;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
@@ -37,50 +38,17 @@ impl Kind {
         }
     }
 
-    /// The order of keys (SPEC section 3); others follow, as they were.
+    /// The order of keys (SPEC section 3, as the reader lists them); others follow, as they were.
     fn order(self) -> &'static [&'static str] {
         match self {
-            Kind::Plan => &[
-                "title",
-                "owner",
-                "start",
-                "end",
-                "asap_days",
-                "year_start",
-                "review_days",
-            ],
-            Kind::Agency => &["id", "name", "kind", "aliases", "part_of"],
-            Kind::Card => &[
-                "id",
-                "title",
-                "outcomes",
-                "area",
-                "measures",
-                "main_actions",
-                "story",
-                "challenges",
-            ],
-            Kind::Priority | Kind::Action => &["id", "title"],
-            Kind::Task => &[
-                "id",
-                "text",
-                "lead",
-                "due",
-                "resources",
-                "rag",
-                "done",
-                "updated",
-                "note",
-            ],
-            Kind::Recommendation => &[
-                "id",
-                "text",
-                "response",
-                "response_text",
-                "owner",
-                "actions",
-            ],
-            Kind::Measure => &["id", "title", "better", "unit", "values", "target"],
+            Kind::Plan => read::PLAN_KEYS,
+            Kind::Agency => read::AGENCY_KEYS,
+            Kind::Card => read::CARD_KEYS,
+            Kind::Priority => read::PRIORITY_KEYS,
+            Kind::Action => read::ACTION_KEYS,
+            Kind::Task => read::TASK_KEYS,
+            Kind::Recommendation => read::RECOMMENDATION_KEYS,
+            Kind::Measure => read::MEASURE_KEYS,
             Kind::File | Kind::Other => &[],
         }
     }

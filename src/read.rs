@@ -67,6 +67,8 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 }
 
+// Each list is in the canonical order: `plan fmt` sorts keys by it and
+// `plan schema` offers them in it.
 pub const FILE_KEYS: &[&str] = &[
     "plan",
     "agency",
@@ -91,9 +93,9 @@ pub const CARD_KEYS: &[&str] = &[
     "outcomes",
     "area",
     "measures",
+    "main_actions",
     "story",
     "challenges",
-    "main_actions",
 ];
 pub const PRIORITY_KEYS: &[&str] = &["id", "title", "action"];
 pub const ACTION_KEYS: &[&str] = &["id", "title", "task"];
