@@ -64,6 +64,13 @@ pub enum Command {
     Diff(DiffArgs),
     /// Print a JSON Schema of the plan files, for editors
     Schema,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): plan man > plan.1
+    Man,
 }
 
 #[derive(Debug, clap::Args)]

@@ -46,6 +46,15 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "plan", out);
+            0
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            0
+        }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut *out, &schema::schema())?;
             writeln!(out)?;

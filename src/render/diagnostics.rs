@@ -16,6 +16,8 @@ pub enum DiagnosticFormat {
     Json,
     /// GitHub Actions workflow commands (`::error file=...`).
     Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
 }
 
 /// Where a finding is, as a person counts: from 1.
@@ -53,6 +55,7 @@ pub fn render(
         DiagnosticFormat::Short => short(out, sources, diagnostics),
         DiagnosticFormat::Json => json(out, sources, diagnostics),
         DiagnosticFormat::Github => github(out, sources, diagnostics),
+        DiagnosticFormat::Sarif => sarif(out, sources, diagnostics),
     }
 }
 
@@ -173,6 +176,83 @@ fn github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) ->
         )?;
     }
     Ok(())
+}
+
+/// SARIF 2.1.0: one run of the `plan` tool, a rule per check code.
+fn sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    use crate::diag::Code;
+    use serde_json::json;
+    let level = |severity: Severity| match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let location = |loc: Loc| {
+        let p = place(sources, loc);
+        json!({"physicalLocation": {
+            "artifactLocation": {"uri": p.path.replace('\\', "/")},
+            "region": {
+                "startLine": p.line,
+                "startColumn": p.column,
+                "endLine": p.end_line,
+                "endColumn": p.end_column,
+            },
+        }})
+    };
+    let rules: Vec<_> = Code::ALL
+        .iter()
+        .map(|code| {
+            json!({
+                "id": code.name(),
+                "shortDescription": {"text": code.description()},
+                "defaultConfiguration": {"level": level(code.severity())},
+            })
+        })
+        .collect();
+    let results: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let mut result = json!({
+                "ruleId": d.code.name(),
+                "ruleIndex": Code::ALL.iter().position(|c| *c == d.code),
+                "level": level(d.severity()),
+                "message": {"text": text},
+                "locations": [location(d.loc)],
+            });
+            if !d.labels.is_empty() {
+                result["relatedLocations"] = d
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let mut related = location(l.loc);
+                        related["id"] = json!(i);
+                        related["message"] = json!({"text": l.message});
+                        related
+                    })
+                    .collect();
+            }
+            result
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "plan",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
 }
 
 /// Excerpts longer than this are not shown (a 10 MB line helps nobody).
