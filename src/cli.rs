@@ -56,6 +56,12 @@ pub enum Command {
     Recs(FormatArgs),
     /// Everything about one card, priority, action, task, agency, recommendation or measure
     Show(ShowArgs),
+    /// The measures (curves to turn): latest value, change, and whether it goes the better way
+    Measures(FormatArgs),
+    /// The quarterly Highlight Report for the Partnership Board (Markdown or HTML)
+    Report(HighlightArgs),
+    /// Export the tasks: deadlines as a calendar (ics), or every task as a spreadsheet (csv)
+    Export(ExportArgs),
     /// Update a task in place (RAG, note, dates, leads), keeping the file's layout and comments
     Set(SetArgs),
     /// Rewrite plan files in the canonical layout (key order, spacing), keeping comments
@@ -306,4 +312,42 @@ impl RagArg {
             RagArg::Blue => Rag::Blue,
         }
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HighlightArgs {
+    /// The quarter, e.g. "Q2 2012-13" (any period of the date grammar) [default: the quarter of the as-of day]
+    #[arg(long, value_name = "PERIOD")]
+    pub quarter: Option<String>,
+
+    /// Markdown, or one self-contained HTML file
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: DocumentFormat,
+
+    /// Write the report to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// ics: an iCalendar entry per open task with a deadline; csv: every task, every field
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Ics,
+    Csv,
 }

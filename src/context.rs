@@ -10,6 +10,8 @@ use std::path::PathBuf;
 pub struct Context {
     pub dir: Option<PathBuf>,
     pub as_of: NaiveDate,
+    /// True when `--as-of` (or PLAN_AS_OF) was given, not defaulted to today.
+    pub as_of_given: bool,
     pub colour: bool,
     /// Width of terminal tables: the terminal's, else `COLUMNS`, else 120.
     pub width: u16,
@@ -41,6 +43,7 @@ impl Context {
             as_of: cli
                 .as_of
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            as_of_given: cli.as_of.is_some(),
             colour,
         }
     }

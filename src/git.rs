@@ -61,6 +61,14 @@ impl Repository {
         })
     }
 
+    /// The last commit (of HEAD's history) made on or before `day`.
+    pub fn commit_before(&self, day: NaiveDate) -> Option<String> {
+        let before = format!("--before={day} 23:59:59");
+        let id = git(&self.root, &["rev-list", "-1", &before, "HEAD"]).ok()?;
+        let id = id.trim();
+        (!id.is_empty()).then(|| id.to_string())
+    }
+
     /// The day of a commit (its committer date).
     pub fn day(&self, commit: &str) -> anyhow::Result<NaiveDate> {
         let day = git(&self.root, &["log", "-1", "--format=%cs", commit])?;

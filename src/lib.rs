@@ -11,6 +11,7 @@ pub mod diag;
 pub mod edit;
 pub mod format;
 pub mod git;
+pub mod highlight;
 pub mod leads;
 pub mod load;
 pub mod model;
@@ -43,6 +44,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Tasks(args) => commands::tasks::run(&ctx, args, out, err)?,
         Command::Recs(args) => commands::recs::run(&ctx, args, out, err)?,
         Command::Show(args) => commands::show::run(&ctx, args, out, err)?,
+        Command::Measures(args) => commands::measures::run(&ctx, args, out, err)?,
+        Command::Report(args) => commands::report::run(&ctx, args, out, err)?,
+        Command::Export(args) => commands::export::run(&ctx, args, out, err)?,
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,

@@ -4,8 +4,8 @@
 use super::shared;
 use crate::cli::FormatArgs;
 use crate::context::Context;
-use crate::model::{Plan, Response, Task};
-use crate::query::{Query, State, rollup};
+use crate::model::Response;
+use crate::query::{Query, State, delivering, rollup};
 use crate::render::report::{self, Cell, Column, Report, Table};
 use std::io::Write;
 
@@ -79,21 +79,6 @@ pub fn run(
     Ok(0)
 }
 
-/// The tasks of the actions (or tasks, priorities, cards) a recommendation names.
-pub fn delivering<'p>(plan: &'p Plan, ids: &[String]) -> Vec<&'p Task> {
-    plan.tasks()
-        .filter(|task| ids.iter().any(|id| within(&task.id, id)))
-        .collect()
-}
-
-/// True when `task` is `id` or lies inside it (`EJ-1.1.a` inside `EJ-1.1`, `EJ-1`, `EJ`).
-fn within(task: &str, id: &str) -> bool {
-    task == id
-        || task
-            .strip_prefix(id)
-            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('-'))
-}
-
 /// The first sentence or 80 characters of a long text.
 fn short(text: &str) -> String {
     let first_line = text.lines().next().unwrap_or("");
@@ -102,20 +87,4 @@ fn short(text: &str) -> String {
     }
     let cut: String = first_line.chars().take(79).collect();
     format!("{}…", cut.trim_end())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::within;
-
-    #[test]
-    fn a_task_lies_within_its_action_priority_and_card_only() {
-        assert!(within("EJ-1.1.a", "EJ-1.1.a"));
-        assert!(within("EJ-1.1.a", "EJ-1.1"));
-        assert!(within("EJ-1.1.a", "EJ-1"));
-        assert!(within("EJ-1.1.a", "EJ"));
-        assert!(!within("EJ-1.10.a", "EJ-1.1"));
-        assert!(!within("EJ-11.1.a", "EJ-1"));
-        assert!(!within("EJX-1.1.a", "EJ"));
-    }
 }

@@ -1,13 +1,12 @@
 //! `plan show ID`: everything about one card, priority, action, task,
 //! agency, recommendation or measure.
 
-use super::recs::delivering;
 use super::shared;
 use crate::cli::ShowArgs;
 use crate::context::Context;
 use crate::leads::Registry;
 use crate::model::{Better, Lead, Plan, Task};
-use crate::query::{LeadFilter, Query, rollup};
+use crate::query::{LeadFilter, Query, delivering, rollup};
 use crate::render::report::{self, Cell, Column, Format, Report, Table};
 use anyhow::bail;
 use serde_json::{Map, Value};

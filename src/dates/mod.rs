@@ -158,6 +158,38 @@ pub fn parse(text: &str, calendar: &Calendar) -> Result<TargetDate, DateError> {
         .ok_or_else(|| fail("it fits none of the accepted forms"))
 }
 
+/// A period with the name a report gives it, such as "Q2 2012-13".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarter {
+    pub label: String,
+    pub interval: Interval,
+}
+
+/// The financial quarter (of a year starting in `year_start`) holding `day`.
+pub fn quarter_of(day: NaiveDate, year_start: u32) -> Quarter {
+    let months_in = (day.month() + 12 - year_start) % 12;
+    let quarter = months_in / 3 + 1;
+    let first_year = if day.month() >= year_start {
+        day.year()
+    } else {
+        day.year() - 1
+    };
+    let label = if year_start == 1 {
+        format!("Q{quarter} {first_year}")
+    } else {
+        format!(
+            "Q{quarter} {first_year}-{:02}",
+            (first_year + 1).rem_euclid(100)
+        )
+    };
+    let start = NaiveDate::from_ymd_opt(first_year, year_start, 1)
+        .and_then(|d| d.checked_add_months(Months::new(3 * (quarter - 1))));
+    let interval = start
+        .and_then(|from| months(from.year(), from.month(), 3))
+        .unwrap_or(Interval { from: day, to: day });
+    Quarter { label, interval }
+}
+
 impl Span {
     /// The day `self` after `date`; months keep the day, clamped to the month's end.
     pub fn add_to(&self, date: NaiveDate) -> Option<NaiveDate> {

@@ -264,3 +264,34 @@ fn texts_that_are_no_target_date() {
         assert!(err.to_string().contains(text), "{err}");
     }
 }
+
+#[test]
+fn the_financial_quarter_of_a_day() {
+    let q = quarter_of(day("2012-12-01"), 4);
+    assert_eq!(q.label, "Q3 2012-13");
+    assert_eq!(
+        q.interval,
+        Interval {
+            from: day("2012-10-01"),
+            to: day("2012-12-31")
+        }
+    );
+    let q = quarter_of(day("2013-02-28"), 4);
+    assert_eq!(q.label, "Q4 2012-13");
+    assert_eq!(
+        q.interval,
+        Interval {
+            from: day("2013-01-01"),
+            to: day("2013-03-31")
+        }
+    );
+    assert_eq!(quarter_of(day("2012-04-01"), 4).label, "Q1 2012-13");
+    assert_eq!(quarter_of(day("2012-03-31"), 4).label, "Q4 2011-12");
+    assert_eq!(quarter_of(day("2012-05-05"), 1).label, "Q2 2012");
+    // Its label parses back to the same interval.
+    let q = quarter_of(day("2012-08-15"), 4);
+    assert_eq!(
+        parse(&q.label, &calendar()),
+        Ok(TargetDate::Dated(q.interval))
+    );
+}

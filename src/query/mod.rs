@@ -201,5 +201,20 @@ impl LeadFilter {
     }
 }
 
+/// The tasks of the actions (or tasks, priorities, cards) a recommendation names.
+pub fn delivering<'p>(plan: &'p Plan, ids: &[String]) -> Vec<&'p Task> {
+    plan.tasks()
+        .filter(|task| ids.iter().any(|id| within(&task.id, id)))
+        .collect()
+}
+
+/// True when `task` is `id` or lies inside it (`EJ-1.1.a` inside `EJ-1.1`, `EJ-1`, `EJ`).
+fn within(task: &str, id: &str) -> bool {
+    task == id
+        || task
+            .strip_prefix(id)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('-'))
+}
+
 #[cfg(test)]
 mod tests;

@@ -214,3 +214,14 @@ fn an_agency_counts_the_tasks_of_its_parts_and_of_all() {
     // A team is not an organisation: "all" does not name it.
     assert_eq!(ids("SL"), ["EJ-1.1.c"]);
 }
+
+#[test]
+fn a_task_lies_within_its_action_priority_and_card_only() {
+    assert!(within("EJ-1.1.a", "EJ-1.1.a"));
+    assert!(within("EJ-1.1.a", "EJ-1.1"));
+    assert!(within("EJ-1.1.a", "EJ-1"));
+    assert!(within("EJ-1.1.a", "EJ"));
+    assert!(!within("EJ-1.10.a", "EJ-1.1"));
+    assert!(!within("EJ-11.1.a", "EJ-1"));
+    assert!(!within("EJX-1.1.a", "EJ"));
+}

@@ -28,6 +28,8 @@ pub enum Format {
 pub enum Cell {
     Text(String),
     Int(i64),
+    /// A measured value, which may have decimals.
+    Number(f64),
     Date(Option<NaiveDate>),
     /// `None` is "not rated".
     Rag(Option<Rag>),
@@ -52,10 +54,11 @@ impl Cell {
     }
 
     /// As a person reads it in a table.
-    fn display(&self) -> String {
+    pub fn display_text(&self) -> String {
         match self {
             Cell::Text(t) => t.clone(),
             Cell::Int(n) => n.to_string(),
+            Cell::Number(n) => crate::render::chart::number(*n),
             Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
             Cell::Rag(r) => r.map_or("not rated", Rag::as_str).to_string(),
             Cell::List(items) => items.join(", "),
@@ -70,6 +73,7 @@ impl Cell {
         match self {
             Cell::Text(t) => json!(t),
             Cell::Int(n) => json!(n),
+            Cell::Number(n) => json!(n),
             Cell::Date(d) => d.map_or(Value::Null, |d| json!(d.to_string())),
             Cell::Rag(r) => r.map_or(Value::Null, |r| json!(r.as_str())),
             Cell::List(items) => json!(items),
@@ -84,17 +88,17 @@ impl Cell {
             Cell::List(items) => neutralise_formula(&items.join("; ")),
             Cell::Rag(r) => r.map(Rag::as_str).unwrap_or_default().to_string(),
             Cell::Percent(p) => p.map(|p| format!("{:.1}", p * 100.0)).unwrap_or_default(),
-            other => other.display(),
+            other => other.display_text(),
         }
     }
 
     /// Shows as nothing at all in a table.
     pub fn is_blank(&self) -> bool {
-        !matches!(self, Cell::Rag(_) | Cell::Percent(_)) && self.display().is_empty()
+        !matches!(self, Cell::Rag(_) | Cell::Percent(_)) && self.display_text().is_empty()
     }
 
-    fn is_number(&self) -> bool {
-        matches!(self, Cell::Int(_) | Cell::Percent(_))
+    pub fn is_number(&self) -> bool {
+        matches!(self, Cell::Int(_) | Cell::Number(_) | Cell::Percent(_))
     }
 }
 
@@ -283,7 +287,7 @@ fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()
 }
 
 fn term_cell(cell: &Cell, colour: bool) -> TermCell {
-    let mut term = TermCell::new(cell.display());
+    let mut term = TermCell::new(cell.display_text());
     if cell.is_number() {
         term = term.set_alignment(CellAlignment::Right);
     }
@@ -375,13 +379,16 @@ fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             .collect();
         writeln!(out, "| {} |", rule.join(" | "))?;
         for row in &table.rows {
-            let cells: Vec<String> = index.iter().map(|&i| escape(&row[i].display())).collect();
+            let cells: Vec<String> = index
+                .iter()
+                .map(|&i| escape(&row[i].display_text()))
+                .collect();
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
         if let Some(total) = &table.total {
             let cells: Vec<String> = index
                 .iter()
-                .map(|&i| match total[i].display() {
+                .map(|&i| match total[i].display_text() {
                     text if text.is_empty() => String::new(),
                     text => format!("**{}**", escape(&text)),
                 })

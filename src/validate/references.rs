@@ -309,6 +309,8 @@ pub(super) fn measures(
                 values.push(mv.2);
             }
         }
+        // A curve runs in time order, whatever order the file lists it in.
+        values.sort_by_key(|v| (v.interval.from, v.interval.to));
         let target = m
             .target
             .and_then(|t| measure_value(v, t, calendar))

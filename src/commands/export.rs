@@ -1,0 +1,121 @@
+//! `plan export`: the plan for other programs. `ics`: an all-day calendar
+//! entry per open task with a deadline; `csv`: every task with every field,
+//! safe to open in a spreadsheet.
+
+use super::shared;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::context::Context;
+use crate::query::{Query, State};
+use crate::render::ics::{self, Event};
+use crate::render::report::{self, Cell, Column, Format, Report, Table};
+use anyhow::Context as _;
+use std::io::Write;
+
+pub fn run(
+    ctx: &Context,
+    args: &ExportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let Some(opened) = shared::open_plan(ctx, err)? else {
+        return Ok(1);
+    };
+    let plan = &opened.plan;
+    let query = Query::new(plan, ctx.as_of);
+    let mut bytes = Vec::new();
+    match args.format {
+        ExportFormat::Ics => {
+            let events: Vec<Event> = plan
+                .tasks()
+                .filter_map(|task| {
+                    let status = query.status(task);
+                    let day = status.deadline.filter(|_| status.state != State::Done)?;
+                    Some(Event {
+                        task: task.id.clone(),
+                        summary: format!("{}: {}", task.id, task.text),
+                        description: format!(
+                            "Leads: {}\nDue: {}\nRAG: {}\nState on {}: {}",
+                            plan.lead_ids(task).join(", "),
+                            task.due_text.as_deref().unwrap_or("-"),
+                            task.rag.map_or("not rated", |r| r.as_str()),
+                            ctx.as_of,
+                            status.state.as_str()
+                        ),
+                        day,
+                    })
+                })
+                .collect();
+            let domain = format!("{}.plan", slug(&plan.meta.title));
+            bytes.extend(ics::calendar(&plan.meta.title, &events, ctx.as_of, &domain).into_bytes());
+        }
+        ExportFormat::Csv => {
+            let mut table = Table::new(
+                [
+                    "card",
+                    "priority",
+                    "action",
+                    "id",
+                    "text",
+                    "leads",
+                    "due_text",
+                    "deadline",
+                    "state",
+                    "days_overdue",
+                    "rag",
+                    "done",
+                    "updated",
+                    "resources",
+                    "note",
+                ]
+                .into_iter()
+                .map(|key| Column::new(key, key))
+                .collect(),
+            );
+            for (card, priority, action, task) in plan.task_paths() {
+                let status = query.status(task);
+                table.rows.push(vec![
+                    Cell::text(&card.id),
+                    Cell::text(&priority.id),
+                    Cell::text(&action.id),
+                    Cell::text(&task.id),
+                    Cell::text(&task.text),
+                    Cell::List(plan.lead_ids(task)),
+                    Cell::opt_text(task.due_text.as_deref()),
+                    Cell::Date(status.deadline),
+                    Cell::text(status.state.as_str()),
+                    Cell::opt_int(status.days_overdue),
+                    Cell::Rag(task.rag),
+                    Cell::Date(task.done),
+                    Cell::Date(task.updated),
+                    Cell::opt_text(task.resources.as_deref()),
+                    Cell::opt_text(task.note.as_deref()),
+                ]);
+            }
+            let report = Report {
+                tables: vec![table],
+                ..Report::default()
+            };
+            report::render(&mut bytes, &report, Format::Csv, shared::style(ctx))?;
+        }
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => out.write_all(&bytes)?,
+    }
+    Ok(0)
+}
+
+/// "Street Sex Work Report Card" -> "street-sex-work-report-card".
+fn slug(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "plan".into()
+    } else {
+        words.join("-")
+    }
+}

@@ -1,0 +1,232 @@
+//! The quarterly Highlight Report for the Partnership Board, as data: the
+//! headline figures, per card its RAG roll-up and the change since the
+//! previous quarter, what was completed and what became overdue in the
+//! quarter, the red and amber tasks, the measures, and the recommendations'
+//! progress. Pure: the plan (and, where git has it, the plan as it stood at
+//! the end of the previous quarter) in; the renderers in
+//! `render/highlight.rs` print it.
+
+use crate::dates::Quarter;
+use crate::model::{Card, Measure, Plan, Rag, Recommendation, Response, Task};
+use crate::query::{Query, State, Status, delivering, rollup};
+use chrono::NaiveDate;
+
+pub struct Highlight<'p> {
+    pub plan: &'p Plan,
+    pub quarter: Quarter,
+    pub as_of: NaiveDate,
+    pub headline: Headline,
+    pub cards: Vec<CardSection<'p>>,
+    pub recommendations: Vec<RecommendationLine<'p>>,
+    /// Where the previous quarter's RAG came from, said once for all cards.
+    pub history: History,
+}
+
+/// The plan as it stood at the end of the previous quarter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum History {
+    /// Read from git at this commit, of this day.
+    Commit { id: String, day: NaiveDate },
+    /// The plan is not in a git repository.
+    NotInGit,
+    /// The repository has no commit from before the previous quarter ended.
+    NoCommitBefore(NaiveDate),
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Headline {
+    pub tasks: usize,
+    pub red: usize,
+    pub amber: usize,
+    pub green: usize,
+    pub blue: usize,
+    pub not_rated: usize,
+    pub overdue: usize,
+    pub stale: usize,
+    pub waiting: usize,
+    pub completed_in_quarter: usize,
+    pub became_overdue_in_quarter: usize,
+    /// (green + blue) / rated.
+    pub on_track: Option<f64>,
+    pub recommendations: usize,
+    pub accepted: usize,
+    /// Accepted (or partially) recommendations with actions that deliver them.
+    pub tracked: usize,
+}
+
+pub struct CardSection<'p> {
+    pub card: &'p Card,
+    pub rag: Option<Rag>,
+    /// `Some(rag)` when the previous quarter is known (`Some(None)`: not rated then).
+    pub previous_rag: Option<Option<Rag>>,
+    pub completed: Vec<TaskLine<'p>>,
+    pub became_overdue: Vec<TaskLine<'p>>,
+    pub red_and_amber: Vec<TaskLine<'p>>,
+    pub measures: Vec<&'p Measure>,
+}
+
+pub struct TaskLine<'p> {
+    pub task: &'p Task,
+    pub leads: Vec<String>,
+    pub status: Status,
+}
+
+pub struct RecommendationLine<'p> {
+    pub recommendation: &'p Recommendation,
+    pub tasks: usize,
+    pub done: usize,
+    pub overdue: usize,
+    pub rag: Option<Rag>,
+}
+
+/// Builds the report of `quarter`, judged on `as_of`; `previous` is the plan
+/// at the end of the previous quarter, where history has it.
+pub fn build<'p>(
+    plan: &'p Plan,
+    quarter: Quarter,
+    as_of: NaiveDate,
+    previous: Option<&Plan>,
+    history: History,
+) -> Highlight<'p> {
+    let query = Query::new(plan, as_of);
+    let in_quarter = |day: NaiveDate| day >= quarter.interval.from && day <= quarter.interval.to;
+    let line = |task: &'p Task, status: Status| TaskLine {
+        task,
+        leads: plan.lead_ids(task),
+        status,
+    };
+
+    let mut headline = Headline::default();
+    let mut cards = Vec::new();
+    for card in &plan.cards {
+        let tasks: Vec<&Task> = card
+            .priorities
+            .iter()
+            .flat_map(|p| &p.actions)
+            .flat_map(|a| &a.tasks)
+            .collect();
+        let mut section = CardSection {
+            card,
+            rag: rollup(tasks.iter().map(|t| t.rag)),
+            previous_rag: previous.map(|old| card_rag(old, &card.id)),
+            completed: Vec::new(),
+            became_overdue: Vec::new(),
+            red_and_amber: Vec::new(),
+            measures: plan
+                .measures
+                .iter()
+                .filter(|m| {
+                    card.measures
+                        .iter()
+                        .any(|id| id.eq_ignore_ascii_case(&m.id))
+                })
+                .collect(),
+        };
+        for task in tasks {
+            let status = query.status(task);
+            headline.tasks += 1;
+            match task.rag {
+                Some(Rag::Red) => headline.red += 1,
+                Some(Rag::Amber) => headline.amber += 1,
+                Some(Rag::Green) => headline.green += 1,
+                Some(Rag::Blue) => headline.blue += 1,
+                None => headline.not_rated += 1,
+            }
+            match status.state {
+                State::Overdue => headline.overdue += 1,
+                State::Stale => headline.stale += 1,
+                State::Waiting => headline.waiting += 1,
+                State::Open | State::Done => {}
+            }
+            if task.rag == Some(Rag::Blue) && task.done.is_some_and(in_quarter) {
+                section.completed.push(line(task, status));
+            }
+            if status.state == State::Overdue && status.deadline.is_some_and(in_quarter) {
+                section.became_overdue.push(line(task, status));
+            }
+            if matches!(task.rag, Some(Rag::Red | Rag::Amber)) {
+                section.red_and_amber.push(line(task, status));
+            }
+        }
+        headline.completed_in_quarter += section.completed.len();
+        headline.became_overdue_in_quarter += section.became_overdue.len();
+        // Red first, then amber; within each, plan order.
+        section.red_and_amber.sort_by_key(|l| l.task.rag);
+        cards.push(section);
+    }
+    let rated = headline.red + headline.amber + headline.green + headline.blue;
+    headline.on_track = (rated > 0).then(|| (headline.green + headline.blue) as f64 / rated as f64);
+
+    let recommendations: Vec<RecommendationLine> = plan
+        .recommendations
+        .iter()
+        .map(|recommendation| {
+            let tasks = delivering(plan, &recommendation.actions);
+            RecommendationLine {
+                recommendation,
+                tasks: tasks.len(),
+                done: tasks.iter().filter(|t| t.rag == Some(Rag::Blue)).count(),
+                overdue: tasks
+                    .iter()
+                    .filter(|t| query.status(t).state == State::Overdue)
+                    .count(),
+                rag: rollup(tasks.iter().map(|t| t.rag)),
+            }
+        })
+        .collect();
+    headline.recommendations = recommendations.len();
+    let delivers = |r: &&RecommendationLine| {
+        matches!(
+            r.recommendation.response,
+            Response::Accepted | Response::PartiallyAccepted
+        )
+    };
+    headline.accepted = recommendations.iter().filter(delivers).count();
+    headline.tracked = recommendations
+        .iter()
+        .filter(delivers)
+        .filter(|r| !r.recommendation.actions.is_empty())
+        .count();
+
+    Highlight {
+        plan,
+        quarter,
+        as_of,
+        headline,
+        cards,
+        recommendations,
+        history,
+    }
+}
+
+/// A card's roll-up in another version of the plan (`None`: not rated, or
+/// the card was not there).
+fn card_rag(plan: &Plan, card_id: &str) -> Option<Rag> {
+    let card = plan
+        .cards
+        .iter()
+        .find(|c| c.id.eq_ignore_ascii_case(card_id))?;
+    rollup(
+        card.priorities
+            .iter()
+            .flat_map(|p| &p.actions)
+            .flat_map(|a| &a.tasks)
+            .map(|t| t.rag),
+    )
+}
+
+/// How a roll-up moved: "↑ from amber", "no change", "↓ from green".
+pub fn rag_change(now: Option<Rag>, then: Option<Option<Rag>>) -> String {
+    let Some(then) = then else {
+        return "no history".into();
+    };
+    let name = |r: Option<Rag>| r.map_or("not rated", Rag::as_str);
+    // Better is blue, green, amber, red in that order (the enum's order reversed).
+    let worth = |r: Option<Rag>| r.map(|r| 4 - r as i32);
+    match (worth(then), worth(now)) {
+        (a, b) if a == b => "no change".into(),
+        (Some(a), Some(b)) if b > a => format!("better (was {})", name(then)),
+        (Some(_), Some(_)) => format!("worse (was {})", name(then)),
+        _ => format!("was {}", name(then)),
+    }
+}

@@ -1,0 +1,243 @@
+//! Turn-the-curve pictures of a measure: a unicode sparkline for terminals
+//! and Markdown, an SVG line chart (values, target line, better direction)
+//! for the HTML report. Plain numbers in, text out.
+
+use std::fmt::Write;
+
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// `▁▃▅█`: one bar a value, scaled from the lowest to the highest.
+pub fn sparkline(values: &[f64]) -> String {
+    let (low, high) = bounds(values.iter().copied());
+    values
+        .iter()
+        .map(|v| {
+            if high > low {
+                let at = ((v - low) / (high - low) * (BARS.len() - 1) as f64).round();
+                BARS[at.clamp(0.0, (BARS.len() - 1) as f64) as usize]
+            } else {
+                BARS[BARS.len() / 2]
+            }
+        })
+        .collect()
+}
+
+fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    })
+}
+
+/// A number as a person writes it: no ".0" on whole numbers.
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}").trim_end_matches('0').to_string()
+    }
+}
+
+/// One point of a curve: its period's label and value.
+pub struct Point<'a> {
+    pub label: &'a str,
+    pub value: f64,
+}
+
+/// Escapes text for HTML and SVG.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An SVG line chart of a curve with its target line; `higher_is_better`
+/// says which way the arrow beside it points.
+pub fn svg(
+    title: &str,
+    points: &[Point],
+    target: Option<(&str, f64)>,
+    higher_is_better: bool,
+) -> String {
+    const W: f64 = 560.0;
+    const H: f64 = 220.0;
+    const LEFT: f64 = 56.0;
+    const RIGHT: f64 = 16.0;
+    const TOP: f64 = 24.0;
+    const BOTTOM: f64 = 40.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        // Inline in HTML, an <svg> needs no namespace (and the report names no URL at all).
+        r#"<svg viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{}">"#,
+        escape(title)
+    );
+    let better = if higher_is_better {
+        "↑ higher is better"
+    } else {
+        "↓ lower is better"
+    };
+    let _ = write!(
+        svg,
+        r#"<text x="{LEFT}" y="14" class="better">{better}</text>"#
+    );
+    if points.is_empty() {
+        let _ = write!(
+            svg,
+            r#"<text x="{}" y="{}" class="none">No values recorded yet</text></svg>"#,
+            W / 2.0 - 80.0,
+            H / 2.0
+        );
+        return svg;
+    }
+    let (mut low, mut high) = bounds(points.iter().map(|p| p.value).chain(target.map(|t| t.1)));
+    low = low.min(0.0);
+    if high <= low {
+        high = low + 1.0;
+    }
+    high = nice_ceiling(high + (high - low) * 0.05);
+    let plot_w = W - LEFT - RIGHT;
+    let plot_h = H - TOP - BOTTOM;
+    // Points stand inset from the axes, so that their labels fit.
+    const INSET: f64 = 36.0;
+    let x = |i: usize| {
+        if points.len() == 1 {
+            LEFT + plot_w / 2.0
+        } else {
+            LEFT + INSET + (plot_w - 2.0 * INSET) * i as f64 / (points.len() - 1) as f64
+        }
+    };
+    let y = |v: f64| TOP + plot_h * (1.0 - (v - low) / (high - low));
+    // Axes, with the lowest and highest values marked.
+    let _ = write!(
+        svg,
+        r#"<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{}" class="axis"/><line x1="{LEFT}" y1="{b}" x2="{}" y2="{b}" class="axis"/>"#,
+        TOP + plot_h,
+        W - RIGHT,
+        b = TOP + plot_h
+    );
+    for v in [low, high] {
+        let _ = write!(
+            svg,
+            r#"<text x="{}" y="{:.1}" class="tick" text-anchor="end">{}</text>"#,
+            LEFT - 6.0,
+            y(v) + 4.0,
+            number(v)
+        );
+    }
+    if let Some((label, value)) = target {
+        let _ = write!(
+            svg,
+            r#"<line x1="{LEFT}" y1="{ty:.1}" x2="{}" y2="{ty:.1}" class="target"/><text x="{}" y="{:.1}" class="target-label">target {} ({})</text>"#,
+            W - RIGHT,
+            LEFT + 4.0,
+            y(value) + 14.0,
+            number(value),
+            escape(label),
+            ty = y(value),
+        );
+    }
+    let line: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.value)))
+        .collect();
+    let _ = write!(
+        svg,
+        r#"<polyline points="{}" class="curve"/>"#,
+        line.join(" ")
+    );
+    for (i, p) in points.iter().enumerate() {
+        let _ = write!(
+            svg,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" class="point"/><text x="{:.1}" y="{:.1}" class="value" text-anchor="middle">{}</text><text x="{:.1}" y="{}" class="tick" text-anchor="middle">{}</text>"#,
+            x(i),
+            y(p.value),
+            x(i),
+            y(p.value) - 8.0,
+            number(p.value),
+            x(i),
+            H - BOTTOM + 16.0,
+            escape(p.label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The smallest of 1, 2, 2.5, 5 × 10^k that is at least `value` (for the top of an axis).
+fn nice_ceiling(value: f64) -> f64 {
+    if value <= 0.0 {
+        return value;
+    }
+    let scale = 10f64.powf(value.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * scale)
+        .find(|v| *v >= value)
+        .unwrap_or(10.0 * scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparklines_scale_from_lowest_to_highest() {
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0, 8.0]), "▁▂▃█");
+        assert_eq!(sparkline(&[5.0, 5.0]), "▅▅");
+        assert_eq!(sparkline(&[]), "");
+    }
+
+    #[test]
+    fn axes_end_on_round_numbers() {
+        assert_eq!(nice_ceiling(147.0), 200.0);
+        assert_eq!(nice_ceiling(47.25), 50.0);
+        assert_eq!(nice_ceiling(21.0), 25.0);
+        assert_eq!(nice_ceiling(1.0), 1.0);
+    }
+
+    #[test]
+    fn numbers_without_needless_decimals() {
+        assert_eq!(number(4.0), "4");
+        assert_eq!(number(12.5), "12.5");
+        assert_eq!(number(2.75), "2.75");
+        assert_eq!(number(1.0 / 3.0), "0.33");
+    }
+
+    #[test]
+    fn charts_escape_what_they_are_given() {
+        let points = [
+            Point {
+                label: "Q1 <b>",
+                value: 1.0,
+            },
+            Point {
+                label: "Q2",
+                value: 3.0,
+            },
+        ];
+        let chart = svg(
+            "\"><script>alert(1)</script>",
+            &points,
+            Some(("2012-13 & after", 5.0)),
+            true,
+        );
+        assert!(!chart.contains("<script>") && !chart.contains("<b>"));
+        assert!(
+            chart.contains("&lt;script&gt;")
+                && chart.contains("Q1 &lt;b&gt;")
+                && chart.contains("&amp; after")
+        );
+        assert!(chart.contains("<polyline") && chart.contains("class=\"target\""));
+        assert!(svg("t", &[], None, false).contains("No values recorded yet"));
+    }
+}

@@ -1,0 +1,228 @@
+//! A small document (headings, facts, tables, charts) and its two
+//! renderings: GitHub Markdown, and one self-contained HTML file (inline
+//! CSS and SVG, no script, nothing fetched from the network) that prints
+//! well on A4. Every piece of text is escaped on the way out.
+
+use super::chart::escape;
+use super::report::Cell;
+use crate::model::Rag;
+use std::fmt::Write;
+
+pub enum Block {
+    /// The document's title (one).
+    Title(String),
+    /// A part that starts a new printed page (a report card).
+    Part(String),
+    Heading(String),
+    Paragraph(String),
+    /// Label: value pairs.
+    Facts(Vec<(String, Cell)>),
+    Table(DocTable),
+    /// An SVG picture with its caption, and a text version for Markdown.
+    Chart {
+        svg: String,
+        caption: String,
+        text: String,
+    },
+}
+
+pub struct DocTable {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Said instead of an empty table.
+    pub empty: String,
+}
+
+pub fn markdown(blocks: &[Block]) -> String {
+    fn md(text: &str) -> String {
+        text.replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .replace('<', "&lt;")
+            .replace('\n', "<br>")
+    }
+    fn cell(c: &Cell) -> String {
+        match c {
+            Cell::Rag(Some(rag)) => format!("**{}**", rag.as_str()),
+            other => md(&other.display_text()),
+        }
+    }
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Title(t) => {
+                let _ = writeln!(out, "# {}\n", md(t));
+            }
+            Block::Part(t) => {
+                let _ = writeln!(out, "## {}\n", md(t));
+            }
+            Block::Heading(t) => {
+                let _ = writeln!(out, "### {}\n", md(t));
+            }
+            Block::Paragraph(t) => {
+                let _ = writeln!(out, "{}\n", md(t));
+            }
+            Block::Facts(facts) => {
+                for (label, value) in facts {
+                    let _ = writeln!(out, "- **{}:** {}", md(label), cell(value));
+                }
+                out.push('\n');
+            }
+            Block::Table(table) => {
+                if table.rows.is_empty() {
+                    let _ = writeln!(out, "_{}_\n", md(&table.empty));
+                    continue;
+                }
+                let _ = writeln!(out, "| {} |", table.headers.join(" | "));
+                let rule: Vec<&str> = (0..table.headers.len())
+                    .map(|i| {
+                        if table.rows[0][i].is_number() {
+                            "---:"
+                        } else {
+                            "---"
+                        }
+                    })
+                    .collect();
+                let _ = writeln!(out, "| {} |", rule.join(" | "));
+                for row in &table.rows {
+                    let cells: Vec<String> = row.iter().map(cell).collect();
+                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                }
+                out.push('\n');
+            }
+            Block::Chart { text, .. } => {
+                let _ = writeln!(out, "{}\n", md(text));
+            }
+        }
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
+    out
+}
+
+const STYLE: &str = r#"
+:root { --red: #c0392b; --amber: #d68910; --green: #1e8449; --blue: #2471a3; --grey: #7f8c8d; }
+body { font-family: "Helvetica Neue", Arial, sans-serif; color: #1c2833; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
+h1 { font-size: 1.6rem; border-bottom: 3px solid #1c2833; padding-bottom: .3rem; }
+h2 { font-size: 1.3rem; margin-top: 2.5rem; border-bottom: 1px solid #aab7b8; }
+h3 { font-size: 1.05rem; margin-top: 1.5rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
+th, td { border: 1px solid #d5dbdb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th { background: #eaeded; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+ul.facts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+ul.facts li { min-width: 10rem; }
+.rag { display: inline-block; padding: 0 .45rem; border-radius: .3rem; color: #fff; font-weight: bold; font-size: .85rem; }
+.rag.red { background: var(--red); } .rag.amber { background: var(--amber); }
+.rag.green { background: var(--green); } .rag.blue { background: var(--blue); }
+.rag.none { background: var(--grey); }
+.empty { color: var(--grey); font-style: italic; }
+figure { margin: .5rem 0 1rem; }
+svg { max-width: 100%; height: auto; font-size: 11px; }
+svg .axis { stroke: #566573; stroke-width: 1; }
+svg .curve { fill: none; stroke: var(--blue); stroke-width: 2.5; }
+svg .point { fill: var(--blue); }
+svg .target { stroke: var(--green); stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg .target-label { fill: var(--green); }
+svg .better { fill: #1c2833; font-weight: bold; }
+svg .tick, svg .value, svg .none { fill: #566573; }
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  section.part { break-before: page; }
+  table { page-break-inside: auto; }
+  tr, figure, ul.facts { break-inside: avoid; }
+  thead { display: table-header-group; }
+  h2, h3 { break-after: avoid; }
+}
+"#;
+
+pub fn html(title: &str, blocks: &[Block]) -> String {
+    fn cell(c: &Cell) -> String {
+        match c {
+            Cell::Rag(rag) => {
+                let class = rag.map_or("none", Rag::as_str);
+                format!(
+                    "<span class=\"rag {class}\">{}</span>",
+                    escape(&c.display_text())
+                )
+            }
+            other => escape(&other.display_text()).replace('\n', "<br>"),
+        }
+    }
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(title)
+    );
+    let mut in_part = false;
+    for block in blocks {
+        match block {
+            Block::Title(t) => {
+                let _ = writeln!(out, "<h1>{}</h1>", escape(t));
+            }
+            Block::Part(t) => {
+                if in_part {
+                    out.push_str("</section>\n");
+                }
+                in_part = true;
+                let _ = writeln!(out, "<section class=\"part\">\n<h2>{}</h2>", escape(t));
+            }
+            Block::Heading(t) => {
+                let _ = writeln!(out, "<h3>{}</h3>", escape(t));
+            }
+            Block::Paragraph(t) => {
+                let _ = writeln!(out, "<p>{}</p>", escape(t).replace('\n', "<br>"));
+            }
+            Block::Facts(facts) => {
+                out.push_str("<ul class=\"facts\">\n");
+                for (label, value) in facts {
+                    let _ = writeln!(
+                        out,
+                        "<li><strong>{}:</strong> {}</li>",
+                        escape(label),
+                        cell(value)
+                    );
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table(table) => {
+                if table.rows.is_empty() {
+                    let _ = writeln!(out, "<p class=\"empty\">{}</p>", escape(&table.empty));
+                    continue;
+                }
+                out.push_str("<table>\n<thead><tr>");
+                for header in &table.headers {
+                    let _ = write!(out, "<th>{}</th>", escape(header));
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in &table.rows {
+                    out.push_str("<tr>");
+                    for c in row {
+                        let class = if c.is_number() {
+                            " class=\"number\""
+                        } else {
+                            ""
+                        };
+                        let _ = write!(out, "<td{class}>{}</td>", cell(c));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+            Block::Chart { svg, caption, .. } => {
+                let _ = writeln!(
+                    out,
+                    "<figure><figcaption>{}</figcaption>{svg}</figure>",
+                    escape(caption)
+                );
+            }
+        }
+    }
+    if in_part {
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

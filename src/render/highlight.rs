@@ -1,0 +1,231 @@
+//! The Highlight Report laid out as a document: what `plan report` prints,
+//! as Markdown or HTML.
+
+use super::chart::{self, Point, number, sparkline};
+use super::document::{Block, DocTable};
+use super::report::Cell;
+use crate::highlight::{Highlight, History, TaskLine, rag_change};
+use crate::model::{Better, Measure};
+
+pub fn blocks(report: &Highlight) -> Vec<Block> {
+    let plan = report.plan;
+    let q = &report.quarter;
+    let h = &report.headline;
+    let mut blocks = vec![
+        Block::Title(format!(
+            "{}: Highlight Report, {}",
+            plan.meta.title, q.label
+        )),
+        Block::Paragraph(format!(
+            "{}The quarter {} to {}, as of {}.",
+            plan.meta
+                .owner
+                .as_ref()
+                .map(|o| format!("{o}. "))
+                .unwrap_or_default(),
+            q.interval.from,
+            q.interval.to,
+            report.as_of
+        )),
+        Block::Heading("Headline figures".into()),
+        Block::Facts(vec![
+            ("Tasks".into(), Cell::Int(h.tasks as i64)),
+            ("On track".into(), Cell::Percent(h.on_track)),
+            (
+                "Completed this quarter".into(),
+                Cell::Int(h.completed_in_quarter as i64),
+            ),
+            (
+                "Became overdue this quarter".into(),
+                Cell::Int(h.became_overdue_in_quarter as i64),
+            ),
+            ("Overdue now".into(), Cell::Int(h.overdue as i64)),
+            ("Ongoing, not reviewed".into(), Cell::Int(h.stale as i64)),
+            (
+                "Waiting for another task".into(),
+                Cell::Int(h.waiting as i64),
+            ),
+        ]),
+        Block::Table(DocTable {
+            headers: vec!["Red", "Amber", "Green", "Blue", "Not rated", "Total"],
+            rows: vec![
+                [h.red, h.amber, h.green, h.blue, h.not_rated, h.tasks]
+                    .iter()
+                    .map(|n| Cell::Int(*n as i64))
+                    .collect(),
+            ],
+            empty: String::new(),
+        }),
+        Block::Paragraph(format!(
+            "Recommendations: {} in all, {} accepted (or partially), {} of them with actions that deliver them. {}",
+            h.recommendations,
+            h.accepted,
+            h.tracked,
+            history_text(&report.history)
+        )),
+    ];
+
+    for section in &report.cards {
+        let card = section.card;
+        blocks.push(Block::Part(format!("{} {}", card.id, card.title)));
+        let mut facts = Vec::new();
+        if !card.outcomes.is_empty() {
+            facts.push(("Outcomes".into(), Cell::text(card.outcomes.join("; "))));
+        }
+        facts.push(("RAG".into(), Cell::Rag(section.rag)));
+        facts.push((
+            "Since the end of the previous quarter".to_string(),
+            Cell::text(rag_change(section.rag, section.previous_rag)),
+        ));
+        blocks.push(Block::Facts(facts));
+
+        blocks.push(Block::Heading("Completed this quarter".into()));
+        blocks.push(task_table(
+            &section.completed,
+            &["Task", "What", "Leads", "Done"],
+            |l| Cell::Date(l.task.done),
+            "No task was completed this quarter.",
+        ));
+        blocks.push(Block::Heading("Became overdue this quarter".into()));
+        blocks.push(task_table(
+            &section.became_overdue,
+            &["Task", "What", "Leads", "Days overdue"],
+            |l| Cell::opt_int(l.status.days_overdue),
+            "No task became overdue this quarter.",
+        ));
+        blocks.push(Block::Heading("Red and amber tasks".into()));
+        blocks.push(Block::Table(DocTable {
+            headers: vec!["Task", "What", "Leads", "RAG", "Note"],
+            rows: section
+                .red_and_amber
+                .iter()
+                .map(|l| {
+                    vec![
+                        Cell::text(&l.task.id),
+                        Cell::text(&l.task.text),
+                        Cell::List(l.leads.clone()),
+                        Cell::Rag(l.task.rag),
+                        Cell::opt_text(l.task.note.as_deref()),
+                    ]
+                })
+                .collect(),
+            empty: "No task is red or amber.".into(),
+        }));
+        if !section.measures.is_empty() {
+            blocks.push(Block::Heading("Turning the curve".into()));
+            for measure in &section.measures {
+                blocks.push(curve(measure));
+            }
+        }
+    }
+
+    blocks.push(Block::Part("Recommendations".into()));
+    blocks.push(Block::Table(DocTable {
+        headers: vec![
+            "Id",
+            "Recommendation",
+            "Response",
+            "Tasks",
+            "Done",
+            "Overdue",
+            "RAG",
+        ],
+        rows: report
+            .recommendations
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(&r.recommendation.id),
+                    Cell::text(&r.recommendation.text),
+                    Cell::text(r.recommendation.response.as_str()),
+                    Cell::Int(r.tasks as i64),
+                    Cell::Int(r.done as i64),
+                    Cell::Int(r.overdue as i64),
+                    Cell::Rag(r.rag),
+                ]
+            })
+            .collect(),
+        empty: "The plan records no recommendation.".into(),
+    }));
+    blocks
+}
+
+fn history_text(history: &History) -> String {
+    match history {
+        History::Commit { id, day } => format!(
+            "The previous quarter's RAG is the plan as committed on {day} ({}).",
+            &id[..id.len().min(10)]
+        ),
+        History::NotInGit => "No history: the plan is not in a git repository, so the previous quarter's RAG is not known.".into(),
+        History::NoCommitBefore(day) => format!("No history: no commit of the plan from before {day}."),
+    }
+}
+
+fn task_table(
+    lines: &[TaskLine],
+    headers: &[&'static str],
+    last: impl Fn(&TaskLine) -> Cell,
+    empty: &str,
+) -> Block {
+    Block::Table(DocTable {
+        headers: headers.to_vec(),
+        rows: lines
+            .iter()
+            .map(|l| {
+                vec![
+                    Cell::text(&l.task.id),
+                    Cell::text(&l.task.text),
+                    Cell::List(l.leads.clone()),
+                    last(l),
+                ]
+            })
+            .collect(),
+        empty: empty.into(),
+    })
+}
+
+/// A measure as a turn-the-curve chart, with a line of text for Markdown.
+fn curve(measure: &Measure) -> Block {
+    let points: Vec<Point> = measure
+        .values
+        .iter()
+        .map(|v| Point {
+            label: &v.period,
+            value: v.value,
+        })
+        .collect();
+    let higher = measure.better == Better::Higher;
+    let target = measure
+        .target
+        .as_ref()
+        .map(|t| (t.period.as_str(), t.value));
+    let title = format!("{} {}", measure.id, measure.title);
+    let values: Vec<String> = measure
+        .values
+        .iter()
+        .map(|v| format!("{} {}", v.period, number(v.value)))
+        .collect();
+    let mut text = format!(
+        "{title} ({} is better): ",
+        if higher { "higher" } else { "lower" }
+    );
+    if values.is_empty() {
+        text.push_str("no values recorded yet");
+    } else {
+        let spark: Vec<f64> = measure.values.iter().map(|v| v.value).collect();
+        text.push_str(&format!("{} {}", sparkline(&spark), values.join(", ")));
+    }
+    if let Some(t) = &measure.target {
+        text.push_str(&format!("; target {} by {}", number(t.value), t.period));
+    }
+    text.push('.');
+    let mut caption = title.clone();
+    if let Some(unit) = &measure.unit {
+        caption.push_str(&format!(" ({unit})"));
+    }
+    Block::Chart {
+        svg: chart::svg(&title, &points, target, higher),
+        caption,
+        text,
+    }
+}

@@ -1,0 +1,394 @@
+//! The quarterly Highlight Report and the exports: true to the plan, safe
+//! with hostile text, self-contained, and readable by a browser, a calendar
+//! and a spreadsheet.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn plan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("PLAN_DIR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const EXAMPLE: &[&str] = &[
+    "--dir",
+    "examples/quarterly",
+    "--as-of",
+    "2013-03-31",
+    "report",
+    "--quarter",
+    "Q4 2012-13",
+];
+
+#[test]
+fn the_example_report_in_examples_is_what_plan_prints() {
+    let printed = stdout(plan(EXAMPLE));
+    let kept = fs::read_to_string("examples/quarterly-report-Q4-2012-13.md").unwrap();
+    assert_eq!(
+        printed,
+        kept,
+        "regenerate it with: plan {}",
+        EXAMPLE.join(" ")
+    );
+    // What the board reads in it.
+    assert!(printed.contains("- **Completed this quarter:** 1"));
+    assert!(
+        printed
+            .contains("| SS-2.1.c | Survey residents' confidence before and after | NP, NC | 31 |")
+    );
+    assert!(
+        printed.contains(
+            "| SS-1.1.c | Apply for a dispersal order for the bus station | NP | **red** |"
+        )
+    );
+    assert!(printed.contains(
+        "M1 Reports of anti-social behaviour in the town centre (lower is better): █▆▄▁"
+    ));
+}
+
+fn html_report(dir: &Path) -> String {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let path = file.path().to_str().unwrap();
+    let mut args = vec![
+        "--dir",
+        dir.to_str().unwrap(),
+        "--as-of",
+        "2013-03-31",
+        "report",
+        "--quarter",
+        "Q4 2012-13",
+    ];
+    args.extend(["--format", "html", "-o", path]);
+    assert_eq!(stdout(plan(&args)), "");
+    fs::read_to_string(file.path()).unwrap()
+}
+
+#[test]
+fn the_html_report_is_one_self_contained_file() {
+    let html = html_report(Path::new("examples/quarterly"));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // A chart for every measure.
+    assert_eq!(html.matches("<svg ").count(), 3);
+    // Nothing fetched, nothing run.
+    for banned in [
+        "://", "<script", "src=", "href=", "url(", "@import", "<link", "<iframe",
+    ] {
+        assert!(!html.contains(banned), "the report holds `{banned}`");
+    }
+    assert!(html.contains("@page { size: A4"));
+}
+
+/// A copy of the example whose texts try to break out of the HTML.
+fn hostile_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("examples/quarterly"), dir.path());
+    let card = dir.path().join("cards/safer-streets.toml");
+    let text = fs::read_to_string(&card)
+        .unwrap()
+        .replace(
+            "title = \"Safer Streets\"",
+            "title = \"Safer <script>alert(1)</script> Streets\"",
+        )
+        .replace(
+            "note = \"Refused by the magistrates in January; re-applying with new evidence\"",
+            "note = \"\\\"><img src=x onerror=alert(1)> and <b>bold</b> & more\"",
+        );
+    fs::write(&card, text).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target: PathBuf = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn every_piece_of_plan_text_is_escaped() {
+    let dir = hostile_plan();
+    let html = html_report(dir.path());
+    assert!(!html.contains("<script>alert(1)</script>"));
+    assert!(!html.contains("<img src=x"));
+    assert!(!html.contains("<b>bold</b>"));
+    assert!(html.contains("Safer &lt;script&gt;alert(1)&lt;/script&gt; Streets"));
+    assert!(html.contains(
+        "&quot;&gt;&lt;img src=x onerror=alert(1)&gt; and &lt;b&gt;bold&lt;/b&gt; &amp; more"
+    ));
+    let markdown = stdout(plan(&[
+        "--dir",
+        dir.path().to_str().unwrap(),
+        "--as-of",
+        "2013-03-31",
+        "report",
+    ]));
+    assert!(!markdown.contains("<script>") && !markdown.contains("<img"));
+}
+
+/// Debian's chromium, or another browser of the same family.
+fn browser() -> Option<PathBuf> {
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .find_map(|name| {
+        let out = Command::new("which").arg(name).output().ok()?;
+        out.status
+            .success()
+            .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+    })
+}
+
+#[test]
+fn a_browser_renders_the_html_report() {
+    let Some(browser) = browser() else {
+        eprintln!(
+            "SKIPPED a_browser_renders_the_html_report: no chromium on this machine (.ci/run installs it)"
+        );
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let page = work.path().join("report.html");
+    fs::write(&page, html_report(Path::new("examples/quarterly"))).unwrap();
+    let shot = work.path().join("report.png");
+    let status = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=1000,1400",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            work.path().join("profile").display()
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let pixels = &pixels[..info.buffer_size()];
+    let channels = info.color_type.samples();
+    let inked = pixels
+        .chunks(channels)
+        .filter(|p| p[..3].iter().any(|&c| c < 200))
+        .count();
+    let share = inked as f64 / (pixels.len() / channels) as f64;
+    // Text, tables and charts: a page, not a blank.
+    assert!(
+        share > 0.02,
+        "only {:.2}% of the page is inked",
+        share * 100.0
+    );
+    // The report's colours are there: the red RAG badge (#c0392b).
+    assert!(
+        pixels
+            .chunks(channels)
+            .any(|p| p[0] > 170 && p[1] < 80 && p[2] < 70),
+        "no red badge"
+    );
+}
+
+#[test]
+fn the_bundled_report_for_q3_is_true_to_the_plan() {
+    let report = stdout(plan(&["report", "--quarter", "Q3 2012-13"]));
+    // As of the quarter's last day: every task overdue with a deadline in the quarter appears.
+    let tasks: serde_json::Value = serde_json::from_str(&stdout(plan(&[
+        "--as-of",
+        "2012-12-31",
+        "tasks",
+        "--state",
+        "overdue",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let in_quarter: Vec<&str> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| {
+            t["deadline"]
+                .as_str()
+                .is_some_and(|d| ("2012-10-01"..="2012-12-31").contains(&d))
+        })
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert!(in_quarter.len() >= 5, "{in_quarter:?}");
+    for id in &in_quarter {
+        assert!(report.contains(&format!("| {id} |")), "{id} missing");
+    }
+    assert!(report.contains(&format!(
+        "- **Became overdue this quarter:** {}",
+        in_quarter.len()
+    )));
+    // The counts agree with `plan rag`.
+    let rag: serde_json::Value = serde_json::from_str(&stdout(plan(&[
+        "--as-of",
+        "2012-12-31",
+        "rag",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let total: i64 = rag
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["total"].as_i64().unwrap())
+        .sum();
+    let unrated: i64 = rag
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["not_rated"].as_i64().unwrap())
+        .sum();
+    assert!(report.contains(&format!("- **Tasks:** {total}")));
+    assert!(report.contains(&format!("| 0 | 0 | 0 | 0 | {unrated} | {total} |")));
+    assert!(report.contains(
+        "Recommendations: 13 in all, 12 accepted (or partially), 6 of them with actions"
+    ));
+}
+
+#[test]
+fn the_calendar_parses_and_has_an_entry_per_open_task_with_a_deadline() {
+    let ics = stdout(plan(&[
+        "--as-of",
+        "2012-12-01",
+        "export",
+        "--format",
+        "ics",
+    ]));
+    let calendar: icalendar::Calendar = ics.parse().expect("a calendar a parser reads");
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            icalendar::CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    let json: serde_json::Value = serde_json::from_str(&stdout(plan(&[
+        "--as-of",
+        "2012-12-01",
+        "tasks",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let expected = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| !t["deadline"].is_null() && t["state"] != "done")
+        .count();
+    assert_eq!(events.len(), expected);
+    use icalendar::Component;
+    let first = events
+        .iter()
+        .find(|e| {
+            e.get_uid() == Some("EJ-1.1.a@street-sex-work-report-card-action-plan-2012-2013.plan")
+        })
+        .unwrap();
+    assert!(
+        first
+            .get_summary()
+            .unwrap()
+            .starts_with("EJ-1.1.a: Regular meetings")
+    );
+    assert_eq!(
+        first.get_start(),
+        Some(icalendar::DatePerhapsTime::Date(
+            chrono::NaiveDate::from_ymd_opt(2012, 8, 31).unwrap()
+        ))
+    );
+    assert!(first.get_description().unwrap().contains("Leads: SL, NE"));
+    // The same plan gives the same file: UIDs are stable.
+    assert_eq!(
+        ics,
+        stdout(plan(&[
+            "--as-of",
+            "2012-12-01",
+            "export",
+            "--format",
+            "ics"
+        ]))
+    );
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let dir = hostile_plan();
+    let card = dir.path().join("cards/young-people.toml");
+    let text = fs::read_to_string(&card).unwrap().replace(
+        "note = \"Delivered in all five schools\"",
+        "note = \"=HYPERLINK(\\\"http://evil.example\\\",\\\"click\\\")\"",
+    );
+    let text = text.replace(
+        "text = \"Summer holiday programme\"",
+        "text = \"@SUM(1+1)\"",
+    );
+    let text = text.replace(
+        "text = \"Friday night football on the estates\"",
+        "text = \"-2+3\"",
+    );
+    fs::write(&card, text).unwrap();
+    let csv = stdout(plan(&[
+        "--dir",
+        dir.path().to_str().unwrap(),
+        "export",
+        "--format",
+        "csv",
+    ]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 15);
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would run as a formula"
+            );
+        }
+    }
+    assert!(csv.contains("'=HYPERLINK("));
+    assert!(csv.contains("'@SUM(1+1)") && csv.contains("'-2+3"));
+}
