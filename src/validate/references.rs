@@ -7,6 +7,8 @@ use crate::dates::{self, Calendar, Interval, TargetDate};
 use crate::diag::{Code, Diagnostic};
 use crate::model::*;
 use crate::raw::*;
+use crate::source::Loc;
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 pub(super) fn check(
@@ -299,14 +301,30 @@ pub(super) fn measures(
                 }
             },
         };
-        let mut periods = Seen::new("period");
+        let mut periods: HashMap<(NaiveDate, NaiveDate), Loc> = HashMap::new();
         let mut values = Vec::new();
         for value in m.values {
-            let Some(mv) = measure_value(v, value, calendar) else {
+            let Some((period, value)) = measure_value(v, value, calendar) else {
                 continue;
             };
-            if periods.first(v, &mv.0, mv.1.loc) {
-                values.push(mv.2);
+            let span = (value.interval.from, value.interval.to);
+            match periods.get(&span) {
+                Some(&first) => v.report(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        period.loc,
+                        format!(
+                            "measure {} has a second value for {} to {} (`{}`)",
+                            m.id.value, span.0, span.1, value.period
+                        ),
+                    )
+                    .with_label(first, "the first value for that period")
+                    .with_help("one value a period: keep one of them"),
+                ),
+                None => {
+                    periods.insert(span, period.loc);
+                    values.push(value);
+                }
             }
         }
         // A curve runs in time order, whatever order the file lists it in.
@@ -314,7 +332,7 @@ pub(super) fn measures(
         let target = m
             .target
             .and_then(|t| measure_value(v, t, calendar))
-            .map(|(_, _, value)| value);
+            .map(|(_, value)| value);
         measures.push(Measure {
             id: m.id.value,
             title: m.title.value,
@@ -328,12 +346,12 @@ pub(super) fn measures(
     measures
 }
 
-/// A measure's value with its period resolved: (period key, period, value).
+/// A measure's value with its period resolved: (the period as written, value).
 fn measure_value(
     v: &mut Validator,
     raw: RawMeasureValue,
     calendar: &Calendar,
-) -> Option<(String, Spanned<RawWhen>, MeasureValue)> {
+) -> Option<(Spanned<RawWhen>, MeasureValue)> {
     let (text, interval) = match &raw.period.value {
         RawWhen::Date(d) => (d.to_string(), Interval { from: *d, to: *d }),
         RawWhen::Text(text) => {
@@ -356,9 +374,7 @@ fn measure_value(
             }
         }
     };
-    let key = format!("{}..{}", interval.from, interval.to);
     Some((
-        key,
         raw.period,
         MeasureValue {
             period: text,
