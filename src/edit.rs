@@ -2,6 +2,7 @@
 //! are touched; every comment, blank line and the layout of the rest of the
 //! file stay as they were.
 
+pub use crate::model::TaskPath;
 use crate::model::Rag;
 use anyhow::{Context, bail};
 use chrono::{Datelike, NaiveDate};
@@ -18,32 +19,6 @@ pub struct TaskEdit {
     pub leads: Option<Vec<String>>,
     /// Always set: the day of the review.
     pub updated: NaiveDate,
-}
-
-/// A task's full id taken apart: `EJ-1.1.a` is card `EJ`, priority 1,
-/// action 1, task `a`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TaskPath {
-    pub card: String,
-    pub priority: i64,
-    pub action: i64,
-    pub task: String,
-}
-
-impl TaskPath {
-    pub fn parse(id: &str) -> Option<TaskPath> {
-        let (card, rest) = id.split_once('-')?;
-        let mut parts = rest.splitn(3, '.');
-        let priority = parts.next()?.parse().ok()?;
-        let action = parts.next()?.parse().ok()?;
-        let task = parts.next()?.to_string();
-        Some(TaskPath {
-            card: card.to_string(),
-            priority,
-            action,
-            task,
-        })
-    }
 }
 
 /// Applies `edit` to the task at `path` in a file's text.

@@ -107,7 +107,12 @@ fn read_one(
     let name = display_name(path);
     let mut bytes = Vec::new();
     fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| {
+            // Sized up front: a buffer grown by doubling can hold twice the file.
+            let size = f.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES + 1);
+            bytes.reserve_exact(size as usize + 1);
+            f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+        })
         .with_context(|| format!("cannot read {}", path.display()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let file = sources.add(SourceFile::new(name, path.into(), String::new()));

@@ -247,6 +247,32 @@ pub struct MeasureValue {
     pub note: Option<String>,
 }
 
+/// A task's full id taken apart: `EJ-1.1.a` is card `EJ`, priority 1,
+/// action 1, task `a`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskPath {
+    pub card: String,
+    pub priority: i64,
+    pub action: i64,
+    pub task: String,
+}
+
+impl TaskPath {
+    pub fn parse(id: &str) -> Option<TaskPath> {
+        let (card, rest) = id.split_once('-')?;
+        let mut parts = rest.splitn(3, '.');
+        let priority = parts.next()?.parse().ok()?;
+        let action = parts.next()?.parse().ok()?;
+        let task = parts.next()?.to_string();
+        Some(TaskPath {
+            card: card.to_string(),
+            priority,
+            action,
+            task,
+        })
+    }
+}
+
 impl Plan {
     /// Every task, in plan order.
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
@@ -266,6 +292,18 @@ impl Plan {
                     .flat_map(move |a| a.tasks.iter().map(move |t| (c, p, a, t)))
             })
         })
+    }
+
+    /// The task with this full id (any case), found by walking its path.
+    pub fn find_task(&self, id: &str) -> Option<&Task> {
+        let path = TaskPath::parse(id)?;
+        let card = self.cards.iter().find(|c| c.id.eq_ignore_ascii_case(&path.card))?;
+        let priority_id = format!("{}-{}", card.id, path.priority);
+        let priority = card.priorities.iter().find(|p| p.id == priority_id)?;
+        let action_id = format!("{priority_id}.{}", path.action);
+        let action = priority.actions.iter().find(|a| a.id == action_id)?;
+        let task_id = format!("{action_id}.{}", path.task);
+        action.tasks.iter().find(|t| t.id.eq_ignore_ascii_case(&task_id))
     }
 
     /// The id (and name) of a task's leads as a report shows them.

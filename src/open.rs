@@ -5,6 +5,7 @@
 use crate::diag::{Code, Diagnostic, Tally};
 use crate::model::Plan;
 use crate::source::{FileId, SourceFile, Sources};
+use crate::raw::RawFile;
 use crate::{load, read, validate};
 use anyhow::bail;
 use std::collections::HashSet;
@@ -44,7 +45,7 @@ impl Opened {
         let loaded = self
             .diagnostics
             .into_iter()
-            .filter(|d| d.loc.file != file && load::is_reading_finding(d.code))
+            .filter(|d| d.loc.file() != file && load::is_reading_finding(d.code))
             .collect();
         check(sources, loaded)
     }
@@ -54,14 +55,11 @@ impl Opened {
 /// reading them found.
 pub fn check(sources: Sources, mut diagnostics: Vec<Diagnostic>) -> Opened {
     // A file whose bytes are not text is not parsed as well.
-    let unreadable: HashSet<FileId> = diagnostics.iter().map(|d| d.loc.file).collect();
-    let raw = sources
-        .files
-        .iter()
-        .enumerate()
-        .filter(|(id, _)| !unreadable.contains(id))
-        .map(|(id, file)| (id, read::read_file(id, &file.text, &mut diagnostics)))
+    let unreadable: HashSet<FileId> = diagnostics.iter().map(|d| d.loc.file()).collect();
+    let readable: Vec<FileId> = (0..sources.files.len())
+        .filter(|id| !unreadable.contains(id))
         .collect();
+    let raw = read_in_parallel(&sources, &readable, &mut diagnostics);
     // Shape first: while a file cannot be read into the plan's tables, the
     // checks of meaning would only report what follows from that.
     let validated = !diagnostics.iter().any(|d| blocks_validation(d.code));
@@ -70,13 +68,68 @@ pub fn check(sources: Sources, mut diagnostics: Vec<Diagnostic>) -> Opened {
     } else {
         Plan::default()
     };
-    diagnostics.sort_by_key(|d| (d.loc.file, d.loc.start, d.loc.end));
+    diagnostics.sort_by_key(|d| (d.loc.file(), d.loc.start(), d.loc.end()));
     Opened {
         sources,
         plan,
         diagnostics,
         validated,
     }
+}
+
+/// Parses the files on every core: each thread takes a share of the bytes.
+/// The result (and the findings) come back in file order, as if read one
+/// by one.
+fn read_in_parallel(
+    sources: &Sources,
+    files: &[FileId],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(FileId, RawFile)> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let total: usize = files.iter().map(|&f| sources.get(f).text.len()).sum();
+    if threads < 2 || files.len() < 2 || total < 256 * 1024 {
+        return files
+            .iter()
+            .map(|&id| (id, read::read_file(id, &sources.get(id).text, diagnostics)))
+            .collect();
+    }
+    // Consecutive runs of files of about equal size, one a thread.
+    let share = total.div_ceil(threads);
+    let mut chunks: Vec<&[FileId]> = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, &f) in files.iter().enumerate() {
+        size += sources.get(f).text.len();
+        if size >= share && chunks.len() + 1 < threads {
+            chunks.push(&files[start..=i]);
+            (start, size) = (i + 1, 0);
+        }
+    }
+    chunks.push(&files[start..]);
+    let parsed: Vec<(Vec<(FileId, RawFile)>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut found = Vec::new();
+                    let raw = chunk
+                        .iter()
+                        .map(|&id| (id, read::read_file(id, &sources.get(id).text, &mut found)))
+                        .collect();
+                    (raw, found)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut raw = Vec::with_capacity(files.len());
+    for (files, found) in parsed {
+        raw.extend(files);
+        diagnostics.extend(found);
+    }
+    raw
 }
 
 /// Findings after which some of the plan is missing from what was read.

@@ -143,9 +143,8 @@ impl Reader<'_> {
         if let Some(t) = self.table(&top, "card") {
             raw.card = self.card(&t);
         }
-        for t in self.tables(&top, "priority", "[[priority]]") {
-            raw.priorities.extend(self.priority(&t));
-        }
+        let priorities = self.tables(&top, "priority", "[[priority]]");
+        raw.priorities = self.each(&priorities, Self::priority);
         for t in self.tables(&top, "recommendation", "[[recommendation]]") {
             raw.recommendations.extend(self.recommendation(&t));
         }
@@ -225,11 +224,8 @@ impl Reader<'_> {
         self.check_keys(t, PRIORITY_KEYS);
         let id = self.required(t, "id", Self::number_id);
         let title = self.required(t, "title", Self::string);
-        let actions = self
-            .tables(t, "action", "[[priority.action]]")
-            .iter()
-            .filter_map(|a| self.action(a))
-            .collect();
+        let tables = self.tables(t, "action", "[[priority.action]]");
+        let actions = self.each(&tables, Self::action);
         Some(RawPriority {
             loc: t.loc,
             id: id?,
@@ -242,11 +238,8 @@ impl Reader<'_> {
         self.check_keys(t, ACTION_KEYS);
         let id = self.required(t, "id", Self::number_id);
         let title = self.required(t, "title", Self::string);
-        let tasks = self
-            .tables(t, "task", "[[priority.action.task]]")
-            .iter()
-            .filter_map(|task| self.task(task))
-            .collect();
+        let tables = self.tables(t, "task", "[[priority.action.task]]");
+        let tasks = self.each(&tables, Self::task);
         Some(RawAction {
             loc: t.loc,
             id: id?,
@@ -333,6 +326,13 @@ impl Reader<'_> {
             value: value?,
             note,
         })
+    }
+
+    /// Reads each table; the vector is sized once (a plan holds millions of these).
+    fn each<T>(&mut self, tables: &[Table], read: fn(&mut Self, &Table) -> Option<T>) -> Vec<T> {
+        let mut all = Vec::with_capacity(tables.len());
+        all.extend(tables.iter().filter_map(|t| read(self, t)));
+        all
     }
 
     // ---- keys ----
@@ -469,10 +469,9 @@ impl Reader<'_> {
             self.wrong_type(key, value, "an array of text");
             return None;
         };
-        let items = items
-            .iter()
-            .filter_map(|item| self.string(key, item))
-            .collect();
+        let mut strings = Vec::with_capacity(items.len());
+        strings.extend(items.iter().filter_map(|item| self.string(key, item)));
+        let items = strings;
         Some(Spanned {
             value: items,
             loc: self.loc(value.span()),

@@ -6,21 +6,36 @@ use std::sync::OnceLock;
 /// Which file, by its index in [`Sources`].
 pub type FileId = usize;
 
-/// A place in a file: a byte range of its text.
+/// A place in a file: a byte range of its text. Kept small (every value
+/// read from a plan carries one): files are at most 32 MiB, so offsets fit
+/// in 32 bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Loc {
-    pub file: FileId,
-    pub start: usize,
-    pub end: usize,
+    file: u32,
+    start: u32,
+    end: u32,
 }
 
 impl Loc {
     pub fn new(file: FileId, span: std::ops::Range<usize>) -> Loc {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Loc {
-            file,
-            start: span.start,
-            end: span.end,
+            file: narrow(file),
+            start: narrow(span.start),
+            end: narrow(span.end),
         }
+    }
+
+    pub fn file(&self) -> FileId {
+        self.file as FileId
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
     }
 }
 

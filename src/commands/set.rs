@@ -32,7 +32,7 @@ pub fn run(
         );
     };
     let id = task.id.clone();
-    let file = task.loc.file;
+    let file = task.loc.file();
     let Some(path) = TaskPath::parse(&id) else {
         bail!("`{id}` is not a full task id");
     };

@@ -31,9 +31,9 @@ struct Place<'a> {
 }
 
 fn place<'a>(sources: &'a Sources, loc: Loc) -> Place<'a> {
-    let file = sources.get(loc.file);
-    let start = file.line_col(loc.start);
-    let end = file.line_col(loc.end);
+    let file = sources.get(loc.file());
+    let start = file.line_col(loc.start());
+    let end = file.line_col(loc.end());
     Place {
         path: &file.name,
         line: start.line,
@@ -294,9 +294,9 @@ fn snippet<'a>(
     label: Option<&'a str>,
     primary: bool,
 ) -> annotate_snippets::Element<'a> {
-    let file = sources.get(loc.file);
-    let lines = file.line_range(loc.start, loc.end);
-    let start = file.line_col(loc.start);
+    let file = sources.get(loc.file());
+    let lines = file.line_range(loc.start(), loc.end());
+    let start = file.line_col(loc.start());
     if lines.len() > MAX_EXCERPT_BYTES || file.text.is_empty() {
         return annotate_snippets::Origin::path(file.name.as_str())
             .line(start.line)
@@ -306,9 +306,9 @@ fn snippet<'a>(
     let excerpt = &file.text[lines.clone()];
     let from = char_floor(
         excerpt,
-        loc.start.clamp(lines.start, lines.end) - lines.start,
+        loc.start().clamp(lines.start, lines.end) - lines.start,
     );
-    let to = char_floor(excerpt, loc.end.clamp(lines.start, lines.end) - lines.start);
+    let to = char_floor(excerpt, loc.end().clamp(lines.start, lines.end) - lines.start);
     let kind = if primary {
         AnnotationKind::Primary
     } else {

@@ -55,17 +55,37 @@ impl Cell {
 
     /// As a person reads it in a table.
     pub fn display_text(&self) -> String {
+        let mut text = String::new();
+        self.write_text(&mut text);
+        text
+    }
+
+    /// [`Cell::display_text`] into a buffer, for tables of many rows.
+    pub fn write_text(&self, out: &mut String) {
+        use std::fmt::Write as _;
         match self {
-            Cell::Text(t) => t.clone(),
-            Cell::Int(n) => n.to_string(),
-            Cell::Number(n) => crate::render::chart::number(*n),
-            Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
-            Cell::Rag(r) => r.map_or("not rated", Rag::as_str).to_string(),
-            Cell::List(items) => items.join(", "),
-            Cell::Percent(p) => p
-                .map(|p| format!("{:.0}%", p * 100.0))
-                .unwrap_or_else(|| "–".into()),
-            Cell::Empty => String::new(),
+            Cell::Text(t) => out.push_str(t),
+            Cell::Int(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Cell::Number(n) => out.push_str(&crate::render::chart::number(*n)),
+            Cell::Date(Some(d)) => {
+                let _ = write!(out, "{d}");
+            }
+            Cell::Date(None) | Cell::Empty => {}
+            Cell::Rag(r) => out.push_str(r.map_or("not rated", Rag::as_str)),
+            Cell::List(items) => {
+                for (n, item) in items.iter().enumerate() {
+                    if n > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(item);
+                }
+            }
+            Cell::Percent(Some(p)) => {
+                let _ = write!(out, "{:.0}%", p * 100.0);
+            }
+            Cell::Percent(None) => out.push('–'),
         }
     }
 
@@ -251,6 +271,10 @@ fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()
         let shown: Vec<usize> = (0..table.columns.len())
             .filter(|&i| table.columns[i].audience != Audience::Programs)
             .collect();
+        if table.rows.len() > PLAIN_ABOVE_ROWS {
+            plain_table(out, table, &shown)?;
+            continue;
+        }
         let mut term = comfy_table::Table::new();
         term.load_style(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
@@ -282,6 +306,58 @@ fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()
     }
     for note in &report.notes {
         writeln!(out, "\n{note}")?;
+    }
+    Ok(())
+}
+
+/// Past this many rows a terminal table is printed as plain columns: boxes
+/// and wrapping help reading a page, not scrolling through thousands of rows,
+/// and they cost time and memory in proportion.
+pub const PLAIN_ABOVE_ROWS: usize = 1000;
+
+/// Columns padded to their widest cell (up to a cap), one row a line,
+/// nothing cut: a long cell pushes the rest of its line along.
+fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Result<()> {
+    const CAP: usize = 40;
+    let rows = || table.rows.iter().chain(&table.total);
+    let mut widths: Vec<usize> = shown.iter().map(|&i| table.columns[i].header.chars().count()).collect();
+    let mut cell = String::new();
+    for row in rows() {
+        for (w, &i) in widths.iter_mut().zip(shown) {
+            cell.clear();
+            row[i].write_text(&mut cell);
+            *w = (*w).max(cell.chars().count().min(CAP));
+        }
+    }
+    let last = shown.len().saturating_sub(1);
+    let put = |line: &mut String, n: usize, text: &str| {
+        if n > 0 {
+            line.push_str("  ");
+        }
+        line.push_str(text);
+        if n < last {
+            let pad = widths[n].saturating_sub(text.chars().count());
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+    };
+    let mut line = String::new();
+    for (n, &i) in shown.iter().enumerate() {
+        put(&mut line, n, table.columns[i].header);
+    }
+    writeln!(out, "{}", line.trim_end())?;
+    line.clear();
+    for (n, w) in widths.iter().enumerate() {
+        put(&mut line, n, &"-".repeat(*w));
+    }
+    writeln!(out, "{}", line.trim_end())?;
+    for row in rows() {
+        line.clear();
+        for (n, &i) in shown.iter().enumerate() {
+            cell.clear();
+            row[i].write_text(&mut cell);
+            put(&mut line, n, &cell);
+        }
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }

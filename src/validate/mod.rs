@@ -14,6 +14,7 @@ use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, Loc};
 use chrono::{Months, NaiveDate};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Every raw file, with the file it came from, in path order.
@@ -63,22 +64,26 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
     let mut cards_seen = Seen::new("card");
     let mut cards = Vec::new();
     let mut after_refs = Vec::new();
+    let ctx = TaskContext {
+        calendar: &calendar,
+        meta: &meta,
+        registry: &registry,
+        agencies: &agencies,
+        plan_known,
+        leads_seen: RefCell::default(),
+        dates_seen: RefCell::default(),
+    };
     for (raw, priorities) in raw_cards {
         if !v.well_formed_id(&raw.id, "card")
             || !cards_seen.first(&mut v, &raw.id.value, raw.id.loc)
         {
             continue;
         }
-        let ctx = TaskContext {
-            calendar: &calendar,
-            meta: &meta,
-            registry: &registry,
-            agencies: &agencies,
-            plan_known,
-        };
-        cards.push(v.card(raw, priorities, &ctx, &mut after_refs));
+        let card_index = cards.len();
+        cards.push(v.card(card_index, raw, priorities, &ctx, &mut after_refs));
     }
 
+    drop(ctx);
     let mut plan = Plan {
         meta,
         agencies,
@@ -102,11 +107,37 @@ struct TaskContext<'a> {
     agencies: &'a [Agency],
     /// False when there is no `[plan]`, so no start or end to compare with.
     plan_known: bool,
+    /// Plans write the same leads and target dates again and again: each
+    /// distinct text is resolved once.
+    leads_seen: RefCell<HashMap<String, Option<Lead>>>,
+    dates_seen: RefCell<HashMap<String, Result<TargetDate, dates::DateError>>>,
 }
 
-/// A task due "after" another: (task's full id, the id it names, where).
+impl TaskContext<'_> {
+    fn resolve_lead(&self, text: &str) -> Option<Lead> {
+        if let Some(lead) = self.leads_seen.borrow().get(text) {
+            return *lead;
+        }
+        let lead = self.registry.resolve(text);
+        self.leads_seen.borrow_mut().insert(text.to_string(), lead);
+        lead
+    }
+
+    fn parse_date(&self, text: &str) -> Result<TargetDate, dates::DateError> {
+        if let Some(parsed) = self.dates_seen.borrow().get(text) {
+            return parsed.clone();
+        }
+        let parsed = dates::parse(text, self.calendar);
+        self.dates_seen.borrow_mut().insert(text.to_string(), parsed.clone());
+        parsed
+    }
+}
+
+/// A task due "after" another: the task, where it sits in the model
+/// (card, priority, action, task indices), the id it names, and where.
 pub(crate) struct AfterRef {
     task: String,
+    at: [usize; 4],
     names: String,
     loc: Loc,
 }
@@ -384,6 +415,7 @@ impl Validator<'_> {
 
     fn card(
         &mut self,
+        card_index: usize,
         raw: RawCard,
         raw_priorities: Vec<RawPriority>,
         ctx: &TaskContext,
@@ -413,7 +445,8 @@ impl Validator<'_> {
                         continue;
                     }
                     let id = format!("{action_id}.{}", rt.id.value);
-                    tasks.push(self.task(id, rt, ctx, after_refs));
+                    let at = [card_index, priorities.len(), actions.len(), tasks.len()];
+                    tasks.push(self.task(id, at, rt, ctx, after_refs));
                 }
                 actions.push(Action {
                     id: action_id,
@@ -446,6 +479,7 @@ impl Validator<'_> {
     fn task(
         &mut self,
         id: String,
+        at: [usize; 4],
         raw: RawTask,
         ctx: &TaskContext,
         after_refs: &mut Vec<AfterRef>,
@@ -455,6 +489,7 @@ impl Validator<'_> {
         if let TargetDate::After { task, .. } = &target {
             after_refs.push(AfterRef {
                 task: id.clone(),
+                at,
                 names: task.clone(),
                 loc: raw.due.as_ref().map(|d| d.loc).unwrap_or(raw.loc),
             });
@@ -540,7 +575,7 @@ impl Validator<'_> {
         }
         let mut leads = Vec::new();
         for lead in &written.value {
-            match registry.resolve(&lead.value) {
+            match ctx.resolve_lead(&lead.value) {
                 Some(resolved) => {
                     if resolved == Lead::Unassigned {
                         self.report(
@@ -592,7 +627,7 @@ impl Validator<'_> {
         };
         let target = match &due.value {
             RawWhen::Date(d) => TargetDate::Dated(Interval { from: *d, to: *d }),
-            RawWhen::Text(text) => match dates::parse(text, ctx.calendar) {
+            RawWhen::Text(text) => match ctx.parse_date(text) {
                 Ok(target) => target,
                 Err(err) => {
                     self.report(

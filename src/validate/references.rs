@@ -17,11 +17,7 @@ pub(super) fn check(
     raw_recommendations: Vec<RawRecommendation>,
     after_refs: Vec<AfterRef>,
 ) {
-    let tasks: HashMap<String, String> = plan
-        .tasks()
-        .map(|t| (t.id.to_lowercase(), t.id.clone()))
-        .collect();
-    let edges = after_tasks(v, plan, &tasks, after_refs);
+    let edges = after_tasks(v, plan, after_refs);
     dependency_cycles(v, plan, &edges);
 
     let measure_ids: HashMap<String, String> = plan
@@ -63,53 +59,42 @@ pub(super) fn check(
         }
     }
 
-    plan.recommendations = recommendations(v, plan, raw_recommendations, &tasks);
+    plan.recommendations = recommendations(v, plan, raw_recommendations);
 }
 
 /// Resolves each `after` id to the task's own spelling; returns the edges
-/// (task, task it waits for).
+/// (task, task it waits for, where).
 fn after_tasks(
     v: &mut Validator,
     plan: &mut Plan,
-    tasks: &HashMap<String, String>,
     after_refs: Vec<AfterRef>,
 ) -> Vec<(String, String, crate::source::Loc)> {
-    let mut canonical: HashMap<String, String> = HashMap::new();
     let mut edges = Vec::new();
     for after in after_refs {
-        match tasks.get(&after.names.to_lowercase()) {
-            Some(id) => {
-                canonical.insert(after.task.clone(), id.clone());
-                edges.push((after.task, id.clone(), after.loc));
-            }
-            None => v.report(
-                Diagnostic::new(
-                    Code::UnknownReference,
-                    after.loc,
-                    format!(
-                        "task {} is due after `{}`, which is no task of the plan",
-                        after.task, after.names
-                    ),
-                )
-                .with_help("name a task by its full id, such as EJ-4.3.a"),
-            ),
-        }
-    }
-    for card in &mut plan.cards {
-        for task in card
-            .priorities
-            .iter_mut()
-            .flat_map(|p| &mut p.actions)
-            .flat_map(|a| &mut a.tasks)
-        {
-            if let TargetDate::After { span, .. } = task.target {
-                task.target = match canonical.get(&task.id) {
-                    Some(id) => TargetDate::After {
-                        span,
-                        task: id.clone(),
-                    },
-                    None => TargetDate::Unset,
+        let named = plan.find_task(&after.names).map(|t| t.id.clone());
+        let [c, p, a, t] = after.at;
+        let task = &mut plan.cards[c].priorities[p].actions[a].tasks[t];
+        match (named, &task.target) {
+            (Some(id), TargetDate::After { span, .. }) => {
+                task.target = TargetDate::After {
+                    span: *span,
+                    task: id.clone(),
                 };
+                edges.push((after.task, id, after.loc));
+            }
+            _ => {
+                task.target = TargetDate::Unset;
+                v.report(
+                    Diagnostic::new(
+                        Code::UnknownReference,
+                        after.loc,
+                        format!(
+                            "task {} is due after `{}`, which is no task of the plan",
+                            after.task, after.names
+                        ),
+                    )
+                    .with_help("name a task by its full id, such as EJ-4.3.a"),
+                );
             }
         }
     }
@@ -167,6 +152,9 @@ fn dependency_cycles(
         done.extend(path);
     }
     // A task in a loop can never be due: the model keeps it without a date.
+    if in_cycle.is_empty() {
+        return;
+    }
     for card in &mut plan.cards {
         for task in card
             .priorities
@@ -185,9 +173,12 @@ fn recommendations(
     v: &mut Validator,
     plan: &Plan,
     raw: Vec<RawRecommendation>,
-    tasks: &HashMap<String, String>,
 ) -> Vec<Recommendation> {
-    let mut deliverables: HashMap<String, String> = tasks.clone();
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    // Cards, priorities and actions; tasks are found by their path.
+    let mut deliverables: HashMap<String, String> = HashMap::new();
     for card in &plan.cards {
         deliverables.insert(card.id.to_lowercase(), card.id.clone());
         for priority in &card.priorities {
@@ -217,8 +208,12 @@ fn recommendations(
         };
         let mut actions = Vec::new();
         for named in &rec.actions {
-            match deliverables.get(&named.value.to_lowercase()) {
-                Some(id) => actions.push(id.clone()),
+            let found = deliverables
+                .get(&named.value.to_lowercase())
+                .cloned()
+                .or_else(|| plan.find_task(&named.value).map(|t| t.id.clone()));
+            match found {
+                Some(id) => actions.push(id),
                 None => v.report(
                     Diagnostic::new(
                         Code::UnknownReference,
