@@ -66,11 +66,44 @@ const DUE: &[&str] = &[
     "2 weeks",
     "90 days",
 ];
-const RAG: &[Option<&str>] = &[None, None, Some("red"), Some("amber"), Some("green"), Some("green"), Some("blue")];
+const RAG: &[Option<&str>] = &[
+    None,
+    None,
+    Some("red"),
+    Some("amber"),
+    Some("green"),
+    Some("green"),
+    Some("blue"),
+];
 const WORDS: &[&str] = &[
-    "review", "agree", "train", "publish", "monitor", "deliver", "establish", "improve", "engage", "report",
-    "partners", "residents", "officers", "services", "pathway", "protocol", "referrals", "outreach", "data",
-    "forum", "safety", "support", "evidence", "awareness", "schools", "health", "housing", "victims",
+    "review",
+    "agree",
+    "train",
+    "publish",
+    "monitor",
+    "deliver",
+    "establish",
+    "improve",
+    "engage",
+    "report",
+    "partners",
+    "residents",
+    "officers",
+    "services",
+    "pathway",
+    "protocol",
+    "referrals",
+    "outreach",
+    "data",
+    "forum",
+    "safety",
+    "support",
+    "evidence",
+    "awareness",
+    "schools",
+    "health",
+    "housing",
+    "victims",
 ];
 
 struct Args {
@@ -89,9 +122,19 @@ fn args() -> Result<Args, String> {
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
-            "--tasks" => tasks = Some(value()?.parse().map_err(|_| "--tasks takes a whole number")?),
+            "--tasks" => {
+                tasks = Some(
+                    value()?
+                        .parse()
+                        .map_err(|_| "--tasks takes a whole number")?,
+                )
+            }
             "--out" => out = Some(PathBuf::from(value()?)),
-            "--seed" => seed = value()?.parse().map_err(|_| "--seed takes a whole number")?,
+            "--seed" => {
+                seed = value()?
+                    .parse()
+                    .map_err(|_| "--seed takes a whole number")?
+            }
             "--taskwarrior" => taskwarrior = Some(PathBuf::from(value()?)),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -116,7 +159,9 @@ fn main() {
     let args = match args() {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("genplan: {message}\nusage: genplan --tasks N --out DIR [--seed S] [--taskwarrior FILE]");
+            eprintln!(
+                "genplan: {message}\nusage: genplan --tasks N --out DIR [--seed S] [--taskwarrior FILE]"
+            );
             std::process::exit(2);
         }
     };
@@ -156,12 +201,20 @@ fn main() {
             c % 20
         );
         'card: for p in 1..=4 {
-            let _ = write!(text, "\n[[priority]]\nid = {p}\ntitle = \"{}\"\n", sentence(&mut rng, 6));
+            let _ = write!(
+                text,
+                "\n[[priority]]\nid = {p}\ntitle = \"{}\"\n",
+                sentence(&mut rng, 6)
+            );
             for a in 1..=5 {
                 if p == 1 && a == 1 {
                     first_actions.push(format!("{card}-1.1"));
                 }
-                let _ = write!(text, "\n[[priority.action]]\nid = {a}\ntitle = \"{}\"\n", sentence(&mut rng, 8));
+                let _ = write!(
+                    text,
+                    "\n[[priority.action]]\nid = {a}\ntitle = \"{}\"\n",
+                    sentence(&mut rng, 8)
+                );
                 for t in ["a", "b", "c", "d", "e"] {
                     if written == args.tasks {
                         break 'card;
@@ -185,9 +238,19 @@ fn main() {
                     if let Some(rag) = rag {
                         let _ = writeln!(text, "rag = \"{rag}\"");
                         if rag == "blue" {
-                            let _ = writeln!(text, "done = 2012-{:02}-{:02}", 5 + rng.below(7), 1 + rng.below(28));
+                            let _ = writeln!(
+                                text,
+                                "done = 2012-{:02}-{:02}",
+                                5 + rng.below(7),
+                                1 + rng.below(28)
+                            );
                         }
-                        let _ = writeln!(text, "updated = 2012-{:02}-{:02}", 4 + rng.below(8), 1 + rng.below(28));
+                        let _ = writeln!(
+                            text,
+                            "updated = 2012-{:02}-{:02}",
+                            4 + rng.below(8),
+                            1 + rng.below(28)
+                        );
                         let _ = writeln!(text, "note = \"{}\"", sentence(&mut rng, 10));
                     }
                     warrior.push(serde_json::json!({
@@ -225,10 +288,15 @@ fn main() {
             sentence(&mut rng, 10)
         );
     }
-    fs::write(args.out.join("recommendations.toml"), recommendations).expect("write recommendations.toml");
+    fs::write(args.out.join("recommendations.toml"), recommendations)
+        .expect("write recommendations.toml");
 
     if let Some(path) = args.taskwarrior {
-        fs::write(path, serde_json::to_string(&warrior).expect("JSON")).expect("write the Taskwarrior file");
+        fs::write(path, serde_json::to_string(&warrior).expect("JSON"))
+            .expect("write the Taskwarrior file");
     }
-    eprintln!("genplan: {written} tasks in {cards} cards, {AGENCIES} agencies, written to {}", args.out.display());
+    eprintln!(
+        "genplan: {written} tasks in {cards} cards, {AGENCIES} agencies, written to {}",
+        args.out.display()
+    );
 }

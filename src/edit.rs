@@ -2,8 +2,8 @@
 //! are touched; every comment, blank line and the layout of the rest of the
 //! file stay as they were.
 
-pub use crate::model::TaskPath;
 use crate::model::Rag;
+pub use crate::model::TaskPath;
 use anyhow::{Context, bail};
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};

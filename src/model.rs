@@ -297,13 +297,19 @@ impl Plan {
     /// The task with this full id (any case), found by walking its path.
     pub fn find_task(&self, id: &str) -> Option<&Task> {
         let path = TaskPath::parse(id)?;
-        let card = self.cards.iter().find(|c| c.id.eq_ignore_ascii_case(&path.card))?;
+        let card = self
+            .cards
+            .iter()
+            .find(|c| c.id.eq_ignore_ascii_case(&path.card))?;
         let priority_id = format!("{}-{}", card.id, path.priority);
         let priority = card.priorities.iter().find(|p| p.id == priority_id)?;
         let action_id = format!("{priority_id}.{}", path.action);
         let action = priority.actions.iter().find(|a| a.id == action_id)?;
         let task_id = format!("{action_id}.{}", path.task);
-        action.tasks.iter().find(|t| t.id.eq_ignore_ascii_case(&task_id))
+        action
+            .tasks
+            .iter()
+            .find(|t| t.id.eq_ignore_ascii_case(&task_id))
     }
 
     /// The id (and name) of a task's leads as a report shows them.

@@ -4,8 +4,8 @@
 
 use crate::diag::{Code, Diagnostic, Tally};
 use crate::model::Plan;
-use crate::source::{FileId, SourceFile, Sources};
 use crate::raw::RawFile;
+use crate::source::{FileId, SourceFile, Sources};
 use crate::{load, read, validate};
 use anyhow::bail;
 use std::collections::HashSet;
@@ -105,7 +105,9 @@ fn read_in_parallel(
         }
     }
     chunks.push(&files[start..]);
-    let parsed: Vec<(Vec<(FileId, RawFile)>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+    /// What one thread read: its files' tables, and its findings.
+    type Share = (Vec<(FileId, RawFile)>, Vec<Diagnostic>);
+    let parsed: Vec<Share> = std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .iter()
             .map(|chunk| {
@@ -121,7 +123,10 @@ fn read_in_parallel(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut raw = Vec::with_capacity(files.len());

@@ -122,6 +122,14 @@ impl Sources {
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id]
     }
+
+    /// Frees the files' text once nothing will quote it (names stay).
+    pub fn forget_texts(&mut self) {
+        for file in &mut self.files {
+            file.text = String::new();
+            file.line_starts = OnceLock::new();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 use super::shared::{self, TaskFilter};
 use crate::cli::{GroupBy, RagArgs};
 use crate::context::Context;
-use crate::model::{Lead, Rag, Task};
-use crate::query::{LeadFilter, rollup};
+use crate::model::{AgencyKind, Lead, Plan, Rag, Task};
+use crate::query::rollup;
 use crate::render::report::{self, Cell, Column, Report, Table};
 use std::io::Write;
 
@@ -26,36 +26,38 @@ pub fn run(
         .map(|(card, priority, _, task)| (card.id.as_str(), priority.id.as_str(), task))
         .collect();
 
+    // Each task is visited once, whatever the grouping.
     let mut groups: Vec<(String, String, Vec<&Task>)> = Vec::new();
     match args.by {
         GroupBy::Card => {
             for card in &plan.cards {
-                let of: Vec<&Task> = tasks
+                let of = card
+                    .priorities
                     .iter()
-                    .filter(|t| t.0 == card.id)
-                    .map(|t| t.2)
+                    .flat_map(|p| &p.actions)
+                    .flat_map(|a| &a.tasks)
+                    .filter(|t| filter.matches(card, t))
                     .collect();
                 groups.push((card.id.clone(), card.title.clone(), of));
             }
         }
         GroupBy::Priority => {
-            for priority in plan.cards.iter().flat_map(|c| &c.priorities) {
-                let of: Vec<&Task> = tasks
-                    .iter()
-                    .filter(|t| t.1 == priority.id)
-                    .map(|t| t.2)
-                    .collect();
-                groups.push((priority.id.clone(), priority.title.clone(), of));
+            for card in &plan.cards {
+                for priority in &card.priorities {
+                    let of = priority
+                        .actions
+                        .iter()
+                        .flat_map(|a| &a.tasks)
+                        .filter(|t| filter.matches(card, t))
+                        .collect();
+                    groups.push((priority.id.clone(), priority.title.clone(), of));
+                }
             }
         }
         GroupBy::Agency => {
+            let mut by_agency = tasks_by_agency(plan, tasks.iter().map(|t| t.2));
             for (idx, agency) in plan.agencies.iter().enumerate() {
-                let lead = LeadFilter::new(plan, idx);
-                let of: Vec<&Task> = tasks
-                    .iter()
-                    .map(|t| t.2)
-                    .filter(|t| lead.matches(t))
-                    .collect();
+                let of = std::mem::take(&mut by_agency[idx]);
                 groups.push((agency.id.clone(), agency.name.clone(), of));
             }
             let unassigned: Vec<&Task> = tasks
@@ -108,6 +110,43 @@ pub fn run(
     };
     report::render(out, &report, args.report.output.format, shared::style(ctx))?;
     Ok(0)
+}
+
+/// For each agency, the tasks that count for it (see [`crate::query::LeadFilter`]),
+/// in one pass over the tasks.
+fn tasks_by_agency<'p>(plan: &Plan, tasks: impl Iterator<Item = &'p Task>) -> Vec<Vec<&'p Task>> {
+    let count = plan.agencies.len();
+    let mut by_agency: Vec<Vec<&Task>> = vec![Vec::new(); count];
+    // The task last added to each agency, so a task counts once however it gets there.
+    let mut last: Vec<usize> = vec![usize::MAX; count];
+    let organisations: Vec<usize> = (0..count)
+        .filter(|&i| plan.agencies[i].kind == AgencyKind::Organisation)
+        .collect();
+    for (n, task) in tasks.enumerate() {
+        let mut add = |agency: usize| {
+            if last[agency] != n {
+                last[agency] = n;
+                by_agency[agency].push(task);
+            }
+        };
+        for lead in &task.leads {
+            match lead {
+                Lead::Agency(first) => {
+                    // The lead, and every agency it is part of (the chain is
+                    // acyclic after validation; the bound guards it anyway).
+                    let mut at = Some(*first);
+                    for _ in 0..count {
+                        let Some(agency) = at else { break };
+                        add(agency);
+                        at = plan.agencies[agency].part_of;
+                    }
+                }
+                Lead::All => organisations.iter().for_each(|&o| add(o)),
+                Lead::Unassigned => {}
+            }
+        }
+    }
+    by_agency
 }
 
 /// One row: the counts by RAG, the share on track and the roll-up.

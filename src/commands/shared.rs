@@ -23,6 +23,9 @@ pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Op
         .cloned()
         .collect();
     if errors.is_empty() {
+        let mut opened = opened;
+        // A report prints no excerpt of the files: their text can go.
+        opened.sources.forget_texts();
         return Ok(Some(opened));
     }
     diagnostics::render(

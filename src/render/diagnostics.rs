@@ -308,7 +308,10 @@ fn snippet<'a>(
         excerpt,
         loc.start().clamp(lines.start, lines.end) - lines.start,
     );
-    let to = char_floor(excerpt, loc.end().clamp(lines.start, lines.end) - lines.start);
+    let to = char_floor(
+        excerpt,
+        loc.end().clamp(lines.start, lines.end) - lines.start,
+    );
     let kind = if primary {
         AnnotationKind::Primary
     } else {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use comfy_table::{
     Cell as TermCell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width, presets,
 };
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use std::io::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -320,7 +320,10 @@ pub const PLAIN_ABOVE_ROWS: usize = 1000;
 fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Result<()> {
     const CAP: usize = 40;
     let rows = || table.rows.iter().chain(&table.total);
-    let mut widths: Vec<usize> = shown.iter().map(|&i| table.columns[i].header.chars().count()).collect();
+    let mut widths: Vec<usize> = shown
+        .iter()
+        .map(|&i| table.columns[i].header.chars().count())
+        .collect();
     let mut cell = String::new();
     for row in rows() {
         for (w, &i) in widths.iter_mut().zip(shown) {
@@ -378,24 +381,31 @@ fn term_cell(cell: &Cell, colour: bool) -> TermCell {
     term
 }
 
+/// All tables' rows as one JSON array, written as it goes (no tree of values
+/// is built: a report of 100,000 rows streams out).
 fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let rows: Vec<Value> = report
-        .tables
-        .iter()
-        .flat_map(|table| {
-            table.rows.iter().map(|row| {
-                let object: Map<String, Value> = table
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .filter(|(column, _)| column.audience != Audience::People)
-                    .map(|(column, cell)| (column.key.to_string(), cell.json()))
-                    .collect();
-                Value::Object(object)
-            })
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+    struct Row<'a>(&'a Table, &'a [Cell]);
+    impl serde::Serialize for Row<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            for (column, cell) in self.0.columns.iter().zip(self.1) {
+                if column.audience != Audience::People {
+                    map.serialize_entry(column.key, &cell.json())?;
+                }
+            }
+            map.end()
+        }
+    }
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    let mut seq = serializer.serialize_seq(None).map_err(io::Error::from)?;
+    for table in &report.tables {
+        for row in &table.rows {
+            seq.serialize_element(&Row(table, row))
+                .map_err(io::Error::from)?;
+        }
+    }
+    SerializeSeq::end(seq).map_err(io::Error::from)?;
     writeln!(out)
 }
 

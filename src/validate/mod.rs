@@ -128,7 +128,9 @@ impl TaskContext<'_> {
             return parsed.clone();
         }
         let parsed = dates::parse(text, self.calendar);
-        self.dates_seen.borrow_mut().insert(text.to_string(), parsed.clone());
+        self.dates_seen
+            .borrow_mut()
+            .insert(text.to_string(), parsed.clone());
         parsed
     }
 }
