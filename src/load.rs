@@ -114,8 +114,21 @@ fn read_one(
             f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
         })
         .with_context(|| format!("cannot read {}", path.display()))?;
+    add_source(name, path.into(), bytes, sources, diagnostics);
+    Ok(())
+}
+
+/// Adds a file's bytes to the plan's sources, with a finding when they are
+/// too many, binary or not UTF-8 (then the file is not parsed).
+pub fn add_source(
+    name: String,
+    path: PathBuf,
+    bytes: Vec<u8>,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        let file = sources.add(SourceFile::new(name, path.into(), String::new()));
+        let file = sources.add(SourceFile::new(name, path, String::new()));
         diagnostics.push(
             Diagnostic::new(
                 Code::FileTooLarge,
@@ -127,27 +140,27 @@ fn read_one(
             )
             .with_help("split the plan into one file per report card"),
         );
-        return Ok(());
+        return;
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let text = String::from_utf8_lossy(&bytes[..nul]).into_owned();
         let at = text.len();
-        let file = sources.add(SourceFile::new(name, path.into(), text));
+        let file = sources.add(SourceFile::new(name, path, text));
         diagnostics.push(Diagnostic::new(
             Code::BinaryFile,
             Loc::new(file, at..at),
             "file holds a NUL byte: it is binary, not a plan file",
         ));
-        return Ok(());
+        return;
     }
     match String::from_utf8(bytes) {
         Ok(text) => {
-            sources.add(SourceFile::new(name, path.into(), text));
+            sources.add(SourceFile::new(name, path, text));
         }
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            let file = sources.add(SourceFile::new(name, path.into(), text));
+            let file = sources.add(SourceFile::new(name, path, text));
             diagnostics.push(
                 Diagnostic::new(
                     Code::NotUtf8,
@@ -158,7 +171,6 @@ fn read_one(
             );
         }
     }
-    Ok(())
 }
 
 /// The findings reading a file's bytes can make (before any parsing).

@@ -20,6 +20,23 @@ pub struct Opened {
     pub validated: bool,
 }
 
+/// A plan from files' names and bytes, as if read from a directory (for
+/// tests and fuzzing: no file system involved).
+pub fn from_bytes(files: Vec<(String, Vec<u8>)>) -> Opened {
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    for (name, bytes) in files {
+        load::add_source(
+            name.clone(),
+            name.into(),
+            bytes,
+            &mut sources,
+            &mut diagnostics,
+        );
+    }
+    check(sources, diagnostics)
+}
+
 impl Opened {
     pub fn tally(&self) -> Tally {
         Tally::of(&self.diagnostics)

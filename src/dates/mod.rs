@@ -190,6 +190,29 @@ pub fn quarter_of(day: NaiveDate, year_start: u32) -> Quarter {
     Quarter { label, interval }
 }
 
+/// An interval as text that parses back to it: a day as `2012-10-15`,
+/// whole months as `October 2012` or `October 2012 – December 2012`, one
+/// from the plan start as `By 2012-10-01`. `None` for the others.
+pub fn describe(interval: Interval, calendar: &Calendar) -> Option<String> {
+    let Interval { from, to } = interval;
+    if from == to {
+        return Some(from.format("%Y-%m-%d").to_string());
+    }
+    let whole_months = from.day() == 1 && to.succ_opt().is_some_and(|next| next.day() == 1);
+    if whole_months {
+        let (first, last) = (
+            from.format("%B %Y").to_string(),
+            to.format("%B %Y").to_string(),
+        );
+        return Some(if first == last {
+            first
+        } else {
+            format!("{first} – {last}")
+        });
+    }
+    (from == calendar.start).then(|| format!("By {}", to.format("%Y-%m-%d")))
+}
+
 impl Span {
     /// The day `self` after `date`; months keep the day, clamped to the month's end.
     pub fn add_to(&self, date: NaiveDate) -> Option<NaiveDate> {
