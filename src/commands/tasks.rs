@@ -29,15 +29,21 @@ pub fn run(
     if let Some(state) = args.state {
         description.push(format!("state: {}", state.state().as_str()));
     }
-    let mut table = Table::new(shared::task_columns()).when_empty("No task matches.");
-    for (_, task, status) in shared::filtered(plan, &query, &filter) {
-        let rag_ok = args.rag.is_none_or(|r| r.rag() == task.rag);
-        let state_ok = args.state.is_none_or(|s| s.state() == status.state);
-        if rag_ok && state_ok {
-            table.rows.push(shared::task_row(plan, task, &status));
-        }
-    }
-    let what = format!("{} tasks", table.rows.len());
+    let chosen: Vec<_> = shared::filtered(plan, &query, &filter)
+        .into_iter()
+        .filter(|(_, task, status)| {
+            args.rag.is_none_or(|r| r.rag() == task.rag)
+                && args.state.is_none_or(|s| s.state() == status.state)
+        })
+        .collect();
+    let what = format!("{} tasks", chosen.len());
+    // Rows are made as they are printed: there may be 100,000 of them.
+    let table = Table::new(shared::task_columns())
+        .when_empty("No task matches.")
+        .with_rows_made(chosen.len(), move |i| {
+            let (_, task, status) = &chosen[i];
+            shared::task_row(plan, task, status)
+        });
     let filter_text = (!description.is_empty()).then(|| description.join("; "));
     let report = Report {
         heading: shared::heading(plan, &what, ctx.as_of, filter_text),

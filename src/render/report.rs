@@ -194,8 +194,10 @@ impl Column {
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct Table {
+/// Rows made one at a time, on demand: `(how many, make row i)`.
+type MadeRows<'a> = (usize, Box<dyn Fn(usize) -> Vec<Cell> + 'a>);
+
+pub struct Table<'a> {
     pub title: Option<String>,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
@@ -203,25 +205,78 @@ pub struct Table {
     pub total: Option<Vec<Cell>>,
     /// Said instead of an empty table.
     pub empty: String,
+    /// Instead of `rows`: a report of 100,000 tasks need not hold them all.
+    made: Option<MadeRows<'a>>,
 }
 
-impl Table {
-    pub fn new(columns: Vec<Column>) -> Table {
+impl<'a> Table<'a> {
+    pub fn new(columns: Vec<Column>) -> Table<'a> {
         Table {
             title: None,
             columns,
             rows: Vec::new(),
             total: None,
             empty: "None.".into(),
+            made: None,
         }
     }
 
-    pub fn titled(mut self, title: impl Into<String>) -> Table {
+    /// `count` rows, each made by `make(i)` when it is printed.
+    pub fn with_rows_made(
+        mut self,
+        count: usize,
+        make: impl Fn(usize) -> Vec<Cell> + 'a,
+    ) -> Table<'a> {
+        self.made = Some((count, Box::new(make)));
+        self
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.made
+            .as_ref()
+            .map_or(self.rows.len(), |(count, _)| *count)
+    }
+
+    /// Each row in turn (made on demand where they are), then the total if `with_total`.
+    fn each_row(
+        &self,
+        with_total: bool,
+        mut f: impl FnMut(&[Cell]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        match &self.made {
+            Some((count, make)) => {
+                for i in 0..*count {
+                    f(&make(i))?;
+                }
+            }
+            None => {
+                for row in &self.rows {
+                    f(row)?;
+                }
+            }
+        }
+        match (&self.total, with_total) {
+            (Some(total), true) => f(total),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether column `i` holds numbers (judged by the first row).
+    fn numeric(&self, i: usize) -> bool {
+        let mut numeric = false;
+        let _ = self.each_row(false, |row| {
+            numeric = row[i].is_number();
+            Err(io::Error::other("seen"))
+        });
+        numeric
+    }
+
+    pub fn titled(mut self, title: impl Into<String>) -> Table<'a> {
         self.title = Some(title.into());
         self
     }
 
-    pub fn when_empty(mut self, text: impl Into<String>) -> Table {
+    pub fn when_empty(mut self, text: impl Into<String>) -> Table<'a> {
         self.empty = text.into();
         self
     }
@@ -229,10 +284,10 @@ impl Table {
 
 /// A heading, tables, and closing lines. JSON and CSV carry the tables'
 /// rows only, all tables' rows in one array.
-#[derive(Debug, Clone, Default)]
-pub struct Report {
+#[derive(Default)]
+pub struct Report<'a> {
     pub heading: String,
-    pub tables: Vec<Table>,
+    pub tables: Vec<Table<'a>>,
     pub notes: Vec<String>,
 }
 
@@ -264,14 +319,14 @@ fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()
         if let Some(title) = &table.title {
             writeln!(out, "{title}")?;
         }
-        if table.rows.is_empty() {
+        if table.row_count() == 0 {
             writeln!(out, "{}", table.empty)?;
             continue;
         }
         let shown: Vec<usize> = (0..table.columns.len())
             .filter(|&i| table.columns[i].audience != Audience::Programs)
             .collect();
-        if table.rows.len() > PLAIN_ABOVE_ROWS {
+        if table.row_count() > PLAIN_ABOVE_ROWS {
             plain_table(out, table, &shown)?;
             continue;
         }
@@ -299,9 +354,10 @@ fn terminal(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()
                 column.set_constraint(ColumnConstraint::LowerBoundary(width));
             }
         }
-        for row in table.rows.iter().chain(&table.total) {
+        table.each_row(true, |row| {
             term.add_row(shown.iter().map(|&i| term_cell(&row[i], style.colour)));
-        }
+            Ok(())
+        })?;
         writeln!(out, "{term}")?;
     }
     for note in &report.notes {
@@ -353,16 +409,15 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
         put(&mut line, n, &"-".repeat(*w));
     }
     writeln!(out, "{}", line.trim_end())?;
-    for row in rows() {
+    table.each_row(true, |row| {
         line.clear();
         for (n, &i) in shown.iter().enumerate() {
             cell.clear();
             row[i].write_text(&mut cell);
             put(&mut line, n, &cell);
         }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
+        writeln!(out, "{}", line.trim_end())
+    })
 }
 
 fn term_cell(cell: &Cell, colour: bool) -> TermCell {
@@ -385,8 +440,8 @@ fn term_cell(cell: &Cell, colour: bool) -> TermCell {
 /// is built: a report of 100,000 rows streams out).
 fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     use serde::ser::{SerializeMap, SerializeSeq, Serializer};
-    struct Row<'a>(&'a Table, &'a [Cell]);
-    impl serde::Serialize for Row<'_> {
+    struct Row<'r, 'a>(&'r Table<'a>, &'r [Cell]);
+    impl serde::Serialize for Row<'_, '_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;
             for (column, cell) in self.0.columns.iter().zip(self.1) {
@@ -424,10 +479,12 @@ fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             writer.write_record(&keys)?;
             header = Some(keys);
         }
-        for row in &table.rows {
+        table.each_row(false, |row| {
             let cells = table.columns.iter().zip(row).filter(|(c, _)| wanted(c));
-            writer.write_record(cells.map(|(_, cell)| cell.csv()))?;
-        }
+            writer
+                .write_record(cells.map(|(_, cell)| cell.csv()))
+                .map_err(io::Error::from)
+        })?;
     }
     writer.flush()
 }
@@ -446,7 +503,7 @@ fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         if let Some(title) = &table.title {
             writeln!(out, "### {}\n", escape(title))?;
         }
-        if table.rows.is_empty() {
+        if table.row_count() == 0 {
             writeln!(out, "_{}_", escape(&table.empty))?;
             continue;
         }
@@ -458,7 +515,7 @@ fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         writeln!(out, "| {} |", header.join(" | "))?;
         let rule: Vec<&str> = index
             .iter()
-            .map(|&i| match table.rows[0][i].is_number() {
+            .map(|&i| match table.numeric(i) {
                 true => "---:",
                 false => "---",
             })
@@ -492,7 +549,7 @@ fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    fn report() -> Report {
+    fn report() -> Report<'static> {
         let mut table = Table::new(vec![
             Column::new("id", "Id"),
             Column::new("note", "Note"),
