@@ -375,19 +375,19 @@ pub const PLAIN_ABOVE_ROWS: usize = 1000;
 /// nothing cut: a long cell pushes the rest of its line along.
 fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Result<()> {
     const CAP: usize = 40;
-    let rows = || table.rows.iter().chain(&table.total);
     let mut widths: Vec<usize> = shown
         .iter()
         .map(|&i| table.columns[i].header.chars().count())
         .collect();
     let mut cell = String::new();
-    for row in rows() {
+    table.each_row(true, |row| {
         for (w, &i) in widths.iter_mut().zip(shown) {
             cell.clear();
             row[i].write_text(&mut cell);
             *w = (*w).max(cell.chars().count().min(CAP));
         }
-    }
+        Ok(())
+    })?;
     let last = shown.len().saturating_sub(1);
     let put = |line: &mut String, n: usize, text: &str| {
         if n > 0 {
@@ -455,10 +455,10 @@ fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
     let mut seq = serializer.serialize_seq(None).map_err(io::Error::from)?;
     for table in &report.tables {
-        for row in &table.rows {
+        table.each_row(false, |row| {
             seq.serialize_element(&Row(table, row))
-                .map_err(io::Error::from)?;
-        }
+                .map_err(io::Error::from)
+        })?;
     }
     SerializeSeq::end(seq).map_err(io::Error::from)?;
     writeln!(out)
@@ -521,13 +521,13 @@ fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             })
             .collect();
         writeln!(out, "| {} |", rule.join(" | "))?;
-        for row in &table.rows {
+        table.each_row(false, |row| {
             let cells: Vec<String> = index
                 .iter()
                 .map(|&i| escape(&row[i].display_text()))
                 .collect();
-            writeln!(out, "| {} |", cells.join(" | "))?;
-        }
+            writeln!(out, "| {} |", cells.join(" | "))
+        })?;
         if let Some(total) = &table.total {
             let cells: Vec<String> = index
                 .iter()
