@@ -61,14 +61,19 @@ pub struct Status {
 pub struct Query<'p> {
     pub plan: &'p Plan,
     pub as_of: NaiveDate,
-    /// Each task's `done` date, by full id, for tasks due "after" them.
+    /// The RAG and `done` date of each task another is due "after", by full id.
     done: HashMap<&'p str, (Option<Rag>, Option<NaiveDate>)>,
 }
 
 impl<'p> Query<'p> {
     pub fn new(plan: &'p Plan, as_of: NaiveDate) -> Query<'p> {
+        // Only the tasks others wait for (`6 months after EJ-4.3.a`) are needed.
         let done = plan
             .tasks()
+            .filter_map(|t| match &t.target {
+                TargetDate::After { task, .. } => plan.find_task(task),
+                _ => None,
+            })
             .map(|t| (t.id.as_str(), (t.rag, t.done)))
             .collect();
         Query { plan, as_of, done }

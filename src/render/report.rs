@@ -379,15 +379,23 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
         .iter()
         .map(|&i| table.columns[i].header.chars().count())
         .collect();
+    // Widths from the first rows only: making every row twice would double
+    // the cost, and a wider cell further down only pushes its own line along.
     let mut cell = String::new();
-    table.each_row(true, |row| {
+    let mut sampled = 0;
+    let _ = table.each_row(true, |row| {
         for (w, &i) in widths.iter_mut().zip(shown) {
             cell.clear();
             row[i].write_text(&mut cell);
             *w = (*w).max(cell.chars().count().min(CAP));
         }
-        Ok(())
-    })?;
+        sampled += 1;
+        if sampled < PLAIN_ABOVE_ROWS {
+            Ok(())
+        } else {
+            Err(io::Error::other("sampled enough"))
+        }
+    });
     let last = shown.len().saturating_sub(1);
     let put = |line: &mut String, n: usize, text: &str| {
         if n > 0 {
