@@ -312,6 +312,15 @@ impl Plan {
             .find(|t| t.id.eq_ignore_ascii_case(&task_id))
     }
 
+    /// The ids of the cards that list a measure.
+    pub fn cards_listing(&self, measure: &str) -> Vec<String> {
+        self.cards
+            .iter()
+            .filter(|c| c.measures.iter().any(|m| m.eq_ignore_ascii_case(measure)))
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
     /// The id (and name) of a task's leads as a report shows them.
     pub fn lead_ids(&self, task: &Task) -> Vec<String> {
         task.leads

@@ -2,8 +2,11 @@
 //! change, comments survive, concurrent edits all land, and a refused edit
 //! leaves the file's bytes as they were.
 
+mod common;
+
+use common::copy_dir;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const CARD: &str = "cards/effective-justice.toml";
@@ -27,19 +30,6 @@ fn repository() -> tempfile::TempDir {
         ],
     );
     repo
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target: PathBuf = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {

@@ -37,16 +37,7 @@ pub fn run(
     .when_empty("The plan defines no measure.");
     for measure in &plan.measures {
         let trend = Trend::of(measure);
-        let cards: Vec<String> = plan
-            .cards
-            .iter()
-            .filter(|c| {
-                c.measures
-                    .iter()
-                    .any(|m| m.eq_ignore_ascii_case(&measure.id))
-            })
-            .map(|c| c.id.clone())
-            .collect();
+        let cards = plan.cards_listing(&measure.id);
         let values: Vec<f64> = measure.values.iter().map(|v| v.value).collect();
         table.rows.push(vec![
             Cell::text(&measure.id),

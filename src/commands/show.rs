@@ -246,16 +246,7 @@ fn describe(plan: &Plan, query: &Query, id: &str) -> Option<(&'static str, Vec<F
                 .iter()
                 .map(|v| format!("{}: {}", v.period, v.value))
                 .collect();
-            let cards: Vec<String> = plan
-                .cards
-                .iter()
-                .filter(|c| {
-                    c.measures
-                        .iter()
-                        .any(|m| m.eq_ignore_ascii_case(&measure.id))
-                })
-                .map(|c| c.id.clone())
-                .collect();
+            let cards = plan.cards_listing(&measure.id);
             return Some((
                 "measure",
                 vec![
