@@ -33,9 +33,14 @@ fn repository() -> tempfile::TempDir {
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
+    // An identity of its own: a fresh machine has no git configuration.
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@t")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@t")
         .output()
         .unwrap();
     assert!(
