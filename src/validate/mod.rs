@@ -27,7 +27,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
     let mut raw_measures = Vec::new();
     let mut raw_recommendations = Vec::new();
     let mut raw_cards = Vec::new();
-    for (file, raw) in files {
+    for (_, raw) in files {
         plans.extend(raw.plan);
         raw_agencies.extend(raw.agencies);
         raw_measures.extend(raw.measures);
@@ -47,7 +47,6 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
                         ),
                     );
                 }
-                let _ = file;
             }
         }
     }
