@@ -7,3 +7,4 @@ pub mod document;
 pub mod highlight;
 pub mod ics;
 pub mod report;
+pub mod terminal;

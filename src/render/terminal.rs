@@ -1,0 +1,141 @@
+//! Reports for a person at a terminal: a comfy-table per table (RAG in
+//! colour where colour is on), or plain aligned columns for long ones.
+
+use super::report::{Audience, Cell, Report, Style, Table};
+use crate::model::Rag;
+use comfy_table::{
+    Cell as TermCell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width, presets,
+};
+use std::io::{self, Write};
+
+pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()> {
+    writeln!(out, "{}", report.heading)?;
+    for table in &report.tables {
+        writeln!(out)?;
+        if let Some(title) = &table.title {
+            writeln!(out, "{title}")?;
+        }
+        if table.row_count() == 0 {
+            writeln!(out, "{}", table.empty)?;
+            continue;
+        }
+        let shown: Vec<usize> = (0..table.columns.len())
+            .filter(|&i| table.columns[i].audience != Audience::Programs)
+            .collect();
+        if table.row_count() > PLAIN_ABOVE_ROWS {
+            plain_table(out, table, &shown)?;
+            continue;
+        }
+        let mut term = comfy_table::Table::new();
+        term.load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(style.width);
+        if style.colour {
+            term.enforce_styling();
+        } else {
+            term.force_no_tty();
+        }
+        term.set_header(shown.iter().map(|&i| table.columns[i].header));
+        // Below 110 characters there is no room to spare: comfy-table shares it out.
+        for (at, &i) in shown.iter().enumerate().filter(|_| style.width >= 110) {
+            let wanted = &table.columns[i];
+            let constraint = if wanted.prose {
+                Some(Width::Percentage(33))
+            } else if wanted.min_chars > 0 {
+                Some(Width::Fixed(wanted.min_chars))
+            } else {
+                None
+            };
+            if let (Some(width), Some(column)) = (constraint, term.column_mut(at)) {
+                column.set_constraint(ColumnConstraint::LowerBoundary(width));
+            }
+        }
+        table.each_row(true, |row| {
+            term.add_row(shown.iter().map(|&i| term_cell(&row[i], style.colour)));
+            Ok(())
+        })?;
+        writeln!(out, "{term}")?;
+    }
+    for note in &report.notes {
+        writeln!(out, "\n{note}")?;
+    }
+    Ok(())
+}
+
+/// Past this many rows a terminal table is printed as plain columns: boxes
+/// and wrapping help reading a page, not scrolling through thousands of rows,
+/// and they cost time and memory in proportion.
+pub const PLAIN_ABOVE_ROWS: usize = 1000;
+
+/// Columns padded to their widest cell (up to a cap), one row a line,
+/// nothing cut: a long cell pushes the rest of its line along.
+fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Result<()> {
+    const CAP: usize = 40;
+    let mut widths: Vec<usize> = shown
+        .iter()
+        .map(|&i| table.columns[i].header.chars().count())
+        .collect();
+    // Widths from the first rows only: making every row twice would double
+    // the cost, and a wider cell further down only pushes its own line along.
+    let mut cell = String::new();
+    let mut sampled = 0;
+    let _ = table.each_row(true, |row| {
+        for (w, &i) in widths.iter_mut().zip(shown) {
+            cell.clear();
+            row[i].write_text(&mut cell);
+            *w = (*w).max(cell.chars().count().min(CAP));
+        }
+        sampled += 1;
+        if sampled < PLAIN_ABOVE_ROWS {
+            Ok(())
+        } else {
+            Err(io::Error::other("sampled enough"))
+        }
+    });
+    let last = shown.len().saturating_sub(1);
+    let put = |line: &mut String, n: usize, text: &str| {
+        if n > 0 {
+            line.push_str("  ");
+        }
+        line.push_str(text);
+        if n < last {
+            let pad = widths[n].saturating_sub(text.chars().count());
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+    };
+    let mut line = String::new();
+    for (n, &i) in shown.iter().enumerate() {
+        put(&mut line, n, table.columns[i].header);
+    }
+    writeln!(out, "{}", line.trim_end())?;
+    line.clear();
+    for (n, w) in widths.iter().enumerate() {
+        put(&mut line, n, &"-".repeat(*w));
+    }
+    writeln!(out, "{}", line.trim_end())?;
+    table.each_row(true, |row| {
+        line.clear();
+        for (n, &i) in shown.iter().enumerate() {
+            cell.clear();
+            row[i].write_text(&mut cell);
+            put(&mut line, n, &cell);
+        }
+        writeln!(out, "{}", line.trim_end())
+    })
+}
+
+fn term_cell(cell: &Cell, colour: bool) -> TermCell {
+    let mut term = TermCell::new(cell.display_text());
+    if cell.is_number() {
+        term = term.set_alignment(CellAlignment::Right);
+    }
+    if let (true, Cell::Rag(Some(rag))) = (colour, cell) {
+        term = term.fg(match rag {
+            Rag::Red => Color::Red,
+            Rag::Amber => Color::Yellow,
+            Rag::Green => Color::Green,
+            Rag::Blue => Color::Blue,
+        });
+    }
+    term
+}
