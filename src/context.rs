@@ -58,4 +58,9 @@ impl Context {
     pub fn open(&self) -> anyhow::Result<Opened> {
         open::open(&self.plan_dir()?)
     }
+
+    /// The same, for a report: see [`open::open_for_report`].
+    pub fn open_for_report(&self) -> anyhow::Result<Opened> {
+        open::open_for_report(&self.plan_dir()?)
+    }
 }

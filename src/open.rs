@@ -8,6 +8,7 @@ use crate::raw::RawFile;
 use crate::source::{FileId, SourceFile, Sources};
 use crate::{load, read, validate};
 use anyhow::bail;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -51,6 +52,24 @@ pub fn open(dir: &Path) -> anyhow::Result<Opened> {
     Ok(check(sources, diagnostics))
 }
 
+/// Like [`open`], for a report: the files' text is let go as soon as they
+/// are parsed (a report quotes no file), so a large plan needs less memory.
+/// Findings come without excerpts: to print them, open the plan again.
+pub fn open_for_report(dir: &Path) -> anyhow::Result<Opened> {
+    let (sources, diagnostics) = load::read_plan_files(dir)?;
+    if sources.files.is_empty() {
+        bail!("no *.toml files in plan directory {}", dir.display());
+    }
+    Ok(check_with(sources, diagnostics, Texts::Forget))
+}
+
+/// Whether the files' text outlives parsing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    Keep,
+    Forget,
+}
+
 impl Opened {
     /// The plan as it would be with `text` in place of `file`'s text: how
     /// `plan set` checks an edit before writing it.
@@ -70,13 +89,34 @@ impl Opened {
 
 /// Parses and validates files already read; `diagnostics` holds what
 /// reading them found.
-pub fn check(sources: Sources, mut diagnostics: Vec<Diagnostic>) -> Opened {
+pub fn check(sources: Sources, diagnostics: Vec<Diagnostic>) -> Opened {
+    check_with(sources, diagnostics, Texts::Keep)
+}
+
+fn check_with(mut sources: Sources, mut diagnostics: Vec<Diagnostic>, texts: Texts) -> Opened {
     // A file whose bytes are not text is not parsed as well.
     let unreadable: HashSet<FileId> = diagnostics.iter().map(|d| d.loc.file()).collect();
     let readable: Vec<FileId> = (0..sources.files.len())
         .filter(|id| !unreadable.contains(id))
         .collect();
-    let raw = read_in_parallel(&sources, &readable, &mut diagnostics);
+    let raw = match texts {
+        Texts::Keep => {
+            let files = readable
+                .iter()
+                .map(|&id| (id, Cow::Borrowed(sources.get(id).text.as_str())));
+            read_in_parallel(files.collect(), &mut diagnostics)
+        }
+        Texts::Forget => {
+            // Each text goes as soon as its file is parsed.
+            let files = readable
+                .iter()
+                .map(|&id| (id, Cow::Owned(std::mem::take(&mut sources.files[id].text))))
+                .collect();
+            let raw = read_in_parallel(files, &mut diagnostics);
+            sources.forget_texts();
+            raw
+        }
+    };
     // Shape first: while a file cannot be read into the plan's tables, the
     // checks of meaning would only report what follows from that.
     let validated = !diagnostics.iter().any(|d| blocks_validation(d.code));
@@ -96,45 +136,45 @@ pub fn check(sources: Sources, mut diagnostics: Vec<Diagnostic>) -> Opened {
 
 /// Parses the files on every core: each thread takes a share of the bytes.
 /// The result (and the findings) come back in file order, as if read one
-/// by one.
+/// by one. An owned text is dropped once its file is parsed.
 fn read_in_parallel(
-    sources: &Sources,
-    files: &[FileId],
+    files: Vec<(FileId, Cow<'_, str>)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(FileId, RawFile)> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let total: usize = files.iter().map(|&f| sources.get(f).text.len()).sum();
+    let total: usize = files.iter().map(|(_, text)| text.len()).sum();
+    let parse = |files: Vec<(FileId, Cow<'_, str>)>, found: &mut Vec<Diagnostic>| {
+        files
+            .into_iter()
+            .map(|(id, text)| (id, read::read_file(id, &text, found)))
+            .collect::<Vec<_>>()
+    };
     if threads < 2 || files.len() < 2 || total < 256 * 1024 {
-        return files
-            .iter()
-            .map(|&id| (id, read::read_file(id, &sources.get(id).text, diagnostics)))
-            .collect();
+        return parse(files, diagnostics);
     }
     // Consecutive runs of files of about equal size, one a thread.
     let share = total.div_ceil(threads);
-    let mut chunks: Vec<&[FileId]> = Vec::new();
-    let (mut start, mut size) = (0, 0);
-    for (i, &f) in files.iter().enumerate() {
-        size += sources.get(f).text.len();
+    let mut chunks: Vec<Vec<(FileId, Cow<'_, str>)>> = Vec::new();
+    let mut chunk = Vec::new();
+    let mut size = 0;
+    for file in files {
+        size += file.1.len();
+        chunk.push(file);
         if size >= share && chunks.len() + 1 < threads {
-            chunks.push(&files[start..=i]);
-            (start, size) = (i + 1, 0);
+            chunks.push(std::mem::take(&mut chunk));
+            size = 0;
         }
     }
-    chunks.push(&files[start..]);
+    chunks.push(chunk);
     /// What one thread read: its files' tables, and its findings.
     type Share = (Vec<(FileId, RawFile)>, Vec<Diagnostic>);
     let parsed: Vec<Share> = std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
-            .iter()
+            .into_iter()
             .map(|chunk| {
                 scope.spawn(move || {
                     let mut found = Vec::new();
-                    let raw = chunk
-                        .iter()
-                        .map(|&id| (id, read::read_file(id, &sources.get(id).text, &mut found)))
-                        .collect();
-                    (raw, found)
+                    (parse(chunk, &mut found), found)
                 })
             })
             .collect();
@@ -146,7 +186,7 @@ fn read_in_parallel(
             })
             .collect()
     });
-    let mut raw = Vec::with_capacity(files.len());
+    let mut raw = Vec::new();
     for (files, found) in parsed {
         raw.extend(files);
         diagnostics.extend(found);

@@ -15,19 +15,19 @@ use std::io::Write;
 /// Opens the plan. With errors, prints them to `err` and returns `None`:
 /// the command then exits 1. Warnings do not stop a report.
 pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Opened>> {
+    let is_error = |d: &&crate::diag::Diagnostic| d.severity() == crate::diag::Severity::Error;
+    let opened = ctx.open_for_report()?;
+    if !opened.diagnostics.iter().any(|d| is_error(&d)) {
+        return Ok(Some(opened));
+    }
+    // The lean reading kept no text to quote: read the plan again, whole.
     let opened = ctx.open()?;
     let errors: Vec<_> = opened
         .diagnostics
         .iter()
-        .filter(|d| d.severity() == crate::diag::Severity::Error)
+        .filter(is_error)
         .cloned()
         .collect();
-    if errors.is_empty() {
-        let mut opened = opened;
-        // A report prints no excerpt of the files: their text can go.
-        opened.sources.forget_texts();
-        return Ok(Some(opened));
-    }
     diagnostics::render(
         err,
         DiagnosticFormat::Human,
