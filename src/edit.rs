@@ -47,7 +47,17 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
     if let Some(note) = &edit.note {
         set(task, "note", Value::from(note.as_str()));
     }
-    Ok(doc.to_string())
+    Ok(same_line_ends(text, doc.to_string()))
+}
+
+/// toml_edit writes "\n": a file written with Windows line ends ("\r\n")
+/// keeps them, or every one of its lines would show as changed.
+pub fn same_line_ends(original: &str, edited: String) -> String {
+    if original.contains("\r\n") {
+        edited.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        edited
+    }
 }
 
 fn date(day: NaiveDate) -> Value {
@@ -210,6 +220,23 @@ lead = "SWP"
             cleared.contains("# agreed at the March forum\ndue = \"Oct 2012\"\n"),
             "{cleared}"
         );
+    }
+
+    #[test]
+    fn windows_line_ends_stay() {
+        let crlf = TEXT.replace('\n', "\r\n");
+        let edit = TaskEdit {
+            rag: Some(Some(Rag::Red)),
+            updated: day("2012-12-01"),
+            ..TaskEdit::default()
+        };
+        let out = edit_task(&crlf, &path("EJ-1.1.a"), &edit).unwrap();
+        assert_eq!(out.matches('\n').count(), out.matches("\r\n").count());
+        let expected = TEXT.replace(
+            "rag = \"green\" # as of the last meeting\n",
+            "rag = \"red\" # as of the last meeting\nupdated = 2012-12-01\n",
+        );
+        assert_eq!(out, expected.replace('\n', "\r\n"));
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn format_text(text: &str) -> anyhow::Result<String> {
     let end = out.trim_end().len();
     out.truncate(end);
     out.push('\n');
-    Ok(out)
+    Ok(crate::edit::same_line_ends(text, out))
 }
 
 /// The smallest position of a table with a header: it gets no blank line before it.
@@ -189,6 +189,17 @@ mod tests {
         let tidy = "# The card\n[card]\nid = \"EJ\"\ntitle = \"T\"\n\n[[priority]]\nid = 1\ntitle = \"P\"\n\n[[priority.action]]\nid = 1\ntitle = \"A\"\n\n[[priority.action.task]]\nid = \"a\"\ntext = \"t\"\nlead = [\"SWP\"]\n# when\ndue = 2012-10-15\nrag = \"green\" # checked\n";
         assert_eq!(format_text(messy).unwrap(), tidy);
         assert_eq!(format_text(tidy).unwrap(), tidy);
+    }
+
+    #[test]
+    fn windows_line_ends_stay() {
+        let crlf = "[plan]\r\ntitle=\"T\"\r\n\r\n\r\n[[agency]]\r\nid = \"SWP\"\r\n";
+        let tidy = format_text(crlf).unwrap();
+        assert_eq!(
+            tidy,
+            "[plan]\r\ntitle = \"T\"\r\n\r\n[[agency]]\r\nid = \"SWP\"\r\n"
+        );
+        assert_eq!(format_text(&tidy).unwrap(), tidy);
     }
 
     #[test]

@@ -92,10 +92,14 @@ impl SourceFile {
         let first = starts.partition_point(|&s| s <= start.min(self.text.len())) - 1;
         let last = starts.partition_point(|&s| s <= end.min(self.text.len())) - 1;
         let from = starts[first];
-        let to = starts
+        let mut to = starts
             .get(last + 1)
             .map(|&s| s.saturating_sub(1))
             .unwrap_or(self.text.len());
+        // A Windows line end is "\r\n": the "\r" is not part of the line.
+        if to > from && self.text.as_bytes()[to - 1] == b'\r' {
+            to -= 1;
+        }
         from..to.max(from)
     }
 }
@@ -149,5 +153,17 @@ mod tests {
         let x = file.text.find('x').unwrap();
         assert_eq!(file.line_col(x), LineCol { line: 2, column: 8 });
         assert_eq!(file.line_range(7, 8), 6..16);
+    }
+
+    #[test]
+    fn a_windows_line_end_is_not_part_of_the_line() {
+        let file = SourceFile::new(
+            "a.toml".into(),
+            "a.toml".into(),
+            "a = 1\r\nb = 2\r\n".into(),
+        );
+        assert_eq!(&file.text[file.line_range(0, 1)], "a = 1");
+        assert_eq!(&file.text[file.line_range(7, 8)], "b = 2");
+        assert_eq!(file.line_col(7), LineCol { line: 2, column: 1 });
     }
 }
