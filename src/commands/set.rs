@@ -21,6 +21,11 @@ pub fn run(
     let dir = ctx.plan_dir()?;
     let _lock = PlanLock::acquire(&dir)?;
     let opened = crate::open::open(&dir)?;
+    if !opened.validated {
+        bail!(
+            "the plan's files cannot all be read (`plan check` says where): mend them before editing a task"
+        );
+    }
     let Some(task) = opened
         .plan
         .tasks()
@@ -49,6 +54,7 @@ pub fn run(
         leads: args.lead.clone(),
         updated: ctx.as_of,
     };
+    let errors_before = opened.tally().errors;
     let before = opened.sources.get(file).text.clone();
     let file_path = opened.sources.get(file).path.clone();
     let after = edit::edit_task(&before, &path, &change)?;
@@ -68,9 +74,14 @@ pub fn run(
             &errors,
             false,
         )?;
+        let why = if errors_before > 0 {
+            "the plan has errors already, not from this change: mend them first"
+        } else {
+            "with this change the plan would have errors"
+        };
         writeln!(
             err,
-            "refused: with this change the plan would have errors; {} is unchanged",
+            "refused: {why}; {} is unchanged",
             checked.sources.get(file).name
         )?;
         return Ok(1);
