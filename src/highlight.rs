@@ -221,12 +221,34 @@ pub fn rag_change(now: Option<Rag>, then: Option<Option<Rag>>) -> String {
         return "no history".into();
     };
     let name = |r: Option<Rag>| r.map_or("not rated", Rag::as_str);
-    // Better is blue, green, amber, red in that order (the enum's order reversed).
-    let worth = |r: Option<Rag>| r.map(|r| 4 - r as i32);
+    // Red < amber < green < blue, as the enum orders them: higher is better.
+    let worth = |r: Option<Rag>| r.map(|r| r as i32);
     match (worth(then), worth(now)) {
         (a, b) if a == b => "no change".into(),
         (Some(a), Some(b)) if b > a => format!("better (was {})", name(then)),
         (Some(_), Some(_)) => format!("worse (was {})", name(then)),
         _ => format!("was {}", name(then)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rag_change;
+    use crate::model::Rag::*;
+
+    #[test]
+    fn a_roll_up_moves_better_or_worse() {
+        assert_eq!(
+            rag_change(Some(Red), Some(Some(Amber))),
+            "worse (was amber)"
+        );
+        assert_eq!(rag_change(Some(Green), Some(Some(Red))), "better (was red)");
+        assert_eq!(
+            rag_change(Some(Blue), Some(Some(Green))),
+            "better (was green)"
+        );
+        assert_eq!(rag_change(Some(Amber), Some(Some(Amber))), "no change");
+        assert_eq!(rag_change(Some(Amber), Some(None)), "was not rated");
+        assert_eq!(rag_change(Some(Amber), None), "no history");
     }
 }

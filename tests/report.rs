@@ -382,3 +382,70 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
     assert!(csv.contains("'=HYPERLINK("));
     assert!(csv.contains("'@SUM(1+1)") && csv.contains("'-2+3"));
 }
+
+/// Runs git in `dir` with a fixed identity and commit day.
+fn git(dir: &Path, day: &str, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@t")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@t")
+        .env("GIT_AUTHOR_DATE", format!("{day}T12:00:00"))
+        .env("GIT_COMMITTER_DATE", format!("{day}T12:00:00"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_previous_quarter_comes_from_git_history() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("examples/quarterly"), dir.path());
+    // At the end of Q3 (committed in December) Young People was amber at worst...
+    let card = dir.path().join("cards/young-people.toml");
+    let q4 = fs::read_to_string(&card).unwrap();
+    fs::write(&card, q4.replace("rag = \"red\"", "rag = \"amber\"")).unwrap();
+    git(dir.path(), "2012-12-20", &["init", "-q"]);
+    git(dir.path(), "2012-12-20", &["add", "-A"]);
+    git(dir.path(), "2012-12-20", &["commit", "-qm", "Q3"]);
+    // ... and in Q4 a task went red.
+    fs::write(&card, &q4).unwrap();
+    git(dir.path(), "2013-03-20", &["commit", "-qam", "Q4"]);
+    let report = stdout(plan(&[
+        "--dir",
+        dir.path().to_str().unwrap(),
+        "--as-of",
+        "2013-03-31",
+        "report",
+        "--quarter",
+        "Q4 2012-13",
+    ]));
+    let young = &report[report.find("## YP Young People").unwrap()..];
+    assert!(
+        young.contains("- **Since the end of the previous quarter:** worse (was amber)"),
+        "{young}"
+    );
+    let safer = &report[report.find("## SS Safer Streets").unwrap()..report.find("## YP").unwrap()];
+    assert!(
+        safer.contains("- **Since the end of the previous quarter:** no change"),
+        "{safer}"
+    );
+    assert!(report.contains("The previous quarter's RAG is the plan as committed on 2012-12-20"));
+    // Outside any repository there is no history to tell.
+    let loose = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("examples/quarterly"), loose.path());
+    let report = stdout(plan(&[
+        "--dir",
+        loose.path().to_str().unwrap(),
+        "--as-of",
+        "2013-03-31",
+        "report",
+    ]));
+    assert!(report.contains("No history: the plan is not in a git repository"));
+}
