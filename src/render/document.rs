@@ -110,6 +110,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 th, td { border: 1px solid #d5dbdb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #eaeded; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+td:first-child { white-space: nowrap; }
 ul.facts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 ul.facts li { min-width: 10rem; }
 .rag { display: inline-block; padding: 0 .45rem; border-radius: .3rem; color: #fff; font-weight: bold; font-size: .85rem; }
