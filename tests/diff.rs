@@ -1,57 +1,22 @@
 //! `plan diff` in a git repository whose plan lives in a `plans/`
 //! sub-directory, as in this one.
 
+mod common;
+
+use common::{copy_dir, git_on, plan_in as plan};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn git(dir: &Path, date: &str, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@t"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", format!("{date}T12:00:00"))
-        .env("GIT_COMMITTER_DATE", format!("{date}T12:00:00"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn plan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args(["--as-of", "2012-12-01"])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("PLAN_DIR")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 /// A repository with the bundled plan in plans/, committed on `day`.
 fn repository(day: &str) -> tempfile::TempDir {
     let repo = tempfile::tempdir().unwrap();
     let plans = repo.path().join("plans");
-    fs::create_dir_all(plans.join("cards")).unwrap();
-    for file in [
-        "plan.toml",
-        "agencies.toml",
-        "recommendations.toml",
-        "measures.toml",
-    ] {
-        fs::copy(Path::new("plans").join(file), plans.join(file)).unwrap();
-    }
-    for card in fs::read_dir("plans/cards").unwrap() {
-        let card = card.unwrap();
-        fs::copy(card.path(), plans.join("cards").join(card.file_name())).unwrap();
-    }
-    git(repo.path(), day, &["init", "-q"]);
-    git(repo.path(), day, &["add", "-A"]);
-    git(repo.path(), day, &["commit", "-qm", "plan"]);
+    fs::create_dir(&plans).unwrap();
+    copy_dir(Path::new("plans"), &plans);
+    git_on(repo.path(), Some(day), &["init", "-q"]);
+    git_on(repo.path(), Some(day), &["add", "-A"]);
+    git_on(repo.path(), Some(day), &["commit", "-qm", "plan"]);
     repo
 }
 
@@ -80,7 +45,11 @@ fn a_known_change_and_nothing_else() {
         ],
     );
     assert_eq!(set.status.code(), Some(0));
-    git(repo.path(), "2012-12-01", &["commit", "-qam", "review"]);
+    git_on(
+        repo.path(),
+        Some("2012-12-01"),
+        &["commit", "-qam", "review"],
+    );
     let changes = json(&plan(repo.path(), &["diff", "HEAD~1", "--format", "json"]));
     assert_eq!(
         changes,
@@ -108,7 +77,11 @@ fn tasks_added_removed_and_become_overdue() {
         "id = \"b\"\ntext = \"To attend every meeting\"",
     );
     fs::write(&path, text).unwrap();
-    git(repo.path(), "2012-11-15", &["commit", "-qam", "later"]);
+    git_on(
+        repo.path(),
+        Some("2012-11-15"),
+        &["commit", "-qam", "later"],
+    );
     let changes = json(&plan(
         repo.path(),
         &["diff", "HEAD~1", "HEAD", "--format", "json"],

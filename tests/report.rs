@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::copy_dir;
+use common::{copy_dir, git_on};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -383,26 +383,6 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
     assert!(csv.contains("'@SUM(1+1)") && csv.contains("'-2+3"));
 }
 
-/// Runs git in `dir` with a fixed identity and commit day.
-fn git(dir: &Path, day: &str, args: &[&str]) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@t")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@t")
-        .env("GIT_AUTHOR_DATE", format!("{day}T12:00:00"))
-        .env("GIT_COMMITTER_DATE", format!("{day}T12:00:00"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn the_previous_quarter_comes_from_git_history() {
     let dir = tempfile::tempdir().unwrap();
@@ -411,12 +391,12 @@ fn the_previous_quarter_comes_from_git_history() {
     let card = dir.path().join("cards/young-people.toml");
     let q4 = fs::read_to_string(&card).unwrap();
     fs::write(&card, q4.replace("rag = \"red\"", "rag = \"amber\"")).unwrap();
-    git(dir.path(), "2012-12-20", &["init", "-q"]);
-    git(dir.path(), "2012-12-20", &["add", "-A"]);
-    git(dir.path(), "2012-12-20", &["commit", "-qm", "Q3"]);
+    git_on(dir.path(), Some("2012-12-20"), &["init", "-q"]);
+    git_on(dir.path(), Some("2012-12-20"), &["add", "-A"]);
+    git_on(dir.path(), Some("2012-12-20"), &["commit", "-qm", "Q3"]);
     // ... and in Q4 a task went red.
     fs::write(&card, &q4).unwrap();
-    git(dir.path(), "2013-03-20", &["commit", "-qam", "Q4"]);
+    git_on(dir.path(), Some("2013-03-20"), &["commit", "-qam", "Q4"]);
     let report = stdout(plan(&[
         "--dir",
         dir.path().to_str().unwrap(),

@@ -4,12 +4,16 @@
 
 mod common;
 
-use common::copy_dir;
+use common::{copy_dir, git_on, plan_in as plan};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 const CARD: &str = "cards/effective-justice.toml";
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    git_on(dir, None, args)
+}
 
 /// A git repository holding a copy of `plans/`, committed.
 fn repository() -> tempfile::TempDir {
@@ -17,49 +21,8 @@ fn repository() -> tempfile::TempDir {
     copy_dir(Path::new("plans"), repo.path());
     git(repo.path(), &["init", "-q"]);
     git(repo.path(), &["add", "-A"]);
-    git(
-        repo.path(),
-        &[
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "commit",
-            "-qm",
-            "plan",
-        ],
-    );
+    git(repo.path(), &["commit", "-qm", "plan"]);
     repo
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    // An identity of its own: a fresh machine has no git configuration.
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@t")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@t")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn plan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args(["--as-of", "2012-12-01"])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("PLAN_DIR")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
 }
 
 /// The lines `git diff` adds and removes, without context.
@@ -126,10 +89,7 @@ fn a_comment_inside_the_task_survives() {
     );
     assert_ne!(text, with_comment);
     fs::write(&path, &with_comment).unwrap();
-    git(
-        repo.path(),
-        &["commit", "-qam", "comment", "--author", "t <t@t>"],
-    );
+    git(repo.path(), &["commit", "-qam", "comment"]);
     let out = plan(
         repo.path(),
         &[

@@ -1,7 +1,9 @@
-//! Helpers the integration tests share.
+//! Helpers the integration tests share. Each test file uses some of them.
+#![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// Copies a directory tree (a plan) into another directory.
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -15,4 +17,39 @@ pub fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// Runs git in `dir` with an identity of its own (a fresh machine has no git
+/// configuration) and, when `day` is given, commits dated that day. Its output.
+pub fn git_on(dir: &Path, day: Option<&str>, args: &[&str]) -> String {
+    let mut git = Command::new("git");
+    git.args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@t")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@t");
+    if let Some(day) = day {
+        git.env("GIT_AUTHOR_DATE", format!("{day}T12:00:00"))
+            .env("GIT_COMMITTER_DATE", format!("{day}T12:00:00"));
+    }
+    let out = git.output().unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs `plan --as-of 2012-12-01 ARGS` in `dir`, finding the plan from there.
+pub fn plan_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01"])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PLAN_DIR")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
