@@ -258,13 +258,18 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// The first `n` rows (not the total), made where they are made.
+    pub(super) fn first_rows(&self, n: usize, mut f: impl FnMut(&[Cell])) {
+        match &self.made {
+            Some((count, make)) => (0..n.min(*count)).for_each(|i| f(&make(i))),
+            None => self.rows.iter().take(n).for_each(|row| f(row)),
+        }
+    }
+
     /// Whether column `i` holds numbers (judged by the first row).
     fn numeric(&self, i: usize) -> bool {
         let mut numeric = false;
-        let _ = self.each_row(false, |row| {
-            numeric = row[i].is_number();
-            Err(io::Error::other("seen"))
-        });
+        self.first_rows(1, |row| numeric = row[i].is_number());
         numeric
     }
 

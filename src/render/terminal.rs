@@ -78,20 +78,17 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
     // Widths from the first rows only: making every row twice would double
     // the cost, and a wider cell further down only pushes its own line along.
     let mut cell = String::new();
-    let mut sampled = 0;
-    let _ = table.each_row(true, |row| {
+    let mut widen = |row: &[Cell]| {
         for (w, &i) in widths.iter_mut().zip(shown) {
             cell.clear();
             row[i].write_text(&mut cell);
             *w = (*w).max(cell.chars().count().min(CAP));
         }
-        sampled += 1;
-        if sampled < PLAIN_ABOVE_ROWS {
-            Ok(())
-        } else {
-            Err(io::Error::other("sampled enough"))
-        }
-    });
+    };
+    table.first_rows(PLAIN_ABOVE_ROWS, &mut widen);
+    if let Some(total) = &table.total {
+        widen(total);
+    }
     let last = shown.len().saturating_sub(1);
     let put = |line: &mut String, n: usize, text: &str| {
         if n > 0 {
