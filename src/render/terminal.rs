@@ -136,3 +136,44 @@ fn term_cell(cell: &Cell, colour: bool) -> TermCell {
     }
     term
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::report::Column;
+
+    #[test]
+    fn a_long_table_is_plain_aligned_columns() {
+        let rows = PLAIN_ABOVE_ROWS + 1;
+        let table = Table::new(vec![Column::new("id", "Id"), Column::new("n", "N")])
+            .with_rows_made(rows, |i| {
+                vec![Cell::text(format!("T-{i}")), Cell::Int(i as i64)]
+            });
+        let report = Report {
+            heading: "Long".into(),
+            tables: vec![table],
+            notes: Vec::new(),
+        };
+        let mut out = Vec::new();
+        render(
+            &mut out,
+            &report,
+            Style {
+                colour: false,
+                width: 80,
+            },
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        // Heading, blank, header, rule, then a line a row: no boxes.
+        assert_eq!(lines.len(), 4 + rows);
+        // Widths come from the first 1,000 rows ("T-999"): the last, wider
+        // id pushes its own line along, and nothing is cut.
+        assert_eq!(lines[2], "Id     N");
+        assert_eq!(lines[3], "-----  ---");
+        assert_eq!(lines[4], "T-0    0");
+        assert_eq!(lines[4 + rows - 1], "T-1000  1000");
+        assert!(!text.contains('│'));
+    }
+}
