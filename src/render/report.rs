@@ -354,17 +354,29 @@ fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             .map(|c| c.key)
             .collect();
         if header.as_ref() != Some(&keys) {
-            writer.write_record(&keys)?;
+            writer.write_record(&keys).map_err(csv_error)?;
             header = Some(keys);
         }
         table.each_row(false, |row| {
             let cells = table.columns.iter().zip(row).filter(|(c, _)| wanted(c));
             writer
                 .write_record(cells.map(|(_, cell)| cell.csv()))
-                .map_err(io::Error::from)
+                .map_err(csv_error)
         })?;
     }
     writer.flush()
+}
+
+/// The I/O error inside a CSV error, as itself: `csv`'s own conversion
+/// wraps it as "other", which hides a closed pipe (exit 0) behind a failure.
+pub fn csv_error(err: csv::Error) -> io::Error {
+    if !matches!(err.kind(), csv::ErrorKind::Io(_)) {
+        return io::Error::other(err);
+    }
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
 }
 
 fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
