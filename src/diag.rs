@@ -2,6 +2,7 @@
 //! the place in a file it is about. Checks push these into a list; renderers
 //! (src/render/diagnostics.rs) turn the list into text, JSON or annotations.
 
+pub use crate::findings::Finding;
 use crate::source::Loc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -59,6 +60,13 @@ codes! {
     MissingPlan => "missing-plan", Error, "no file holds the `[plan]` table";
     DuplicatePlan => "duplicate-plan", Error, "more than one `[plan]` table";
     DuplicateId => "duplicate-id", Error, "two siblings share an id";
+    DuplicateName => "duplicate-name", Error, "two agencies share a name or alias";
+    ReservedName => "reserved-name", Error, "an agency called by a word reserved for leads (all, TBC ...)";
+    DuplicatePeriod => "duplicate-period", Error, "two values of one measure for the same period";
+    PriorityWithoutCard => "priority-without-card", Error, "`[[priority]]` in a file with no `[card]`";
+    EmptyLead => "empty-lead", Error, "a task's `lead` is an empty list";
+    PlanEndsBeforeStart => "plan-ends-before-start", Error, "the plan's `end` is before its `start`";
+    AgencyLoop => "agency-loop", Error, "an agency that is, through `part_of`, part of itself";
     UnknownLead => "unknown-lead", Error, "a lead that is no agency id, alias or reserved word";
     UnknownReference => "unknown-reference", Error, "an id that names nothing in the plan";
     BadDate => "bad-date", Error, "a `due` or period that fits no form of the date grammar";
@@ -81,41 +89,42 @@ pub struct Label {
     pub message: String,
 }
 
+/// One finding: what was found (its kind and fields) and where. Its code,
+/// wording and help all come from the kind (src/findings.rs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub code: Code,
-    pub message: String,
+    pub finding: Finding,
     pub loc: Loc,
-    pub labels: Vec<Label>,
-    pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, loc: Loc, message: impl Into<String>) -> Self {
-        Diagnostic {
-            code,
-            message: message.into(),
-            loc,
-            labels: Vec::new(),
-            help: None,
-        }
+    pub fn new(finding: Finding, loc: Loc) -> Self {
+        Diagnostic { finding, loc }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    pub fn with_label(mut self, loc: Loc, message: impl Into<String>) -> Self {
-        self.labels.push(Label {
-            loc,
-            message: message.into(),
-        });
-        self
+    pub fn code(&self) -> Code {
+        self.finding.code()
     }
 
     pub fn severity(&self) -> Severity {
-        self.code.severity()
+        self.code().severity()
+    }
+
+    pub fn message(&self) -> String {
+        self.finding.message()
+    }
+
+    pub fn help(&self) -> Option<String> {
+        self.finding.help()
+    }
+
+    /// The other places the finding points at.
+    pub fn labels(&self) -> Vec<Label> {
+        self.finding
+            .labels()
+            .into_iter()
+            .map(|(loc, message)| Label { loc, message })
+            .collect()
     }
 }
 

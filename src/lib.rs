@@ -9,6 +9,7 @@ pub mod context;
 pub mod dates;
 pub mod diag;
 pub mod edit;
+pub mod findings;
 pub mod format;
 pub mod git;
 pub mod highlight;

@@ -3,7 +3,7 @@
 //! too large) is a finding; what stops us reading at all (no plan, a
 //! directory loop, a FIFO, permissions) is a fatal error.
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Finding};
 use crate::source::{Loc, SourceFile, Sources};
 use anyhow::{Context, bail};
 use std::collections::HashSet;
@@ -129,28 +129,19 @@ pub fn add_source(
 ) {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let file = sources.add(SourceFile::new(name, path, String::new()));
-        diagnostics.push(
-            Diagnostic::new(
-                Code::FileTooLarge,
-                Loc::new(file, 0..0),
-                format!(
-                    "file is over {} MiB; not read",
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            )
-            .with_help("split the plan into one file per report card"),
-        );
+        diagnostics.push(Diagnostic::new(
+            Finding::FileTooLarge {
+                limit_mib: MAX_FILE_BYTES / (1024 * 1024),
+            },
+            Loc::new(file, 0..0),
+        ));
         return;
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let text = String::from_utf8_lossy(&bytes[..nul]).into_owned();
         let at = text.len();
         let file = sources.add(SourceFile::new(name, path, text));
-        diagnostics.push(Diagnostic::new(
-            Code::BinaryFile,
-            Loc::new(file, at..at),
-            "file holds a NUL byte: it is binary, not a plan file",
-        ));
+        diagnostics.push(Diagnostic::new(Finding::BinaryFile, Loc::new(file, at..at)));
         return;
     }
     match String::from_utf8(bytes) {
@@ -161,14 +152,10 @@ pub fn add_source(
             let at = err.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
             let file = sources.add(SourceFile::new(name, path, text));
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::NotUtf8,
-                    Loc::new(file, at..at + char::REPLACEMENT_CHARACTER.len_utf8()),
-                    "file is not UTF-8 text",
-                )
-                .with_help("save the file as UTF-8"),
-            );
+            diagnostics.push(Diagnostic::new(
+                Finding::NotUtf8,
+                Loc::new(file, at..at + char::REPLACEMENT_CHARACTER.len_utf8()),
+            ));
         }
     }
 }

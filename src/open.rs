@@ -81,7 +81,7 @@ impl Opened {
         let loaded = self
             .diagnostics
             .into_iter()
-            .filter(|d| d.loc.file() != file && load::is_reading_finding(d.code))
+            .filter(|d| d.loc.file() != file && load::is_reading_finding(d.code()))
             .collect();
         check(sources, loaded)
     }
@@ -119,7 +119,7 @@ fn check_with(mut sources: Sources, mut diagnostics: Vec<Diagnostic>, texts: Tex
     };
     // Shape first: while a file cannot be read into the plan's tables, the
     // checks of meaning would only report what follows from that.
-    let validated = !diagnostics.iter().any(|d| blocks_validation(d.code));
+    let validated = !diagnostics.iter().any(|d| blocks_validation(d.code()));
     let plan = if validated {
         validate::validate(raw, &mut diagnostics)
     } else {

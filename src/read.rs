@@ -3,7 +3,7 @@
 //! key and wrong type in a file is reported in one pass, each at its own
 //! line (serde's derive stops at the first).
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Diagnostic, Finding};
 use crate::raw::*;
 use crate::source::{FileId, Loc};
 use chrono::NaiveDate;
@@ -20,9 +20,8 @@ pub fn read_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) ->
             let span = err.span().unwrap_or(0..0);
             let message = err.message().trim().to_string();
             diagnostics.push(Diagnostic::new(
-                Code::TomlSyntax,
+                Finding::TomlSyntax { message },
                 Loc::new(file, span),
-                format!("invalid TOML: {message}"),
             ));
             return RawFile::default();
         }
@@ -34,14 +33,9 @@ pub fn read_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) ->
     };
     let root = document.get_ref();
     if root.is_empty() {
-        reader.diagnostics.push(
-            Diagnostic::new(
-                Code::EmptyFile,
-                Loc::new(file, 0..0),
-                "file defines nothing",
-            )
-            .with_help("add plan data to it or delete it"),
-        );
+        reader
+            .diagnostics
+            .push(Diagnostic::new(Finding::EmptyFile, Loc::new(file, 0..0)));
         return RawFile::default();
     }
     reader.file_tables(root)
@@ -337,22 +331,20 @@ impl Reader<'_> {
 
     // ---- keys ----
 
-    fn check_keys(&mut self, t: &Table, allowed: &[&str]) {
+    fn check_keys(&mut self, t: &Table, allowed: &'static [&'static str]) {
         for key in t.table.keys() {
             let name = key.get_ref().as_ref();
             if allowed.contains(&name) {
                 continue;
             }
-            let mut diagnostic = Diagnostic::new(
-                Code::UnknownKey,
+            self.diagnostics.push(Diagnostic::new(
+                Finding::UnknownKey {
+                    key: name.to_string(),
+                    table: t.what,
+                    allowed,
+                },
                 self.loc(key.span()),
-                format!("unknown key `{name}` in {}", t.what),
-            );
-            diagnostic = match crate::suggest::nearest(name, allowed.iter().copied()) {
-                Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
-                None => diagnostic.with_help(format!("the keys here are: {}", allowed.join(", "))),
-            };
-            self.diagnostics.push(diagnostic);
+            ));
         }
     }
 
@@ -375,9 +367,11 @@ impl Reader<'_> {
             Some(v) => read(self, key, v),
             None => {
                 self.diagnostics.push(Diagnostic::new(
-                    Code::MissingKey,
+                    Finding::MissingKey {
+                        key: key.to_string(),
+                        table: t.what,
+                    },
                     t.loc,
-                    format!("{} has no `{key}`", t.what),
                 ));
                 None
             }
@@ -386,12 +380,12 @@ impl Reader<'_> {
 
     fn wrong_type(&mut self, key: &str, value: &Value, wanted: &str) {
         self.diagnostics.push(Diagnostic::new(
-            Code::WrongType,
+            Finding::WrongType {
+                key: key.to_string(),
+                wanted: wanted.to_string(),
+                found: describe(value.get_ref()),
+            },
             self.loc(value.span()),
-            format!(
-                "`{key}` must be {wanted}, not {}",
-                describe(value.get_ref())
-            ),
         ));
     }
 
@@ -497,19 +491,29 @@ impl Reader<'_> {
     }
 
     fn integer(&mut self, key: &str, value: &Value) -> Option<Spanned<i64>> {
-        let parsed = match value.get_ref() {
-            DeValue::Integer(i) => {
-                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
-            }
-            _ => None,
+        let DeValue::Integer(i) = value.get_ref() else {
+            self.wrong_type(key, value, "a whole number");
+            return None;
         };
-        match parsed {
-            Some(n) => Some(Spanned {
+        match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+            Ok(n) => Some(Spanned {
                 value: n,
                 loc: self.loc(value.span()),
             }),
-            None => {
-                self.wrong_type(key, value, "a whole number");
+            // A whole number, but past what 64 bits hold.
+            Err(_) => {
+                self.diagnostics.push(Diagnostic::new(
+                    Finding::NumberTooLarge {
+                        key: key.to_string(),
+                        text: match i.radix() {
+                            16 => format!("0x{}", i.as_str()),
+                            8 => format!("0o{}", i.as_str()),
+                            2 => format!("0b{}", i.as_str()),
+                            _ => i.as_str().to_string(),
+                        },
+                    },
+                    self.loc(value.span()),
+                ));
                 None
             }
         }
@@ -524,9 +528,11 @@ impl Reader<'_> {
             }),
             _ => {
                 self.diagnostics.push(Diagnostic::new(
-                    Code::BadValue,
+                    Finding::NotANumberId {
+                        key: key.to_string(),
+                        value: n.value,
+                    },
                     n.loc,
-                    format!("`{key}` must be a whole number from 1 up, not {}", n.value),
                 ));
                 None
             }
@@ -534,8 +540,19 @@ impl Reader<'_> {
     }
 
     fn number(&mut self, key: &str, value: &Value) -> Option<Spanned<f64>> {
+        // A measure's value is any number: a whole number past 64 bits is
+        // read as a decimal, not refused.
         let parsed = match value.get_ref() {
-            DeValue::Integer(_) => self.integer(key, value).map(|n| n.value as f64),
+            DeValue::Integer(i) if i.radix() == 10 => {
+                i.as_str().replace('_', "").parse::<f64>().ok()
+            }
+            // 0x.., 0o.., 0b..: `integer` reports one that is too large.
+            DeValue::Integer(_) => {
+                return self.integer(key, value).map(|n| Spanned {
+                    value: n.value as f64,
+                    loc: n.loc,
+                });
+            }
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             _ => None,
         };
@@ -568,14 +585,13 @@ impl Reader<'_> {
                 match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
                     Ok(date) => Some(Spanned { value: date, loc }),
                     Err(_) => {
-                        self.diagnostics.push(
-                            Diagnostic::new(
-                                Code::WrongType,
-                                loc,
-                                format!("`{key}` must be a date such as 2012-10-15, not the text \"{s}\""),
-                            )
-                            .with_help(format!("write {key} = 2012-10-15, without quotes")),
-                        );
+                        self.diagnostics.push(Diagnostic::new(
+                            Finding::DateAsText {
+                                key: key.to_string(),
+                                text: s.to_string(),
+                            },
+                            loc,
+                        ));
                         None
                     }
                 }

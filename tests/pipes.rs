@@ -17,12 +17,23 @@ fn big_plan(dir: &Path, tasks: usize) {
          [[agency]]\nid = \"SWP\"\nname = \"South Wales Police\"\n",
     )
     .unwrap();
-    let mut card = String::from("[card]\nid = \"EJ\"\ntitle = \"Exit\"\n\n[[priority]]\nid = 1\ntitle = \"We will\"\n");
+    let mut card = String::from(
+        "[card]\nid = \"EJ\"\ntitle = \"Exit\"\n\n[[priority]]\nid = 1\ntitle = \"We will\"\n",
+    );
     for action in 0..tasks / 10 {
-        write!(card, "\n[[priority.action]]\nid = {}\ntitle = \"Action\"\n", action + 1).unwrap();
+        write!(
+            card,
+            "\n[[priority.action]]\nid = {}\ntitle = \"Action\"\n",
+            action + 1
+        )
+        .unwrap();
         for task in 0..10 {
             let letter = (b'a' + task as u8) as char;
-            let due = if task % 2 == 0 { "June 2012" } else { "March 2013" };
+            let due = if task % 2 == 0 {
+                "June 2012"
+            } else {
+                "March 2013"
+            };
             write!(
                 card,
                 "\n[[priority.action.task]]\nid = \"{letter}\"\ntext = \"A task with words enough to make a long row of output {action} {task}\"\nlead = [\"SWP\"]\ndue = \"{due}\"\nnote = \"a note\"\n"
@@ -48,7 +59,11 @@ fn read_a_little_then_close(dir: &Path, args: &[&str]) {
     let read = stdout.read_exact(&mut first);
     drop(stdout);
     let out = child.wait_with_output().unwrap();
-    assert!(read.is_ok(), "plan {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        read.is_ok(),
+        "plan {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         (out.status.code(), stderr.as_ref()),
@@ -89,7 +104,11 @@ fn check_ends_quietly_when_the_reader_goes() {
     big_plan(dir.path(), 3000);
     // Every task's lead is unknown: thousands of findings.
     let card = fs::read_to_string(dir.path().join("ej.toml")).unwrap();
-    fs::write(dir.path().join("ej.toml"), card.replace("\"SWP\"]", "\"XX\"]")).unwrap();
+    fs::write(
+        dir.path().join("ej.toml"),
+        card.replace("\"SWP\"]", "\"XX\"]"),
+    )
+    .unwrap();
     for format in ["human", "short", "json", "github", "sarif"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_plan"))
             .args(["check", "--format", format, "--dir"])
@@ -103,7 +122,11 @@ fn check_ends_quietly_when_the_reader_goes() {
         stdout.read_exact(&mut first).unwrap();
         drop(stdout);
         let out = child.wait_with_output().unwrap();
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "check --format {format}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "",
+            "check --format {format}"
+        );
         assert_ne!(out.status.code(), Some(2), "check --format {format}");
     }
 }

@@ -97,8 +97,8 @@ fn short(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> 
             p.line,
             p.column,
             d.severity().as_str(),
-            d.code.name(),
-            d.message
+            d.code().name(),
+            d.message()
         )?;
     }
     Ok(())
@@ -108,16 +108,16 @@ fn short(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> 
 struct JsonFinding<'a> {
     severity: Severity,
     code: &'static str,
-    message: &'a str,
+    message: String,
     #[serde(flatten)]
     place: Place<'a>,
-    help: Option<&'a str>,
+    help: Option<String>,
     related: Vec<JsonRelated<'a>>,
 }
 
 #[derive(serde::Serialize)]
 struct JsonRelated<'a> {
-    message: &'a str,
+    message: String,
     #[serde(flatten)]
     place: Place<'a>,
 }
@@ -127,15 +127,15 @@ fn json(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> i
         .iter()
         .map(|d| JsonFinding {
             severity: d.severity(),
-            code: d.code.name(),
-            message: &d.message,
+            code: d.code().name(),
+            message: d.message(),
             place: place(sources, d.loc),
-            help: d.help.as_deref(),
+            help: d.help(),
             related: d
-                .labels
-                .iter()
+                .labels()
+                .into_iter()
                 .map(|l| JsonRelated {
-                    message: &l.message,
+                    message: l.message,
                     place: place(sources, l.loc),
                 })
                 .collect(),
@@ -157,8 +157,8 @@ fn github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) ->
     }
     for d in diagnostics {
         let p = place(sources, d.loc);
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
+        let mut message = d.message();
+        if let Some(help) = &d.help() {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
@@ -171,7 +171,7 @@ fn github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) ->
             p.column,
             p.end_line,
             p.end_column,
-            property(d.code.name()),
+            property(d.code().name()),
             data(&message)
         )?;
     }
@@ -211,21 +211,21 @@ fn sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> 
     let results: Vec<_> = diagnostics
         .iter()
         .map(|d| {
-            let mut text = d.message.clone();
-            if let Some(help) = &d.help {
+            let mut text = d.message();
+            if let Some(help) = &d.help() {
                 text.push_str("\nhelp: ");
                 text.push_str(help);
             }
             let mut result = json!({
-                "ruleId": d.code.name(),
-                "ruleIndex": Code::ALL.iter().position(|c| *c == d.code),
+                "ruleId": d.code().name(),
+                "ruleIndex": Code::ALL.iter().position(|c| *c == d.code()),
                 "level": level(d.severity()),
                 "message": {"text": text},
                 "locations": [location(d.loc)],
             });
-            if !d.labels.is_empty() {
-                result["relatedLocations"] = d
-                    .labels
+            let labels = d.labels();
+            if !labels.is_empty() {
+                result["relatedLocations"] = labels
                     .iter()
                     .enumerate()
                     .map(|(i, l)| {
@@ -274,12 +274,13 @@ fn human(
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level.primary_title(d.message.as_str()).id(d.code.name());
+        let (message, help, labels) = (d.message(), d.help(), d.labels());
+        let title = level.primary_title(message.as_str()).id(d.code().name());
         let mut group = Group::with_title(title).element(snippet(sources, d.loc, None, true));
-        for label in &d.labels {
+        for label in &labels {
             group = group.element(snippet(sources, label.loc, Some(&label.message), false));
         }
-        if let Some(help) = &d.help {
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
         writeln!(out, "{}\n", renderer.render(&[group]))?;

@@ -2,7 +2,7 @@
 //! agencies share, and the `part_of` links between them.
 
 use super::{Seen, Validator};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Diagnostic, Finding};
 use crate::leads::Registry;
 use crate::model::*;
 use crate::raw::*;
@@ -17,11 +17,7 @@ impl Validator<'_> {
         let mut agencies = Vec::with_capacity(raw.len());
         for agency in raw {
             if agency.id.value.trim().is_empty() {
-                self.report(Diagnostic::new(
-                    Code::BadValue,
-                    agency.id.loc,
-                    "an agency id is empty",
-                ));
+                self.report(Diagnostic::new(Finding::EmptyAgencyId, agency.id.loc));
                 continue;
             }
             if !seen.first(self, &agency.id.value, agency.id.loc) {
@@ -31,13 +27,11 @@ impl Validator<'_> {
                 None => AgencyKind::Organisation,
                 Some(kind) => AgencyKind::parse(&kind.value).unwrap_or_else(|| {
                     self.report(Diagnostic::new(
-                        Code::BadValue,
+                        Finding::BadAgencyKind {
+                            kind: kind.value.clone(),
+                            names: AgencyKind::NAMES,
+                        },
                         kind.loc,
-                        format!(
-                            "`{}` is not a kind of agency: use {}",
-                            kind.value,
-                            AgencyKind::NAMES
-                        ),
                     ));
                     AgencyKind::Organisation
                 }),
@@ -75,21 +69,17 @@ impl Validator<'_> {
             match registry.resolve(&written.value) {
                 Some(Lead::Agency(whole)) if whole != idx => agencies[idx].part_of = Some(whole),
                 Some(Lead::Agency(_)) => self.report(Diagnostic::new(
-                    Code::DependencyCycle,
+                    Finding::AgencyPartOfItself {
+                        agency: agencies[idx].id.clone(),
+                    },
                     written.loc,
-                    format!("agency `{}` is part of itself", agencies[idx].id),
                 )),
-                _ => self.report(
-                    Diagnostic::new(
-                        Code::UnknownReference,
-                        written.loc,
-                        format!(
-                            "`part_of` names `{}`, which is no agency of the plan",
-                            written.value
-                        ),
-                    )
-                    .with_help("part_of takes the id of another [[agency]]"),
-                ),
+                _ => self.report(Diagnostic::new(
+                    Finding::UnknownPartOf {
+                        name: written.value.clone(),
+                    },
+                    written.loc,
+                )),
             }
         }
         for idx in 0..agencies.len() {
@@ -102,12 +92,10 @@ impl Validator<'_> {
                             .map(|p| p.loc)
                             .unwrap_or(agencies[idx].loc);
                         self.report(Diagnostic::new(
-                            Code::DependencyCycle,
+                            Finding::AgencyLoop {
+                                agency: agencies[idx].id.clone(),
+                            },
                             loc,
-                            format!(
-                                "agency `{}` is, through `part_of`, part of itself",
-                                agencies[idx].id
-                            ),
                         ));
                         agencies[idx].part_of = None;
                         break;
@@ -126,26 +114,19 @@ impl Validator<'_> {
         clashes: Vec<crate::leads::Clash>,
     ) {
         for (name, earlier, agency) in clashes {
-            let diagnostic = match earlier {
-                Some(earlier) => Diagnostic::new(
-                    Code::DuplicateId,
-                    agencies[agency].loc,
-                    format!(
-                        "agency `{}` is also called `{name}`, which already names `{}`",
-                        agencies[agency].id, agencies[earlier].id
-                    ),
-                )
-                .with_label(agencies[earlier].loc, "the agency already called so"),
-                None => Diagnostic::new(
-                    Code::DuplicateId,
-                    agencies[agency].loc,
-                    format!(
-                        "agency `{}` is called `{name}`, a reserved word for leads",
-                        agencies[agency].id
-                    ),
-                ),
+            let finding = match earlier {
+                Some(earlier) => Finding::AgencyNameTaken {
+                    agency: agencies[agency].id.clone(),
+                    name: name.to_string(),
+                    earlier: agencies[earlier].id.clone(),
+                    earlier_loc: agencies[earlier].loc,
+                },
+                None => Finding::AgencyNameReserved {
+                    agency: agencies[agency].id.clone(),
+                    name: name.to_string(),
+                },
             };
-            self.report(diagnostic.with_help("an agency's id, name and aliases must name only it"));
+            self.report(Diagnostic::new(finding, agencies[agency].loc));
         }
     }
 }

@@ -10,7 +10,7 @@ mod references;
 mod tasks;
 
 use crate::dates::{self, Calendar, TargetDate};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Diagnostic, Finding};
 use crate::leads::Registry;
 use crate::model::*;
 use crate::raw::*;
@@ -38,16 +38,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
             Some(card) => raw_cards.push((card, raw.priorities)),
             None => {
                 for priority in &raw.priorities {
-                    v.report(
-                        Diagnostic::new(
-                            Code::MissingKey,
-                            priority.loc,
-                            "`[[priority]]` in a file with no `[card]`",
-                        )
-                        .with_help(
-                            "a card's priorities follow its `[card]` table in the same file",
-                        ),
-                    );
+                    v.report(Diagnostic::new(Finding::PriorityWithoutCard, priority.loc));
                 }
             }
         }
@@ -70,6 +61,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
         meta: &meta,
         registry: &registry,
         agencies: &agencies,
+        measures: &measures,
         plan_known,
         leads_seen: RefCell::default(),
         dates_seen: RefCell::default(),
@@ -96,6 +88,32 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
     plan
 }
 
+impl Validator<'_> {
+    /// The measures a card lists, each checked where it is written.
+    fn measures_named(
+        &mut self,
+        card: &str,
+        named: Vec<Spanned<String>>,
+        measures: &[Measure],
+    ) -> Vec<String> {
+        for id in &named {
+            if !measures
+                .iter()
+                .any(|m| m.id.eq_ignore_ascii_case(&id.value))
+            {
+                self.report(Diagnostic::new(
+                    Finding::UnknownMeasure {
+                        card: card.to_string(),
+                        measure: id.value.clone(),
+                    },
+                    id.loc,
+                ));
+            }
+        }
+        named.into_iter().map(|m| m.value).collect()
+    }
+}
+
 pub(crate) struct Validator<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
@@ -106,6 +124,7 @@ struct TaskContext<'a> {
     meta: &'a PlanMeta,
     registry: &'a Registry,
     agencies: &'a [Agency],
+    measures: &'a [Measure],
     /// False when there is no `[plan]`, so no start or end to compare with.
     plan_known: bool,
     /// Plans write the same leads and target dates again and again: each
@@ -163,15 +182,14 @@ impl Seen {
     pub(crate) fn first(&mut self, v: &mut Validator, id: &str, loc: Loc) -> bool {
         match self.first.get(&id.to_lowercase()) {
             Some(&first) => {
-                v.report(
-                    Diagnostic::new(
-                        Code::DuplicateId,
-                        loc,
-                        format!("duplicate {} id `{id}`", self.what),
-                    )
-                    .with_label(first, "first defined here")
-                    .with_help("ids must be unique among siblings (ignoring case)"),
-                );
+                v.report(Diagnostic::new(
+                    Finding::DuplicateId {
+                        what: self.what,
+                        id: id.to_string(),
+                        first,
+                    },
+                    loc,
+                ));
                 false
             }
             None => {
@@ -190,14 +208,10 @@ impl Validator<'_> {
     fn plan_meta(&mut self, plans: Vec<RawPlan>, first_file: FileId) -> PlanMeta {
         let mut plans = plans.into_iter();
         let Some(raw) = plans.next() else {
-            self.report(
-                Diagnostic::new(
-                    Code::MissingPlan,
-                    Loc::new(first_file, 0..0),
-                    "no file holds the `[plan]` table",
-                )
-                .with_help("add a plan.toml with [plan] title, start and end"),
-            );
+            self.report(Diagnostic::new(
+                Finding::MissingPlan,
+                Loc::new(first_file, 0..0),
+            ));
             let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
             return PlanMeta {
                 title: String::new(),
@@ -210,20 +224,18 @@ impl Validator<'_> {
             };
         };
         for extra in plans {
-            self.report(
-                Diagnostic::new(Code::DuplicatePlan, extra.loc, "a second `[plan]` table")
-                    .with_label(raw.loc, "the first `[plan]`")
-                    .with_help("a plan directory holds exactly one [plan]"),
-            );
+            self.report(Diagnostic::new(
+                Finding::DuplicatePlan { first: raw.loc },
+                extra.loc,
+            ));
         }
         if raw.end.value < raw.start.value {
             self.report(Diagnostic::new(
-                Code::BadValue,
+                Finding::PlanEndsBeforeStart {
+                    start: raw.start.value,
+                    end: raw.end.value,
+                },
                 raw.end.loc,
-                format!(
-                    "the plan ends ({}) before it starts ({})",
-                    raw.end.value, raw.start.value
-                ),
             ));
         }
         let asap_days = self.ranged(raw.asap_days.as_ref(), "asap_days", 0..=3660, 30);
@@ -243,7 +255,7 @@ impl Validator<'_> {
     fn ranged(
         &mut self,
         value: Option<&Spanned<i64>>,
-        key: &str,
+        key: &'static str,
         range: std::ops::RangeInclusive<i64>,
         default: u32,
     ) -> u32 {
@@ -254,30 +266,28 @@ impl Validator<'_> {
             return value.value as u32;
         }
         self.report(Diagnostic::new(
-            Code::BadValue,
+            Finding::OutOfRange {
+                key,
+                min: *range.start(),
+                max: *range.end(),
+                value: value.value,
+            },
             value.loc,
-            format!(
-                "`{key}` must be from {} to {}, not {}",
-                range.start(),
-                range.end(),
-                value.value
-            ),
         ));
         default
     }
 
     /// Card and task ids become parts of full ids: no dots, dashes or spaces.
-    fn well_formed_id(&mut self, id: &Spanned<String>, what: &str) -> bool {
+    fn well_formed_id(&mut self, id: &Spanned<String>, what: &'static str) -> bool {
         let ok = !id.value.is_empty() && id.value.chars().all(|c| c.is_alphanumeric() || c == '_');
         if !ok {
-            self.report(
-                Diagnostic::new(
-                    Code::BadValue,
-                    id.loc,
-                    format!("`{}` is not a valid {what} id", id.value),
-                )
-                .with_help("use letters, digits and `_` only: ids are joined into `EJ-1.1.a`"),
-            );
+            self.report(Diagnostic::new(
+                Finding::BadId {
+                    what,
+                    id: id.value.clone(),
+                },
+                id.loc,
+            ));
         }
         ok
     }
@@ -331,12 +341,13 @@ impl Validator<'_> {
                 loc: rp.loc,
             });
         }
+        let measures = self.measures_named(&card_id, raw.measures, ctx.measures);
         Card {
             id: card_id,
             title: raw.title.value,
             outcomes: values(raw.outcomes),
             area: raw.area.map(|a| a.value),
-            measures: raw.measures.into_iter().map(|m| m.value).collect(),
+            measures,
             story: raw.story.map(|s| s.value),
             challenges: values(raw.challenges),
             main_actions: values(raw.main_actions),

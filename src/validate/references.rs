@@ -4,7 +4,7 @@
 
 use super::{AfterRef, Seen, Validator};
 use crate::dates::{self, Calendar, Interval, TargetDate};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Diagnostic, Finding};
 use crate::model::*;
 use crate::raw::*;
 use crate::source::Loc;
@@ -25,37 +25,21 @@ pub(super) fn check(
         .iter()
         .map(|m| (m.id.to_lowercase(), m.id.clone()))
         .collect();
-    let mut listed = HashSet::new();
-    for card in &plan.cards {
-        for id in &card.measures {
-            match measure_ids.get(&id.to_lowercase()) {
-                Some(canonical) => {
-                    listed.insert(canonical.clone());
-                }
-                None => v.report(
-                    Diagnostic::new(
-                        Code::UnknownReference,
-                        card.loc,
-                        format!(
-                            "card {} lists measure `{id}`, which the plan does not define",
-                            card.id
-                        ),
-                    )
-                    .with_help("define it as a [[measure]], or take it out of `measures`"),
-                ),
-            }
-        }
-    }
+    // A card's unknown measures were reported where it names them.
+    let listed: HashSet<&String> = plan
+        .cards
+        .iter()
+        .flat_map(|card| &card.measures)
+        .filter_map(|id| measure_ids.get(&id.to_lowercase()))
+        .collect();
     for measure in &plan.measures {
         if !listed.contains(&measure.id) {
-            v.report(
-                Diagnostic::new(
-                    Code::MeasureWithoutCard,
-                    measure.loc,
-                    format!("measure {} is listed by no report card", measure.id),
-                )
-                .with_help("add its id to a card's `measures`"),
-            );
+            v.report(Diagnostic::new(
+                Finding::MeasureWithoutCard {
+                    measure: measure.id.clone(),
+                },
+                measure.loc,
+            ));
         }
     }
 
@@ -84,17 +68,13 @@ fn after_tasks(
             }
             _ => {
                 task.target = TargetDate::Unset;
-                v.report(
-                    Diagnostic::new(
-                        Code::UnknownReference,
-                        after.loc,
-                        format!(
-                            "task {} is due after `{}`, which is no task of the plan",
-                            after.task, after.names
-                        ),
-                    )
-                    .with_help("name a task by its full id, such as EJ-4.3.a"),
-                );
+                v.report(Diagnostic::new(
+                    Finding::UnknownAfterTask {
+                        task: after.task.clone(),
+                        names: after.names.clone(),
+                    },
+                    after.loc,
+                ));
             }
         }
     }
@@ -124,21 +104,13 @@ fn dependency_cycles(
             if let Some(&i) = on_path.get(at) {
                 let cycle = &path[i..];
                 let (_, loc) = next[cycle[0]];
-                let mut diagnostic = Diagnostic::new(
-                    Code::DependencyCycle,
+                v.report(Diagnostic::new(
+                    Finding::DependencyCycle {
+                        cycle: cycle.iter().map(|s| s.to_string()).collect(),
+                        waits: cycle[1..].iter().map(|other| next[other].1).collect(),
+                    },
                     loc,
-                    format!(
-                        "tasks wait for one another in a loop: {} -> {}",
-                        cycle.join(" -> "),
-                        cycle[0]
-                    ),
-                )
-                .with_help("one of them must have a date of its own");
-                for other in &cycle[1..] {
-                    diagnostic =
-                        diagnostic.with_label(next[other].1, format!("{other} waits here"));
-                }
-                v.report(diagnostic);
+                ));
                 in_cycle.extend(cycle.iter().map(|s| s.to_string()));
                 break;
             }
@@ -196,13 +168,11 @@ fn recommendations(
         }
         let Some(response) = Response::parse(&rec.response.value) else {
             v.report(Diagnostic::new(
-                Code::BadResponse,
+                Finding::BadResponse {
+                    response: rec.response.value.clone(),
+                    names: Response::NAMES,
+                },
                 rec.response.loc,
-                format!(
-                    "`{}` is not a response: use {}",
-                    rec.response.value,
-                    Response::NAMES
-                ),
             ));
             continue;
         };
@@ -214,33 +184,24 @@ fn recommendations(
                 .or_else(|| plan.find_task(&named.value).map(|t| t.id.clone()));
             match found {
                 Some(id) => actions.push(id),
-                None => v.report(
-                    Diagnostic::new(
-                        Code::UnknownReference,
-                        named.loc,
-                        format!(
-                            "recommendation {} names `{}`, which is no action or task of the plan",
-                            rec.id.value, named.value
-                        ),
-                    )
-                    .with_help("name an action (EJ-1.1) or a task (EJ-1.1.a) by its full id"),
-                ),
+                None => v.report(Diagnostic::new(
+                    Finding::UnknownDeliverable {
+                        recommendation: rec.id.value.clone(),
+                        name: named.value.clone(),
+                    },
+                    named.loc,
+                )),
             }
         }
         let delivers = matches!(response, Response::Accepted | Response::PartiallyAccepted);
         if delivers && rec.actions.is_empty() {
-            v.report(
-                Diagnostic::new(
-                    Code::UntrackedRecommendation,
-                    rec.id.loc,
-                    format!(
-                        "recommendation {} is {} but no action delivers it",
-                        rec.id.value,
-                        response.as_str()
-                    ),
-                )
-                .with_help("list the actions that deliver it in `actions`"),
-            );
+            v.report(Diagnostic::new(
+                Finding::UntrackedRecommendation {
+                    recommendation: rec.id.value.clone(),
+                    response: response.as_str(),
+                },
+                rec.id.loc,
+            ));
         }
         recommendations.push(Recommendation {
             id: rec.id.value,
@@ -268,16 +229,12 @@ pub(super) fn measures(
         }
         let better = match &m.better {
             None => {
-                v.report(
-                    Diagnostic::new(
-                        Code::MissingKey,
-                        m.loc,
-                        format!("measure {} has no `better`", m.id.value),
-                    )
-                    .with_help(
-                        "say which way the curve should turn: better = \"higher\" or \"lower\"",
-                    ),
-                );
+                v.report(Diagnostic::new(
+                    Finding::MeasureWithoutBetter {
+                        measure: m.id.value.clone(),
+                    },
+                    m.loc,
+                ));
                 Better::Higher
             }
             Some(b) => match b.value.trim().to_lowercase().as_str() {
@@ -285,12 +242,10 @@ pub(super) fn measures(
                 "lower" => Better::Lower,
                 _ => {
                     v.report(Diagnostic::new(
-                        Code::BadValue,
+                        Finding::BadBetter {
+                            better: b.value.clone(),
+                        },
                         b.loc,
-                        format!(
-                            "`better` must be \"higher\" or \"lower\", not \"{}\"",
-                            b.value
-                        ),
                     ));
                     Better::Higher
                 }
@@ -304,18 +259,16 @@ pub(super) fn measures(
             };
             let span = (value.interval.from, value.interval.to);
             match periods.get(&span) {
-                Some(&first) => v.report(
-                    Diagnostic::new(
-                        Code::DuplicateId,
-                        period.loc,
-                        format!(
-                            "measure {} has a second value for {} to {} (`{}`)",
-                            m.id.value, span.0, span.1, value.period
-                        ),
-                    )
-                    .with_label(first, "the first value for that period")
-                    .with_help("one value a period: keep one of them"),
-                ),
+                Some(&first) => v.report(Diagnostic::new(
+                    Finding::DuplicatePeriod {
+                        measure: m.id.value.clone(),
+                        from: span.0,
+                        to: span.1,
+                        period: value.period.to_string(),
+                        first,
+                    },
+                    period.loc,
+                )),
                 None => {
                     periods.insert(span, period.loc);
                     values.push(value);
@@ -354,16 +307,12 @@ fn measure_value(
             match parsed {
                 Ok(TargetDate::Dated(interval)) => (text.clone(), interval),
                 _ => {
-                    v.report(
-                        Diagnostic::new(
-                            Code::BadDate,
-                            raw.period.loc,
-                            format!("`{text}` is not a period"),
-                        )
-                        .with_help(
-                            "a period is a date, month, quarter or year, such as \"Q1 2012-13\"",
-                        ),
-                    );
+                    v.report(Diagnostic::new(
+                        Finding::BadPeriod {
+                            text: text.to_string(),
+                        },
+                        raw.period.loc,
+                    ));
                     return None;
                 }
             }

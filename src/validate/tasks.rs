@@ -2,7 +2,7 @@
 
 use super::{AfterRef, TaskContext, Validator};
 use crate::dates::{self, Interval, TargetDate};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Diagnostic, Finding};
 use crate::model::*;
 use crate::raw::*;
 use chrono::Months;
@@ -30,38 +30,34 @@ impl Validator<'_> {
             let parsed = Rag::parse(&rag.value);
             if parsed.is_none() {
                 self.report(Diagnostic::new(
-                    Code::BadRag,
+                    Finding::BadRag {
+                        rag: rag.value.clone(),
+                        names: Rag::NAMES,
+                    },
                     rag.loc,
-                    format!("`{}` is not a RAG status: use {}", rag.value, Rag::NAMES),
                 ));
             }
             parsed
         });
         match (&raw.rag, rag, &raw.done) {
-            (Some(rag_value), Some(Rag::Blue), None) => self.report(
-                Diagnostic::new(
-                    Code::BlueWithoutDone,
-                    rag_value.loc,
-                    format!("task {id} is blue (complete) but has no `done` date"),
-                )
-                .with_help("add done = YYYY-MM-DD, the day it was completed"),
-            ),
-            (_, Some(r), Some(done)) if r != Rag::Blue => self.report(
-                Diagnostic::new(
-                    Code::DoneNotBlue,
-                    done.loc,
-                    format!("task {id} has a `done` date but is {}", r.as_str()),
-                )
-                .with_help("a completed task is rag = \"blue\""),
-            ),
-            (None, _, Some(done)) => self.report(
-                Diagnostic::new(
-                    Code::DoneNotBlue,
-                    done.loc,
-                    format!("task {id} has a `done` date but no RAG status"),
-                )
-                .with_help("a completed task is rag = \"blue\""),
-            ),
+            (Some(rag_value), Some(Rag::Blue), None) => self.report(Diagnostic::new(
+                Finding::BlueWithoutDone { task: id.clone() },
+                rag_value.loc,
+            )),
+            (_, Some(r), Some(done)) if r != Rag::Blue => self.report(Diagnostic::new(
+                Finding::DoneNotBlue {
+                    task: id.clone(),
+                    rag: Some(r.as_str()),
+                },
+                done.loc,
+            )),
+            (None, _, Some(done)) => self.report(Diagnostic::new(
+                Finding::DoneNotBlue {
+                    task: id.clone(),
+                    rag: None,
+                },
+                done.loc,
+            )),
             _ => {}
         }
         Task {
@@ -85,60 +81,51 @@ impl Validator<'_> {
     fn leads(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> Vec<Lead> {
         let registry = ctx.registry;
         let Some(written) = &raw.lead else {
-            self.report(
-                Diagnostic::new(
-                    Code::MissingKey,
-                    raw.loc,
-                    format!("task {id} has no `lead`"),
-                )
-                .with_help("name the lead agency, or write lead = [\"TBC\"] until one is found"),
-            );
+            self.report(Diagnostic::new(
+                Finding::MissingLead {
+                    task: id.to_string(),
+                },
+                raw.loc,
+            ));
             return Vec::new();
         };
         if written.value.is_empty() {
-            self.report(
-                Diagnostic::new(
-                    Code::MissingKey,
-                    written.loc,
-                    format!("task {id} has an empty `lead`"),
-                )
-                .with_help("name the lead agency, or write lead = [\"TBC\"] until one is found"),
-            );
+            self.report(Diagnostic::new(
+                Finding::EmptyLead {
+                    task: id.to_string(),
+                },
+                written.loc,
+            ));
         }
         let mut leads = Vec::new();
         for lead in &written.value {
             match ctx.resolve_lead(&lead.value) {
                 Some(resolved) => {
                     if resolved == Lead::Unassigned {
-                        self.report(
-                            Diagnostic::new(
-                                Code::UnassignedLead,
-                                lead.loc,
-                                format!("task {id} has no lead agency yet (`{}`)", lead.value),
-                            )
-                            .with_help("name the agency that leads it once it is agreed"),
-                        );
+                        self.report(Diagnostic::new(
+                            Finding::UnassignedLead {
+                                task: id.to_string(),
+                                written: lead.value.clone(),
+                            },
+                            lead.loc,
+                        ));
                     }
                     if !leads.contains(&resolved) {
                         leads.push(resolved);
                     }
                 }
                 None => {
-                    let mut diagnostic = Diagnostic::new(
-                        Code::UnknownLead,
+                    let nearest = registry.suggest(&lead.value).map(|near| {
+                        let agency = &ctx.agencies[near];
+                        (agency.id.clone(), agency.name.clone())
+                    });
+                    self.report(Diagnostic::new(
+                        Finding::UnknownLead {
+                            lead: lead.value.clone(),
+                            nearest,
+                        },
                         lead.loc,
-                        format!("`{}` is not an agency of the plan", lead.value),
-                    );
-                    diagnostic = match registry.suggest(&lead.value) {
-                        Some(near) => diagnostic.with_help(format!(
-                            "did you mean `{}` ({})?",
-                            ctx.agencies[near].id, ctx.agencies[near].name
-                        )),
-                        None => diagnostic.with_help(
-                            "declare it as an [[agency]] (with `aliases` for other spellings), or write \"TBC\"",
-                        ),
-                    };
-                    self.report(diagnostic);
+                    ));
                 }
             }
         }
@@ -147,14 +134,12 @@ impl Validator<'_> {
 
     fn target_date(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> TargetDate {
         let Some(due) = &raw.due else {
-            self.report(
-                Diagnostic::new(
-                    Code::NoTargetDate,
-                    raw.loc,
-                    format!("task {id} has no `due`"),
-                )
-                .with_help("add a target date, or due = \"TBC\" until one is agreed"),
-            );
+            self.report(Diagnostic::new(
+                Finding::NoDue {
+                    task: id.to_string(),
+                },
+                raw.loc,
+            ));
             return TargetDate::Unset;
         };
         let target = match &due.value {
@@ -162,23 +147,24 @@ impl Validator<'_> {
             RawWhen::Text(text) => match ctx.parse_date(text) {
                 Ok(target) => target,
                 Err(err) => {
-                    self.report(
-                        Diagnostic::new(Code::BadDate, due.loc, err.to_string())
-                            .with_help(format!("a target date is {}", dates::ACCEPTED_FORMS)),
-                    );
+                    self.report(Diagnostic::new(
+                        Finding::BadDate {
+                            reason: err.to_string(),
+                            forms: dates::ACCEPTED_FORMS,
+                        },
+                        due.loc,
+                    ));
                     return TargetDate::Unset;
                 }
             },
         };
         if target == TargetDate::Unset {
-            self.report(
-                Diagnostic::new(
-                    Code::NoTargetDate,
-                    due.loc,
-                    format!("task {id} has no target date yet"),
-                )
-                .with_help("replace TBC with a target date once it is agreed"),
-            );
+            self.report(Diagnostic::new(
+                Finding::DueTbc {
+                    task: id.to_string(),
+                },
+                due.loc,
+            ));
         }
         if let (Some(deadline), true) = (target.deadline(), ctx.plan_known) {
             let latest = ctx
@@ -187,15 +173,14 @@ impl Validator<'_> {
                 .checked_add_months(Months::new(12))
                 .unwrap_or(ctx.meta.end);
             if deadline < ctx.meta.start || deadline > latest {
-                let when = if deadline < ctx.meta.start {
-                    format!("before the plan starts ({})", ctx.meta.start)
-                } else {
-                    format!("over a year after the plan ends ({})", ctx.meta.end)
-                };
                 self.report(Diagnostic::new(
-                    Code::DueOutsidePlan,
+                    Finding::DueOutsidePlan {
+                        task: id.to_string(),
+                        deadline,
+                        start: ctx.meta.start,
+                        end: ctx.meta.end,
+                    },
                     due.loc,
-                    format!("task {id} is due by {deadline}, {when}"),
                 ));
             }
         }

@@ -1,0 +1,569 @@
+//! Every situation `plan check` can find, as data, and all of their wording:
+//! the checks say *what* they found (a kind and its fields); this file says
+//! how it reads (message, help, the labels of other places) and which code
+//! it is reported under. Tests match on these kinds, not on the words.
+
+use crate::diag::Code;
+use crate::source::Loc;
+use chrono::NaiveDate;
+
+/// What a check found. Each kind is reported under one code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    // ---- reading a file's bytes ----
+    NotUtf8,
+    BinaryFile,
+    FileTooLarge {
+        limit_mib: u64,
+    },
+
+    // ---- the shape of a file ----
+    TomlSyntax {
+        message: String,
+    },
+    EmptyFile,
+    UnknownKey {
+        key: String,
+        table: &'static str,
+        allowed: &'static [&'static str],
+    },
+    MissingKey {
+        key: String,
+        table: &'static str,
+    },
+    WrongType {
+        key: String,
+        wanted: String,
+        found: &'static str,
+    },
+    /// A date key written as quoted text.
+    DateAsText {
+        key: String,
+        text: String,
+    },
+    /// A whole number too large for any use (`asap_days = 99999999999999999999`).
+    NumberTooLarge {
+        key: String,
+        text: String,
+    },
+    /// A priority or action number of 0 or less.
+    NotANumberId {
+        key: String,
+        value: i64,
+    },
+
+    // ---- the plan table ----
+    MissingPlan,
+    DuplicatePlan {
+        first: Loc,
+    },
+    PlanEndsBeforeStart {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    OutOfRange {
+        key: &'static str,
+        min: i64,
+        max: i64,
+        value: i64,
+    },
+
+    // ---- ids and agencies ----
+    DuplicateId {
+        what: &'static str,
+        id: String,
+        first: Loc,
+    },
+    BadId {
+        what: &'static str,
+        id: String,
+    },
+    EmptyAgencyId,
+    BadAgencyKind {
+        kind: String,
+        names: &'static str,
+    },
+    AgencyNameTaken {
+        agency: String,
+        name: String,
+        earlier: String,
+        earlier_loc: Loc,
+    },
+    AgencyNameReserved {
+        agency: String,
+        name: String,
+    },
+    AgencyPartOfItself {
+        agency: String,
+    },
+    AgencyLoop {
+        agency: String,
+    },
+    UnknownPartOf {
+        name: String,
+    },
+    PriorityWithoutCard,
+
+    // ---- tasks ----
+    BadRag {
+        rag: String,
+        names: &'static str,
+    },
+    BlueWithoutDone {
+        task: String,
+    },
+    DoneNotBlue {
+        task: String,
+        rag: Option<&'static str>,
+    },
+    MissingLead {
+        task: String,
+    },
+    EmptyLead {
+        task: String,
+    },
+    UnassignedLead {
+        task: String,
+        written: String,
+    },
+    UnknownLead {
+        lead: String,
+        nearest: Option<(String, String)>,
+    },
+    NoDue {
+        task: String,
+    },
+    DueTbc {
+        task: String,
+    },
+    BadDate {
+        reason: String,
+        forms: &'static str,
+    },
+    DueOutsidePlan {
+        task: String,
+        deadline: NaiveDate,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    UnknownAfterTask {
+        task: String,
+        names: String,
+    },
+    DependencyCycle {
+        cycle: Vec<String>,
+        waits: Vec<Loc>,
+    },
+
+    // ---- cards, recommendations, measures ----
+    UnknownMeasure {
+        card: String,
+        measure: String,
+    },
+    MeasureWithoutCard {
+        measure: String,
+    },
+    BadResponse {
+        response: String,
+        names: &'static str,
+    },
+    UnknownDeliverable {
+        recommendation: String,
+        name: String,
+    },
+    UntrackedRecommendation {
+        recommendation: String,
+        response: &'static str,
+    },
+    MeasureWithoutBetter {
+        measure: String,
+    },
+    BadBetter {
+        better: String,
+    },
+    DuplicatePeriod {
+        measure: String,
+        from: NaiveDate,
+        to: NaiveDate,
+        period: String,
+        first: Loc,
+    },
+    BadPeriod {
+        text: String,
+    },
+}
+
+impl Finding {
+    /// The code it is reported under.
+    pub fn code(&self) -> Code {
+        use Finding as F;
+        match self {
+            F::NotUtf8 => Code::NotUtf8,
+            F::BinaryFile => Code::BinaryFile,
+            F::FileTooLarge { .. } => Code::FileTooLarge,
+            F::TomlSyntax { .. } => Code::TomlSyntax,
+            F::EmptyFile => Code::EmptyFile,
+            F::UnknownKey { .. } => Code::UnknownKey,
+            F::MissingKey { .. } | F::MissingLead { .. } | F::MeasureWithoutBetter { .. } => {
+                Code::MissingKey
+            }
+            F::WrongType { .. } | F::DateAsText { .. } => Code::WrongType,
+            F::NumberTooLarge { .. }
+            | F::NotANumberId { .. }
+            | F::OutOfRange { .. }
+            | F::BadId { .. }
+            | F::EmptyAgencyId
+            | F::BadAgencyKind { .. }
+            | F::BadBetter { .. } => Code::BadValue,
+            F::MissingPlan => Code::MissingPlan,
+            F::DuplicatePlan { .. } => Code::DuplicatePlan,
+            F::PlanEndsBeforeStart { .. } => Code::PlanEndsBeforeStart,
+            F::DuplicateId { .. } => Code::DuplicateId,
+            F::AgencyNameTaken { .. } => Code::DuplicateName,
+            F::AgencyNameReserved { .. } => Code::ReservedName,
+            F::AgencyPartOfItself { .. } | F::AgencyLoop { .. } => Code::AgencyLoop,
+            F::UnknownPartOf { .. }
+            | F::UnknownAfterTask { .. }
+            | F::UnknownMeasure { .. }
+            | F::UnknownDeliverable { .. } => Code::UnknownReference,
+            F::PriorityWithoutCard => Code::PriorityWithoutCard,
+            F::BadRag { .. } => Code::BadRag,
+            F::BlueWithoutDone { .. } => Code::BlueWithoutDone,
+            F::DoneNotBlue { .. } => Code::DoneNotBlue,
+            F::EmptyLead { .. } => Code::EmptyLead,
+            F::UnassignedLead { .. } => Code::UnassignedLead,
+            F::UnknownLead { .. } => Code::UnknownLead,
+            F::NoDue { .. } | F::DueTbc { .. } => Code::NoTargetDate,
+            F::BadDate { .. } | F::BadPeriod { .. } => Code::BadDate,
+            F::DueOutsidePlan { .. } => Code::DueOutsidePlan,
+            F::DependencyCycle { .. } => Code::DependencyCycle,
+            F::MeasureWithoutCard { .. } => Code::MeasureWithoutCard,
+            F::BadResponse { .. } => Code::BadResponse,
+            F::UntrackedRecommendation { .. } => Code::UntrackedRecommendation,
+            F::DuplicatePeriod { .. } => Code::DuplicatePeriod,
+        }
+    }
+
+    /// The one line that says what is wrong.
+    pub fn message(&self) -> String {
+        use Finding as F;
+        match self {
+            F::NotUtf8 => "file is not UTF-8 text".into(),
+            F::BinaryFile => "file holds a NUL byte: it is binary, not a plan file".into(),
+            F::FileTooLarge { limit_mib } => format!("file is over {limit_mib} MiB; not read"),
+            F::TomlSyntax { message } => format!("invalid TOML: {message}"),
+            F::EmptyFile => "file defines nothing".into(),
+            F::UnknownKey { key, table, .. } => format!("unknown key `{key}` in {table}"),
+            F::MissingKey { key, table } => format!("{table} has no `{key}`"),
+            F::WrongType { key, wanted, found } => format!("`{key}` must be {wanted}, not {found}"),
+            F::DateAsText { key, text } => {
+                format!("`{key}` must be a date such as 2012-10-15, not the text \"{text}\"")
+            }
+            F::NumberTooLarge { key, text } => format!("`{key}` is too large a number ({text})"),
+            F::NotANumberId { key, value } => {
+                format!("`{key}` must be a whole number from 1 up, not {value}")
+            }
+            F::MissingPlan => "no file holds the `[plan]` table".into(),
+            F::DuplicatePlan { .. } => "a second `[plan]` table".into(),
+            F::PlanEndsBeforeStart { start, end } => {
+                format!("the plan ends ({end}) before it starts ({start})")
+            }
+            F::OutOfRange {
+                key,
+                min,
+                max,
+                value,
+            } => {
+                format!("`{key}` must be from {min} to {max}, not {value}")
+            }
+            F::DuplicateId { what, id, .. } => format!("duplicate {what} id `{id}`"),
+            F::BadId { what, id } => format!("`{id}` is not a valid {what} id"),
+            F::EmptyAgencyId => "an agency id is empty".into(),
+            F::BadAgencyKind { kind, names } => {
+                format!("`{kind}` is not a kind of agency: use {names}")
+            }
+            F::AgencyNameTaken {
+                agency,
+                name,
+                earlier,
+                ..
+            } => {
+                format!(
+                    "agency `{agency}` is also called `{name}`, which already names `{earlier}`"
+                )
+            }
+            F::AgencyNameReserved { agency, name } => {
+                format!("agency `{agency}` is called `{name}`, a reserved word for leads")
+            }
+            F::AgencyPartOfItself { agency } => format!("agency `{agency}` is part of itself"),
+            F::AgencyLoop { agency } => {
+                format!("agency `{agency}` is, through `part_of`, part of itself")
+            }
+            F::UnknownPartOf { name } => {
+                format!("`part_of` names `{name}`, which is no agency of the plan")
+            }
+            F::PriorityWithoutCard => "`[[priority]]` in a file with no `[card]`".into(),
+            F::BadRag { rag, names } => format!("`{rag}` is not a RAG status: use {names}"),
+            F::BlueWithoutDone { task } => {
+                format!("task {task} is blue (complete) but has no `done` date")
+            }
+            F::DoneNotBlue {
+                task,
+                rag: Some(rag),
+            } => {
+                format!("task {task} has a `done` date but is {rag}")
+            }
+            F::DoneNotBlue { task, rag: None } => {
+                format!("task {task} has a `done` date but no RAG status")
+            }
+            F::MissingLead { task } => format!("task {task} has no `lead`"),
+            F::EmptyLead { task } => format!("task {task} has an empty `lead`"),
+            F::UnassignedLead { task, written } => {
+                format!("task {task} has no lead agency yet (`{written}`)")
+            }
+            F::UnknownLead { lead, .. } => format!("`{lead}` is not an agency of the plan"),
+            F::NoDue { task } => format!("task {task} has no `due`"),
+            F::DueTbc { task } => format!("task {task} has no target date yet"),
+            F::BadDate { reason, .. } => reason.clone(),
+            F::DueOutsidePlan {
+                task,
+                deadline,
+                start,
+                ..
+            } if deadline < start => {
+                format!("task {task} is due by {deadline}, before the plan starts ({start})")
+            }
+            F::DueOutsidePlan {
+                task,
+                deadline,
+                end,
+                ..
+            } => {
+                format!("task {task} is due by {deadline}, over a year after the plan ends ({end})")
+            }
+            F::UnknownAfterTask { task, names } => {
+                format!("task {task} is due after `{names}`, which is no task of the plan")
+            }
+            F::DependencyCycle { cycle, .. } => format!(
+                "tasks wait for one another in a loop: {} -> {}",
+                cycle.join(" -> "),
+                cycle.first().map_or("", String::as_str)
+            ),
+            F::UnknownMeasure { card, measure } => {
+                format!("card {card} lists measure `{measure}`, which the plan does not define")
+            }
+            F::MeasureWithoutCard { measure } => {
+                format!("measure {measure} is listed by no report card")
+            }
+            F::BadResponse { response, names } => {
+                format!("`{response}` is not a response: use {names}")
+            }
+            F::UnknownDeliverable {
+                recommendation,
+                name,
+            } => format!(
+                "recommendation {recommendation} names `{name}`, which is no action or task of the plan"
+            ),
+            F::UntrackedRecommendation {
+                recommendation,
+                response,
+            } => {
+                format!("recommendation {recommendation} is {response} but no action delivers it")
+            }
+            F::MeasureWithoutBetter { measure } => format!("measure {measure} has no `better`"),
+            F::BadBetter { better } => {
+                format!("`better` must be \"higher\" or \"lower\", not \"{better}\"")
+            }
+            F::DuplicatePeriod {
+                measure,
+                from,
+                to,
+                period,
+                ..
+            } => {
+                format!("measure {measure} has a second value for {from} to {to} (`{period}`)")
+            }
+            F::BadPeriod { text } => format!("`{text}` is not a period"),
+        }
+    }
+
+    /// What to do about it, where there is something useful to say.
+    pub fn help(&self) -> Option<String> {
+        use Finding as F;
+        let text: String = match self {
+            F::NotUtf8 => "save the file as UTF-8".into(),
+            F::FileTooLarge { .. } => "split the plan into one file per report card".into(),
+            F::EmptyFile => "add plan data to it or delete it".into(),
+            F::UnknownKey { key, allowed, .. } => {
+                match crate::suggest::nearest(key, allowed.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the keys here are: {}", allowed.join(", ")),
+                }
+            }
+            F::DateAsText { key, .. } => format!("write {key} = 2012-10-15, without quotes"),
+            F::NumberTooLarge { .. } => "write a whole number of a sensible size".into(),
+            F::MissingPlan => "add a plan.toml with [plan] title, start and end".into(),
+            F::DuplicatePlan { .. } => "a plan directory holds exactly one [plan]".into(),
+            F::PlanEndsBeforeStart { .. } => "swap `start` and `end`, or correct one".into(),
+            F::DuplicateId { .. } => "ids must be unique among siblings (ignoring case)".into(),
+            F::BadId { .. } => {
+                "use letters, digits and `_` only: ids are joined into `EJ-1.1.a`".into()
+            }
+            F::AgencyNameTaken { .. } | F::AgencyNameReserved { .. } => {
+                "an agency's id, name and aliases must name only it".into()
+            }
+            F::AgencyPartOfItself { .. } | F::AgencyLoop { .. } => {
+                "`part_of` names the larger body an agency belongs to; take one link out".into()
+            }
+            F::UnknownPartOf { .. } => "part_of takes the id of another [[agency]]".into(),
+            F::PriorityWithoutCard => {
+                "a card's priorities follow its `[card]` table in the same file".into()
+            }
+            F::BlueWithoutDone { .. } => "add done = YYYY-MM-DD, the day it was completed".into(),
+            F::DoneNotBlue { .. } => "a completed task is rag = \"blue\"".into(),
+            F::MissingLead { .. } | F::EmptyLead { .. } => {
+                "name the lead agency, or write lead = [\"TBC\"] until one is found".into()
+            }
+            F::UnassignedLead { .. } => "name the agency that leads it once it is agreed".into(),
+            F::UnknownLead {
+                nearest: Some((id, name)),
+                ..
+            } => {
+                format!("did you mean `{id}` ({name})?")
+            }
+            F::UnknownLead { nearest: None, .. } => {
+                "declare it as an [[agency]] (with `aliases` for other spellings), or write \"TBC\""
+                    .into()
+            }
+            F::NoDue { .. } => "add a target date, or due = \"TBC\" until one is agreed".into(),
+            F::DueTbc { .. } => "replace TBC with a target date once it is agreed".into(),
+            F::BadDate { forms, .. } => format!("a target date is {forms}"),
+            F::UnknownAfterTask { .. } => "name a task by its full id, such as EJ-4.3.a".into(),
+            F::DependencyCycle { .. } => "one of them must have a date of its own".into(),
+            F::UnknownMeasure { .. } => {
+                "define it as a [[measure]], or take it out of `measures`".into()
+            }
+            F::MeasureWithoutCard { .. } => "add its id to a card's `measures`".into(),
+            F::UnknownDeliverable { .. } => {
+                "name an action (EJ-1.1) or a task (EJ-1.1.a) by its full id".into()
+            }
+            F::UntrackedRecommendation { .. } => {
+                "list the actions that deliver it in `actions`".into()
+            }
+            F::MeasureWithoutBetter { .. } => {
+                "say which way the curve should turn: better = \"higher\" or \"lower\"".into()
+            }
+            F::DuplicatePeriod { .. } => "one value a period: keep one of them".into(),
+            F::BadPeriod { .. } => {
+                "a period is a date, month, quarter or year, such as \"Q1 2012-13\"".into()
+            }
+            F::BinaryFile
+            | F::TomlSyntax { .. }
+            | F::MissingKey { .. }
+            | F::WrongType { .. }
+            | F::NotANumberId { .. }
+            | F::OutOfRange { .. }
+            | F::EmptyAgencyId
+            | F::BadAgencyKind { .. }
+            | F::BadRag { .. }
+            | F::DueOutsidePlan { .. }
+            | F::BadResponse { .. }
+            | F::BadBetter { .. } => return None,
+        };
+        Some(text)
+    }
+
+    /// The other places it points at, each with what it is.
+    pub fn labels(&self) -> Vec<(Loc, String)> {
+        use Finding as F;
+        match self {
+            F::DuplicatePlan { first } => vec![(*first, "the first `[plan]`".into())],
+            F::DuplicateId { first, .. } => vec![(*first, "first defined here".into())],
+            F::AgencyNameTaken { earlier_loc, .. } => {
+                vec![(*earlier_loc, "the agency already called so".into())]
+            }
+            F::DuplicatePeriod { first, .. } => {
+                vec![(*first, "the first value for that period".into())]
+            }
+            F::DependencyCycle { cycle, waits } => cycle
+                .iter()
+                .skip(1)
+                .zip(waits)
+                .map(|(task, loc)| (*loc, format!("{task} waits here")))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::open;
+
+    fn findings(text: &str) -> Vec<(Finding, String)> {
+        let opened = open::from_bytes(vec![("plan.toml".into(), text.as_bytes().to_vec())]);
+        opened
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let at = &opened.sources.get(d.loc.file()).text[d.loc.start()..d.loc.end()];
+                (d.finding.clone(), at.to_string())
+            })
+            .collect()
+    }
+
+    const PLAN: &str = "[plan]\ntitle = \"T\"\nstart = 2012-04-01\nend = 2013-03-31\n\n\
+        [[agency]]\nid = \"SWP\"\nname = \"South Wales Police\"\n\n\
+        [card]\nid = \"EJ\"\ntitle = \"Exit\"\nmeasures = [\"M1\", \"M9\"]\n\n\
+        [[measure]]\nid = \"M1\"\ntitle = \"Reports\"\nbetter = \"higher\"\n";
+
+    #[test]
+    fn an_unknown_measure_is_found_where_the_card_names_it() {
+        let found = findings(PLAN);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(matches!(&found[0].0, Finding::UnknownMeasure { measure, .. } if measure == "M9"));
+        assert_eq!(found[0].1, "\"M9\"");
+    }
+
+    #[test]
+    fn a_number_too_large_is_said_so_once() {
+        let text = PLAN
+            .replace(
+                "end = 2013-03-31",
+                "end = 2013-03-31\nasap_days = 99999999999999999999",
+            )
+            .replace("measures = [\"M1\", \"M9\"]", "measures = [\"M1\"]")
+            + "values = [{ period = \"Q1 2012-13\", value = 0xfffffffffffffffff }]\n";
+        let found = findings(&text);
+        let kinds: Vec<&Finding> = found.iter().map(|(f, _)| f).collect();
+        assert_eq!(kinds.len(), 2, "{kinds:?}");
+        assert!(
+            kinds
+                .iter()
+                .all(|f| matches!(f, Finding::NumberTooLarge { .. }))
+        );
+        assert!(!found[0].0.message().contains("not a whole number"));
+    }
+
+    #[test]
+    fn each_situation_has_its_own_code() {
+        let looped = PLAN.replace(
+            "name = \"South Wales Police\"",
+            "name = \"South Wales Police\"\npart_of = \"SWP\"",
+        );
+        let found = findings(&looped);
+        assert!(
+            found.iter().any(|(f, _)| f.code() == Code::AgencyLoop),
+            "{found:?}"
+        );
+        let backwards = PLAN.replace("end = 2013-03-31", "end = 2011-03-31");
+        let found = findings(&backwards);
+        assert!(
+            found
+                .iter()
+                .any(|(f, _)| f.code() == Code::PlanEndsBeforeStart),
+            "{found:?}"
+        );
+    }
+}
