@@ -2,7 +2,8 @@
 //! as-of day, and whether to colour.
 
 use crate::cli::{Cli, ColorChoice};
-use crate::open::{self, Opened};
+use crate::model::Plan;
+use crate::open::{self, Location, Opened};
 use chrono::NaiveDate;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -56,11 +57,12 @@ impl Context {
 
     /// Finds, reads and checks the plan.
     pub fn open(&self) -> anyhow::Result<Opened> {
-        open::open(&self.plan_dir()?)
+        open::open(Location::WorkTree(&self.plan_dir()?))
     }
 
-    /// The same, for a report: see [`open::open_for_report`].
-    pub fn open_for_report(&self) -> anyhow::Result<Opened> {
-        open::open_for_report(&self.plan_dir()?)
+    /// The plan to report on, or (with errors) the plan to quote them from:
+    /// see [`open::open_valid`].
+    pub fn open_valid(&self) -> anyhow::Result<Result<Plan, Opened>> {
+        open::open_valid(Location::WorkTree(&self.plan_dir()?))
     }
 }

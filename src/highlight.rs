@@ -31,6 +31,14 @@ pub enum History {
     NotInGit,
     /// The repository has no commit from before the previous quarter ended.
     NoCommitBefore(NaiveDate),
+    /// The plan as committed then had errors, so it is not compared.
+    HadErrors {
+        id: String,
+        day: NaiveDate,
+        errors: usize,
+    },
+    /// git is not installed here.
+    NoGit,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]

@@ -3,6 +3,7 @@
 //! the same findings.
 
 use crate::diag::{Code, Diagnostic, Tally};
+use crate::git::Repository;
 use crate::model::Plan;
 use crate::raw::RawFile;
 use crate::source::{FileId, SourceFile, Sources};
@@ -12,13 +13,46 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
+/// Where a plan's files are read from. Both go through the same checks of
+/// size, encoding and binary content (`load::add_source`) and the same
+/// parsing and validation: history is read as the work tree is.
+#[derive(Clone, Copy)]
+pub enum Location<'a> {
+    /// The plan directory on disk.
+    WorkTree(&'a Path),
+    /// The plan directory as committed.
+    Commit(&'a Repository, &'a str),
+}
+
+impl Location<'_> {
+    fn read(&self) -> anyhow::Result<(Sources, Vec<Diagnostic>)> {
+        let (sources, diagnostics) = match self {
+            Location::WorkTree(dir) => load::read_plan_files(dir)?,
+            Location::Commit(repo, commit) => repo.read_plan_files(commit)?,
+        };
+        if sources.files.is_empty() {
+            match self {
+                Location::WorkTree(dir) => {
+                    bail!("no *.toml files in plan directory {}", dir.display())
+                }
+                Location::Commit(repo, commit) => bail!(
+                    "the plan directory `{}` holds no *.toml files at {commit}",
+                    repo.prefix()
+                ),
+            }
+        }
+        Ok((sources, diagnostics))
+    }
+}
+
 pub struct Opened {
     pub sources: Sources,
-    pub plan: Plan,
+    /// The plan, once its files could be read into its tables; `None` when
+    /// their shape was too broken to check their meaning. A plan here may
+    /// still have errors: [`Opened::valid`] is the one to report on.
+    pub plan: Option<Plan>,
     /// Every finding, in file and position order.
     pub diagnostics: Vec<Diagnostic>,
-    /// False when the files' shape was too broken to check their meaning.
-    pub validated: bool,
 }
 
 /// A plan from files' names and bytes, as if read from a directory (for
@@ -42,25 +76,33 @@ impl Opened {
     pub fn tally(&self) -> Tally {
         Tally::of(&self.diagnostics)
     }
+
+    /// The plan, when it has no errors (warnings do not count).
+    pub fn valid(&self) -> Option<&Plan> {
+        self.plan.as_ref().filter(|_| self.tally().errors == 0)
+    }
 }
 
-pub fn open(dir: &Path) -> anyhow::Result<Opened> {
-    let (sources, diagnostics) = load::read_plan_files(dir)?;
-    if sources.files.is_empty() {
-        bail!("no *.toml files in plan directory {}", dir.display());
-    }
+/// Reads and checks the plan, keeping each file's text to quote.
+pub fn open(at: Location) -> anyhow::Result<Opened> {
+    let (sources, diagnostics) = at.read()?;
     Ok(check(sources, diagnostics))
 }
 
-/// Like [`open`], for a report: the files' text is let go as soon as they
-/// are parsed (a report quotes no file), so a large plan needs less memory.
-/// Findings come without excerpts: to print them, open the plan again.
-pub fn open_for_report(dir: &Path) -> anyhow::Result<Opened> {
-    let (sources, diagnostics) = load::read_plan_files(dir)?;
-    if sources.files.is_empty() {
-        bail!("no *.toml files in plan directory {}", dir.display());
+/// The plan to report on: `Ok` when it has no errors; else the plan read
+/// again whole (`Err`), with the texts its findings quote. The first
+/// reading lets each file's text go as soon as it is parsed (a report
+/// quotes no file), so a large plan needs less memory.
+pub fn open_valid(at: Location) -> anyhow::Result<Result<Plan, Opened>> {
+    let (sources, diagnostics) = at.read()?;
+    let lean = check_with(sources, diagnostics, Texts::Forget);
+    if lean.valid().is_some() {
+        if let Some(plan) = lean.plan {
+            return Ok(Ok(plan));
+        }
     }
-    Ok(check_with(sources, diagnostics, Texts::Forget))
+    drop(lean);
+    Ok(Err(open(at)?))
 }
 
 /// Whether the files' text outlives parsing.
@@ -119,18 +161,13 @@ fn check_with(mut sources: Sources, mut diagnostics: Vec<Diagnostic>, texts: Tex
     };
     // Shape first: while a file cannot be read into the plan's tables, the
     // checks of meaning would only report what follows from that.
-    let validated = !diagnostics.iter().any(|d| blocks_validation(d.code()));
-    let plan = if validated {
-        validate::validate(raw, &mut diagnostics)
-    } else {
-        Plan::default()
-    };
+    let readable = !diagnostics.iter().any(|d| blocks_validation(d.code()));
+    let plan = readable.then(|| validate::validate(raw, &mut diagnostics));
     diagnostics.sort_by_key(|d| (d.loc.file(), d.loc.start(), d.loc.end()));
     Opened {
         sources,
         plan,
         diagnostics,
-        validated,
     }
 }
 

@@ -118,3 +118,37 @@ fn no_repository_or_no_revision_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not in a git repository"));
 }
+
+#[test]
+fn a_revision_with_errors_is_not_compared_and_says_why() {
+    let repo = repository("2012-11-01");
+    // An old revision held a file that is not UTF-8: on disk that is a
+    // `not-utf8` finding, and in history too.
+    fs::write(repo.path().join("plans/latin1.toml"), b"# caf\xe9\n").unwrap();
+    git_on(repo.path(), Some("2012-11-02"), &["add", "-A"]);
+    git_on(repo.path(), Some("2012-11-02"), &["commit", "-qm", "latin-1"]);
+    fs::remove_file(repo.path().join("plans/latin1.toml")).unwrap();
+    let out = plan(repo.path(), &["diff", "HEAD"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the plan as committed on 2012-11-02 (HEAD) had 1 error")
+            && stderr.contains("latin1.toml: file is not UTF-8 text")
+            && stderr.contains("not compared"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn without_git_the_message_says_git_is_not_installed() {
+    let repo = repository("2012-11-01");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["diff", "HEAD"])
+        .current_dir(repo.path())
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("git is not installed"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2));
+}

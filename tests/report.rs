@@ -429,3 +429,33 @@ fn the_previous_quarter_comes_from_git_history() {
     ]));
     assert!(report.contains("No history: the plan is not in a git repository"));
 }
+
+#[test]
+fn a_previous_quarter_with_errors_is_said_so_not_shown_as_unrated() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("examples/quarterly"), dir.path());
+    // At the end of Q3 a card file had an unknown lead in it.
+    let card = dir.path().join("cards/young-people.toml");
+    let q4 = fs::read_to_string(&card).unwrap();
+    fs::write(&card, q4.replacen("lead = [", "lead = [\"NOBODY\", ", 1)).unwrap();
+    git_on(dir.path(), Some("2012-12-20"), &["init", "-q"]);
+    git_on(dir.path(), Some("2012-12-20"), &["add", "-A"]);
+    git_on(dir.path(), Some("2012-12-20"), &["commit", "-qm", "Q3"]);
+    fs::write(&card, &q4).unwrap();
+    git_on(dir.path(), Some("2013-03-20"), &["commit", "-qam", "Q4"]);
+    let report = stdout(plan(&[
+        "--dir",
+        dir.path().to_str().unwrap(),
+        "--as-of",
+        "2013-03-31",
+        "report",
+        "--quarter",
+        "Q4 2012-13",
+    ]));
+    assert!(
+        report.contains("No history: the plan as committed on 2012-12-20")
+            && report.contains("had 1 error"),
+        "{report}"
+    );
+    assert!(!report.contains("was not rated"), "{report}");
+}

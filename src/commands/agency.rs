@@ -15,10 +15,10 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let Some(opened) = shared::open_plan(ctx, err)? else {
+    let Some(plan) = shared::open_plan(ctx, err)? else {
         return Ok(1);
     };
-    let plan = &opened.plan;
+    let plan = &plan;
     let idx = shared::find_agency(plan, &args.agency)?;
     let agency = &plan.agencies[idx];
     let lead = LeadFilter::new(plan, idx);

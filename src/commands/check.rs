@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
             diagnostics::summary(
                 tally,
                 opened.sources.files.len(),
-                opened.validated.then(|| opened.plan.tasks().count())
+                opened.plan.as_ref().map(|plan| plan.tasks().count())
             )
         )?;
     }

@@ -7,7 +7,7 @@ use crate::cli::DiffArgs;
 use crate::compare::{ChangeKind, Version, compare};
 use crate::context::Context;
 use crate::git::Repository;
-use crate::open::Opened;
+use crate::open::{self, Location, Opened};
 use crate::render::report::{self, Cell, Column, Report, Table};
 use std::io::Write;
 
@@ -20,33 +20,49 @@ pub fn run(
     let dir = ctx.plan_dir()?;
     let repo = Repository::of(&dir)?;
     let from = repo.resolve(&args.from)?;
-    let old = repo.open_at(&from)?;
     let old_day = repo.day(&from)?;
+    let old = open::open_valid(Location::Commit(&repo, &from))?;
     let (new, new_day, new_label) = match &args.to {
         Some(rev) => {
             let to = repo.resolve(rev)?;
-            (
-                repo.open_at(&to)?,
-                repo.day(&to)?,
-                format!("{rev} ({})", repo.day(&to)?),
-            )
+            let day = repo.day(&to)?;
+            let new = open::open_valid(Location::Commit(&repo, &to))?;
+            (new, day, format!("{rev} ({day})"))
         }
         None => (
-            crate::open::open(&dir)?,
+            open::open_valid(Location::WorkTree(&dir))?,
             ctx.as_of,
             format!("the work tree ({})", ctx.as_of),
         ),
     };
-    warn_of_errors(err, &old, &args.from)?;
-    warn_of_errors(err, &new, args.to.as_deref().unwrap_or("the work tree"))?;
+    let (old, new) = match (old, new) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            if let Err(opened) = &old {
+                not_compared(
+                    err,
+                    opened,
+                    &format!("as committed on {old_day} ({})", args.from),
+                )?;
+            }
+            if let Err(opened) = &new {
+                let which = match &args.to {
+                    Some(rev) => format!("as committed on {new_day} ({rev})"),
+                    None => "in the work tree".to_string(),
+                };
+                not_compared(err, opened, &which)?;
+            }
+            return Ok(1);
+        }
+    };
 
     let changes = compare(
         Version {
-            plan: &old.plan,
+            plan: &old,
             as_of: old_day,
         },
         Version {
-            plan: &new.plan,
+            plan: &new,
             as_of: new_day,
         },
     );
@@ -73,7 +89,7 @@ pub fn run(
     let report = Report {
         heading: format!(
             "{}: changes from {} ({old_day}) to {new_label}",
-            new.plan.meta.title, args.from
+            new.meta.title, args.from
         ),
         tables: vec![
             section("Tasks added", "No task added.", &[Added]),
@@ -95,13 +111,22 @@ pub fn run(
     Ok(0)
 }
 
-fn warn_of_errors(err: &mut dyn Write, opened: &Opened, which: &str) -> anyhow::Result<()> {
-    let errors = opened.tally().errors;
-    if errors > 0 {
-        writeln!(
-            err,
-            "warning: the plan at {which} has {errors} error(s); what could not be read is left out of the comparison"
-        )?;
-    }
+/// A plan with errors is not compared: what could not be read would show
+/// as removed, and what was misread as changed.
+fn not_compared(err: &mut dyn Write, opened: &Opened, which: &str) -> anyhow::Result<()> {
+    let errors = match opened.tally().errors {
+        1 => "1 error".to_string(),
+        n => format!("{n} errors"),
+    };
+    let first = opened
+        .diagnostics
+        .iter()
+        .find(|d| d.severity() == crate::diag::Severity::Error)
+        .map(|d| {
+            let file = &opened.sources.get(d.loc.file()).name;
+            format!(" (first: {file}: {})", d.message())
+        })
+        .unwrap_or_default();
+    writeln!(err, "the plan {which} had {errors}{first}: not compared")?;
     Ok(())
 }

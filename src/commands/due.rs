@@ -14,10 +14,10 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let Some(opened) = shared::open_plan(ctx, err)? else {
+    let Some(plan) = shared::open_plan(ctx, err)? else {
         return Ok(1);
     };
-    let plan = &opened.plan;
+    let plan = &plan;
     let filter = TaskFilter::from_args(plan, &args.report)?;
     let query = Query::new(plan, ctx.as_of);
     let until = ctx

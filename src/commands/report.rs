@@ -8,9 +8,13 @@ use crate::context::Context;
 use crate::dates::{self, Quarter, TargetDate};
 use crate::git::Repository;
 use crate::highlight::{self, History};
+use crate::model::Plan;
+use crate::open::{self, Location};
 use crate::render::{document, highlight as layout};
 use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
 use std::io::Write;
+use std::path::Path;
 
 pub fn run(
     ctx: &Context,
@@ -19,10 +23,10 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let dir = ctx.plan_dir()?;
-    let Some(opened) = shared::open_plan(ctx, err)? else {
+    let Some(plan) = shared::open_plan(ctx, err)? else {
         return Ok(1);
     };
-    let plan = &opened.plan;
+    let plan = &plan;
     let quarter = match &args.quarter {
         Some(text) => match dates::parse(text, &plan.meta.calendar()) {
             Ok(TargetDate::Dated(interval)) => Quarter {
@@ -44,23 +48,8 @@ pub fn run(
         .from
         .pred_opt()
         .unwrap_or(quarter.interval.from);
-    let (previous, history) = match Repository::of(&dir) {
-        Err(_) => (None, History::NotInGit),
-        Ok(repo) => match repo.commit_before(previous_end) {
-            None => (None, History::NoCommitBefore(previous_end)),
-            Some(id) => match (repo.open_at(&id), repo.day(&id)) {
-                (Ok(old), Ok(day)) => (Some(old), History::Commit { id, day }),
-                _ => (None, History::NoCommitBefore(previous_end)),
-            },
-        },
-    };
-    let report = highlight::build(
-        plan,
-        quarter,
-        as_of,
-        previous.as_ref().map(|o| &o.plan),
-        history,
-    );
+    let (previous, history) = previous_quarter(&dir, previous_end)?;
+    let report = highlight::build(plan, quarter, as_of, previous.as_ref(), history);
     let blocks = layout::blocks(&report);
     let text = match args.format {
         DocumentFormat::Markdown => document::markdown(&blocks),
@@ -78,4 +67,31 @@ pub fn run(
         None => out.write_all(text.as_bytes())?,
     }
     Ok(0)
+}
+
+/// The plan as it stood when the previous quarter ended (`end`), read from
+/// git through the same loader as the work tree; or why it cannot be had.
+fn previous_quarter(dir: &Path, end: NaiveDate) -> anyhow::Result<(Option<Plan>, History)> {
+    let repo = match Repository::of(dir) {
+        Ok(repo) => repo,
+        Err(err) if err.to_string().starts_with("git is not installed") => {
+            return Ok((None, History::NoGit));
+        }
+        Err(_) => return Ok((None, History::NotInGit)),
+    };
+    let Some(id) = repo.commit_before(end) else {
+        return Ok((None, History::NoCommitBefore(end)));
+    };
+    let day = repo.day(&id)?;
+    Ok(match open::open_valid(Location::Commit(&repo, &id))? {
+        Ok(plan) => (Some(plan), History::Commit { id, day }),
+        Err(opened) => (
+            None,
+            History::HadErrors {
+                id,
+                day,
+                errors: opened.tally().errors,
+            },
+        ),
+    })
 }

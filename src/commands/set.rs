@@ -7,6 +7,7 @@ use crate::cli::SetArgs;
 use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
 use crate::model::Rag;
+use crate::open::{self, Location};
 use crate::render::diagnostics::{self, DiagnosticFormat};
 use crate::safe_write::{self, PlanLock};
 use anyhow::bail;
@@ -20,14 +21,13 @@ pub fn run(
 ) -> anyhow::Result<i32> {
     let dir = ctx.plan_dir()?;
     let _lock = PlanLock::acquire(&dir)?;
-    let opened = crate::open::open(&dir)?;
-    if !opened.validated {
+    let opened = open::open(Location::WorkTree(&dir))?;
+    let Some(plan) = &opened.plan else {
         bail!(
             "the plan's files cannot all be read (`plan check` says where): mend them before editing a task"
         );
-    }
-    let Some(task) = opened
-        .plan
+    };
+    let Some(task) = plan
         .tasks()
         .find(|t| t.id.eq_ignore_ascii_case(args.task.trim()))
     else {

@@ -5,7 +5,6 @@
 use crate::context::Context;
 use crate::leads::Registry;
 use crate::model::{AgencyIdx, Card, Lead, Plan, Task};
-use crate::open::Opened;
 use crate::query::{LeadFilter, Query, Status};
 use crate::render::diagnostics::{self, DiagnosticFormat};
 use crate::render::report::{Cell, Column, Style};
@@ -14,14 +13,12 @@ use std::io::Write;
 
 /// Opens the plan. With errors, prints them to `err` and returns `None`:
 /// the command then exits 1. Warnings do not stop a report.
-pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Opened>> {
+pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Plan>> {
     let is_error = |d: &&crate::diag::Diagnostic| d.severity() == crate::diag::Severity::Error;
-    let opened = ctx.open_for_report()?;
-    if !opened.diagnostics.iter().any(|d| is_error(&d)) {
-        return Ok(Some(opened));
-    }
-    // The lean reading kept no text to quote: read the plan again, whole.
-    let opened = ctx.open()?;
+    let opened = match ctx.open_valid()? {
+        Ok(plan) => return Ok(Some(plan)),
+        Err(opened) => opened,
+    };
     let errors: Vec<_> = opened
         .diagnostics
         .iter()
