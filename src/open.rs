@@ -96,12 +96,11 @@ pub fn open(at: Location) -> anyhow::Result<Opened> {
 pub fn open_valid(at: Location) -> anyhow::Result<Result<Plan, Opened>> {
     let (sources, diagnostics) = at.read()?;
     let lean = check_with(sources, diagnostics, Texts::Forget);
-    if lean.valid().is_some() {
-        if let Some(plan) = lean.plan {
-            return Ok(Ok(plan));
-        }
+    if lean.tally().errors == 0
+        && let Some(plan) = lean.plan
+    {
+        return Ok(Ok(plan));
     }
-    drop(lean);
     Ok(Err(open(at)?))
 }
 
