@@ -7,8 +7,8 @@
 //! `render/highlight.rs` print it.
 
 use crate::dates::Quarter;
-use crate::model::{Card, Measure, Plan, Rag, Recommendation, Response, Task};
-use crate::query::{Query, State, Status, delivering, rollup};
+use crate::model::{Card, Measure, Plan, Rag, Recommendation, Task};
+use crate::query::{Query, RagCounts, State, Status, delivering, rollup};
 use chrono::NaiveDate;
 
 pub struct Highlight<'p> {
@@ -107,12 +107,7 @@ pub fn build<'p>(
     let mut headline = Headline::default();
     let mut cards = Vec::new();
     for card in &plan.cards {
-        let tasks: Vec<&Task> = card
-            .priorities
-            .iter()
-            .flat_map(|p| &p.actions)
-            .flat_map(|a| &a.tasks)
-            .collect();
+        let tasks: Vec<&Task> = card.tasks().collect();
         let mut section = CardSection {
             card,
             rag: rollup(tasks.iter().map(|t| t.rag)),
@@ -162,8 +157,14 @@ pub fn build<'p>(
         section.red_and_amber.sort_by_key(|l| l.task.rag);
         cards.push(section);
     }
-    let rated = headline.red + headline.amber + headline.green + headline.blue;
-    headline.on_track = (rated > 0).then(|| (headline.green + headline.blue) as f64 / rated as f64);
+    headline.on_track = RagCounts {
+        red: headline.red,
+        amber: headline.amber,
+        green: headline.green,
+        blue: headline.blue,
+        not_rated: 0,
+    }
+    .on_track();
 
     let recommendations: Vec<RecommendationLine> = plan
         .recommendations
@@ -183,12 +184,7 @@ pub fn build<'p>(
         })
         .collect();
     headline.recommendations = recommendations.len();
-    let delivers = |r: &&RecommendationLine| {
-        matches!(
-            r.recommendation.response,
-            Response::Accepted | Response::PartiallyAccepted
-        )
-    };
+    let delivers = |r: &&RecommendationLine| r.recommendation.response.delivers();
     headline.accepted = recommendations.iter().filter(delivers).count();
     headline.tracked = recommendations
         .iter()
@@ -214,13 +210,7 @@ fn card_rag(plan: &Plan, card_id: &str) -> Option<Rag> {
         .cards
         .iter()
         .find(|c| c.id.eq_ignore_ascii_case(card_id))?;
-    rollup(
-        card.priorities
-            .iter()
-            .flat_map(|p| &p.actions)
-            .flat_map(|a| &a.tasks)
-            .map(|t| t.rag),
-    )
+    rollup(card.tasks().map(|t| t.rag))
 }
 
 /// How a roll-up moved: "↑ from amber", "no change", "↓ from green".

@@ -78,22 +78,9 @@ impl Registry {
 /// Agencies that count as `agency` in a filter: itself and all that are
 /// `part_of` it, directly or through others.
 pub fn with_parts(agencies: &[Agency], agency: AgencyIdx) -> Vec<bool> {
-    let mut member = vec![false; agencies.len()];
-    for (idx, member) in member.iter_mut().enumerate() {
-        let mut at = Some(idx);
-        // The chain is acyclic after validation; the bound guards it anyway.
-        for _ in 0..=agencies.len() {
-            match at {
-                Some(a) if a == agency => {
-                    *member = true;
-                    break;
-                }
-                Some(a) => at = agencies[a].part_of,
-                None => break,
-            }
-        }
-    }
-    member
+    (0..agencies.len())
+        .map(|idx| crate::model::agency_and_parents(agencies, idx).any(|a| a == agency))
+        .collect()
 }
 
 #[cfg(test)]

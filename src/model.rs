@@ -181,6 +181,12 @@ pub enum Response {
 }
 
 impl Response {
+    /// True when the Cabinet took the recommendation on, so some action
+    /// must deliver it.
+    pub fn delivers(self) -> bool {
+        matches!(self, Response::Accepted | Response::PartiallyAccepted)
+    }
+
     pub const NAMES: &'static str = "accepted, partially-accepted, not-accepted or noted";
 
     pub fn parse(text: &str) -> Option<Response> {
@@ -228,6 +234,23 @@ pub enum Better {
     Lower,
 }
 
+impl Better {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        }
+    }
+
+    /// True when a change of `change` turns the curve the right way.
+    pub fn is_better(self, change: f64) -> bool {
+        match self {
+            Better::Higher => change > 0.0,
+            Better::Lower => change < 0.0,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Measure {
     pub id: String,
@@ -273,14 +296,38 @@ impl TaskPath {
     }
 }
 
+/// An agency and each agency it is `part_of`, up the chain. The chain is
+/// acyclic after validation; the walk is bounded all the same.
+pub fn agency_and_parents(
+    agencies: &[Agency],
+    agency: AgencyIdx,
+) -> impl Iterator<Item = AgencyIdx> + '_ {
+    std::iter::successors(Some(agency), |&at| agencies[at].part_of).take(agencies.len())
+}
+
+impl Card {
+    /// Every task of the card, in plan order.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.priorities.iter().flat_map(Priority::tasks)
+    }
+}
+
+impl Priority {
+    /// Every task of the priority, in plan order.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.actions.iter().flat_map(|a| &a.tasks)
+    }
+}
+
 impl Plan {
     /// Every task, in plan order.
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
-        self.cards
-            .iter()
-            .flat_map(|c| &c.priorities)
-            .flat_map(|p| &p.actions)
-            .flat_map(|a| &a.tasks)
+        self.cards.iter().flat_map(Card::tasks)
+    }
+
+    /// An agency and each agency it is `part_of`: see [`agency_and_parents`].
+    pub fn agency_and_parents(&self, agency: AgencyIdx) -> impl Iterator<Item = AgencyIdx> + '_ {
+        agency_and_parents(&self.agencies, agency)
     }
 
     /// Every task with the card, priority and action it belongs to.

@@ -126,7 +126,11 @@ fn a_revision_with_errors_is_not_compared_and_says_why() {
     // `not-utf8` finding, and in history too.
     fs::write(repo.path().join("plans/latin1.toml"), b"# caf\xe9\n").unwrap();
     git_on(repo.path(), Some("2012-11-02"), &["add", "-A"]);
-    git_on(repo.path(), Some("2012-11-02"), &["commit", "-qm", "latin-1"]);
+    git_on(
+        repo.path(),
+        Some("2012-11-02"),
+        &["commit", "-qm", "latin-1"],
+    );
     fs::remove_file(repo.path().join("plans/latin1.toml")).unwrap();
     let out = plan(repo.path(), &["diff", "HEAD"]);
     let stderr = String::from_utf8_lossy(&out.stderr);

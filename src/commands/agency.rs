@@ -35,7 +35,7 @@ pub fn run(
                 "{} {}: {} {}",
                 card.id, card.title, priority.id, priority.title
             ));
-            for task in priority.actions.iter().flat_map(|a| &a.tasks) {
+            for task in priority.tasks() {
                 if !lead.matches(task) || !cards.matches(card, task) {
                     continue;
                 }

@@ -5,7 +5,7 @@
 use super::shared;
 use crate::cli::FormatArgs;
 use crate::context::Context;
-use crate::model::{Better, Measure};
+use crate::model::Measure;
 use crate::render::chart::{number, sparkline};
 use crate::render::report::{self, Cell, Column, Report, Table};
 use std::io::Write;
@@ -42,10 +42,7 @@ pub fn run(
         table.rows.push(vec![
             Cell::text(&measure.id),
             Cell::text(&measure.title),
-            Cell::text(match measure.better {
-                Better::Higher => "higher",
-                Better::Lower => "lower",
-            }),
+            Cell::text(measure.better.as_str()),
             Cell::opt_text(measure.values.last().map(|v| v.period.as_str())),
             trend.latest.map_or(Cell::Empty, Cell::Number),
             Cell::opt_text(trend.latest.map(number).as_deref()),
@@ -93,10 +90,9 @@ impl Trend {
             0 | 1 => None,
             n => Some(values[n - 1].value - values[n - 2].value),
         };
-        let better_way = change.filter(|c| *c != 0.0).map(|c| match measure.better {
-            Better::Higher => c > 0.0,
-            Better::Lower => c < 0.0,
-        });
+        let better_way = change
+            .filter(|c| *c != 0.0)
+            .map(|c| measure.better.is_better(c));
         Trend {
             latest,
             change,

@@ -4,8 +4,8 @@
 use super::shared::{self, TaskFilter};
 use crate::cli::{GroupBy, RagArgs};
 use crate::context::Context;
-use crate::model::{AgencyKind, Lead, Plan, Rag, Task};
-use crate::query::rollup;
+use crate::model::{Lead, Task};
+use crate::query::{self, RagCounts};
 use crate::render::report::{self, Cell, Column, Report, Table};
 use std::io::Write;
 
@@ -31,13 +31,7 @@ pub fn run(
     match args.by {
         GroupBy::Card => {
             for card in &plan.cards {
-                let of = card
-                    .priorities
-                    .iter()
-                    .flat_map(|p| &p.actions)
-                    .flat_map(|a| &a.tasks)
-                    .filter(|t| filter.matches(card, t))
-                    .collect();
+                let of = card.tasks().filter(|t| filter.matches(card, t)).collect();
                 groups.push((card.id.clone(), card.title.clone(), of));
             }
         }
@@ -45,9 +39,7 @@ pub fn run(
             for card in &plan.cards {
                 for priority in &card.priorities {
                     let of = priority
-                        .actions
-                        .iter()
-                        .flat_map(|a| &a.tasks)
+                        .tasks()
                         .filter(|t| filter.matches(card, t))
                         .collect();
                     groups.push((priority.id.clone(), priority.title.clone(), of));
@@ -55,7 +47,7 @@ pub fn run(
             }
         }
         GroupBy::Agency => {
-            let mut by_agency = tasks_by_agency(plan, tasks.iter().map(|t| t.2));
+            let mut by_agency = query::tasks_by_agency(plan, tasks.iter().map(|t| t.2));
             for (idx, agency) in plan.agencies.iter().enumerate() {
                 let of = std::mem::take(&mut by_agency[idx]);
                 groups.push((agency.id.clone(), agency.name.clone(), of));
@@ -112,64 +104,20 @@ pub fn run(
     Ok(0)
 }
 
-/// For each agency, the tasks that count for it (see [`crate::query::LeadFilter`]),
-/// in one pass over the tasks.
-fn tasks_by_agency<'p>(plan: &Plan, tasks: impl Iterator<Item = &'p Task>) -> Vec<Vec<&'p Task>> {
-    let count = plan.agencies.len();
-    let mut by_agency: Vec<Vec<&Task>> = vec![Vec::new(); count];
-    // The task last added to each agency, so a task counts once however it gets there.
-    let mut last: Vec<usize> = vec![usize::MAX; count];
-    let organisations: Vec<usize> = (0..count)
-        .filter(|&i| plan.agencies[i].kind == AgencyKind::Organisation)
-        .collect();
-    for (n, task) in tasks.enumerate() {
-        let mut add = |agency: usize| {
-            if last[agency] != n {
-                last[agency] = n;
-                by_agency[agency].push(task);
-            }
-        };
-        for lead in &task.leads {
-            match lead {
-                Lead::Agency(first) => {
-                    // The lead, and every agency it is part of (the chain is
-                    // acyclic after validation; the bound guards it anyway).
-                    let mut at = Some(*first);
-                    for _ in 0..count {
-                        let Some(agency) = at else { break };
-                        add(agency);
-                        at = plan.agencies[agency].part_of;
-                    }
-                }
-                Lead::All => organisations.iter().for_each(|&o| add(o)),
-                Lead::Unassigned => {}
-            }
-        }
-    }
-    by_agency
-}
-
 /// One row: the counts by RAG, the share on track and the roll-up.
 fn counts(id: Cell, name: Cell, tasks: &[&Task]) -> Vec<Cell> {
-    let count = |rag: Option<Rag>| tasks.iter().filter(|t| t.rag == rag).count() as i64;
-    let (red, amber, green, blue) = (
-        count(Some(Rag::Red)),
-        count(Some(Rag::Amber)),
-        count(Some(Rag::Green)),
-        count(Some(Rag::Blue)),
-    );
-    let rated = red + amber + green + blue;
-    let on_track = (rated > 0).then(|| (green + blue) as f64 / rated as f64);
+    let counts = RagCounts::of(tasks.iter().map(|t| t.rag));
+    let int = |n: usize| Cell::Int(n as i64);
     vec![
         id,
         name,
-        Cell::Int(red),
-        Cell::Int(amber),
-        Cell::Int(green),
-        Cell::Int(blue),
-        Cell::Int(count(None)),
-        Cell::Int(tasks.len() as i64),
-        Cell::Percent(on_track),
-        Cell::Rag(rollup(tasks.iter().map(|t| t.rag))),
+        int(counts.red),
+        int(counts.amber),
+        int(counts.green),
+        int(counts.blue),
+        int(counts.not_rated),
+        int(counts.total()),
+        Cell::Percent(counts.on_track()),
+        Cell::Rag(counts.rollup()),
     ]
 }

@@ -171,6 +171,63 @@ pub fn rollup(rags: impl IntoIterator<Item = Option<Rag>>) -> Option<Rag> {
     rags.into_iter().flatten().min()
 }
 
+/// How many of some tasks are of each RAG status, and what follows.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RagCounts {
+    pub red: usize,
+    pub amber: usize,
+    pub green: usize,
+    pub blue: usize,
+    pub not_rated: usize,
+}
+
+impl RagCounts {
+    pub fn of(rags: impl IntoIterator<Item = Option<Rag>>) -> RagCounts {
+        let mut counts = RagCounts::default();
+        for rag in rags {
+            counts.add(rag);
+        }
+        counts
+    }
+
+    pub fn add(&mut self, rag: Option<Rag>) {
+        *match rag {
+            Some(Rag::Red) => &mut self.red,
+            Some(Rag::Amber) => &mut self.amber,
+            Some(Rag::Green) => &mut self.green,
+            Some(Rag::Blue) => &mut self.blue,
+            None => &mut self.not_rated,
+        } += 1;
+    }
+
+    pub fn rated(&self) -> usize {
+        self.red + self.amber + self.green + self.blue
+    }
+
+    pub fn total(&self) -> usize {
+        self.rated() + self.not_rated
+    }
+
+    /// The share of rated tasks that are on track: (green + blue) / rated.
+    pub fn on_track(&self) -> Option<f64> {
+        let rated = self.rated();
+        (rated > 0).then(|| (self.green + self.blue) as f64 / rated as f64)
+    }
+
+    /// The worst rated status: see [`rollup`].
+    pub fn rollup(&self) -> Option<Rag> {
+        [
+            (self.red, Rag::Red),
+            (self.amber, Rag::Amber),
+            (self.green, Rag::Green),
+            (self.blue, Rag::Blue),
+        ]
+        .into_iter()
+        .find(|(n, _)| *n > 0)
+        .map(|(_, rag)| rag)
+    }
+}
+
 /// Which tasks count for an agency: those it, or an agency part of it,
 /// leads or co-leads; and, for an organisation, those led by "all".
 pub struct LeadFilter {
@@ -204,6 +261,37 @@ impl LeadFilter {
             Lead::Unassigned => self.unassigned,
         })
     }
+}
+
+/// For each agency, the tasks that count for it (the rule of [`LeadFilter`]),
+/// in one pass over the tasks.
+pub fn tasks_by_agency<'p>(
+    plan: &Plan,
+    tasks: impl Iterator<Item = &'p Task>,
+) -> Vec<Vec<&'p Task>> {
+    let count = plan.agencies.len();
+    let mut by_agency: Vec<Vec<&Task>> = vec![Vec::new(); count];
+    // The task last added to each agency, so a task counts once however it gets there.
+    let mut last: Vec<usize> = vec![usize::MAX; count];
+    let organisations: Vec<usize> = (0..count)
+        .filter(|&i| plan.agencies[i].kind == AgencyKind::Organisation)
+        .collect();
+    for (n, task) in tasks.enumerate() {
+        let mut add = |agency: usize| {
+            if last[agency] != n {
+                last[agency] = n;
+                by_agency[agency].push(task);
+            }
+        };
+        for lead in &task.leads {
+            match lead {
+                Lead::Agency(first) => plan.agency_and_parents(*first).for_each(&mut add),
+                Lead::All => organisations.iter().for_each(|&o| add(o)),
+                Lead::Unassigned => {}
+            }
+        }
+    }
+    by_agency
 }
 
 /// The tasks of the actions (or tasks, priorities, cards) a recommendation names.

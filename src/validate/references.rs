@@ -193,7 +193,7 @@ fn recommendations(
                 )),
             }
         }
-        let delivers = matches!(response, Response::Accepted | Response::PartiallyAccepted);
+        let delivers = response.delivers();
         if delivers && rec.actions.is_empty() {
             v.report(Diagnostic::new(
                 Finding::UntrackedRecommendation {

@@ -1,0 +1,65 @@
+//! `plan show ID`: everything about one card, priority, action, task,
+//! agency, recommendation or measure.
+
+use super::shared;
+use crate::cli::ShowArgs;
+use crate::context::Context;
+use crate::query::Query;
+use crate::render::report::{self, Cell, Column, Format, Report, Table};
+use anyhow::bail;
+use serde_json::{Map, Value};
+use std::io::Write;
+
+mod views;
+
+pub fn run(
+    ctx: &Context,
+    args: &ShowArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let Some(plan) = shared::open_plan(ctx, err)? else {
+        return Ok(1);
+    };
+    let plan = &plan;
+    let query = Query::new(plan, ctx.as_of);
+    let Some(found) = views::find(plan, args.id.trim()) else {
+        bail!(
+            "nothing in the plan has the id `{}`: give a card (EJ), priority (EJ-1), action (EJ-1.1), \
+             task (EJ-1.1.a), agency, recommendation (R1) or measure (M3)",
+            args.id
+        );
+    };
+    let (what, fields) = views::view(plan, &query, found);
+    if args.output.format == Format::Json {
+        let object: Map<String, Value> = fields
+            .iter()
+            .map(|(key, _, cell)| (key.to_string(), cell.json()))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &Value::Object(object))?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    let mut table = Table::new(vec![
+        Column::new("field", "Field"),
+        Column::prose("value", "Value"),
+    ]);
+    for (_, label, cell) in fields {
+        if cell.is_blank() {
+            continue;
+        }
+        // Values read as text here: a number is not lined up in a column.
+        let value = match cell {
+            Cell::Int(n) => Cell::text(n.to_string()),
+            other => other,
+        };
+        table.rows.push(vec![Cell::text(label), value]);
+    }
+    let report = Report {
+        heading: shared::heading(plan, what, ctx.as_of, None),
+        tables: vec![table],
+        notes: Vec::new(),
+    };
+    report::render(out, &report, args.output.format, shared::style(ctx))?;
+    Ok(0)
+}

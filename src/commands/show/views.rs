@@ -1,0 +1,244 @@
+//! What `plan show` says about each kind of thing: finding the thing an id
+//! names, then one small view per kind, each a list of fields.
+
+use crate::leads::Registry;
+use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
+use crate::query::{LeadFilter, Query, delivering, rollup};
+use crate::render::report::Cell;
+
+/// A field of the thing shown: JSON key, label, value.
+pub type Field = (&'static str, &'static str, Cell);
+
+/// The thing an id names, with what it belongs to.
+pub enum Found<'p> {
+    Task(&'p Card, &'p Priority, &'p Action, &'p Task),
+    Action(&'p Card, &'p Priority, &'p Action),
+    Priority(&'p Card, &'p Priority),
+    Card(&'p Card),
+    Recommendation(&'p Recommendation),
+    Measure(&'p Measure),
+    Agency(AgencyIdx),
+}
+
+/// The thing `id` names (any case): a task, action, priority, card,
+/// recommendation, measure or agency (by id, name or alias).
+pub fn find<'p>(plan: &'p Plan, id: &str) -> Option<Found<'p>> {
+    let same = |a: &str| a.eq_ignore_ascii_case(id);
+    if let Some((c, p, a, t)) = plan.task_paths().find(|(_, _, _, t)| same(&t.id)) {
+        return Some(Found::Task(c, p, a, t));
+    }
+    for card in &plan.cards {
+        for priority in &card.priorities {
+            if let Some(action) = priority.actions.iter().find(|a| same(&a.id)) {
+                return Some(Found::Action(card, priority, action));
+            }
+            if same(&priority.id) {
+                return Some(Found::Priority(card, priority));
+            }
+        }
+        if same(&card.id) {
+            return Some(Found::Card(card));
+        }
+    }
+    if let Some(rec) = plan.recommendations.iter().find(|r| same(&r.id)) {
+        return Some(Found::Recommendation(rec));
+    }
+    if let Some(measure) = plan.measures.iter().find(|m| same(&m.id)) {
+        return Some(Found::Measure(measure));
+    }
+    match Registry::new(&plan.agencies).0.resolve(id) {
+        Some(Lead::Agency(idx)) => Some(Found::Agency(idx)),
+        _ => None,
+    }
+}
+
+/// What kind of thing it is, and its fields.
+pub fn view(plan: &Plan, query: &Query, found: Found) -> (&'static str, Vec<Field>) {
+    match found {
+        Found::Task(c, p, a, t) => ("task", task(plan, query, c, p, a, t)),
+        Found::Action(c, p, a) => ("action", action(c, p, a)),
+        Found::Priority(c, p) => ("priority", priority(c, p)),
+        Found::Card(c) => ("report card", card(c)),
+        Found::Recommendation(r) => ("recommendation", recommendation(plan, r)),
+        Found::Measure(m) => ("measure", measure(plan, m)),
+        Found::Agency(idx) => ("agency", agency(plan, idx)),
+    }
+}
+
+fn rag_of(tasks: &[&Task]) -> Cell {
+    Cell::Rag(rollup(tasks.iter().map(|t| t.rag)))
+}
+
+fn ids(tasks: &[&Task]) -> Cell {
+    Cell::List(tasks.iter().map(|t| t.id.clone()).collect())
+}
+
+/// Lines of text, one a line; nothing when there are none.
+fn lines(items: &[String]) -> Cell {
+    if items.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::text(items.join("\n"))
+    }
+}
+
+fn titled(id: &str, title: &str) -> Cell {
+    Cell::text(format!("{id} {title}"))
+}
+
+fn task(
+    plan: &Plan,
+    query: &Query,
+    card: &Card,
+    priority: &Priority,
+    action: &Action,
+    task: &Task,
+) -> Vec<Field> {
+    let status = query.status(task);
+    let lead_names = task
+        .leads
+        .iter()
+        .map(|lead| match lead {
+            Lead::Agency(i) => plan.agencies[*i].name.clone(),
+            Lead::Unassigned => "not identified yet".into(),
+            Lead::All => "every partner organisation".into(),
+        })
+        .collect();
+    vec![
+        ("id", "Task", Cell::text(&task.id)),
+        ("text", "Text", Cell::text(&task.text)),
+        ("card", "Card", titled(&card.id, &card.title)),
+        ("priority", "We will", titled(&priority.id, &priority.title)),
+        ("action", "Action", titled(&action.id, &action.title)),
+        ("leads", "Leads", Cell::List(plan.lead_ids(task))),
+        ("lead_names", "Lead names", Cell::List(lead_names)),
+        ("due_text", "Due", Cell::opt_text(task.due_text.as_deref())),
+        ("deadline", "Deadline", Cell::Date(status.deadline)),
+        ("state", "State", Cell::text(status.state.as_str())),
+        (
+            "days_overdue",
+            "Days overdue",
+            Cell::opt_int(status.days_overdue),
+        ),
+        ("rag", "RAG", Cell::Rag(task.rag)),
+        ("done", "Done", Cell::Date(task.done)),
+        ("updated", "Last review", Cell::Date(task.updated)),
+        (
+            "resources",
+            "Resources",
+            Cell::opt_text(task.resources.as_deref()),
+        ),
+        ("note", "Note", Cell::opt_text(task.note.as_deref())),
+    ]
+}
+
+fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
+    let tasks: Vec<&Task> = action.tasks.iter().collect();
+    vec![
+        ("id", "Action", Cell::text(&action.id)),
+        ("title", "Title", Cell::text(&action.title)),
+        ("card", "Card", titled(&card.id, &card.title)),
+        ("priority", "We will", titled(&priority.id, &priority.title)),
+        ("tasks", "Tasks", ids(&tasks)),
+        ("rag", "RAG", rag_of(&tasks)),
+    ]
+}
+
+fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
+    let tasks: Vec<&Task> = priority.tasks().collect();
+    let actions: Vec<String> = priority
+        .actions
+        .iter()
+        .map(|a| format!("{} {}", a.id, a.title))
+        .collect();
+    vec![
+        ("id", "Priority", Cell::text(&priority.id)),
+        ("title", "We will", Cell::text(&priority.title)),
+        ("card", "Card", titled(&card.id, &card.title)),
+        ("actions", "Actions", lines(&actions)),
+        ("tasks", "Tasks", ids(&tasks)),
+        ("rag", "RAG", rag_of(&tasks)),
+    ]
+}
+
+fn card(card: &Card) -> Vec<Field> {
+    let tasks: Vec<&Task> = card.tasks().collect();
+    let priorities: Vec<String> = card
+        .priorities
+        .iter()
+        .map(|p| format!("{} {}", p.id, p.title))
+        .collect();
+    let story = card.story.as_deref().map(str::trim);
+    vec![
+        ("id", "Card", Cell::text(&card.id)),
+        ("title", "Title", Cell::text(&card.title)),
+        ("outcomes", "Outcomes", lines(&card.outcomes)),
+        ("area", "Area", Cell::opt_text(card.area.as_deref())),
+        ("measures", "Measures", Cell::List(card.measures.clone())),
+        ("main_actions", "Main actions", lines(&card.main_actions)),
+        ("story", "Story behind the curve", Cell::opt_text(story)),
+        ("challenges", "Challenges", lines(&card.challenges)),
+        ("priorities", "We will", lines(&priorities)),
+        ("tasks", "Tasks", Cell::Int(tasks.len() as i64)),
+        ("rag", "RAG", rag_of(&tasks)),
+    ]
+}
+
+fn recommendation(plan: &Plan, rec: &Recommendation) -> Vec<Field> {
+    let tasks = delivering(plan, &rec.actions);
+    vec![
+        ("id", "Recommendation", Cell::text(&rec.id)),
+        ("text", "Text", Cell::text(&rec.text)),
+        ("response", "Response", Cell::text(rec.response.as_str())),
+        (
+            "response_text",
+            "Cabinet response",
+            Cell::opt_text(rec.response_text.as_deref()),
+        ),
+        ("owner", "Owner", Cell::opt_text(rec.owner.as_deref())),
+        ("actions", "Actions", Cell::List(rec.actions.clone())),
+        ("tasks", "Tasks", ids(&tasks)),
+        ("rag", "RAG", rag_of(&tasks)),
+    ]
+}
+
+fn measure(plan: &Plan, measure: &Measure) -> Vec<Field> {
+    let values: Vec<String> = measure
+        .values
+        .iter()
+        .map(|v| format!("{}: {}", v.period, v.value))
+        .collect();
+    let target = measure
+        .target
+        .as_ref()
+        .map(|t| format!("{}: {}", t.period, t.value));
+    vec![
+        ("id", "Measure", Cell::text(&measure.id)),
+        ("title", "Title", Cell::text(&measure.title)),
+        ("better", "Better", Cell::text(measure.better.as_str())),
+        ("unit", "Unit", Cell::opt_text(measure.unit.as_deref())),
+        ("values", "Values", lines(&values)),
+        ("target", "Target", Cell::opt_text(target.as_deref())),
+        (
+            "cards",
+            "Cards",
+            Cell::List(plan.cards_listing(&measure.id)),
+        ),
+    ]
+}
+
+fn agency(plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
+    let agency = &plan.agencies[idx];
+    let lead = LeadFilter::new(plan, idx);
+    let tasks: Vec<&Task> = plan.tasks().filter(|t| lead.matches(t)).collect();
+    let part_of = agency.part_of.map(|p| plan.agencies[p].id.as_str());
+    vec![
+        ("id", "Agency", Cell::text(&agency.id)),
+        ("name", "Name", Cell::text(&agency.name)),
+        ("kind", "Kind", Cell::text(agency.kind.as_str())),
+        ("aliases", "Aliases", Cell::List(agency.aliases.clone())),
+        ("part_of", "Part of", Cell::opt_text(part_of)),
+        ("tasks", "Tasks", ids(&tasks)),
+        ("rag", "RAG", rag_of(&tasks)),
+    ]
+}
