@@ -44,18 +44,12 @@ pub enum History {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Headline {
     pub tasks: usize,
-    pub red: usize,
-    pub amber: usize,
-    pub green: usize,
-    pub blue: usize,
-    pub not_rated: usize,
+    pub rag: RagCounts,
     pub overdue: usize,
     pub stale: usize,
     pub waiting: usize,
     pub completed_in_quarter: usize,
     pub became_overdue_in_quarter: usize,
-    /// (green + blue) / rated.
-    pub on_track: Option<f64>,
     pub recommendations: usize,
     pub accepted: usize,
     /// Accepted (or partially) recommendations with actions that deliver them.
@@ -97,92 +91,13 @@ pub fn build<'p>(
     history: History,
 ) -> Highlight<'p> {
     let query = Query::new(plan, as_of);
-    let in_quarter = |day: NaiveDate| day >= quarter.interval.from && day <= quarter.interval.to;
-    let line = |task: &'p Task, status: Status| TaskLine {
-        task,
-        leads: plan.lead_ids(task),
-        status,
-    };
-
     let mut headline = Headline::default();
-    let mut cards = Vec::new();
-    for card in &plan.cards {
-        let tasks: Vec<&Task> = card.tasks().collect();
-        let mut section = CardSection {
-            card,
-            rag: rollup(tasks.iter().map(|t| t.rag)),
-            previous_rag: previous.map(|old| card_rag(old, &card.id)),
-            completed: Vec::new(),
-            became_overdue: Vec::new(),
-            red_and_amber: Vec::new(),
-            measures: plan
-                .measures
-                .iter()
-                .filter(|m| {
-                    card.measures
-                        .iter()
-                        .any(|id| id.eq_ignore_ascii_case(&m.id))
-                })
-                .collect(),
-        };
-        for task in tasks {
-            let status = query.status(task);
-            headline.tasks += 1;
-            match task.rag {
-                Some(Rag::Red) => headline.red += 1,
-                Some(Rag::Amber) => headline.amber += 1,
-                Some(Rag::Green) => headline.green += 1,
-                Some(Rag::Blue) => headline.blue += 1,
-                None => headline.not_rated += 1,
-            }
-            match status.state {
-                State::Overdue => headline.overdue += 1,
-                State::Stale => headline.stale += 1,
-                State::Waiting => headline.waiting += 1,
-                State::Open | State::Done => {}
-            }
-            if task.rag == Some(Rag::Blue) && task.done.is_some_and(in_quarter) {
-                section.completed.push(line(task, status));
-            }
-            if status.state == State::Overdue && status.deadline.is_some_and(in_quarter) {
-                section.became_overdue.push(line(task, status));
-            }
-            if matches!(task.rag, Some(Rag::Red | Rag::Amber)) {
-                section.red_and_amber.push(line(task, status));
-            }
-        }
-        headline.completed_in_quarter += section.completed.len();
-        headline.became_overdue_in_quarter += section.became_overdue.len();
-        // Red first, then amber; within each, plan order.
-        section.red_and_amber.sort_by_key(|l| l.task.rag);
-        cards.push(section);
-    }
-    headline.on_track = RagCounts {
-        red: headline.red,
-        amber: headline.amber,
-        green: headline.green,
-        blue: headline.blue,
-        not_rated: 0,
-    }
-    .on_track();
-
-    let recommendations: Vec<RecommendationLine> = plan
-        .recommendations
+    let cards: Vec<CardSection> = plan
+        .cards
         .iter()
-        .map(|recommendation| {
-            let tasks = delivering(plan, &recommendation.actions);
-            RecommendationLine {
-                recommendation,
-                tasks: tasks.len(),
-                done: tasks.iter().filter(|t| t.rag == Some(Rag::Blue)).count(),
-                overdue: tasks
-                    .iter()
-                    .filter(|t| query.status(t).state == State::Overdue)
-                    .count(),
-                rag: rollup(tasks.iter().map(|t| t.rag)),
-            }
-        })
+        .map(|card| card_section(plan, card, &query, &quarter, previous, &mut headline))
         .collect();
+    let recommendations = recommendation_lines(plan, &query);
     headline.recommendations = recommendations.len();
     let delivers = |r: &&RecommendationLine| r.recommendation.response.delivers();
     headline.accepted = recommendations.iter().filter(delivers).count();
@@ -201,6 +116,85 @@ pub fn build<'p>(
         recommendations,
         history,
     }
+}
+
+/// One card's section, counting its tasks into the headline as it goes.
+fn card_section<'p>(
+    plan: &'p Plan,
+    card: &'p Card,
+    query: &Query,
+    quarter: &Quarter,
+    previous: Option<&Plan>,
+    headline: &mut Headline,
+) -> CardSection<'p> {
+    let in_quarter = |day: NaiveDate| day >= quarter.interval.from && day <= quarter.interval.to;
+    let line = |task: &'p Task, status: Status| TaskLine {
+        task,
+        leads: plan.lead_ids(task),
+        status,
+    };
+    let mut section = CardSection {
+        card,
+        rag: rollup(card.tasks().map(|t| t.rag)),
+        previous_rag: previous.map(|old| card_rag(old, &card.id)),
+        completed: Vec::new(),
+        became_overdue: Vec::new(),
+        red_and_amber: Vec::new(),
+        measures: plan
+            .measures
+            .iter()
+            .filter(|m| {
+                card.measures
+                    .iter()
+                    .any(|id| id.eq_ignore_ascii_case(&m.id))
+            })
+            .collect(),
+    };
+    for task in card.tasks() {
+        let status = query.status(task);
+        headline.tasks += 1;
+        headline.rag.add(task.rag);
+        match status.state {
+            State::Overdue => headline.overdue += 1,
+            State::Stale => headline.stale += 1,
+            State::Waiting => headline.waiting += 1,
+            State::Open | State::Done => {}
+        }
+        if task.rag == Some(Rag::Blue) && task.done.is_some_and(in_quarter) {
+            section.completed.push(line(task, status));
+        }
+        if status.state == State::Overdue && status.deadline.is_some_and(in_quarter) {
+            section.became_overdue.push(line(task, status));
+        }
+        if matches!(task.rag, Some(Rag::Red | Rag::Amber)) {
+            section.red_and_amber.push(line(task, status));
+        }
+    }
+    headline.completed_in_quarter += section.completed.len();
+    headline.became_overdue_in_quarter += section.became_overdue.len();
+    // Red first, then amber; within each, plan order.
+    section.red_and_amber.sort_by_key(|l| l.task.rag);
+    section
+}
+
+/// Each recommendation with how the tasks delivering it stand.
+fn recommendation_lines<'p>(plan: &'p Plan, query: &Query) -> Vec<RecommendationLine<'p>> {
+    plan.recommendations
+        .iter()
+        .map(|recommendation| {
+            let tasks = delivering(plan, &recommendation.actions);
+            RecommendationLine {
+                recommendation,
+                tasks: tasks.len(),
+                done: tasks.iter().filter(|t| t.rag == Some(Rag::Blue)).count(),
+                overdue: tasks
+                    .iter()
+                    .filter(|t| query.status(t).state == State::Overdue)
+                    .count(),
+                rag: rollup(tasks.iter().map(|t| t.rag)),
+            }
+        })
+        .collect()
 }
 
 /// A card's roll-up in another version of the plan (`None`: not rated, or

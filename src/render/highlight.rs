@@ -30,7 +30,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
         Block::Heading("Headline figures".into()),
         Block::Facts(vec![
             ("Tasks".into(), Cell::Int(h.tasks as i64)),
-            ("On track".into(), Cell::Percent(h.on_track)),
+            ("On track".into(), Cell::Percent(h.rag.on_track())),
             (
                 "Completed this quarter".into(),
                 Cell::Int(h.completed_in_quarter as i64),
@@ -49,10 +49,17 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
         Block::Table(DocTable {
             headers: vec!["Red", "Amber", "Green", "Blue", "Not rated", "Total"],
             rows: vec![
-                [h.red, h.amber, h.green, h.blue, h.not_rated, h.tasks]
-                    .iter()
-                    .map(|n| Cell::Int(*n as i64))
-                    .collect(),
+                [
+                    h.rag.red,
+                    h.rag.amber,
+                    h.rag.green,
+                    h.rag.blue,
+                    h.rag.not_rated,
+                    h.tasks,
+                ]
+                .iter()
+                .map(|n| Cell::Int(*n as i64))
+                .collect(),
             ],
             empty: String::new(),
         }),
