@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::leads::Registry;
 use crate::model::{Better, Lead, Plan, Task};
 use crate::query::{LeadFilter, Query, delivering, rollup};
+use crate::render::number::number;
 use crate::render::report::{self, Cell, Column, Format, Report, Table};
 use anyhow::bail;
 use serde_json::{Map, Value};
@@ -244,7 +245,7 @@ fn describe(plan: &Plan, query: &Query, id: &str) -> Option<(&'static str, Vec<F
             let values: Vec<String> = measure
                 .values
                 .iter()
-                .map(|v| format!("{}: {}", v.period, v.value))
+                .map(|v| format!("{}: {}", v.period, number(v.value)))
                 .collect();
             let cards = plan.cards_listing(&measure.id);
             return Some((
@@ -269,7 +270,7 @@ fn describe(plan: &Plan, query: &Query, id: &str) -> Option<(&'static str, Vec<F
                             measure
                                 .target
                                 .as_ref()
-                                .map(|t| format!("{}: {}", t.period, t.value))
+                                .map(|t| format!("{}: {}", t.period, number(t.value)))
                                 .as_deref(),
                         ),
                     ),
