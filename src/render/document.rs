@@ -288,3 +288,33 @@ pub fn html(blocks: &[Block]) -> String {
     out.push_str("</body>\n</html>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_isolates_quoted_text_from_the_documents_own_words() {
+        let blocks = [
+            Block::Title(
+                Text::quoted("Plan \u{202e}<b>")
+                    .and(": Highlight Report, ")
+                    .and_quoted("Q3"),
+            ),
+            Block::Table(DocTable {
+                headers: vec!["What"],
+                rows: vec![vec![Cell::text("a\u{202e}b\nc")]],
+                empty: String::new(),
+            }),
+        ];
+        let html = html(&blocks);
+        assert!(html.contains(
+            "<h1><bdi>Plan \u{202e}&lt;b&gt;</bdi>: Highlight Report, <bdi>Q3</bdi></h1>"
+        ));
+        assert!(html.contains("<title>Plan \\u{202e}&lt;b&gt;: Highlight Report, Q3</title>"));
+        assert!(html.contains("<td><bdi>a\u{202e}b<br>c</bdi></td>"));
+        let markdown = markdown(&blocks);
+        assert!(markdown.starts_with("# Plan \\u{202e}&lt;b&gt;: Highlight Report, Q3\n"));
+        assert!(markdown.contains("| a\\u{202e}b<br>c |"));
+    }
+}
