@@ -455,6 +455,18 @@ mod tests {
     }
 
     #[test]
+    fn csv_numbers_stay_numbers_and_text_behind_blanks_is_neutralised() {
+        let cells = [
+            Cell::Int(-3),
+            Cell::Number(-2.5),
+            Cell::text(" -3"),
+            Cell::text("\u{feff}＋1"),
+        ];
+        let csv: Vec<String> = cells.iter().map(Cell::csv).collect();
+        assert_eq!(csv, ["-3", "-2.5", "' -3", "'\u{feff}＋1"]);
+    }
+
+    #[test]
     fn markdown_escapes_pipes_and_html_and_hides_machine_columns() {
         assert_eq!(
             rendered(Format::Markdown),
