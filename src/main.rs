@@ -12,7 +12,11 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = out.flush();
-            eprintln!("error: {err:#}");
+            // An error may quote the plan (an agency's name): shown, never obeyed.
+            eprintln!(
+                "error: {}",
+                plan::render::escape::terminal(&format!("{err:#}"))
+            );
             ExitCode::from(2)
         }
     }

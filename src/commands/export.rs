@@ -5,7 +5,9 @@
 use super::shared;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
+use crate::model::Plan;
 use crate::query::{Query, State};
+use crate::render::escape;
 use crate::render::ics::{self, Event};
 use crate::render::report::{self, Cell, Column, Format, Report, Table};
 use anyhow::Context as _;
@@ -24,30 +26,7 @@ pub fn run(
     let query = Query::new(plan, ctx.as_of);
     let mut bytes = Vec::new();
     match args.format {
-        ExportFormat::Ics => {
-            let events: Vec<Event> = plan
-                .tasks()
-                .filter_map(|task| {
-                    let status = query.status(task);
-                    let day = status.deadline.filter(|_| status.state != State::Done)?;
-                    Some(Event {
-                        task: task.id.clone(),
-                        summary: format!("{}: {}", task.id, task.text),
-                        description: format!(
-                            "Leads: {}\nDue: {}\nRAG: {}\nState on {}: {}",
-                            plan.lead_ids(task).join(", "),
-                            task.due_text.as_deref().unwrap_or("-"),
-                            task.rag.map_or("not rated", |r| r.as_str()),
-                            ctx.as_of,
-                            status.state.as_str()
-                        ),
-                        day,
-                    })
-                })
-                .collect();
-            let domain = format!("{}.plan", slug(&plan.meta.title));
-            bytes.extend(ics::calendar(&plan.meta.title, &events, ctx.as_of, &domain).into_bytes());
-        }
+        ExportFormat::Ics => bytes.extend(calendar(ctx, plan, &query, err)?.into_bytes()),
         ExportFormat::Csv => {
             let mut table = Table::new(
                 [
@@ -104,6 +83,51 @@ pub fn run(
         None => out.write_all(&bytes)?,
     }
     Ok(0)
+}
+
+/// An event per open task with a deadline; a deadline the calendar cannot
+/// hold (past year 9999) gets a note on `err` instead.
+fn calendar(
+    ctx: &Context,
+    plan: &Plan,
+    query: &Query,
+    err: &mut dyn Write,
+) -> anyhow::Result<String> {
+    let events: Vec<Event> = plan
+        .tasks()
+        .filter_map(|task| {
+            let status = query.status(task);
+            let day = status.deadline.filter(|_| status.state != State::Done)?;
+            Some(Event {
+                task: task.id.clone(),
+                summary: format!("{}: {}", task.id, task.text),
+                description: format!(
+                    "Leads: {}\nDue: {}\nRAG: {}\nState on {}: {}",
+                    plan.lead_ids(task).join(", "),
+                    task.due_text.as_deref().unwrap_or("-"),
+                    task.rag.map_or("not rated", |r| r.as_str()),
+                    ctx.as_of,
+                    status.state.as_str()
+                ),
+                day,
+            })
+        })
+        .collect();
+    let (events, beyond): (Vec<Event>, Vec<Event>) =
+        events.into_iter().partition(|e| ics::holds(e.day));
+    if !beyond.is_empty() {
+        let tasks: Vec<String> = beyond
+            .iter()
+            .map(|e| format!("{} ({})", e.task, e.day))
+            .collect();
+        writeln!(
+            err,
+            "note: no event for {}: a calendar holds years 0000 to 9999 only",
+            escape::line(&tasks.join(", "))
+        )?;
+    }
+    let domain = format!("{}.plan", slug(&plan.meta.title));
+    Ok(ics::calendar(&plan.meta.title, &events, ctx.as_of, &domain))
 }
 
 /// "Street Sex Work Report Card" -> "street-sex-work-report-card".

@@ -25,7 +25,8 @@ pub fn run(
     };
     let (mut unformatted, mut failed) = (0, 0);
     for path in &files {
-        let name = display_name(path);
+        // A file's name may hold a new line or an escape: one line, shown.
+        let name = crate::render::escape::line(&display_name(path)).into_owned();
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {

@@ -6,7 +6,8 @@ use super::shared;
 use crate::cli::FormatArgs;
 use crate::context::Context;
 use crate::model::Measure;
-use crate::render::chart::{number, sparkline};
+use crate::render::chart::sparkline;
+use crate::render::number::number;
 use crate::render::report::{self, Cell, Column, Report, Table};
 use std::io::Write;
 
@@ -50,7 +51,10 @@ pub fn run(
             Cell::opt_text(
                 trend
                     .change
-                    .map(|c| format!("{}{}", if c > 0.0 { "+" } else { "" }, number(c)))
+                    .map(|c| match number(c) {
+                        n if c > 0.0 && n != "0" => format!("+{n}"),
+                        n => n,
+                    })
                     .as_deref(),
             ),
             Cell::opt_text(trend.better_way.map(|b| if b { "yes" } else { "no" })),

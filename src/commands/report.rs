@@ -53,13 +53,7 @@ pub fn run(
     let blocks = layout::blocks(&report);
     let text = match args.format {
         DocumentFormat::Markdown => document::markdown(&blocks),
-        DocumentFormat::Html => document::html(
-            &format!(
-                "{}: Highlight Report, {}",
-                plan.meta.title, report.quarter.label
-            ),
-            &blocks,
-        ),
+        DocumentFormat::Html => document::html(&blocks),
     };
     match &args.output {
         Some(path) => std::fs::write(path, text)

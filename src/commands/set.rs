@@ -82,7 +82,7 @@ pub fn run(
         writeln!(
             err,
             "refused: {why}; {} is unchanged",
-            checked.sources.get(file).name
+            crate::render::escape::line(&checked.sources.get(file).name)
         )?;
         return Ok(1);
     }
@@ -91,7 +91,7 @@ pub fn run(
         out,
         "{id}: {} ({})",
         describe(&change),
-        checked.sources.get(file).name
+        crate::render::escape::line(&checked.sources.get(file).name)
     )?;
     Ok(0)
 }

@@ -2,6 +2,8 @@
 //! and Markdown, an SVG line chart (values, target line, better direction)
 //! for the HTML report. Plain numbers in, text out.
 
+use super::escape::html_attr as escape;
+use super::number::number;
 use std::fmt::Write;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -28,35 +30,10 @@ fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
     })
 }
 
-/// A number as a person writes it: no ".0" on whole numbers.
-pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}").trim_end_matches('0').to_string()
-    }
-}
-
 /// One point of a curve: its period's label and value.
 pub struct Point<'a> {
     pub label: &'a str,
     pub value: f64,
-}
-
-/// Escapes text for HTML and SVG.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// An SVG line chart of a curve with its target line; `higher_is_better`
@@ -203,14 +180,6 @@ mod tests {
         assert_eq!(nice_ceiling(47.25), 50.0);
         assert_eq!(nice_ceiling(21.0), 25.0);
         assert_eq!(nice_ceiling(1.0), 1.0);
-    }
-
-    #[test]
-    fn numbers_without_needless_decimals() {
-        assert_eq!(number(4.0), "4");
-        assert_eq!(number(12.5), "12.5");
-        assert_eq!(number(2.75), "2.75");
-        assert_eq!(number(1.0 / 3.0), "0.33");
     }
 
     #[test]

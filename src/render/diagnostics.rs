@@ -1,6 +1,9 @@
 //! Findings as text for people (`human`, `short`), for programs (`json`)
-//! and for CI (`github` workflow commands).
+//! and for CI (`github` workflow commands). A finding quotes the plan (an
+//! unknown lead, a file's name): in every format for people and CI, that
+//! text goes through `escape`, so it cannot start a line of its own.
 
+use super::escape;
 use crate::diag::{Diagnostic, Severity, Tally};
 use crate::source::{Loc, Sources};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -93,12 +96,12 @@ fn short(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> 
         writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            p.path,
+            escape::line(p.path),
             p.line,
             p.column,
             d.severity().as_str(),
             d.code().name(),
-            d.message()
+            escape::line(&d.message())
         )?;
     }
     Ok(())
@@ -147,14 +150,7 @@ fn json(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> i
 
 /// GitHub workflow commands: properties and data escaped as the runner expects.
 fn github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
-    fn data(text: &str) -> String {
-        text.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    }
-    fn property(text: &str) -> String {
-        data(text).replace(':', "%3A").replace(',', "%2C")
-    }
+    use escape::{github_data as data, github_property as property};
     for d in diagnostics {
         let p = place(sources, d.loc);
         let mut message = d.message();
@@ -275,13 +271,16 @@ fn human(
             Severity::Warning => Level::WARNING,
         };
         let (message, help, labels) = (d.message(), d.help(), d.labels());
-        let title = level.primary_title(message.as_str()).id(d.code().name());
+        let title = level
+            .primary_title(escape::line(&message))
+            .id(d.code().name());
         let mut group = Group::with_title(title).element(snippet(sources, d.loc, None, true));
         for label in &labels {
-            group = group.element(snippet(sources, label.loc, Some(&label.message), false));
+            let message = escape::line(&label.message);
+            group = group.element(snippet(sources, label.loc, Some(message), false));
         }
         if let Some(help) = &help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(Level::HELP.message(escape::line(help)));
         }
         writeln!(out, "{}\n", renderer.render(&[group]))?;
     }
@@ -292,14 +291,14 @@ fn human(
 fn snippet<'a>(
     sources: &'a Sources,
     loc: Loc,
-    label: Option<&'a str>,
+    label: Option<std::borrow::Cow<'a, str>>,
     primary: bool,
 ) -> annotate_snippets::Element<'a> {
     let file = sources.get(loc.file());
     let lines = file.line_range(loc.start(), loc.end());
     let start = file.line_col(loc.start());
     if lines.len() > MAX_EXCERPT_BYTES || file.text.is_empty() {
-        return annotate_snippets::Origin::path(file.name.as_str())
+        return annotate_snippets::Origin::path(escape::line(&file.name))
             .line(start.line)
             .char_column(start.column)
             .into();
@@ -313,6 +312,11 @@ fn snippet<'a>(
         excerpt,
         loc.end().clamp(lines.start, lines.end) - lines.start,
     );
+    // Offsets into the excerpt as shown, its hidden characters escaped.
+    let (from, to) = (
+        escape::excerpt(&excerpt[..from]).len(),
+        escape::excerpt(&excerpt[..to]).len(),
+    );
     let kind = if primary {
         AnnotationKind::Primary
     } else {
@@ -322,9 +326,9 @@ fn snippet<'a>(
     if let Some(label) = label {
         annotation = annotation.label(label);
     }
-    Snippet::source(excerpt)
+    Snippet::source(escape::excerpt(excerpt))
         .line_start(start.line)
-        .path(file.name.as_str())
+        .path(escape::line(&file.name))
         .annotation(annotation)
         .into()
 }

@@ -1,27 +1,85 @@
 //! A small document (headings, facts, tables, charts) and its two
 //! renderings: GitHub Markdown, and one self-contained HTML file (inline
 //! CSS and SVG, no script, nothing fetched from the network) that prints
-//! well on A4. Every piece of text is escaped on the way out.
+//! well on A4. Every piece of text is escaped on the way out
+//! (`escape::markdown`, `escape::html`), and in HTML each piece of text
+//! handed in is isolated in `<bdi>`, so that none can reorder the words
+//! around it (a right-to-left override in a title once turned the report's
+//! own heading round).
 
-use super::chart::escape;
+use super::escape;
 use super::report::Cell;
 use crate::model::Rag;
 use std::fmt::Write;
 
+/// A line of text: words of the document's own, and words quoted from
+/// what it reports on, kept apart so that HTML can isolate the quoted.
+#[derive(Debug, Clone, Default)]
+pub struct Text(Vec<(bool, String)>);
+
+impl Text {
+    /// Quoted text (a title, a name): isolated in HTML.
+    pub fn quoted(text: impl Into<String>) -> Text {
+        Text(vec![(true, text.into())])
+    }
+
+    /// The document's own words, followed by quoted text `and_quoted`.
+    pub fn ours(text: impl Into<String>) -> Text {
+        Text(vec![(false, text.into())])
+    }
+
+    /// The document's own words after these.
+    pub fn and(mut self, text: impl Into<String>) -> Text {
+        self.0.push((false, text.into()));
+        self
+    }
+
+    /// Quoted text after these.
+    pub fn and_quoted(mut self, text: impl Into<String>) -> Text {
+        self.0.push((true, text.into()));
+        self
+    }
+
+    fn markdown(&self) -> String {
+        escape::markdown(&self.plain())
+    }
+
+    fn html(&self) -> String {
+        self.0
+            .iter()
+            .map(|(quoted, text)| match quoted {
+                true => escape::html_isolated(text),
+                false => escape::html(text),
+            })
+            .collect()
+    }
+
+    /// All the words run together, for `<title>`.
+    fn plain(&self) -> String {
+        self.0.iter().map(|(_, text)| text.as_str()).collect()
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(text: &'static str) -> Text {
+        Text::ours(text)
+    }
+}
+
 pub enum Block {
     /// The document's title (one).
-    Title(String),
+    Title(Text),
     /// A part that starts a new printed page (a report card).
-    Part(String),
-    Heading(String),
-    Paragraph(String),
+    Part(Text),
+    Heading(Text),
+    Paragraph(Text),
     /// Label: value pairs.
-    Facts(Vec<(String, Cell)>),
+    Facts(Vec<(&'static str, Cell)>),
     Table(DocTable),
     /// An SVG picture with its caption, and a text version for Markdown.
     Chart {
         svg: String,
-        caption: String,
+        caption: Text,
         text: String,
     },
 }
@@ -34,12 +92,7 @@ pub struct DocTable {
 }
 
 pub fn markdown(blocks: &[Block]) -> String {
-    fn md(text: &str) -> String {
-        text.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace('<', "&lt;")
-            .replace('\n', "<br>")
-    }
+    use escape::markdown as md;
     fn cell(c: &Cell) -> String {
         match c {
             Cell::Rag(Some(rag)) => format!("**{}**", rag.as_str()),
@@ -50,16 +103,16 @@ pub fn markdown(blocks: &[Block]) -> String {
     for block in blocks {
         match block {
             Block::Title(t) => {
-                let _ = writeln!(out, "# {}\n", md(t));
+                let _ = writeln!(out, "# {}\n", t.markdown());
             }
             Block::Part(t) => {
-                let _ = writeln!(out, "## {}\n", md(t));
+                let _ = writeln!(out, "## {}\n", t.markdown());
             }
             Block::Heading(t) => {
-                let _ = writeln!(out, "### {}\n", md(t));
+                let _ = writeln!(out, "### {}\n", t.markdown());
             }
             Block::Paragraph(t) => {
-                let _ = writeln!(out, "{}\n", md(t));
+                let _ = writeln!(out, "{}\n", t.markdown());
             }
             Block::Facts(facts) => {
                 for (label, value) in facts {
@@ -72,7 +125,8 @@ pub fn markdown(blocks: &[Block]) -> String {
                     let _ = writeln!(out, "_{}_\n", md(&table.empty));
                     continue;
                 }
-                let _ = writeln!(out, "| {} |", table.headers.join(" | "));
+                let headers: Vec<String> = table.headers.iter().map(|h| md(h)).collect();
+                let _ = writeln!(out, "| {} |", headers.join(" | "));
                 let rule: Vec<&str> = (0..table.headers.len())
                     .map(|i| {
                         if table.rows[0][i].is_number() {
@@ -138,7 +192,9 @@ svg .tick, svg .value, svg .none { fill: #566573; }
 }
 "#;
 
-pub fn html(title: &str, blocks: &[Block]) -> String {
+/// The document as one HTML file, titled by its [`Block::Title`].
+pub fn html(blocks: &[Block]) -> String {
+    use escape::html as escape;
     fn cell(c: &Cell) -> String {
         match c {
             Cell::Rag(rag) => {
@@ -148,33 +204,38 @@ pub fn html(title: &str, blocks: &[Block]) -> String {
                     escape(&c.display_text())
                 )
             }
-            other => escape(&other.display_text()).replace('\n', "<br>"),
+            Cell::Text(_) | Cell::List(_) => escape::html_isolated(&c.display_text()),
+            other => escape(&other.display_text()),
         }
     }
+    let title = blocks.iter().find_map(|b| match b {
+        Block::Title(t) => Some(t.plain()),
+        _ => None,
+    });
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(title)
+        escape::html_attr(&title.unwrap_or_default())
     );
     let mut in_part = false;
     for block in blocks {
         match block {
             Block::Title(t) => {
-                let _ = writeln!(out, "<h1>{}</h1>", escape(t));
+                let _ = writeln!(out, "<h1>{}</h1>", t.html());
             }
             Block::Part(t) => {
                 if in_part {
                     out.push_str("</section>\n");
                 }
                 in_part = true;
-                let _ = writeln!(out, "<section class=\"part\">\n<h2>{}</h2>", escape(t));
+                let _ = writeln!(out, "<section class=\"part\">\n<h2>{}</h2>", t.html());
             }
             Block::Heading(t) => {
-                let _ = writeln!(out, "<h3>{}</h3>", escape(t));
+                let _ = writeln!(out, "<h3>{}</h3>", t.html());
             }
             Block::Paragraph(t) => {
-                let _ = writeln!(out, "<p>{}</p>", escape(t).replace('\n', "<br>"));
+                let _ = writeln!(out, "<p>{}</p>", t.html());
             }
             Block::Facts(facts) => {
                 out.push_str("<ul class=\"facts\">\n");
@@ -216,7 +277,7 @@ pub fn html(title: &str, blocks: &[Block]) -> String {
                 let _ = writeln!(
                     out,
                     "<figure><figcaption>{}</figcaption>{svg}</figure>",
-                    escape(caption)
+                    caption.html()
                 );
             }
         }
@@ -226,4 +287,34 @@ pub fn html(title: &str, blocks: &[Block]) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_isolates_quoted_text_from_the_documents_own_words() {
+        let blocks = [
+            Block::Title(
+                Text::quoted("Plan \u{202e}<b>")
+                    .and(": Highlight Report, ")
+                    .and_quoted("Q3"),
+            ),
+            Block::Table(DocTable {
+                headers: vec!["What"],
+                rows: vec![vec![Cell::text("a\u{202e}b\nc")]],
+                empty: String::new(),
+            }),
+        ];
+        let html = html(&blocks);
+        assert!(html.contains(
+            "<h1><bdi>Plan \u{202e}&lt;b&gt;</bdi>: Highlight Report, <bdi>Q3</bdi></h1>"
+        ));
+        assert!(html.contains("<title>Plan \\u{202e}&lt;b&gt;: Highlight Report, Q3</title>"));
+        assert!(html.contains("<td><bdi>a\u{202e}b<br>c</bdi></td>"));
+        let markdown = markdown(&blocks);
+        assert!(markdown.starts_with("# Plan \\u{202e}&lt;b&gt;: Highlight Report, Q3\n"));
+        assert!(markdown.contains("| a\\u{202e}b<br>c |"));
+    }
 }

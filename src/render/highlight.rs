@@ -1,8 +1,9 @@
 //! The Highlight Report laid out as a document: what `plan report` prints,
 //! as Markdown or HTML.
 
-use super::chart::{self, Point, number, sparkline};
-use super::document::{Block, DocTable};
+use super::chart::{self, Point, sparkline};
+use super::document::{Block, DocTable, Text};
+use super::number::number;
 use super::report::Cell;
 use crate::highlight::{Highlight, History, TaskLine, rag_change};
 use crate::model::{Better, Measure};
@@ -12,39 +13,32 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
     let q = &report.quarter;
     let h = &report.headline;
     let mut blocks = vec![
-        Block::Title(format!(
-            "{}: Highlight Report, {}",
-            plan.meta.title, q.label
-        )),
-        Block::Paragraph(format!(
-            "{}The quarter {} to {}, as of {}.",
-            plan.meta
-                .owner
-                .as_ref()
-                .map(|o| format!("{o}. "))
-                .unwrap_or_default(),
-            q.interval.from,
-            q.interval.to,
-            report.as_of
-        )),
+        Block::Title(title(report)),
+        Block::Paragraph(
+            match &plan.meta.owner {
+                Some(owner) => Text::quoted(owner).and(". "),
+                None => Text::default(),
+            }
+            .and(format!(
+                "The quarter {} to {}, as of {}.",
+                q.interval.from, q.interval.to, report.as_of
+            )),
+        ),
         Block::Heading("Headline figures".into()),
         Block::Facts(vec![
-            ("Tasks".into(), Cell::Int(h.tasks as i64)),
-            ("On track".into(), Cell::Percent(h.rag.on_track())),
+            ("Tasks", Cell::Int(h.tasks as i64)),
+            ("On track", Cell::Percent(h.rag.on_track())),
             (
-                "Completed this quarter".into(),
+                "Completed this quarter",
                 Cell::Int(h.completed_in_quarter as i64),
             ),
             (
-                "Became overdue this quarter".into(),
+                "Became overdue this quarter",
                 Cell::Int(h.became_overdue_in_quarter as i64),
             ),
-            ("Overdue now".into(), Cell::Int(h.overdue as i64)),
-            ("Ongoing, not reviewed".into(), Cell::Int(h.stale as i64)),
-            (
-                "Waiting for another task".into(),
-                Cell::Int(h.waiting as i64),
-            ),
+            ("Overdue now", Cell::Int(h.overdue as i64)),
+            ("Ongoing, not reviewed", Cell::Int(h.stale as i64)),
+            ("Waiting for another task", Cell::Int(h.waiting as i64)),
         ]),
         Block::Table(DocTable {
             headers: vec!["Red", "Amber", "Green", "Blue", "Not rated", "Total"],
@@ -63,25 +57,28 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
             ],
             empty: String::new(),
         }),
-        Block::Paragraph(format!(
+        Block::Paragraph(Text::ours(format!(
             "Recommendations: {} in all, {} accepted (or partially), {} of them with actions that deliver them. {}",
             h.recommendations,
             h.accepted,
             h.tracked,
             history_text(&report.history)
-        )),
+        ))),
     ];
 
     for section in &report.cards {
         let card = section.card;
-        blocks.push(Block::Part(format!("{} {}", card.id, card.title)));
+        blocks.push(Block::Part(Text::quoted(format!(
+            "{} {}",
+            card.id, card.title
+        ))));
         let mut facts = Vec::new();
         if !card.outcomes.is_empty() {
-            facts.push(("Outcomes".into(), Cell::text(card.outcomes.join("; "))));
+            facts.push(("Outcomes", Cell::text(card.outcomes.join("; "))));
         }
-        facts.push(("RAG".into(), Cell::Rag(section.rag)));
+        facts.push(("RAG", Cell::Rag(section.rag)));
         facts.push((
-            "Since the end of the previous quarter".to_string(),
+            "Since the end of the previous quarter",
             Cell::text(rag_change(section.rag, section.previous_rag)),
         ));
         blocks.push(Block::Facts(facts));
@@ -155,6 +152,13 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
         empty: "The plan records no recommendation.".into(),
     }));
     blocks
+}
+
+/// "<plan title>: Highlight Report, <quarter>", the title quoted.
+pub fn title(report: &Highlight) -> Text {
+    Text::quoted(&report.plan.meta.title)
+        .and(": Highlight Report, ")
+        .and_quoted(&report.quarter.label)
 }
 
 fn history_text(history: &History) -> String {
@@ -232,9 +236,9 @@ fn curve(measure: &Measure) -> Block {
         text.push_str(&format!("; target {} by {}", number(t.value), t.period));
     }
     text.push('.');
-    let mut caption = title.clone();
+    let mut caption = Text::quoted(&title);
     if let Some(unit) = &measure.unit {
-        caption.push_str(&format!(" ({unit})"));
+        caption = caption.and(" (").and_quoted(unit).and(")");
     }
     Block::Chart {
         svg: chart::svg(&title, &points, target, higher),

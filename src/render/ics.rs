@@ -1,9 +1,11 @@
 //! iCalendar (RFC 5545): one all-day event per open task with a deadline.
 //! Lines end CRLF and fold at 75 octets; text escapes `\`, `;`, `,` and new
-//! lines; each event's UID comes from its task id, so importing the file
-//! again updates the events instead of doubling them.
+//! lines (`escape::ics`); each event's UID comes from its task id, so
+//! importing the file again updates the events instead of doubling them.
+//! A DATE has four digits of year: a day outside 0000-9999 has no event.
 
-use chrono::{Days, NaiveDate};
+use super::escape::ics as text;
+use chrono::{Datelike, Days, NaiveDate};
 use std::fmt::Write;
 
 pub struct Event {
@@ -24,17 +26,23 @@ pub fn calendar(name: &str, events: &[Event], stamp: NaiveDate, domain: &str) ->
         "CALSCALE:GREGORIAN".to_string(),
         format!("X-WR-CALNAME:{}", text(name)),
     ];
-    for event in events {
-        let next = event
-            .day
-            .checked_add_days(Days::new(1))
-            .unwrap_or(event.day);
+    for event in events.iter().filter(|e| holds(e.day)) {
         lines.extend([
             "BEGIN:VEVENT".to_string(),
             format!("UID:{}@{}", uid_part(&event.task), uid_part(domain)),
-            format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")),
-            format!("DTSTART;VALUE=DATE:{}", event.day.format("%Y%m%d")),
-            format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+            format!("DTSTAMP:{}T000000Z", date(stamp.min(MAX_DAY).max(MIN_DAY))),
+            format!("DTSTART;VALUE=DATE:{}", date(event.day)),
+        ]);
+        // Without DTEND an all-day event lasts one day (RFC 5545 3.6.1):
+        // said outright, except on 9999-12-31, whose next day has no DATE.
+        if let Some(next) = event
+            .day
+            .checked_add_days(Days::new(1))
+            .filter(|d| holds(*d))
+        {
+            lines.push(format!("DTEND;VALUE=DATE:{}", date(next)));
+        }
+        lines.extend([
             format!("SUMMARY:{}", text(&event.summary)),
             format!("DESCRIPTION:{}", text(&event.description)),
             "TRANSP:TRANSPARENT".to_string(),
@@ -49,20 +57,16 @@ pub fn calendar(name: &str, events: &[Event], stamp: NaiveDate, domain: &str) ->
     out
 }
 
-/// A TEXT value: backslash, semicolon, comma and new lines escaped.
-fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
+const MIN_DAY: NaiveDate = NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+const MAX_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+
+/// Whether a calendar can hold `day`: a DATE is `YYYYMMDD`, years 0000-9999.
+pub fn holds(day: NaiveDate) -> bool {
+    (0..=9999).contains(&day.year())
+}
+
+fn date(day: NaiveDate) -> String {
+    day.format("%Y%m%d").to_string()
 }
 
 /// Letters, digits, `.`, `-`, `_` only: a UID part that needs no escaping.
@@ -127,5 +131,26 @@ mod tests {
         ));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(!ics.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn days_a_calendar_cannot_hold_have_no_event() {
+        let event = |task: &str, day: NaiveDate| Event {
+            task: task.into(),
+            summary: format!("{task}\u{b}\u{c}\u{1b}[2J"),
+            description: "d".into(),
+            day,
+        };
+        let events = [
+            event("far", NaiveDate::from_ymd_opt(10000, 4, 1).unwrap()),
+            event("last", day("9999-12-31")),
+            event("near", day("2012-08-31")),
+        ];
+        let ics = calendar("Plan", &events, day("2012-12-01"), "example.org");
+        assert!(!ics.contains("far") && !ics.contains("+10000"), "{ics}");
+        assert!(ics.contains("DTSTART;VALUE=DATE:99991231\r\nSUMMARY:last[2J\r\n"));
+        assert!(ics.contains("SUMMARY:near[2J\r\n"));
+        assert!(!holds(NaiveDate::from_ymd_opt(-1, 1, 1).unwrap()));
+        assert!(holds(day("0000-01-01")) && holds(day("9999-12-31")));
     }
 }

@@ -1,10 +1,13 @@
 //! Output: turning findings and report rows into text. Renderers know
-//! nothing of plans, only of what they are handed.
+//! nothing of plans, only of what they are handed; every piece of text
+//! they are handed goes out through `escape`, every number through `number`.
 
 pub mod chart;
 pub mod diagnostics;
 pub mod document;
+pub mod escape;
 pub mod highlight;
 pub mod ics;
+pub mod number;
 pub mod report;
 pub mod terminal;

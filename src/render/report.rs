@@ -3,6 +3,8 @@
 //! Nothing here knows what a plan is: commands hand in headings, columns
 //! and cells.
 
+use super::escape;
+use super::number::{decimal, number};
 use crate::model::Rag;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -65,7 +67,7 @@ impl Cell {
             Cell::Int(n) => {
                 let _ = write!(out, "{n}");
             }
-            Cell::Number(n) => out.push_str(&crate::render::chart::number(*n)),
+            Cell::Number(n) => out.push_str(&number(*n)),
             Cell::Date(Some(d)) => {
                 let _ = write!(out, "{d}");
             }
@@ -80,7 +82,8 @@ impl Cell {
                 }
             }
             Cell::Percent(Some(p)) => {
-                let _ = write!(out, "{:.0}%", p * 100.0);
+                out.push_str(&decimal(p * 100.0, 0));
+                out.push('%');
             }
             Cell::Percent(None) => out.push('–'),
         }
@@ -101,9 +104,10 @@ impl Cell {
 
     fn csv(&self) -> String {
         match self {
-            Cell::Text(t) => neutralise_formula(t),
-            Cell::List(items) => neutralise_formula(&items.join("; ")),
+            Cell::Text(t) => escape::csv(t),
+            Cell::List(items) => escape::csv(&items.join("; ")),
             Cell::Rag(r) => r.map(Rag::as_str).unwrap_or_default().to_string(),
+            // A column for programs: always one decimal, so every row reads alike.
             Cell::Percent(p) => p.map(|p| format!("{:.1}", p * 100.0)).unwrap_or_default(),
             other => other.display_text(),
         }
@@ -116,15 +120,6 @@ impl Cell {
 
     pub fn is_number(&self) -> bool {
         matches!(self, Cell::Int(_) | Cell::Number(_) | Cell::Percent(_))
-    }
-}
-
-/// A spreadsheet runs a cell starting `=`, `+`, `-`, `@`, tab or CR as a
-/// formula: such text gets a leading `'` (OWASP's advice on CSV injection).
-pub fn neutralise_formula(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
     }
 }
 
@@ -380,13 +375,7 @@ pub fn csv_error(err: csv::Error) -> io::Error {
 }
 
 fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    fn escape(text: &str) -> String {
-        text.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace('\n', "<br>")
-            .replace('<', "&lt;")
-            .replace("&lt;br>", "<br>")
-    }
+    use super::escape::markdown as escape;
     writeln!(out, "## {}", escape(&report.heading))?;
     for table in &report.tables {
         writeln!(out)?;
@@ -478,10 +467,22 @@ mod tests {
     }
 
     #[test]
+    fn csv_numbers_stay_numbers_and_text_behind_blanks_is_neutralised() {
+        let cells = [
+            Cell::Int(-3),
+            Cell::Number(-2.5),
+            Cell::text(" -3"),
+            Cell::text("\u{feff}＋1"),
+        ];
+        let csv: Vec<String> = cells.iter().map(Cell::csv).collect();
+        assert_eq!(csv, ["-3", "-2.5", "' -3", "'\u{feff}＋1"]);
+    }
+
+    #[test]
     fn markdown_escapes_pipes_and_html_and_hides_machine_columns() {
         assert_eq!(
             rendered(Format::Markdown),
-            "## Plan\n\n| Id | Note | Days |\n| --- | --- | ---: |\n| EJ-1.1.a | =HYPERLINK(\"x\") \\| &lt;b> | 3 |\n"
+            "## Plan\n\n| Id | Note | Days |\n| --- | --- | ---: |\n| EJ-1.1.a | \\=HYPERLINK(\"x\") \\| &lt;b&gt; | 3 |\n"
         );
     }
 

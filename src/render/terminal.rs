@@ -1,6 +1,10 @@
 //! Reports for a person at a terminal: a comfy-table per table (RAG in
 //! colour where colour is on), or plain aligned columns for long ones.
+//! Every piece of text goes through `escape::terminal` (or `line`), and a
+//! cell is cut at [`MAX_CELL_CHARS`]: laying out a megabyte cell took
+//! minutes, and nobody reads it in a table.
 
+use super::escape;
 use super::report::{Audience, Cell, Report, Style, Table};
 use crate::model::Rag;
 use comfy_table::{
@@ -9,14 +13,14 @@ use comfy_table::{
 use std::io::{self, Write};
 
 pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()> {
-    writeln!(out, "{}", report.heading)?;
+    writeln!(out, "{}", escape::line(&report.heading))?;
     for table in &report.tables {
         writeln!(out)?;
         if let Some(title) = &table.title {
-            writeln!(out, "{title}")?;
+            writeln!(out, "{}", escape::line(title))?;
         }
         if table.row_count() == 0 {
-            writeln!(out, "{}", table.empty)?;
+            writeln!(out, "{}", escape::terminal(&table.empty))?;
             continue;
         }
         let shown: Vec<usize> = (0..table.columns.len())
@@ -57,7 +61,7 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
         writeln!(out, "{term}")?;
     }
     for note in &report.notes {
-        writeln!(out, "\n{note}")?;
+        writeln!(out, "\n{}", escape::terminal(note))?;
     }
     Ok(())
 }
@@ -67,8 +71,37 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
 /// and they cost time and memory in proportion.
 pub const PLAIN_ABOVE_ROWS: usize = 1000;
 
+/// The most characters of a cell a terminal table shows (the last one `…`).
+pub const MAX_CELL_CHARS: usize = 2000;
+
+/// The longest run without a space handed to comfy-table, which breaks such
+/// a run one character at a time: wider than any column, far shorter than
+/// what made it slow.
+const MAX_WORD_CHARS: usize = 200;
+
+/// A cell of plain columns: one line, cut at [`MAX_CELL_CHARS`].
+fn plain_cell(cell: &Cell, text: &mut String) {
+    text.clear();
+    cell.write_text(text);
+    let escaped = match escape::line(text) {
+        std::borrow::Cow::Owned(shown) => Some(shown),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    if let Some(shown) = escaped {
+        *text = shown;
+    }
+    if text.len() > MAX_CELL_CHARS {
+        let mut starts = text.char_indices().map(|(at, _)| at);
+        if let (Some(at), Some(_)) = (starts.nth(MAX_CELL_CHARS - 1), starts.next()) {
+            text.truncate(at);
+            text.push('…');
+        }
+    }
+}
+
 /// Columns padded to their widest cell (up to a cap), one row a line,
-/// nothing cut: a long cell pushes the rest of its line along.
+/// a long cell pushes the rest of its line along (cut only past
+/// [`MAX_CELL_CHARS`]); a line break in a cell is shown as `\n`.
 fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Result<()> {
     const CAP: usize = 40;
     let mut widths: Vec<usize> = shown
@@ -80,8 +113,7 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
     let mut cell = String::new();
     let mut widen = |row: &[Cell]| {
         for (w, &i) in widths.iter_mut().zip(shown) {
-            cell.clear();
-            row[i].write_text(&mut cell);
+            plain_cell(&row[i], &mut cell);
             *w = (*w).max(cell.chars().count().min(CAP));
         }
     };
@@ -113,8 +145,7 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
     table.each_row(true, |row| {
         line.clear();
         for (n, &i) in shown.iter().enumerate() {
-            cell.clear();
-            row[i].write_text(&mut cell);
+            plain_cell(&row[i], &mut cell);
             put(&mut line, n, &cell);
         }
         writeln!(out, "{}", line.trim_end())
@@ -122,7 +153,8 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
 }
 
 fn term_cell(cell: &Cell, colour: bool) -> TermCell {
-    let mut term = TermCell::new(cell.display_text());
+    let text = escape::terminal_cut(&cell.display_text(), MAX_CELL_CHARS, MAX_WORD_CHARS);
+    let mut term = TermCell::new(text);
     if cell.is_number() {
         term = term.set_alignment(CellAlignment::Right);
     }

@@ -4,6 +4,7 @@
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
 use crate::query::{LeadFilter, Query, delivering, rollup};
+use crate::render::number::number;
 use crate::render::report::Cell;
 
 /// A field of the thing shown: JSON key, label, value.
@@ -206,12 +207,12 @@ fn measure(plan: &Plan, measure: &Measure) -> Vec<Field> {
     let values: Vec<String> = measure
         .values
         .iter()
-        .map(|v| format!("{}: {}", v.period, v.value))
+        .map(|v| format!("{}: {}", v.period, number(v.value)))
         .collect();
     let target = measure
         .target
         .as_ref()
-        .map(|t| format!("{}: {}", t.period, t.value));
+        .map(|t| format!("{}: {}", t.period, number(t.value)));
     vec![
         ("id", "Measure", Cell::text(&measure.id)),
         ("title", "Title", Cell::text(&measure.title)),
