@@ -1,4 +1,5 @@
-//! `plan set TASK-ID`: update one task in place. Under the plan's lock: read
+//! `plan set TASK-ID`: update one task in place. Under the lock of the plan
+//! (and of the directory of the task's file, see `safe_write::lock_dir`): read
 //! the plan, edit the task's file, check the whole plan as it would be, and
 //! only then write the file, atomically. A change that would make the plan
 //! invalid is refused and the file left byte for byte as it was.
@@ -7,10 +8,13 @@ use crate::cli::SetArgs;
 use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
 use crate::model::Rag;
+use crate::open::Opened;
 use crate::render::diagnostics::{self, DiagnosticFormat};
 use crate::safe_write::{self, PlanLock};
 use anyhow::bail;
+use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::Path;
 
 pub fn run(
     ctx: &Context,
@@ -18,25 +22,12 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let dir = ctx.plan_dir()?;
-    let _lock = PlanLock::acquire(&dir)?;
-    let opened = crate::open::open(&dir)?;
-    if !opened.validated {
-        bail!(
-            "the plan's files cannot all be read (`plan check` says where): mend them before editing a task"
-        );
-    }
-    let Some(task) = opened
+    let (_lock, opened, id) = open_locked(&ctx.plan_dir()?, &args.task, err)?;
+    let task = opened
         .plan
         .tasks()
-        .find(|t| t.id.eq_ignore_ascii_case(args.task.trim()))
-    else {
-        bail!(
-            "no task `{}` in the plan: give a full task id such as EJ-1.1.a",
-            args.task
-        );
-    };
-    let id = task.id.clone();
+        .find(|t| t.id == id)
+        .expect("open_locked found it");
     let file = task.loc.file();
     let Some(path) = TaskPath::parse(&id) else {
         bail!("`{id}` is not a full task id");
@@ -94,6 +85,40 @@ pub fn run(
         checked.sources.get(file).name
     )?;
     Ok(0)
+}
+
+/// Opens the plan under the lock of the plan directory and of the directory
+/// of the file holding `task` (the same one, unless that file lies outside
+/// the plan or under a plan.toml of its own: then both are taken, in order,
+/// and the plan read again). The lock, the plan and the task's full id.
+fn open_locked(
+    dir: &Path,
+    task: &str,
+    err: &mut dyn Write,
+) -> anyhow::Result<(PlanLock, Opened, String)> {
+    let mut dirs = BTreeSet::from([safe_write::plan_lock_dir(dir)?]);
+    loop {
+        let lock = PlanLock::acquire(dirs.clone(), err)?;
+        let opened = crate::open::open(dir)?;
+        if !opened.validated {
+            bail!(
+                "the plan's files cannot all be read (`plan check` says where): mend them before editing a task"
+            );
+        }
+        let Some(found) = opened
+            .plan
+            .tasks()
+            .find(|t| t.id.eq_ignore_ascii_case(task.trim()))
+        else {
+            bail!("no task `{task}` in the plan: give a full task id such as EJ-1.1.a");
+        };
+        let id = found.id.clone();
+        let path = &opened.sources.get(found.loc.file()).path;
+        if dirs.insert(safe_write::lock_dir(path)?) {
+            continue;
+        }
+        return Ok((lock, opened, id));
+    }
 }
 
 /// "rag amber, note, updated 2012-12-01".
