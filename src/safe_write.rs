@@ -150,7 +150,7 @@ fn write_over(target: &Path, dir: &Path, text: &str) -> std::io::Result<()> {
 }
 
 /// Removes the temporary files a killed writer left in `dir`: regular
-/// files named `.NAME.RANDOM.plan-tmp` (or `.NAME.PID.tmp`, as older
+/// files named `.NAME.RANDOM.plan-tmp` (or `.NAME.toml.PID.tmp`, as older
 /// versions named them). Called with the lock held, so none is in use. A
 /// link is never removed: whoever planted it, it is not ours.
 fn remove_stale_temporaries(dir: &Path) {
@@ -169,6 +169,9 @@ fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
+/// Whether `name` is one of ours. The older form is matched only for a
+/// plan file's name (`.card.toml.1234.tmp`): other programs' temporary
+/// files may look like `.NAME.1234.tmp` too.
 fn is_temporary_name(name: &str) -> bool {
     let Some(rest) = name.strip_prefix('.') else {
         return false;
@@ -176,13 +179,15 @@ fn is_temporary_name(name: &str) -> bool {
     if rest.len() > TEMPORARY_SUFFIX.len() && rest.ends_with(TEMPORARY_SUFFIX) {
         return true;
     }
-    // `.NAME.PID.tmp`
     let Some(rest) = rest.strip_suffix(".tmp") else {
         return false;
     };
     match rest.rsplit_once('.') {
         Some((name, pid)) => {
-            !name.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+            name.len() > ".toml".len()
+                && name.ends_with(".toml")
+                && !pid.is_empty()
+                && pid.bytes().all(|b| b.is_ascii_digit())
         }
         None => false,
     }
@@ -255,7 +260,12 @@ mod tests {
         let path = dir.path().join("plan.toml");
         fs::write(&path, "a = 1\n").unwrap();
         let stale = [".plan.toml.1234.tmp", ".card.toml.x7Yz0q.plan-tmp"];
-        let kept = [".notes.tmp", ".plan.toml.12a.tmp", "card.toml.1.tmp"];
+        let kept = [
+            ".notes.tmp",
+            ".plan.toml.12a.tmp",
+            "card.toml.1.tmp",
+            ".swap.123.tmp",
+        ];
         for name in stale.iter().chain(&kept) {
             fs::write(dir.path().join(name), "half a plan").unwrap();
         }

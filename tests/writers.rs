@@ -179,3 +179,26 @@ fn a_plan_file_that_is_a_link_stays_a_link() {
     // Nothing was left beside the target.
     assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_plan_directory_without_plan_toml_at_its_top() {
+    // `plan.toml` one level down: the card's lock (its own directory) is
+    // not the plan directory's, so `plan set` takes both, in order.
+    let repo = copy_of_the_plan();
+    fs::create_dir(repo.path().join("meta")).unwrap();
+    fs::rename(
+        repo.path().join("plan.toml"),
+        repo.path().join("meta/plan.toml"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01", "--dir"])
+        .arg(repo.path())
+        .args(["set", "EJ-1.1.a", "--note", "two locks"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let card = fs::read_to_string(repo.path().join("cards/effective-justice.toml")).unwrap();
+    assert!(card.contains("note = \"two locks\""));
+}

@@ -11,6 +11,7 @@ use crate::model::Rag;
 use crate::open::Opened;
 use crate::render::diagnostics::{self, DiagnosticFormat};
 use crate::safe_write::{self, PlanLock};
+use crate::source::FileId;
 use anyhow::bail;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -22,13 +23,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let (_lock, opened, id) = open_locked(&ctx.plan_dir()?, &args.task, err)?;
-    let task = opened
-        .plan
-        .tasks()
-        .find(|t| t.id == id)
-        .expect("open_locked found it");
-    let file = task.loc.file();
+    let (_lock, opened, id, file) = open_locked(&ctx.plan_dir()?, &args.task, err)?;
     let Some(path) = TaskPath::parse(&id) else {
         bail!("`{id}` is not a full task id");
     };
@@ -90,12 +85,13 @@ pub fn run(
 /// Opens the plan under the lock of the plan directory and of the directory
 /// of the file holding `task` (the same one, unless that file lies outside
 /// the plan or under a plan.toml of its own: then both are taken, in order,
-/// and the plan read again). The lock, the plan and the task's full id.
+/// and the plan read again). The lock, the plan, the task's full id and
+/// its file.
 fn open_locked(
     dir: &Path,
     task: &str,
     err: &mut dyn Write,
-) -> anyhow::Result<(PlanLock, Opened, String)> {
+) -> anyhow::Result<(PlanLock, Opened, String, FileId)> {
     let mut dirs = BTreeSet::from([safe_write::plan_lock_dir(dir)?]);
     loop {
         let lock = PlanLock::acquire(dirs.clone(), err)?;
@@ -112,12 +108,11 @@ fn open_locked(
         else {
             bail!("no task `{task}` in the plan: give a full task id such as EJ-1.1.a");
         };
-        let id = found.id.clone();
-        let path = &opened.sources.get(found.loc.file()).path;
-        if dirs.insert(safe_write::lock_dir(path)?) {
+        let (id, file) = (found.id.clone(), found.loc.file());
+        if dirs.insert(safe_write::lock_dir(&opened.sources.get(file).path)?) {
             continue;
         }
-        return Ok((lock, opened, id));
+        return Ok((lock, opened, id, file));
     }
 }
 
