@@ -52,6 +52,7 @@ codes! {
     NotUtf8 => "not-utf8", Error, "the file is not UTF-8 text";
     BinaryFile => "binary-file", Error, "the file holds NUL bytes: it is binary, not a plan file";
     FileTooLarge => "file-too-large", Error, "the file is larger than a plan file can be (32 MiB)";
+    UnreadableFile => "unreadable-file", Error, "a plan file that cannot be read (a dangling link, no permission)";
     EmptyFile => "empty-file", Error, "the file defines nothing";
     UnknownKey => "unknown-key", Error, "a key the plan format does not have (often a typo)";
     MissingKey => "missing-key", Error, "a required key is absent";

@@ -47,17 +47,7 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
     if let Some(note) = &edit.note {
         set(task, "note", Value::from(note.as_str()));
     }
-    Ok(same_line_ends(text, doc.to_string()))
-}
-
-/// toml_edit writes "\n": a file written with Windows line ends ("\r\n")
-/// keeps them, or every one of its lines would show as changed.
-pub fn same_line_ends(original: &str, edited: String) -> String {
-    if original.contains("\r\n") {
-        edited.replace("\r\n", "\n").replace('\n', "\r\n")
-    } else {
-        edited
-    }
+    Ok(crate::line_ends::keep(text, &doc.to_string()))
 }
 
 fn date(day: NaiveDate) -> Value {

@@ -16,6 +16,13 @@ pub enum Finding {
     FileTooLarge {
         limit_mib: u64,
     },
+    /// A plan file that is a link to nothing.
+    DanglingLink {
+        target: String,
+    },
+    UnreadableFile {
+        error: String,
+    },
 
     // ---- the shape of a file ----
     TomlSyntax {
@@ -201,6 +208,7 @@ impl Finding {
             F::NotUtf8 => Code::NotUtf8,
             F::BinaryFile => Code::BinaryFile,
             F::FileTooLarge { .. } => Code::FileTooLarge,
+            F::DanglingLink { .. } | F::UnreadableFile { .. } => Code::UnreadableFile,
             F::TomlSyntax { .. } => Code::TomlSyntax,
             F::EmptyFile => Code::EmptyFile,
             F::UnknownKey { .. } => Code::UnknownKey,
@@ -251,6 +259,10 @@ impl Finding {
             F::NotUtf8 => "file is not UTF-8 text".into(),
             F::BinaryFile => "file holds a NUL byte: it is binary, not a plan file".into(),
             F::FileTooLarge { limit_mib } => format!("file is over {limit_mib} MiB; not read"),
+            F::DanglingLink { target } => {
+                format!("a link to {target}, which is not there: the file cannot be read")
+            }
+            F::UnreadableFile { error } => format!("cannot read the file: {error}"),
             F::TomlSyntax { message } => format!("invalid TOML: {message}"),
             F::EmptyFile => "file defines nothing".into(),
             F::UnknownKey { key, table, .. } => format!("unknown key `{key}` in {table}"),
@@ -393,6 +405,8 @@ impl Finding {
         let text: String = match self {
             F::NotUtf8 => "save the file as UTF-8".into(),
             F::FileTooLarge { .. } => "split the plan into one file per report card".into(),
+            F::DanglingLink { .. } => "mend the link, or remove it".into(),
+            F::UnreadableFile { .. } => "give the file read permission, or remove it".into(),
             F::EmptyFile => "add plan data to it or delete it".into(),
             F::UnknownKey { key, allowed, .. } => {
                 match crate::suggest::nearest(key, allowed.iter().copied()) {

@@ -65,7 +65,7 @@ pub fn format_text(text: &str) -> anyhow::Result<String> {
     let end = out.trim_end().len();
     out.truncate(end);
     out.push('\n');
-    Ok(crate::edit::same_line_ends(text, out))
+    Ok(crate::line_ends::keep(text, &out))
 }
 
 /// The smallest position of a table with a header: it gets no blank line before it.
@@ -200,6 +200,14 @@ mod tests {
             "[plan]\r\ntitle = \"T\"\r\n\r\n[[agency]]\r\nid = \"SWP\"\r\n"
         );
         assert_eq!(format_text(&tidy).unwrap(), tidy);
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_each_line_s_end_stay() {
+        let text = "\u{feff}[plan]\ntitle = \"T\"\r\nstart = 2012-04-01\n";
+        assert_eq!(format_text(text).unwrap(), text);
+        let messy = "\u{feff}[plan]\ntitle=\"T\"\r\nstart = 2012-04-01\n";
+        assert_eq!(format_text(messy).unwrap(), text);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod format;
 pub mod git;
 pub mod highlight;
 pub mod leads;
+pub mod line_ends;
 pub mod load;
 pub mod model;
 pub mod open;

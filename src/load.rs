@@ -1,7 +1,9 @@
 //! Finding the plan directory (SPEC section 2) and reading its `*.toml` files
-//! into [`Sources`]. What is wrong with one file's bytes (not UTF-8, binary,
-//! too large) is a finding; what stops us reading at all (no plan, a
-//! directory loop, a FIFO, permissions) is a fatal error.
+//! into [`Sources`]. What is wrong with one file (not UTF-8, binary, too
+//! large, unreadable: a link to nowhere) is a finding; what stops us reading
+//! at all (no plan, a directory loop, directories nested too deep, a FIFO,
+//! an unreadable directory) is a fatal error. Only `*.toml` files matter:
+//! a link to nowhere by any other name is ignored.
 
 use crate::diag::{Code, Diagnostic, Finding};
 use crate::source::{Loc, SourceFile, Sources};
@@ -39,11 +41,18 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<Path
     )
 }
 
-/// Every `*.toml` file under `dir`, in sorted path order.
+/// Directories nested deeper than this under the plan directory are
+/// refused: no plan is laid out so deep, and a walk must end.
+pub const MAX_DEPTH: usize = 64;
+
+/// Every `*.toml` file under `dir`, in sorted path order. A directory or
+/// file reached two ways (two links to one directory) is listed once; a
+/// link back to a directory that holds it is a loop, an error.
 pub fn plan_file_paths(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut paths = Vec::new();
-    let mut visited = HashSet::new();
-    collect_toml_files(dir, &mut paths, &mut visited)?;
+    let meta = fs::metadata(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let mut walk = Walk::default();
+    walk.directory(dir, &meta)?;
+    let mut paths = walk.paths;
     paths.sort();
     Ok(paths)
 }
@@ -54,68 +63,150 @@ pub fn read_plan_files(dir: &Path) -> anyhow::Result<(Sources, Vec<Diagnostic>)>
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     for path in paths {
-        read_one(&path, &mut sources, &mut diagnostics)?;
+        read_one(&path, &mut sources, &mut diagnostics);
     }
     Ok((sources, diagnostics))
 }
 
-fn collect_toml_files(
-    dir: &Path,
-    paths: &mut Vec<PathBuf>,
-    visited: &mut HashSet<PathBuf>,
-) -> anyhow::Result<()> {
-    let real = fs::canonicalize(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    if !visited.insert(real) {
-        bail!(
-            "directory loop: {} leads back to a directory already read",
-            dir.display()
-        );
+/// A file or directory as the file system knows it: (device, inode). Kept
+/// rather than canonical paths, which cost a look-up of every component
+/// and made a deep walk cubic.
+#[cfg(unix)]
+type Identity = (u64, u64);
+
+#[cfg(unix)]
+fn identity(_path: &Path, meta: &fs::Metadata) -> anyhow::Result<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    Ok((meta.dev(), meta.ino()))
+}
+
+/// Elsewhere, the canonical path.
+#[cfg(not(unix))]
+type Identity = PathBuf;
+
+#[cfg(not(unix))]
+fn identity(path: &Path, _meta: &fs::Metadata) -> anyhow::Result<Identity> {
+    fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+#[derive(Default)]
+struct Walk {
+    paths: Vec<PathBuf>,
+    seen_dirs: HashSet<Identity>,
+    seen_files: HashSet<Identity>,
+    /// The directories being read, outermost first: a link to one of
+    /// them is a loop.
+    open: Vec<(Identity, PathBuf)>,
+}
+
+impl Walk {
+    fn directory(&mut self, dir: &Path, meta: &fs::Metadata) -> anyhow::Result<()> {
+        let id = identity(dir, meta)?;
+        if let Some((_, holder)) = self.open.iter().find(|(open, _)| *open == id) {
+            bail!(
+                "directory loop: {} leads back to {}, which holds it",
+                dir.display(),
+                holder.display()
+            );
+        }
+        // (Asked again rather than cloned: on Unix it is a copy, elsewhere a path.)
+        if !self.seen_dirs.insert(identity(dir, meta)?) {
+            return Ok(()); // read already, by another way
+        }
+        if self.open.len() > MAX_DEPTH {
+            bail!(
+                "{} is more than {MAX_DEPTH} directories deep in the plan directory; \
+                 not read (no plan is nested so deep)",
+                dir.display()
+            );
+        }
+        let cannot = || format!("cannot read {}", dir.display());
+        let mut entries = fs::read_dir(dir)
+            .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
+            .with_context(cannot)?;
+        // The first way to a file in sorted order is the one kept.
+        entries.sort_by_key(|entry| entry.file_name());
+        self.open.push((id, dir.to_path_buf()));
+        for entry in entries {
+            self.entry(&entry)?;
+        }
+        self.open.pop();
+        Ok(())
     }
-    let entries = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+
+    fn entry(&mut self, entry: &fs::DirEntry) -> anyhow::Result<()> {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.starts_with('.') {
-            continue;
+            return Ok(());
         }
         let path = entry.path();
-        let meta =
-            fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let is_toml = name.ends_with(".toml");
+        let cannot = || format!("cannot read {}", path.display());
+        let kind = entry.file_type().with_context(cannot)?;
+        let meta = if kind.is_symlink() || kind.is_dir() {
+            match fs::metadata(&path) {
+                Ok(meta) => meta,
+                // A link to nowhere: a finding when it is a plan file (made
+                // when it is read); anything else is none of the plan's business.
+                Err(_) if kind.is_symlink() => {
+                    if is_toml {
+                        self.paths.push(path);
+                    }
+                    return Ok(());
+                }
+                Err(e) => return Err(e).with_context(cannot),
+            }
+        } else if is_toml {
+            entry.metadata().with_context(cannot)?
+        } else {
+            return Ok(());
+        };
         if meta.is_dir() {
             if name != "target" {
-                collect_toml_files(&path, paths, visited)?;
+                self.directory(&path, &meta)?;
             }
-        } else if name.ends_with(".toml") {
+        } else if is_toml {
             if !meta.is_file() {
                 bail!(
                     "{} is not a regular file (a FIFO or device?)",
                     path.display()
                 );
             }
-            paths.push(path);
+            if self.seen_files.insert(identity(&path, &meta)?) {
+                self.paths.push(path);
+            }
         }
+        Ok(())
     }
-    Ok(())
 }
 
-fn read_one(
-    path: &Path,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> anyhow::Result<()> {
+/// Reads one plan file; one that cannot be read (a link to nowhere, no
+/// permission) is a finding about that file, not the end of the run.
+fn read_one(path: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) {
     let name = display_name(path);
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| {
-            // Sized up front: a buffer grown by doubling can hold twice the file.
-            let size = f.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES + 1);
-            bytes.reserve_exact(size as usize + 1);
-            f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
-        })
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    add_source(name, path.into(), bytes, sources, diagnostics);
-    Ok(())
+    let read = fs::File::open(path).and_then(|f| {
+        // Sized up front: a buffer grown by doubling can hold twice the file.
+        let size = f.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES + 1);
+        bytes.reserve_exact(size as usize + 1);
+        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+    });
+    match read {
+        Ok(_) => add_source(name, path.into(), bytes, sources, diagnostics),
+        Err(err) => {
+            let file = sources.add(SourceFile::new(name, path.into(), String::new()));
+            let finding = match fs::read_link(path) {
+                Ok(target) if err.kind() == std::io::ErrorKind::NotFound => Finding::DanglingLink {
+                    target: target.display().to_string(),
+                },
+                _ => Finding::UnreadableFile {
+                    error: err.to_string(),
+                },
+            };
+            diagnostics.push(Diagnostic::new(finding, Loc::new(file, 0..0)));
+        }
+    }
 }
 
 /// Adds a file's bytes to the plan's sources, with a finding when they are
@@ -162,7 +253,10 @@ pub fn add_source(
 
 /// The findings reading a file's bytes can make (before any parsing).
 pub fn is_reading_finding(code: Code) -> bool {
-    matches!(code, Code::NotUtf8 | Code::BinaryFile | Code::FileTooLarge)
+    matches!(
+        code,
+        Code::NotUtf8 | Code::BinaryFile | Code::FileTooLarge | Code::UnreadableFile
+    )
 }
 
 /// A path as shown to people: relative to the current directory where it can be.

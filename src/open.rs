@@ -238,6 +238,7 @@ fn blocks_validation(code: Code) -> bool {
             | Code::NotUtf8
             | Code::BinaryFile
             | Code::FileTooLarge
+            | Code::UnreadableFile
             | Code::EmptyFile
             | Code::MissingKey
             | Code::WrongType

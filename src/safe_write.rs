@@ -2,78 +2,195 @@
 //! every writer of one plan, and a replace that is all or nothing (a
 //! temporary file in the same directory, flushed to disk, renamed over the
 //! old one) and refuses when the file changed since it was read.
+//!
+//! Every writer locks the plan directory that holds the file it writes
+//! ([`lock_dir`]), whatever the current directory, so `plan fmt FILE` run
+//! from anywhere and `plan set` take turns. The temporary file is created
+//! exclusively under an unpredictable name, so a link planted in the
+//! directory is never followed; the ones a killed run left are removed by
+//! the next writer.
 
 use anyhow::{Context, bail};
-use std::fs::{self, File, OpenOptions};
+use std::collections::BTreeSet;
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Held while one `plan` process reads, edits and writes a plan; others
 /// wait. Released when dropped (or when the process dies).
 pub struct PlanLock {
-    _file: File,
+    _files: Vec<File>,
 }
 
 /// Where there is no locking a directory, the lock file beside the plan
 /// files (hidden, so never read as a plan file).
 pub const LOCK_FILE: &str = ".plan.lock";
 
+/// How the temporary file of a write ends (it starts with `.NAME.`).
+const TEMPORARY_SUFFIX: &str = ".plan-tmp";
+
 impl PlanLock {
-    /// On Unix the plan directory itself is locked (flock), so no lock file
-    /// is left in the repository; elsewhere a `.plan.lock` file is.
-    pub fn acquire(dir: &Path) -> anyhow::Result<PlanLock> {
-        let file = if cfg!(unix) {
-            File::open(dir).with_context(|| format!("cannot open {}", dir.display()))?
-        } else {
-            let path = dir.join(LOCK_FILE);
-            OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&path)
-                .with_context(|| format!("cannot create the lock file {}", path.display()))?
-        };
-        file.lock()
-            .with_context(|| format!("cannot lock the plan directory {}", dir.display()))?;
-        Ok(PlanLock { _file: file })
+    /// Locks each of `dirs` once, in sorted order (two writers that need
+    /// the same two directories cannot each hold one and wait for the
+    /// other). A lock held by another process is waited for, and `err`
+    /// told so once per directory.
+    pub fn acquire(
+        dirs: impl IntoIterator<Item = PathBuf>,
+        err: &mut dyn Write,
+    ) -> anyhow::Result<PlanLock> {
+        let dirs: BTreeSet<PathBuf> = dirs.into_iter().collect();
+        let mut files = Vec::new();
+        for dir in dirs {
+            files.push(lock_one(&dir, err)?);
+            remove_stale_temporaries(&dir);
+        }
+        Ok(PlanLock { _files: files })
     }
 }
 
+/// On Unix the plan directory itself is locked (flock), so no lock file is
+/// left in the repository; elsewhere a `.plan.lock` file is.
+fn lock_one(dir: &Path, err: &mut dyn Write) -> anyhow::Result<File> {
+    let file = if cfg!(unix) {
+        File::open(dir).with_context(|| format!("cannot open {}", dir.display()))?
+    } else {
+        let path = dir.join(LOCK_FILE);
+        OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot create the lock file {}", path.display()))?
+    };
+    let cannot = || format!("cannot lock the plan directory {}", dir.display());
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(TryLockError::WouldBlock) => {}
+        Err(TryLockError::Error(e)) => return Err(e).with_context(cannot),
+    }
+    // Without a word, a writer stuck behind another looks hung.
+    writeln!(
+        err,
+        "waiting for another plan command to finish writing {}",
+        dir.display()
+    )?;
+    file.lock().with_context(cannot)?;
+    Ok(file)
+}
+
+/// The directory whose lock guards writing `file`: see [`plan_lock_dir`]
+/// of the file's own directory.
+pub fn lock_dir(file: &Path) -> anyhow::Result<PathBuf> {
+    let parent = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    plan_lock_dir(parent)
+}
+
+/// The directory whose lock guards writing a file in `dir`: the nearest
+/// directory at or above `dir` holding `plan.toml` (the plan's directory),
+/// else `dir` itself. Absolute, links resolved, so that two writers naming
+/// one file by different paths, from different places, lock the same one.
+pub fn plan_lock_dir(dir: &Path) -> anyhow::Result<PathBuf> {
+    let dir = fs::canonicalize(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let plan = dir.ancestors().find(|d| d.join("plan.toml").is_file());
+    Ok(plan.unwrap_or(&dir).to_path_buf())
+}
+
 /// Replaces `path`'s contents with `text`, provided the file still holds
-/// `expected` (what was read and edited).
+/// `expected` (what was read and edited). A `path` that is a link is
+/// written through: its target is replaced, and the link stays a link.
 pub fn replace(path: &Path, expected: &str, text: &str) -> anyhow::Result<()> {
-    let current = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?
+    } else {
+        path.to_path_buf()
+    };
+    let current = fs::read(&target).with_context(|| format!("cannot read {}", path.display()))?;
     if current != expected.as_bytes() {
         bail!(
             "{} changed on disk while it was being edited; nothing was written: run the command again",
             path.display()
         );
     }
-    let dir = path
+    let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| -> std::io::Result<()> {
-        let mut file = File::create(&temporary)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        fs::set_permissions(&temporary, fs::metadata(path)?.permissions())?;
-        fs::rename(&temporary, path)
-    })();
-    if let Err(err) = written {
-        let _ = fs::remove_file(&temporary);
-        return Err(err).with_context(|| format!("cannot write {}", path.display()));
-    }
+    remove_stale_temporaries(dir);
+    write_over(&target, dir, text).with_context(|| format!("cannot write {}", path.display()))?;
     // The rename itself is on disk once the directory is.
     if let Ok(dir) = File::open(dir) {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// Writes `text` to a new temporary file in `dir` and renames it over
+/// `target`. The temporary file is created with O_EXCL under a random name
+/// and removed if anything fails.
+fn write_over(target: &Path, dir: &Path, text: &str) -> std::io::Result<()> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(dir)?;
+    temporary.write_all(text.as_bytes())?;
+    temporary
+        .as_file()
+        .set_permissions(fs::metadata(target)?.permissions())?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Removes the temporary files a killed writer left in `dir`: regular
+/// files named `.NAME.RANDOM.plan-tmp` (or `.NAME.toml.PID.tmp`, as older
+/// versions named them). Called with the lock held, so none is in use. A
+/// link is never removed: whoever planted it, it is not ours.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !is_temporary_name(&name.to_string_lossy()) {
+            continue;
+        }
+        let path = entry.path();
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
+/// Whether `name` is one of ours. The older form is matched only for a
+/// plan file's name (`.card.toml.1234.tmp`): other programs' temporary
+/// files may look like `.NAME.1234.tmp` too.
+fn is_temporary_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.') else {
+        return false;
+    };
+    if rest.len() > TEMPORARY_SUFFIX.len() && rest.ends_with(TEMPORARY_SUFFIX) {
+        return true;
+    }
+    let Some(rest) = rest.strip_suffix(".tmp") else {
+        return false;
+    };
+    match rest.rsplit_once('.') {
+        Some((name, pid)) => {
+            name.len() > ".toml".len()
+                && name.ends_with(".toml")
+                && !pid.is_empty()
+                && pid.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -93,5 +210,80 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "a = 2\n");
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_a_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "victim\n").unwrap();
+        let path = dir.path().join("plan.toml");
+        fs::write(&path, "a = 1\n").unwrap();
+        // The name the temporary file once had, predictable from the pid.
+        let planted = dir
+            .path()
+            .join(format!(".plan.toml.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        replace(&path, "a = 1\n", "a = 2\n").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "victim\n");
+        assert!(fs::symlink_metadata(&path).unwrap().is_file());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "a = 2\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_plan_file_that_is_a_link_is_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("card.toml");
+        fs::write(&target, "a = 1\n").unwrap();
+        let link = dir.path().join("card.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        replace(&link, "a = 1\n", "a = 2\n").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "a = 2\n");
+        assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_of_a_killed_run_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        fs::write(&path, "a = 1\n").unwrap();
+        let stale = [".plan.toml.1234.tmp", ".card.toml.x7Yz0q.plan-tmp"];
+        let kept = [
+            ".notes.tmp",
+            ".plan.toml.12a.tmp",
+            "card.toml.1.tmp",
+            ".swap.123.tmp",
+        ];
+        for name in stale.iter().chain(&kept) {
+            fs::write(dir.path().join(name), "half a plan").unwrap();
+        }
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "victim\n").unwrap();
+        let link = dir.path().join(".other.toml.99.tmp");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        replace(&path, "a = 1\n", "a = 2\n").unwrap();
+        for name in stale {
+            assert!(!dir.path().join(name).exists(), "{name} left");
+        }
+        for name in kept {
+            assert!(dir.path().join(name).exists(), "{name} removed");
+        }
+        assert!(
+            fs::symlink_metadata(&link).is_ok(),
+            "a link is not ours to remove"
+        );
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "victim\n");
     }
 }

@@ -98,3 +98,16 @@ fn a_file_that_is_not_toml_is_reported_not_touched() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot format it"));
     assert_eq!(fs::read_to_string(&path).unwrap(), "[plan\n");
 }
+
+#[test]
+fn a_file_that_cannot_be_read_is_an_io_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["fmt", "nonexist.toml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot read nonexist.toml"), "{stderr}");
+}

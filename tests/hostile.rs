@@ -119,8 +119,34 @@ fn a_file_that_cannot_be_read() {
     fs::write(dir.path().join("plan.toml"), PLAN).unwrap();
     std::os::unix::fs::symlink("/nonexistent/plan-file", dir.path().join("gone.toml")).unwrap();
     let out = run(dir.path(), Duration::from_secs(10));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("gone.toml"));
+    // A finding about that file, not the end of the run.
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("gone.toml:1:1: error[unreadable-file]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_link_to_nowhere_that_is_no_plan_file_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("plan.toml"), PLAN).unwrap();
+    std::os::unix::fs::symlink("/nonexistent", dir.path().join("notes.txt")).unwrap();
+    fs::create_dir(dir.path().join("cards")).unwrap();
+    std::os::unix::fs::symlink("/nonexistent", dir.path().join("cards/old")).unwrap();
+    let out = run(dir.path(), Duration::from_secs(10));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -145,3 +145,51 @@ fn a_symlink_loop_is_an_error_not_a_hang() {
         text(&out.stderr)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn two_ways_to_one_directory_read_it_once() {
+    let root = tempfile::tempdir().unwrap();
+    fs::write(root.path().join("plan.toml"), PLAN).unwrap();
+    fs::create_dir(root.path().join("cards")).unwrap();
+    fs::write(
+        root.path().join("cards/ej.toml"),
+        "[card]\nid = \"EJ\"\ntitle = \"Effective Justice\"\n",
+    )
+    .unwrap();
+    // A link to a sibling, and a second link to it: no loop, one card.
+    std::os::unix::fs::symlink("cards", root.path().join("cards-too")).unwrap();
+    std::os::unix::fs::symlink(root.path().join("cards"), root.path().join("more")).unwrap();
+    let out = plan(root.path(), &["check", "--format", "short"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).is_empty(), "{}", text(&out.stdout));
+}
+
+#[test]
+fn a_plan_two_hundred_directories_deep_is_refused_quickly() {
+    let root = tempfile::tempdir().unwrap();
+    fs::write(root.path().join("plan.toml"), PLAN).unwrap();
+    let mut deep = root.path().to_path_buf();
+    for _ in 0..200 {
+        deep.push("d");
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(
+        deep.join("card.toml"),
+        "[card]\nid = \"EJ\"\ntitle = \"t\"\n",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = plan(root.path(), &["check"]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("more than 64 directories deep"), "{stderr}");
+    assert!(stderr.contains("d/d/d/d"), "{stderr}");
+}

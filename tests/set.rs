@@ -27,8 +27,9 @@ fn repository() -> tempfile::TempDir {
 
 /// The lines `git diff` adds and removes, without context.
 fn changed_lines(repo: &Path) -> Vec<String> {
+    // Split on "\n" only: a line's "\r" is part of what changed.
     git(repo, &["diff", "--unified=0"])
-        .lines()
+        .split('\n')
         .filter(|l| {
             (l.starts_with('+') || l.starts_with('-'))
                 && !l.starts_with("+++")
@@ -75,6 +76,79 @@ fn only_the_task_s_changed_and_added_lines_change() {
     let task: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
     assert_eq!(task["rag"], "amber");
     assert_eq!(task["state"], "open");
+}
+
+#[test]
+fn a_byte_order_mark_stays() {
+    let repo = repository();
+    let path = repo.path().join(CARD);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    git(repo.path(), &["commit", "-qam", "BOM"]);
+    let out = plan(repo.path(), &["set", "EJ-1.1.a", "--rag", "amber"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        changed_lines(repo.path()),
+        ["+rag = \"amber\"", "+updated = 2012-12-01"]
+    );
+    assert!(fs::read_to_string(&path).unwrap().starts_with('\u{feff}'));
+}
+
+#[test]
+fn each_line_keeps_its_own_line_end() {
+    let repo = repository();
+    let path = repo.path().join(CARD);
+    let text = fs::read_to_string(&path).unwrap();
+    let due = "due = \"Summer 2012 & On-going\"\n";
+    let mixed = text.replacen("[card]\n", "[card]\r\n", 1).replacen(
+        due,
+        "due = \"Summer 2012 & On-going\"\r\n",
+        1,
+    );
+    assert_eq!(mixed.matches("\r\n").count(), 2);
+    fs::write(&path, &mixed).unwrap();
+    git(repo.path(), &["commit", "-qam", "two CRLF lines"]);
+    let out = plan(
+        repo.path(),
+        &[
+            "set",
+            "EJ-1.1.a",
+            "--due",
+            "Autumn 2012 & On-going",
+            "--note",
+            "n",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The edited line keeps its "\r\n"; the added lines take their neighbours' "\n".
+    assert_eq!(
+        changed_lines(repo.path()),
+        [
+            "-due = \"Summer 2012 & On-going\"\r",
+            "+due = \"Autumn 2012 & On-going\"\r",
+            "+updated = 2012-12-01",
+            "+note = \"n\"",
+        ]
+    );
+    // `plan fmt` of a file in its layout already changes nothing.
+    let fmt = plan(repo.path(), &["fmt", CARD]);
+    assert_eq!(
+        fmt.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fmt.stderr)
+    );
+    assert_eq!(changed_lines(repo.path()).len(), 4);
 }
 
 #[test]

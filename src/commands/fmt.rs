@@ -5,7 +5,9 @@ use crate::context::Context;
 use crate::format::format_text;
 use crate::load::{display_name, plan_file_paths};
 use crate::safe_write::{self, PlanLock};
+use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::Path;
 
 pub fn run(
     ctx: &Context,
@@ -18,20 +20,32 @@ pub fn run(
     } else {
         args.files.clone()
     };
-    // Writers of the plan take turns (see `plan set`); a check only reads.
-    let _lock = match (args.check, ctx.plan_dir()) {
-        (false, Ok(dir)) => Some(PlanLock::acquire(&dir)?),
-        _ => None,
+    // Writers of a plan take turns (see `plan set`): the plan holding each
+    // file is locked, wherever it is and whatever the current directory. A
+    // file whose directory cannot be read is reported below. A check only reads.
+    let _lock = if args.check {
+        None
+    } else {
+        // Each directory once: a plan may have thousands of files in a few.
+        let parents: BTreeSet<&Path> = files
+            .iter()
+            .map(|f| f.parent().filter(|d| !d.as_os_str().is_empty()))
+            .map(|d| d.unwrap_or(Path::new(".")))
+            .collect();
+        let dirs = parents
+            .into_iter()
+            .filter_map(|d| safe_write::plan_lock_dir(d).ok());
+        Some(PlanLock::acquire(dirs, err)?)
     };
-    let (mut unformatted, mut failed) = (0, 0);
+    let (mut unformatted, mut failed, mut unreadable) = (0, 0, 0);
     for path in &files {
         // A file's name may hold a new line or an escape: one line, shown.
         let name = crate::render::escape::line(&display_name(path)).into_owned();
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
-                writeln!(err, "{name}: cannot read it: {e}")?;
-                failed += 1;
+                writeln!(err, "error: cannot read {name}: {e}")?;
+                unreadable += 1;
                 continue;
             }
         };
@@ -58,5 +72,13 @@ pub fn run(
         }
     }
     let check_failed = args.check && unformatted > 0;
-    Ok(if failed > 0 || check_failed { 1 } else { 0 })
+    // A file that cannot be read is an I/O failure (exit 2), as elsewhere;
+    // the others are still formatted.
+    Ok(if unreadable > 0 {
+        2
+    } else if failed > 0 || check_failed {
+        1
+    } else {
+        0
+    })
 }

@@ -1,4 +1,5 @@
-//! `plan set TASK-ID`: update one task in place. Under the plan's lock: read
+//! `plan set TASK-ID`: update one task in place. Under the lock of the plan
+//! (and of the directory of the task's file, see `safe_write::lock_dir`): read
 //! the plan, edit the task's file, check the whole plan as it would be, and
 //! only then write the file, atomically. A change that would make the plan
 //! invalid is refused and the file left byte for byte as it was.
@@ -7,11 +8,14 @@ use crate::cli::SetArgs;
 use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
 use crate::model::Rag;
-use crate::open::{self, Location};
+use crate::open::{self, Location, Opened};
 use crate::render::diagnostics::{self, DiagnosticFormat};
 use crate::safe_write::{self, PlanLock};
+use crate::source::FileId;
 use anyhow::bail;
+use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::Path;
 
 pub fn run(
     ctx: &Context,
@@ -19,25 +23,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let dir = ctx.plan_dir()?;
-    let _lock = PlanLock::acquire(&dir)?;
-    let opened = open::open(Location::WorkTree(&dir))?;
-    let Some(plan) = &opened.plan else {
-        bail!(
-            "the plan's files cannot all be read (`plan check` says where): mend them before editing a task"
-        );
-    };
-    let Some(task) = plan
-        .tasks()
-        .find(|t| t.id.eq_ignore_ascii_case(args.task.trim()))
-    else {
-        bail!(
-            "no task `{}` in the plan: give a full task id such as EJ-1.1.a",
-            args.task
-        );
-    };
-    let id = task.id.clone();
-    let file = task.loc.file();
+    let (_lock, opened, id, file) = open_locked(&ctx.plan_dir()?, &args.task, err)?;
     let Some(path) = TaskPath::parse(&id) else {
         bail!("`{id}` is not a full task id");
     };
@@ -94,6 +80,39 @@ pub fn run(
         crate::render::escape::line(&checked.sources.get(file).name)
     )?;
     Ok(0)
+}
+
+/// Opens the plan under the lock of the plan directory and of the directory
+/// of the file holding `task` (the same one, unless that file lies outside
+/// the plan or under a plan.toml of its own: then both are taken, in order,
+/// and the plan read again). The lock, the plan, the task's full id and
+/// its file.
+fn open_locked(
+    dir: &Path,
+    task: &str,
+    err: &mut dyn Write,
+) -> anyhow::Result<(PlanLock, Opened, String, FileId)> {
+    let mut dirs = BTreeSet::from([safe_write::plan_lock_dir(dir)?]);
+    loop {
+        let lock = PlanLock::acquire(dirs.clone(), err)?;
+        let opened = open::open(Location::WorkTree(dir))?;
+        let Some(plan) = &opened.plan else {
+            bail!(
+                "the plan's files cannot all be read (`plan check` says where): mend them before editing a task"
+            );
+        };
+        let Some(found) = plan
+            .tasks()
+            .find(|t| t.id.eq_ignore_ascii_case(task.trim()))
+        else {
+            bail!("no task `{task}` in the plan: give a full task id such as EJ-1.1.a");
+        };
+        let (id, file) = (found.id.clone(), found.loc.file());
+        if dirs.insert(safe_write::lock_dir(&opened.sources.get(file).path)?) {
+            continue;
+        }
+        return Ok((lock, opened, id, file));
+    }
 }
 
 /// "rag amber, note, updated 2012-12-01".
