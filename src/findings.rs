@@ -4,7 +4,9 @@
 //! it is reported under. Tests match on these kinds, not on the words.
 
 use crate::diag::Code;
+use crate::file_format::{Key, TableFormat};
 use crate::source::Loc;
+use crate::words::either;
 use chrono::NaiveDate;
 
 /// What a check found. Each kind is reported under one code.
@@ -31,12 +33,11 @@ pub enum Finding {
     EmptyFile,
     UnknownKey {
         key: String,
-        table: &'static str,
-        allowed: &'static [&'static str],
+        table: &'static TableFormat,
     },
     MissingKey {
-        key: String,
-        table: &'static str,
+        key: &'static Key,
+        table: &'static TableFormat,
     },
     WrongType {
         key: String,
@@ -88,7 +89,7 @@ pub enum Finding {
     EmptyAgencyId,
     BadAgencyKind {
         kind: String,
-        names: &'static str,
+        names: &'static [&'static str],
     },
     AgencyNameTaken {
         agency: String,
@@ -114,7 +115,7 @@ pub enum Finding {
     // ---- tasks ----
     BadRag {
         rag: String,
-        names: &'static str,
+        names: &'static [&'static str],
     },
     BlueWithoutDone {
         task: String,
@@ -172,7 +173,7 @@ pub enum Finding {
     },
     BadResponse {
         response: String,
-        names: &'static str,
+        names: &'static [&'static str],
     },
     UnknownDeliverable {
         recommendation: String,
@@ -181,9 +182,6 @@ pub enum Finding {
     UntrackedRecommendation {
         recommendation: String,
         response: &'static str,
-    },
-    MeasureWithoutBetter {
-        measure: String,
     },
     BadBetter {
         better: String,
@@ -212,9 +210,7 @@ impl Finding {
             F::TomlSyntax { .. } => Code::TomlSyntax,
             F::EmptyFile => Code::EmptyFile,
             F::UnknownKey { .. } => Code::UnknownKey,
-            F::MissingKey { .. } | F::MissingLead { .. } | F::MeasureWithoutBetter { .. } => {
-                Code::MissingKey
-            }
+            F::MissingKey { .. } | F::MissingLead { .. } => Code::MissingKey,
             F::WrongType { .. } | F::DateAsText { .. } => Code::WrongType,
             F::NumberTooLarge { .. }
             | F::NotANumberId { .. }
@@ -265,8 +261,8 @@ impl Finding {
             F::UnreadableFile { error } => format!("cannot read the file: {error}"),
             F::TomlSyntax { message } => format!("invalid TOML: {message}"),
             F::EmptyFile => "file defines nothing".into(),
-            F::UnknownKey { key, table, .. } => format!("unknown key `{key}` in {table}"),
-            F::MissingKey { key, table } => format!("{table} has no `{key}`"),
+            F::UnknownKey { key, table } => format!("unknown key `{key}` in {}", table.header),
+            F::MissingKey { key, table } => format!("{} has no `{}`", table.header, key.name),
             F::WrongType { key, wanted, found } => format!("`{key}` must be {wanted}, not {found}"),
             F::DateAsText { key, text } => {
                 format!("`{key}` must be a date such as 2012-10-15, not the text \"{text}\"")
@@ -292,7 +288,7 @@ impl Finding {
             F::BadId { what, id } => format!("`{id}` is not a valid {what} id"),
             F::EmptyAgencyId => "an agency id is empty".into(),
             F::BadAgencyKind { kind, names } => {
-                format!("`{kind}` is not a kind of agency: use {names}")
+                format!("`{kind}` is not a kind of agency: use {}", either(names))
             }
             F::AgencyNameTaken {
                 agency,
@@ -315,7 +311,9 @@ impl Finding {
                 format!("`part_of` names `{name}`, which is no agency of the plan")
             }
             F::PriorityWithoutCard => "`[[priority]]` in a file with no `[card]`".into(),
-            F::BadRag { rag, names } => format!("`{rag}` is not a RAG status: use {names}"),
+            F::BadRag { rag, names } => {
+                format!("`{rag}` is not a RAG status: use {}", either(names))
+            }
             F::BlueWithoutDone { task } => {
                 format!("task {task} is blue (complete) but has no `done` date")
             }
@@ -368,7 +366,7 @@ impl Finding {
                 format!("measure {measure} is listed by no report card")
             }
             F::BadResponse { response, names } => {
-                format!("`{response}` is not a response: use {names}")
+                format!("`{response}` is not a response: use {}", either(names))
             }
             F::UnknownDeliverable {
                 recommendation,
@@ -382,7 +380,6 @@ impl Finding {
             } => {
                 format!("recommendation {recommendation} is {response} but no action delivers it")
             }
-            F::MeasureWithoutBetter { measure } => format!("measure {measure} has no `better`"),
             F::BadBetter { better } => {
                 format!("`better` must be \"higher\" or \"lower\", not \"{better}\"")
             }
@@ -408,12 +405,14 @@ impl Finding {
             F::DanglingLink { .. } => "mend the link, or remove it".into(),
             F::UnreadableFile { .. } => "give the file read permission, or remove it".into(),
             F::EmptyFile => "add plan data to it or delete it".into(),
-            F::UnknownKey { key, allowed, .. } => {
-                match crate::suggest::nearest(key, allowed.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("the keys here are: {}", allowed.join(", ")),
-                }
-            }
+            F::UnknownKey { key, table } => match crate::suggest::nearest(key, table.key_names()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "the keys here are: {}",
+                    table.key_names().collect::<Vec<_>>().join(", ")
+                ),
+            },
+            F::MissingKey { key, .. } => format!("`{}`: {}", key.name, key.description),
             F::DateAsText { key, .. } => format!("write {key} = 2012-10-15, without quotes"),
             F::NumberTooLarge { .. } => "write a whole number of a sensible size".into(),
             F::MissingPlan => "add a plan.toml with [plan] title, start and end".into(),
@@ -464,16 +463,12 @@ impl Finding {
             F::UntrackedRecommendation { .. } => {
                 "list the actions that deliver it in `actions`".into()
             }
-            F::MeasureWithoutBetter { .. } => {
-                "say which way the curve should turn: better = \"higher\" or \"lower\"".into()
-            }
             F::DuplicatePeriod { .. } => "one value a period: keep one of them".into(),
             F::BadPeriod { .. } => {
                 "a period is a date, month, quarter or year, such as \"Q1 2012-13\"".into()
             }
             F::BinaryFile
             | F::TomlSyntax { .. }
-            | F::MissingKey { .. }
             | F::WrongType { .. }
             | F::NotANumberId { .. }
             | F::OutOfRange { .. }

@@ -4,53 +4,16 @@
 //! is a plain date written as a TOML date. Comments stay where they are.
 //! Formatting a formatted file changes nothing.
 
-use crate::read;
+use crate::file_format::{self, Key, Shape, TableFormat};
 use anyhow::Context;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
-/// What a table holds, from where it sits in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    File,
-    Plan,
-    Agency,
-    Card,
-    Priority,
-    Action,
-    Task,
-    Recommendation,
-    Measure,
-    Other,
-}
-
-impl Kind {
-    fn child(self, key: &str) -> Kind {
-        match (self, key) {
-            (Kind::File, "plan") => Kind::Plan,
-            (Kind::File, "agency") => Kind::Agency,
-            (Kind::File, "card") => Kind::Card,
-            (Kind::File, "priority") => Kind::Priority,
-            (Kind::File, "recommendation") => Kind::Recommendation,
-            (Kind::File, "measure") => Kind::Measure,
-            (Kind::Priority, "action") => Kind::Action,
-            (Kind::Action, "task") => Kind::Task,
-            _ => Kind::Other,
-        }
-    }
-
-    /// The order of keys (SPEC section 3, as the reader lists them); others follow, as they were.
-    fn order(self) -> &'static [&'static str] {
-        match self {
-            Kind::Plan => read::PLAN_KEYS,
-            Kind::Agency => read::AGENCY_KEYS,
-            Kind::Card => read::CARD_KEYS,
-            Kind::Priority => read::PRIORITY_KEYS,
-            Kind::Action => read::ACTION_KEYS,
-            Kind::Task => read::TASK_KEYS,
-            Kind::Recommendation => read::RECOMMENDATION_KEYS,
-            Kind::Measure => read::MEASURE_KEYS,
-            Kind::File | Kind::Other => &[],
-        }
+/// The format of the table under `key` of a table of `format`, if the file
+/// format declares one there.
+fn child(format: Option<&'static TableFormat>, key: &str) -> Option<&'static TableFormat> {
+    match format?.key(key)?.shape {
+        Shape::Table(table) | Shape::Tables(table) => Some(table),
+        _ => None,
     }
 }
 
@@ -58,7 +21,7 @@ impl Kind {
 pub fn format_text(text: &str) -> anyhow::Result<String> {
     let mut doc: DocumentMut = text.parse().context("not valid TOML")?;
     let first = first_header(doc.as_table(), None);
-    tidy_table(doc.as_table_mut(), Kind::File, first);
+    tidy_table(doc.as_table_mut(), Some(&file_format::FILE), first);
     let trailing = doc.trailing().as_str().unwrap_or("").to_string();
     doc.set_trailing(tidy_lines(&trailing, false));
     let mut out = doc.to_string();
@@ -86,12 +49,18 @@ fn first_header(table: &Table, mut first: Option<isize>) -> Option<isize> {
     first
 }
 
-fn tidy_table(table: &mut Table, kind: Kind, first: Option<isize>) {
-    let order = kind.order();
-    let rank = |key: &str| order.iter().position(|k| *k == key).unwrap_or(order.len());
+fn tidy_table(table: &mut Table, format: Option<&'static TableFormat>, first: Option<isize>) {
+    // Keys in the order the file format declares them; others follow, as they were.
+    let order: &[Key] = format.map_or(&[], |f| f.keys);
+    let rank = |key: &str| {
+        order
+            .iter()
+            .position(|k| k.name == key)
+            .unwrap_or(order.len())
+    };
     table.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
 
-    if kind == Kind::Task {
+    if format.is_some_and(|f| f.name == file_format::TASK.name) {
         if let Some(Item::Value(lead @ Value::String(_))) = table.get_mut("lead") {
             let decor = lead.decor().clone();
             let mut array = Array::new();
@@ -135,10 +104,10 @@ fn tidy_table(table: &mut Table, kind: Kind, first: Option<isize>) {
                     format!(" {comment}")
                 });
             }
-            Item::Table(sub) => tidy_table(sub, kind.child(&name), first),
+            Item::Table(sub) => tidy_table(sub, child(format, &name), first),
             Item::ArrayOfTables(tables) => {
                 for sub in tables.iter_mut() {
-                    tidy_table(sub, kind.child(&name), first);
+                    tidy_table(sub, child(format, &name), first);
                 }
             }
             Item::None => {}

@@ -9,6 +9,7 @@ pub mod context;
 pub mod dates;
 pub mod diag;
 pub mod edit;
+pub mod file_format;
 pub mod findings;
 pub mod format;
 pub mod git;
@@ -27,6 +28,7 @@ pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod validate;
+pub mod words;
 
 use cli::{Cli, Command};
 use std::io::Write;

@@ -4,6 +4,7 @@
 
 use crate::dates::{Calendar, Interval, TargetDate};
 use crate::source::Loc;
+use crate::words::words;
 use chrono::NaiveDate;
 
 #[derive(Debug, Default)]
@@ -45,28 +46,12 @@ pub enum AgencyKind {
     Role,
 }
 
-impl AgencyKind {
-    pub const NAMES: &'static str = "organisation, team, person or role";
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AgencyKind::Organisation => "organisation",
-            AgencyKind::Team => "team",
-            AgencyKind::Person => "person",
-            AgencyKind::Role => "role",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<AgencyKind> {
-        Some(match text.trim().to_lowercase().as_str() {
-            "organisation" | "organization" => AgencyKind::Organisation,
-            "team" => AgencyKind::Team,
-            "person" => AgencyKind::Person,
-            "role" => AgencyKind::Role,
-            _ => return None,
-        })
-    }
-}
+words!(AgencyKind {
+    Organisation => "organisation" | "organization",
+    Team => "team",
+    Person => "person",
+    Role => "role",
+});
 
 /// Index of an agency in [`Plan::agencies`].
 pub type AgencyIdx = usize;
@@ -131,28 +116,12 @@ pub enum Rag {
     Blue,
 }
 
-impl Rag {
-    pub const NAMES: &'static str = "red, amber, green or blue (complete)";
-
-    pub fn parse(text: &str) -> Option<Rag> {
-        Some(match text.trim().to_lowercase().as_str() {
-            "red" => Rag::Red,
-            "amber" => Rag::Amber,
-            "green" => Rag::Green,
-            "blue" | "complete" => Rag::Blue,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rag::Red => "red",
-            Rag::Amber => "amber",
-            Rag::Green => "green",
-            Rag::Blue => "blue",
-        }
-    }
-}
+words!(Rag {
+    Red => "red",
+    Amber => "amber",
+    Green => "green",
+    Blue => "blue" | "complete",
+});
 
 #[derive(Debug)]
 pub struct Task {
@@ -186,34 +155,14 @@ impl Response {
     pub fn delivers(self) -> bool {
         matches!(self, Response::Accepted | Response::PartiallyAccepted)
     }
-
-    pub const NAMES: &'static str = "accepted, partially-accepted, not-accepted or noted";
-
-    pub fn parse(text: &str) -> Option<Response> {
-        let words: String = text
-            .trim()
-            .to_lowercase()
-            .chars()
-            .map(|c| if c == ' ' || c == '_' { '-' } else { c })
-            .collect();
-        Some(match words.as_str() {
-            "accepted" => Response::Accepted,
-            "partially-accepted" => Response::PartiallyAccepted,
-            "not-accepted" => Response::NotAccepted,
-            "noted" => Response::Noted,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Response::Accepted => "accepted",
-            Response::PartiallyAccepted => "partially-accepted",
-            Response::NotAccepted => "not-accepted",
-            Response::Noted => "noted",
-        }
-    }
 }
+
+words!(Response {
+    Accepted => "accepted",
+    PartiallyAccepted => "partially-accepted",
+    NotAccepted => "not-accepted",
+    Noted => "noted",
+});
 
 #[derive(Debug)]
 pub struct Recommendation {
@@ -234,14 +183,12 @@ pub enum Better {
     Lower,
 }
 
-impl Better {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Better::Higher => "higher",
-            Better::Lower => "lower",
-        }
-    }
+words!(Better {
+    Higher => "higher",
+    Lower => "lower",
+});
 
+impl Better {
     /// True when a change of `change` turns the curve the right way.
     pub fn is_better(self, change: f64) -> bool {
         match self {

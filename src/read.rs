@@ -4,6 +4,7 @@
 //! line (serde's derive stops at the first).
 
 use crate::diag::{Diagnostic, Finding};
+use crate::file_format::{self, Shape, TableFormat};
 use crate::raw::*;
 use crate::source::{FileId, Loc};
 use chrono::NaiveDate;
@@ -47,12 +48,11 @@ struct Reader<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-/// One TOML table being read, and where its header is.
+/// One TOML table being read, where its header is, and what kind it is.
 struct Table<'t, 'i> {
     table: &'t DeTable<'i>,
     loc: Loc,
-    /// How a person names this table: `[[priority.action.task]]`.
-    what: &'static str,
+    format: &'static TableFormat,
 }
 
 impl<'t, 'i> Table<'t, 'i> {
@@ -60,60 +60,6 @@ impl<'t, 'i> Table<'t, 'i> {
         self.table.get(key)
     }
 }
-
-// Each list is in the canonical order: `plan fmt` sorts keys by it and
-// `plan schema` offers them in it.
-pub const FILE_KEYS: &[&str] = &[
-    "plan",
-    "agency",
-    "card",
-    "priority",
-    "recommendation",
-    "measure",
-];
-pub const PLAN_KEYS: &[&str] = &[
-    "title",
-    "owner",
-    "start",
-    "end",
-    "asap_days",
-    "year_start",
-    "review_days",
-];
-pub const AGENCY_KEYS: &[&str] = &["id", "name", "kind", "aliases", "part_of"];
-pub const CARD_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "outcomes",
-    "area",
-    "measures",
-    "main_actions",
-    "story",
-    "challenges",
-];
-pub const PRIORITY_KEYS: &[&str] = &["id", "title", "action"];
-pub const ACTION_KEYS: &[&str] = &["id", "title", "task"];
-pub const TASK_KEYS: &[&str] = &[
-    "id",
-    "text",
-    "lead",
-    "due",
-    "resources",
-    "rag",
-    "done",
-    "updated",
-    "note",
-];
-pub const RECOMMENDATION_KEYS: &[&str] = &[
-    "id",
-    "text",
-    "response",
-    "response_text",
-    "owner",
-    "actions",
-];
-pub const MEASURE_KEYS: &[&str] = &["id", "title", "better", "unit", "values", "target"];
-pub const MEASURE_VALUE_KEYS: &[&str] = &["period", "value", "note"];
 
 impl Reader<'_> {
     fn loc(&self, span: std::ops::Range<usize>) -> Loc {
@@ -124,39 +70,39 @@ impl Reader<'_> {
         let top = Table {
             table: root,
             loc: self.loc(0..0),
-            what: "the file",
+            format: &file_format::FILE,
         };
-        self.check_keys(&top, FILE_KEYS);
+        self.check_keys(&top);
         let mut raw = RawFile::default();
         if let Some(t) = self.table(&top, "plan") {
             raw.plan = self.plan(&t);
         }
-        for t in self.tables(&top, "agency", "[[agency]]") {
+        for t in self.tables(&top, "agency") {
             raw.agencies.extend(self.agency(&t));
         }
         if let Some(t) = self.table(&top, "card") {
             raw.card = self.card(&t);
         }
-        let priorities = self.tables(&top, "priority", "[[priority]]");
+        let priorities = self.tables(&top, "priority");
         raw.priorities = self.each(&priorities, Self::priority);
-        for t in self.tables(&top, "recommendation", "[[recommendation]]") {
+        for t in self.tables(&top, "recommendation") {
             raw.recommendations.extend(self.recommendation(&t));
         }
-        for t in self.tables(&top, "measure", "[[measure]]") {
+        for t in self.tables(&top, "measure") {
             raw.measures.extend(self.measure(&t));
         }
         raw
     }
 
     fn plan(&mut self, t: &Table) -> Option<RawPlan> {
-        self.check_keys(t, PLAN_KEYS);
-        let title = self.required(t, "title", Self::string);
-        let owner = self.optional(t, "owner", Self::string);
-        let start = self.required(t, "start", Self::date);
-        let end = self.required(t, "end", Self::date);
-        let asap_days = self.optional(t, "asap_days", Self::integer);
-        let year_start = self.optional(t, "year_start", Self::integer);
-        let review_days = self.optional(t, "review_days", Self::integer);
+        self.check_keys(t);
+        let title = self.value(t, "title", Self::string);
+        let owner = self.value(t, "owner", Self::string);
+        let start = self.value(t, "start", Self::date);
+        let end = self.value(t, "end", Self::date);
+        let asap_days = self.value(t, "asap_days", Self::integer);
+        let year_start = self.value(t, "year_start", Self::integer);
+        let review_days = self.value(t, "review_days", Self::integer);
         Some(RawPlan {
             loc: t.loc,
             title: title?,
@@ -170,12 +116,12 @@ impl Reader<'_> {
     }
 
     fn agency(&mut self, t: &Table) -> Option<RawAgency> {
-        self.check_keys(t, AGENCY_KEYS);
-        let id = self.required(t, "id", Self::string);
-        let name = self.required(t, "name", Self::string);
-        let kind = self.optional(t, "kind", Self::string);
-        let aliases = self.optional(t, "aliases", Self::strings);
-        let part_of = self.optional(t, "part_of", Self::string);
+        self.check_keys(t);
+        let id = self.value(t, "id", Self::string);
+        let name = self.value(t, "name", Self::string);
+        let kind = self.value(t, "kind", Self::string);
+        let aliases = self.value(t, "aliases", Self::strings);
+        let part_of = self.value(t, "part_of", Self::string);
         Some(RawAgency {
             loc: t.loc,
             id: id?,
@@ -187,11 +133,11 @@ impl Reader<'_> {
     }
 
     fn card(&mut self, t: &Table) -> Option<RawCard> {
-        self.check_keys(t, CARD_KEYS);
-        let id = self.required(t, "id", Self::string);
-        let title = self.required(t, "title", Self::string);
+        self.check_keys(t);
+        let id = self.value(t, "id", Self::string);
+        let title = self.value(t, "title", Self::string);
         let list = |r: &mut Self, key| {
-            r.optional(t, key, Self::strings)
+            r.value(t, key, Self::strings)
                 .map(|a| a.value)
                 .unwrap_or_default()
         };
@@ -199,8 +145,8 @@ impl Reader<'_> {
         let measures = list(self, "measures");
         let challenges = list(self, "challenges");
         let main_actions = list(self, "main_actions");
-        let area = self.optional(t, "area", Self::string);
-        let story = self.optional(t, "story", Self::string);
+        let area = self.value(t, "area", Self::string);
+        let story = self.value(t, "story", Self::string);
         Some(RawCard {
             loc: t.loc,
             id: id?,
@@ -215,10 +161,10 @@ impl Reader<'_> {
     }
 
     fn priority(&mut self, t: &Table) -> Option<RawPriority> {
-        self.check_keys(t, PRIORITY_KEYS);
-        let id = self.required(t, "id", Self::number_id);
-        let title = self.required(t, "title", Self::string);
-        let tables = self.tables(t, "action", "[[priority.action]]");
+        self.check_keys(t);
+        let id = self.value(t, "id", Self::number_id);
+        let title = self.value(t, "title", Self::string);
+        let tables = self.tables(t, "action");
         let actions = self.each(&tables, Self::action);
         Some(RawPriority {
             loc: t.loc,
@@ -229,10 +175,10 @@ impl Reader<'_> {
     }
 
     fn action(&mut self, t: &Table) -> Option<RawAction> {
-        self.check_keys(t, ACTION_KEYS);
-        let id = self.required(t, "id", Self::number_id);
-        let title = self.required(t, "title", Self::string);
-        let tables = self.tables(t, "task", "[[priority.action.task]]");
+        self.check_keys(t);
+        let id = self.value(t, "id", Self::number_id);
+        let title = self.value(t, "title", Self::string);
+        let tables = self.tables(t, "task");
         let tasks = self.each(&tables, Self::task);
         Some(RawAction {
             loc: t.loc,
@@ -243,16 +189,16 @@ impl Reader<'_> {
     }
 
     fn task(&mut self, t: &Table) -> Option<RawTask> {
-        self.check_keys(t, TASK_KEYS);
-        let id = self.required(t, "id", Self::string);
-        let text = self.required(t, "text", Self::string);
-        let lead = self.optional(t, "lead", Self::string_or_strings);
-        let due = self.optional(t, "due", Self::when);
-        let resources = self.optional(t, "resources", Self::string);
-        let rag = self.optional(t, "rag", Self::string);
-        let done = self.optional(t, "done", Self::date);
-        let updated = self.optional(t, "updated", Self::date);
-        let note = self.optional(t, "note", Self::string);
+        self.check_keys(t);
+        let id = self.value(t, "id", Self::string);
+        let text = self.value(t, "text", Self::string);
+        let lead = self.value(t, "lead", Self::string_or_strings);
+        let due = self.value(t, "due", Self::when);
+        let resources = self.value(t, "resources", Self::string);
+        let rag = self.value(t, "rag", Self::string);
+        let done = self.value(t, "done", Self::date);
+        let updated = self.value(t, "updated", Self::date);
+        let note = self.value(t, "note", Self::string);
         Some(RawTask {
             loc: t.loc,
             id: id?,
@@ -268,13 +214,13 @@ impl Reader<'_> {
     }
 
     fn recommendation(&mut self, t: &Table) -> Option<RawRecommendation> {
-        self.check_keys(t, RECOMMENDATION_KEYS);
-        let id = self.required(t, "id", Self::string);
-        let text = self.required(t, "text", Self::string);
-        let response = self.required(t, "response", Self::string);
-        let response_text = self.optional(t, "response_text", Self::string);
-        let owner = self.optional(t, "owner", Self::string);
-        let actions = self.optional(t, "actions", Self::strings);
+        self.check_keys(t);
+        let id = self.value(t, "id", Self::string);
+        let text = self.value(t, "text", Self::string);
+        let response = self.value(t, "response", Self::string);
+        let response_text = self.value(t, "response_text", Self::string);
+        let owner = self.value(t, "owner", Self::string);
+        let actions = self.value(t, "actions", Self::strings);
         Some(RawRecommendation {
             loc: t.loc,
             id: id?,
@@ -287,13 +233,13 @@ impl Reader<'_> {
     }
 
     fn measure(&mut self, t: &Table) -> Option<RawMeasure> {
-        self.check_keys(t, MEASURE_KEYS);
-        let id = self.required(t, "id", Self::string);
-        let title = self.required(t, "title", Self::string);
-        let better = self.optional(t, "better", Self::string);
-        let unit = self.optional(t, "unit", Self::string);
+        self.check_keys(t);
+        let id = self.value(t, "id", Self::string);
+        let title = self.value(t, "title", Self::string);
+        let better = self.value(t, "better", Self::string);
+        let unit = self.value(t, "unit", Self::string);
         let values = self
-            .tables(t, "values", "a measure's `values` entry")
+            .tables(t, "values")
             .iter()
             .filter_map(|v| self.measure_value(v))
             .collect();
@@ -310,10 +256,10 @@ impl Reader<'_> {
     }
 
     fn measure_value(&mut self, t: &Table) -> Option<RawMeasureValue> {
-        self.check_keys(t, MEASURE_VALUE_KEYS);
-        let period = self.required(t, "period", Self::when);
-        let value = self.required(t, "value", Self::number);
-        let note = self.optional(t, "note", Self::string);
+        self.check_keys(t);
+        let period = self.value(t, "period", Self::when);
+        let value = self.value(t, "value", Self::number);
+        let note = self.value(t, "note", Self::string);
         Some(RawMeasureValue {
             loc: t.loc,
             period: period?,
@@ -331,33 +277,24 @@ impl Reader<'_> {
 
     // ---- keys ----
 
-    fn check_keys(&mut self, t: &Table, allowed: &'static [&'static str]) {
+    fn check_keys(&mut self, t: &Table) {
         for key in t.table.keys() {
             let name = key.get_ref().as_ref();
-            if allowed.contains(&name) {
-                continue;
+            if t.format.key(name).is_none() {
+                self.diagnostics.push(Diagnostic::new(
+                    Finding::UnknownKey {
+                        key: name.to_string(),
+                        table: t.format,
+                    },
+                    self.loc(key.span()),
+                ));
             }
-            self.diagnostics.push(Diagnostic::new(
-                Finding::UnknownKey {
-                    key: name.to_string(),
-                    table: t.what,
-                    allowed,
-                },
-                self.loc(key.span()),
-            ));
         }
     }
 
-    fn optional<T>(
-        &mut self,
-        t: &Table,
-        key: &str,
-        read: fn(&mut Self, &str, &Value) -> Option<T>,
-    ) -> Option<T> {
-        t.get(key).and_then(|v| read(self, key, v))
-    }
-
-    fn required<T>(
+    /// The value of `key`, read by `read`; an absent key is a finding
+    /// when the format says it is required.
+    fn value<T>(
         &mut self,
         t: &Table,
         key: &str,
@@ -366,13 +303,15 @@ impl Reader<'_> {
         match t.get(key) {
             Some(v) => read(self, key, v),
             None => {
-                self.diagnostics.push(Diagnostic::new(
-                    Finding::MissingKey {
-                        key: key.to_string(),
-                        table: t.what,
-                    },
-                    t.loc,
-                ));
+                if let Some(declared) = t.format.key(key).filter(|k| k.required) {
+                    self.diagnostics.push(Diagnostic::new(
+                        Finding::MissingKey {
+                            key: declared,
+                            table: t.format,
+                        },
+                        t.loc,
+                    ));
+                }
                 None
             }
         }
@@ -391,34 +330,43 @@ impl Reader<'_> {
 
     // ---- tables ----
 
+    /// The format of the table(s) under `key`, as the file format declares it.
+    fn nested(t: &Table, key: &str) -> &'static TableFormat {
+        match t.format.key(key).map(|k| k.shape) {
+            Some(Shape::Table(format) | Shape::Tables(format)) => format,
+            _ => unreachable!("`{key}` is read as a table but not declared as one"),
+        }
+    }
+
     /// A single table such as `[plan]`.
     fn table<'t, 'i>(&mut self, t: &Table<'t, 'i>, key: &str) -> Option<Table<'t, 'i>> {
         let value = t.get(key)?;
+        let format = Self::nested(t, key);
         match value.get_ref() {
             DeValue::Table(table) => Some(Table {
                 table,
                 loc: self.header_loc(value),
-                what: table_name(key),
+                format,
             }),
             _ => {
-                self.wrong_type(key, value, &format!("a table (`[{key}]`)"));
+                self.wrong_type(key, value, &format!("a table (`{}`)", format.header));
                 None
             }
         }
     }
 
     /// An array of tables such as `[[agency]]`.
-    fn tables<'t, 'i>(
-        &mut self,
-        t: &Table<'t, 'i>,
-        key: &str,
-        what: &'static str,
-    ) -> Vec<Table<'t, 'i>> {
+    fn tables<'t, 'i>(&mut self, t: &Table<'t, 'i>, key: &str) -> Vec<Table<'t, 'i>> {
         let Some(value) = t.get(key) else {
             return Vec::new();
         };
+        let format = Self::nested(t, key);
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, &format!("an array of tables (`{what}`)"));
+            self.wrong_type(
+                key,
+                value,
+                &format!("an array of tables (`{}`)", format.header),
+            );
             return Vec::new();
         };
         let mut tables = Vec::with_capacity(items.len());
@@ -427,7 +375,7 @@ impl Reader<'_> {
                 DeValue::Table(table) => tables.push(Table {
                     table,
                     loc: self.header_loc(item),
-                    what,
+                    format,
                 }),
                 _ => self.wrong_type(key, item, "a table"),
             }
@@ -640,14 +588,5 @@ fn describe(value: &DeValue) -> &'static str {
         DeValue::Datetime(_) => "a date or time",
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
-    }
-}
-
-fn table_name(key: &str) -> &'static str {
-    match key {
-        "plan" => "[plan]",
-        "card" => "[card]",
-        "target" => "a measure's `target`",
-        _ => "a table",
     }
 }

@@ -6,6 +6,7 @@ use crate::diag::{Diagnostic, Finding};
 use crate::leads::Registry;
 use crate::model::*;
 use crate::raw::*;
+use crate::words::Words;
 
 impl Validator<'_> {
     /// The registry, and each agency's `part_of` as written (resolved later).
@@ -29,7 +30,7 @@ impl Validator<'_> {
                     self.report(Diagnostic::new(
                         Finding::BadAgencyKind {
                             kind: kind.value.clone(),
-                            names: AgencyKind::NAMES,
+                            names: <AgencyKind as Words>::WORDS,
                         },
                         kind.loc,
                     ));

@@ -8,6 +8,7 @@ use crate::diag::{Diagnostic, Finding};
 use crate::model::*;
 use crate::raw::*;
 use crate::source::Loc;
+use crate::words::Words;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -170,7 +171,7 @@ fn recommendations(
             v.report(Diagnostic::new(
                 Finding::BadResponse {
                     response: rec.response.value.clone(),
-                    names: Response::NAMES,
+                    names: <Response as Words>::WORDS,
                 },
                 rec.response.loc,
             ));
@@ -228,19 +229,11 @@ pub(super) fn measures(
             continue;
         }
         let better = match &m.better {
-            None => {
-                v.report(Diagnostic::new(
-                    Finding::MeasureWithoutBetter {
-                        measure: m.id.value.clone(),
-                    },
-                    m.loc,
-                ));
-                Better::Higher
-            }
-            Some(b) => match b.value.trim().to_lowercase().as_str() {
-                "higher" => Better::Higher,
-                "lower" => Better::Lower,
-                _ => {
+            // The reader reports a measure with no `better` (a required key).
+            None => Better::Higher,
+            Some(b) => match Better::parse(&b.value) {
+                Some(better) => better,
+                None => {
                     v.report(Diagnostic::new(
                         Finding::BadBetter {
                             better: b.value.clone(),

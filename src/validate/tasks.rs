@@ -5,6 +5,7 @@ use crate::dates::{self, Interval, TargetDate};
 use crate::diag::{Diagnostic, Finding};
 use crate::model::*;
 use crate::raw::*;
+use crate::words::Words;
 use chrono::Months;
 
 impl Validator<'_> {
@@ -32,7 +33,7 @@ impl Validator<'_> {
                 self.report(Diagnostic::new(
                     Finding::BadRag {
                         rag: rag.value.clone(),
-                        names: Rag::NAMES,
+                        names: <Rag as Words>::WORDS,
                     },
                     rag.loc,
                 ));

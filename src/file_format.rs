@@ -1,0 +1,339 @@
+//! The plan file format, declared once: each table with its keys, and each
+//! key with its shape, whether it is required and what it means. The
+//! reader's unknown- and missing-key checks (read.rs), `plan schema`
+//! (schema.rs) and `plan fmt`'s key order (format.rs) all come from here, so
+//! a key added here is known to all three.
+
+use crate::model::{AgencyKind, Better, Rag, Response};
+use crate::words::Words;
+
+/// What a key's value looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Text,
+    /// An array of text.
+    Texts,
+    /// Text or a non-empty array of text (a task's `lead`).
+    TextOrTexts,
+    /// A TOML date, `2012-10-15`.
+    Date,
+    /// Text in the date grammar, or a TOML date (`due`, `period`).
+    When,
+    /// A whole number from `min` up (to `max`, where there is one).
+    Count {
+        min: i64,
+        max: Option<i64>,
+    },
+    /// Any number.
+    Number,
+    /// A task's own letters: the last part of `EJ-1.1.a`.
+    TaskLetters,
+    /// One of a fixed set of words.
+    OneOf(&'static [&'static str]),
+    /// A table of this format (`[plan]`).
+    Table(&'static TableFormat),
+    /// An array of tables of this format (`[[agency]]`).
+    Tables(&'static TableFormat),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Key {
+    pub name: &'static str,
+    pub shape: Shape,
+    pub required: bool,
+    pub description: &'static str,
+}
+
+const fn required(name: &'static str, shape: Shape, description: &'static str) -> Key {
+    Key {
+        name,
+        shape,
+        required: true,
+        description,
+    }
+}
+
+const fn optional(name: &'static str, shape: Shape, description: &'static str) -> Key {
+    Key {
+        name,
+        shape,
+        required: false,
+        description,
+    }
+}
+
+/// A kind of table, and its keys in the canonical order (`plan fmt` sorts
+/// keys by it and `plan schema` offers them in it).
+#[derive(Debug, PartialEq, Eq)]
+pub struct TableFormat {
+    /// Its name in the schema's definitions.
+    pub name: &'static str,
+    /// How a person names it in a message: `[[priority.action.task]]`.
+    pub header: &'static str,
+    pub description: &'static str,
+    pub keys: &'static [Key],
+}
+
+impl TableFormat {
+    pub fn key(&self, name: &str) -> Option<&'static Key> {
+        self.keys.iter().find(|k| k.name == name)
+    }
+
+    pub fn key_names(&self) -> impl Iterator<Item = &'static str> {
+        self.keys.iter().map(|k| k.name)
+    }
+}
+
+use Shape::*;
+
+/// A plan file: any of these tables, in any file.
+pub static FILE: TableFormat = TableFormat {
+    name: "file",
+    header: "the file",
+    description: "A file of a multi-agency action plan kept with `plan`; a plan is a directory of such files.",
+    keys: &[
+        optional(
+            "plan",
+            Table(&PLAN),
+            "The plan itself: exactly one file holds it",
+        ),
+        optional("agency", Tables(&AGENCY), "The registry of leads"),
+        optional("card", Table(&CARD), "A report card"),
+        optional(
+            "priority",
+            Tables(&PRIORITY),
+            "The card's priorities (\"We will ...\")",
+        ),
+        optional(
+            "recommendation",
+            Tables(&RECOMMENDATION),
+            "The scrutiny recommendations and the responses",
+        ),
+        optional("measure", Tables(&MEASURE), "The curves to turn"),
+    ],
+};
+
+pub static PLAN: TableFormat = TableFormat {
+    name: "plan",
+    header: "[plan]",
+    description: "The plan itself: exactly one file holds it",
+    keys: &[
+        required("title", Text, "The plan's title"),
+        optional(
+            "owner",
+            Text,
+            "Who owns the plan, e.g. the partnership forum",
+        ),
+        required(
+            "start",
+            Date,
+            "First day of the plan: relative target dates (\"6 months\", \"ASAP\") count from it",
+        ),
+        required("end", Date, "Last day of the plan"),
+        optional(
+            "asap_days",
+            Count {
+                min: 0,
+                max: Some(3660),
+            },
+            "Deadline of \"ASAP\"/\"Immediate\" = start + asap_days (default 30)",
+        ),
+        optional(
+            "year_start",
+            Count {
+                min: 1,
+                max: Some(12),
+            },
+            "First month of the financial year (default 4, April)",
+        ),
+        optional(
+            "review_days",
+            Count {
+                min: 1,
+                max: Some(3660),
+            },
+            "An ongoing task not reviewed for this many days is stale (default 92)",
+        ),
+    ],
+};
+
+pub static AGENCY: TableFormat = TableFormat {
+    name: "agency",
+    header: "[[agency]]",
+    description: "An agency, team, person or role that leads tasks",
+    keys: &[
+        required("id", Text, "Unique id, used in `lead` (e.g. \"SWP\")"),
+        required("name", Text, "The agency's name"),
+        optional(
+            "kind",
+            OneOf(<AgencyKind as Words>::WORDS),
+            "What kind of lead it is (default organisation)",
+        ),
+        optional(
+            "aliases",
+            Texts,
+            "Other spellings of the agency in `lead`, matched ignoring case",
+        ),
+        optional(
+            "part_of",
+            Text,
+            "Id of the agency this one belongs to: its tasks count for that one too",
+        ),
+    ],
+};
+
+pub static CARD: TableFormat = TableFormat {
+    name: "card",
+    header: "[card]",
+    description: "A report card",
+    keys: &[
+        required(
+            "id",
+            Text,
+            "Short unique code, used in task ids (e.g. \"EJ\")",
+        ),
+        required("title", Text, "The report card's theme"),
+        optional("outcomes", Texts, "The population outcomes the card serves"),
+        optional("area", Text, "Neighbourhood management area"),
+        optional("measures", Texts, "Ids of the [[measure]] curves to turn"),
+        optional("main_actions", Texts, "\"What are our main actions?\""),
+        optional("story", Text, "The story behind the curve"),
+        optional("challenges", Texts, "The challenges to address"),
+    ],
+};
+
+pub static PRIORITY: TableFormat = TableFormat {
+    name: "priority",
+    header: "[[priority]]",
+    description: "A priority: \"We will ...\"",
+    keys: &[
+        required(
+            "id",
+            Count { min: 1, max: None },
+            "Number of the priority within its card",
+        ),
+        required("title", Text, "\"We will ...\""),
+        optional("action", Tables(&ACTION), "The actions of this priority"),
+    ],
+};
+
+pub static ACTION: TableFormat = TableFormat {
+    name: "action",
+    header: "[[priority.action]]",
+    description: "An action of a priority",
+    keys: &[
+        required(
+            "id",
+            Count { min: 1, max: None },
+            "Number of the action within its priority",
+        ),
+        required("title", Text, "What the action is"),
+        optional("task", Tables(&TASK), "The tasks of this action"),
+    ],
+};
+
+pub static TASK: TableFormat = TableFormat {
+    name: "task",
+    header: "[[priority.action.task]]",
+    description: "A task of an action",
+    keys: &[
+        required(
+            "id",
+            TaskLetters,
+            "Letter(s) of the task within its action: the full id is CARD-PRIORITY.ACTION.TASK",
+        ),
+        required("text", Text, "What is to be done"),
+        required(
+            "lead",
+            TextOrTexts,
+            "Lead agencies: ids, names or aliases; \"TBC\" for none yet; \"all\" for every organisation",
+        ),
+        optional(
+            "due",
+            When,
+            "Target date: a date, or text such as \"Summer 2012 & On-going\", \"6 months\", \"ASAP\", \"By end of March 2013\", \"6 months after EJ-4.3.a\", \"TBC\"",
+        ),
+        optional("resources", Text, "Resources required"),
+        optional(
+            "rag",
+            OneOf(<Rag as Words>::ACCEPTED),
+            "RAG status: red off track, amber at risk, green on track, blue complete; absent = not yet rated",
+        ),
+        optional(
+            "done",
+            Date,
+            "Day the task was completed (with rag = \"blue\")",
+        ),
+        optional("updated", Date, "Day of the last review"),
+        optional("note", Text, "Progress note"),
+    ],
+};
+
+pub static RECOMMENDATION: TableFormat = TableFormat {
+    name: "recommendation",
+    header: "[[recommendation]]",
+    description: "A scrutiny recommendation",
+    keys: &[
+        required("id", Text, "Unique id, e.g. \"R1\""),
+        required("text", Text, "The recommendation"),
+        required(
+            "response",
+            OneOf(<Response as Words>::WORDS),
+            "The response to it",
+        ),
+        optional("response_text", Text, "The response in full"),
+        optional("owner", Text, "Who owns the response"),
+        optional(
+            "actions",
+            Texts,
+            "Full ids of the actions (or tasks) that deliver it, e.g. \"EJ-1.1\"",
+        ),
+    ],
+};
+
+pub static MEASURE: TableFormat = TableFormat {
+    name: "measure",
+    header: "[[measure]]",
+    description: "A measure: a curve to turn",
+    keys: &[
+        required("id", Text, "Unique id, e.g. \"M3\""),
+        required("title", Text, "The curve to turn"),
+        required(
+            "better",
+            OneOf(<Better as Words>::WORDS),
+            "Which way the curve should turn",
+        ),
+        optional("unit", Text, "Unit of the values"),
+        optional("values", Tables(&MEASURE_VALUE), "The time series"),
+        optional(
+            "target",
+            Table(&MEASURE_VALUE),
+            "The value aimed at, and by when",
+        ),
+    ],
+};
+
+pub static MEASURE_VALUE: TableFormat = TableFormat {
+    name: "measure_value",
+    header: "a measure's value",
+    description: "A value of a measure in a period",
+    keys: &[
+        required("period", When, "A date or a period such as \"Q1 2012-13\""),
+        required("value", Number, "The value"),
+        optional("note", Text, "About this value"),
+    ],
+};
+
+/// Every kind of table, the file first.
+pub static TABLES: [&TableFormat; 10] = [
+    &FILE,
+    &PLAN,
+    &AGENCY,
+    &CARD,
+    &PRIORITY,
+    &ACTION,
+    &TASK,
+    &RECOMMENDATION,
+    &MEASURE,
+    &MEASURE_VALUE,
+];
