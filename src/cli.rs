@@ -1,11 +1,14 @@
 //! The command line: global flags and one variant per subcommand.
 
+use crate::diag::Diagnostic;
 use crate::model::Rag;
 use crate::query::State;
-use crate::render::diagnostics::DiagnosticFormat;
-use crate::render::report::Format;
+use crate::render::report::{Report, Style};
+use crate::render::{report, terminal};
+use crate::source::Sources;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// Keep a multi-agency action plan in TOML files, check it, and report on it.
@@ -350,4 +353,62 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Ics,
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for the terminal
+    Table,
+    /// A JSON array of objects, for jq and scripts
+    Json,
+    /// Comma-separated values with a header row, for spreadsheets
+    Csv,
+    /// GitHub-flavoured Markdown tables
+    Markdown,
+}
+
+impl Format {
+    /// Writes a report in this format.
+    pub fn render(self, out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()> {
+        match self {
+            Format::Table => terminal::render(out, report, style),
+            Format::Json => report::json_rows(out, report),
+            Format::Csv => report::csv_rows(out, report),
+            Format::Markdown => report::markdown(out, report),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormat {
+    /// An excerpt of the file with a caret under the place, and a help line.
+    Human,
+    /// One line each: `path:line:col: severity[code]: message`.
+    Short,
+    /// A JSON array of objects.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=...`).
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+impl DiagnosticFormat {
+    /// Writes findings in this format.
+    pub fn render(
+        self,
+        out: &mut dyn Write,
+        sources: &Sources,
+        diagnostics: &[Diagnostic],
+        colour: bool,
+    ) -> io::Result<()> {
+        use crate::render::diagnostics as d;
+        match self {
+            DiagnosticFormat::Human => d::human(out, sources, diagnostics, colour),
+            DiagnosticFormat::Short => d::short(out, sources, diagnostics),
+            DiagnosticFormat::Json => d::json(out, sources, diagnostics),
+            DiagnosticFormat::Github => d::github(out, sources, diagnostics),
+            DiagnosticFormat::Sarif => d::sarif(out, sources, diagnostics),
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! how it reads (message, help, the labels of other places) and which code
 //! it is reported under. Tests match on these kinds, not on the words.
 
-use crate::diag::Code;
+use crate::codes::Code;
 use crate::file_format::{Key, TableFormat};
 use crate::source::Loc;
 use crate::words::either;

@@ -3,6 +3,7 @@
 //! -> validate (model + findings) -> query -> render.
 
 pub mod cli;
+pub mod codes;
 pub mod commands;
 pub mod compare;
 pub mod context;
@@ -28,6 +29,7 @@ pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod validate;
+pub mod view;
 pub mod words;
 
 use cli::{Cli, Command};

@@ -6,7 +6,7 @@ use crate::cli::FormatArgs;
 use crate::context::Context;
 use crate::model::Rag;
 use crate::query::{LeadFilter, Query, State};
-use crate::render::report::{self, Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
 
 pub fn run(
@@ -56,6 +56,6 @@ pub fn run(
             "An agency's tasks include those of the agencies part of it; an organisation's include those led by \"all\".".into(),
         ],
     };
-    report::render(out, &report, args.format, shared::style(ctx))?;
+    args.format.render(out, &report, shared::style(ctx))?;
     Ok(0)
 }

@@ -6,7 +6,7 @@ use crate::cli::AgencyArgs;
 use crate::context::Context;
 use crate::model::Rag;
 use crate::query::{LeadFilter, Query, State};
-use crate::render::report::{self, Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
 
 pub fn run(
@@ -76,6 +76,8 @@ pub fn run(
         tables,
         notes,
     };
-    report::render(out, &report, args.output.format, shared::style(ctx))?;
+    args.output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(0)
 }

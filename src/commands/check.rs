@@ -1,20 +1,16 @@
 //! `plan check`: every finding in one pass; exit 1 on errors (or on
 //! warnings with `--deny warnings`).
 
+use crate::cli::DiagnosticFormat;
 use crate::cli::{CheckArgs, Deny};
 use crate::context::Context;
-use crate::render::diagnostics::{self, DiagnosticFormat};
+use crate::render::diagnostics;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     let opened = ctx.open()?;
-    diagnostics::render(
-        out,
-        args.format,
-        &opened.sources,
-        &opened.diagnostics,
-        ctx.colour,
-    )?;
+    args.format
+        .render(out, &opened.sources, &opened.diagnostics, ctx.colour)?;
     let tally = opened.tally();
     if args.format == DiagnosticFormat::Human {
         writeln!(

@@ -8,7 +8,7 @@ use crate::compare::{ChangeKind, Version, compare};
 use crate::context::Context;
 use crate::git::Repository;
 use crate::open::{self, Location, Opened};
-use crate::render::report::{self, Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
 
 pub fn run(
@@ -107,7 +107,9 @@ pub fn run(
         ],
         notes: Vec::new(),
     };
-    report::render(out, &report, args.output.format, shared::style(ctx))?;
+    args.output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(0)
 }
 

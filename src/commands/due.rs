@@ -4,7 +4,7 @@ use super::shared::{self, TaskFilter};
 use crate::cli::DueArgs;
 use crate::context::Context;
 use crate::query::{Query, State};
-use crate::render::report::{self, Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
 use chrono::Days;
 use std::io::Write;
 
@@ -45,6 +45,9 @@ pub fn run(
         tables: vec![table],
         notes: Vec::new(),
     };
-    report::render(out, &report, args.report.output.format, shared::style(ctx))?;
+    args.report
+        .output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(0)
 }

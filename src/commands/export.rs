@@ -3,13 +3,15 @@
 //! safe to open in a spreadsheet.
 
 use super::shared;
+use crate::cli::Format;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
 use crate::model::Plan;
 use crate::query::{Query, State};
 use crate::render::escape;
 use crate::render::ics::{self, Event};
-use crate::render::report::{self, Cell, Column, Format, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
+use crate::view;
 use anyhow::Context as _;
 use std::io::Write;
 
@@ -63,7 +65,7 @@ pub fn run(
                     Cell::Date(status.deadline),
                     Cell::text(status.state.as_str()),
                     Cell::opt_int(status.days_overdue),
-                    Cell::Rag(task.rag),
+                    view::rag(task.rag),
                     Cell::Date(task.done),
                     Cell::Date(task.updated),
                     Cell::opt_text(task.resources.as_deref()),
@@ -74,7 +76,7 @@ pub fn run(
                 tables: vec![table],
                 ..Report::default()
             };
-            report::render(&mut bytes, &report, Format::Csv, shared::style(ctx))?;
+            Format::Csv.render(&mut bytes, &report, shared::style(ctx))?;
         }
     }
     match &args.output {

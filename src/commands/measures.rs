@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::model::Measure;
 use crate::render::chart::sparkline;
 use crate::render::number::number;
-use crate::render::report::{self, Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
 
 pub fn run(
@@ -74,7 +74,7 @@ pub fn run(
         tables: vec![table],
         notes: vec!["Change is the latest value less the one before; better way says whether it moved the way the measure wants.".into()],
     };
-    report::render(out, &report, args.format, shared::style(ctx))?;
+    args.format.render(out, &report, shared::style(ctx))?;
     Ok(0)
 }
 

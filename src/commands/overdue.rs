@@ -6,7 +6,7 @@ use crate::cli::OverdueArgs;
 use crate::context::Context;
 use crate::model::{Card, Plan, Task};
 use crate::query::{Query, State, Status};
-use crate::render::report::{self, Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
 
 pub fn run(
@@ -56,7 +56,10 @@ pub fn run(
         ],
         notes: Vec::new(),
     };
-    report::render(out, &report, args.report.output.format, shared::style(ctx))?;
+    args.report
+        .output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(if args.fail_if_any && any_overdue {
         1
     } else {

@@ -6,7 +6,8 @@ use crate::cli::{GroupBy, RagArgs};
 use crate::context::Context;
 use crate::model::{Lead, Task};
 use crate::query::{self, RagCounts};
-use crate::render::report::{self, Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
+use crate::view;
 use std::io::Write;
 
 pub fn run(
@@ -100,7 +101,10 @@ pub fn run(
         tables: vec![table],
         notes,
     };
-    report::render(out, &report, args.report.output.format, shared::style(ctx))?;
+    args.report
+        .output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(0)
 }
 
@@ -118,6 +122,6 @@ fn counts(id: Cell, name: Cell, tasks: &[&Task]) -> Vec<Cell> {
         int(counts.not_rated),
         int(counts.total()),
         Cell::Percent(counts.on_track()),
-        Cell::Rag(counts.rollup()),
+        view::rag(counts.rollup()),
     ]
 }

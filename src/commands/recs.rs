@@ -6,7 +6,8 @@ use crate::cli::FormatArgs;
 use crate::context::Context;
 use crate::model::Response;
 use crate::query::{Query, State, delivering, rollup};
-use crate::render::report::{self, Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
+use crate::view;
 use std::io::Write;
 
 pub fn run(
@@ -47,7 +48,7 @@ pub fn run(
             Cell::List(rec.actions.clone()),
             Cell::Int(tasks.len() as i64),
             Cell::Int(overdue as i64),
-            Cell::Rag(rollup(tasks.iter().map(|t| t.rag))),
+            view::rag(rollup(tasks.iter().map(|t| t.rag))),
         ]);
     }
     let counts: Vec<String> = [
@@ -75,7 +76,7 @@ pub fn run(
             counts.join(", ")
         )],
     };
-    report::render(out, &report, args.format, shared::style(ctx))?;
+    args.format.render(out, &report, shared::style(ctx))?;
     Ok(0)
 }
 

@@ -4,12 +4,12 @@
 //! only then write the file, atomically. A change that would make the plan
 //! invalid is refused and the file left byte for byte as it was.
 
+use crate::cli::DiagnosticFormat;
 use crate::cli::SetArgs;
 use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
 use crate::model::Rag;
 use crate::open::{self, Location, Opened};
-use crate::render::diagnostics::{self, DiagnosticFormat};
 use crate::safe_write::{self, PlanLock};
 use crate::source::FileId;
 use anyhow::bail;
@@ -53,13 +53,7 @@ pub fn run(
         .cloned()
         .collect();
     if !errors.is_empty() {
-        diagnostics::render(
-            err,
-            DiagnosticFormat::Human,
-            &checked.sources,
-            &errors,
-            false,
-        )?;
+        DiagnosticFormat::Human.render(err, &checked.sources, &errors, false)?;
         let why = if errors_before > 0 {
             "the plan has errors already, not from this change: mend them first"
         } else {

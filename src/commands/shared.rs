@@ -2,12 +2,13 @@
 //! errors), the `--lead` and `--card` filters, the heading, and the
 //! columns of a task row.
 
+use crate::cli::DiagnosticFormat;
 use crate::context::Context;
 use crate::leads::Registry;
 use crate::model::{AgencyIdx, Card, Lead, Plan, Task};
 use crate::query::{LeadFilter, Query, Status};
-use crate::render::diagnostics::{self, DiagnosticFormat};
 use crate::render::report::{Cell, Column, Style};
+use crate::view;
 use anyhow::bail;
 use std::io::Write;
 
@@ -25,13 +26,7 @@ pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Pl
         .filter(is_error)
         .cloned()
         .collect();
-    diagnostics::render(
-        err,
-        DiagnosticFormat::Human,
-        &opened.sources,
-        &errors,
-        false,
-    )?;
+    DiagnosticFormat::Human.render(err, &opened.sources, &errors, false)?;
     let count = match errors.len() {
         1 => "an error".to_string(),
         n => format!("{n} errors"),
@@ -178,7 +173,7 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
         Cell::Date(status.deadline),
         Cell::text(status.state.as_str()),
         Cell::opt_int(status.days_overdue),
-        Cell::Rag(task.rag),
+        view::rag(task.rag),
     ]
 }
 

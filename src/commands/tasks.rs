@@ -4,7 +4,7 @@ use super::shared::{self, TaskFilter};
 use crate::cli::TasksArgs;
 use crate::context::Context;
 use crate::query::Query;
-use crate::render::report::{self, Report, Table};
+use crate::render::report::{Report, Table};
 use std::io::Write;
 
 pub fn run(
@@ -50,6 +50,9 @@ pub fn run(
         tables: vec![table],
         notes: Vec::new(),
     };
-    report::render(out, &report, args.report.output.format, shared::style(ctx))?;
+    args.report
+        .output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(0)
 }

@@ -9,20 +9,6 @@ use crate::source::{Loc, Sources};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::io::{self, Write};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum DiagnosticFormat {
-    /// An excerpt of the file with a caret under the place, and a help line.
-    Human,
-    /// One line each: `path:line:col: severity[code]: message`.
-    Short,
-    /// A JSON array of objects.
-    Json,
-    /// GitHub Actions workflow commands (`::error file=...`).
-    Github,
-    /// SARIF 2.1.0, for code-scanning tools.
-    Sarif,
-}
-
 /// Where a finding is, as a person counts: from 1.
 #[derive(Debug, serde::Serialize)]
 struct Place<'a> {
@@ -43,22 +29,6 @@ fn place<'a>(sources: &'a Sources, loc: Loc) -> Place<'a> {
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-    }
-}
-
-pub fn render(
-    out: &mut dyn Write,
-    format: DiagnosticFormat,
-    sources: &Sources,
-    diagnostics: &[Diagnostic],
-    colour: bool,
-) -> io::Result<()> {
-    match format {
-        DiagnosticFormat::Human => human(out, sources, diagnostics, colour),
-        DiagnosticFormat::Short => short(out, sources, diagnostics),
-        DiagnosticFormat::Json => json(out, sources, diagnostics),
-        DiagnosticFormat::Github => github(out, sources, diagnostics),
-        DiagnosticFormat::Sarif => sarif(out, sources, diagnostics),
     }
 }
 
@@ -90,7 +60,7 @@ pub fn summary(tally: Tally, files: usize, tasks: Option<usize>) -> String {
     }
 }
 
-fn short(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn short(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for d in diagnostics {
         let p = place(sources, d.loc);
         writeln!(
@@ -125,7 +95,7 @@ struct JsonRelated<'a> {
     place: Place<'a>,
 }
 
-fn json(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn json(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
     let findings: Vec<JsonFinding> = diagnostics
         .iter()
         .map(|d| JsonFinding {
@@ -149,7 +119,11 @@ fn json(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> i
 }
 
 /// GitHub workflow commands: properties and data escaped as the runner expects.
-fn github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn github(
+    out: &mut dyn Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+) -> io::Result<()> {
     use escape::{github_data as data, github_property as property};
     for d in diagnostics {
         let p = place(sources, d.loc);
@@ -175,7 +149,7 @@ fn github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) ->
 }
 
 /// SARIF 2.1.0: one run of the `plan` tool, a rule per check code.
-fn sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
     use crate::diag::Code;
     use serde_json::json;
     let level = |severity: Severity| match severity {
@@ -254,7 +228,7 @@ fn sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> 
 /// Excerpts longer than this are not shown (a 10 MB line helps nobody).
 const MAX_EXCERPT_BYTES: usize = 4096;
 
-fn human(
+pub fn human(
     out: &mut dyn Write,
     sources: &Sources,
     diagnostics: &[Diagnostic],

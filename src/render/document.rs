@@ -9,7 +9,6 @@
 
 use super::escape;
 use super::report::Cell;
-use crate::model::Rag;
 use std::fmt::Write;
 
 /// A line of text: words of the document's own, and words quoted from
@@ -95,7 +94,7 @@ pub fn markdown(blocks: &[Block]) -> String {
     use escape::markdown as md;
     fn cell(c: &Cell) -> String {
         match c {
-            Cell::Rag(Some(rag)) => format!("**{}**", rag.as_str()),
+            Cell::Badge(Some(badge)) => format!("**{}**", badge.word),
             other => md(&other.display_text()),
         }
     }
@@ -197,8 +196,8 @@ pub fn html(blocks: &[Block]) -> String {
     use escape::html as escape;
     fn cell(c: &Cell) -> String {
         match c {
-            Cell::Rag(rag) => {
-                let class = rag.map_or("none", Rag::as_str);
+            Cell::Badge(badge) => {
+                let class = badge.map_or("none", |b| b.word);
                 format!(
                     "<span class=\"rag {class}\">{}</span>",
                     escape(&c.display_text())

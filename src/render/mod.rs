@@ -6,7 +6,6 @@ pub mod chart;
 pub mod diagnostics;
 pub mod document;
 pub mod escape;
-pub mod highlight;
 pub mod ics;
 pub mod number;
 pub mod report;

@@ -5,21 +5,25 @@
 
 use super::escape;
 use super::number::{decimal, number};
-use crate::model::Rag;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A table for the terminal
-    Table,
-    /// A JSON array of objects, for jq and scripts
-    Json,
-    /// Comma-separated values with a header row, for spreadsheets
-    Csv,
-    /// GitHub-flavoured Markdown tables
-    Markdown,
+/// The colour of a badge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Red,
+    Amber,
+    Green,
+    Blue,
+}
+
+/// A status shown as a word beside its colour: never colour alone. The
+/// word is also the badge's class in HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Badge {
+    pub word: &'static str,
+    pub tone: Tone,
 }
 
 /// One value of a report.
@@ -30,8 +34,8 @@ pub enum Cell {
     /// A measured value, which may have decimals.
     Number(f64),
     Date(Option<NaiveDate>),
-    /// `None` is "not rated".
-    Rag(Option<Rag>),
+    /// A status as a word on its colour; `None` is "not rated".
+    Badge(Option<Badge>),
     /// Ids such as a task's leads: a JSON array, joined elsewhere.
     List(Vec<String>),
     /// A share from 0 to 1; `None` where it has no meaning (nothing rated).
@@ -72,7 +76,7 @@ impl Cell {
                 let _ = write!(out, "{d}");
             }
             Cell::Date(None) | Cell::Empty => {}
-            Cell::Rag(r) => out.push_str(r.map_or("not rated", Rag::as_str)),
+            Cell::Badge(b) => out.push_str(b.map_or("not rated", |b| b.word)),
             Cell::List(items) => {
                 for (n, item) in items.iter().enumerate() {
                     if n > 0 {
@@ -95,7 +99,7 @@ impl Cell {
             Cell::Int(n) => json!(n),
             Cell::Number(n) => json!(n),
             Cell::Date(d) => d.map_or(Value::Null, |d| json!(d.to_string())),
-            Cell::Rag(r) => r.map_or(Value::Null, |r| json!(r.as_str())),
+            Cell::Badge(b) => b.map_or(Value::Null, |b| json!(b.word)),
             Cell::List(items) => json!(items),
             Cell::Percent(p) => p.map_or(Value::Null, |p| json!((p * 1000.0).round() / 10.0)),
             Cell::Empty => Value::Null,
@@ -106,7 +110,7 @@ impl Cell {
         match self {
             Cell::Text(t) => escape::csv(t),
             Cell::List(items) => escape::csv(&items.join("; ")),
-            Cell::Rag(r) => r.map(Rag::as_str).unwrap_or_default().to_string(),
+            Cell::Badge(b) => b.map(|b| b.word).unwrap_or_default().to_string(),
             // A column for programs: always one decimal, so every row reads alike.
             Cell::Percent(p) => p.map(|p| format!("{:.1}", p * 100.0)).unwrap_or_default(),
             other => other.display_text(),
@@ -115,7 +119,7 @@ impl Cell {
 
     /// Shows as nothing at all in a table.
     pub fn is_blank(&self) -> bool {
-        !matches!(self, Cell::Rag(_) | Cell::Percent(_)) && self.display_text().is_empty()
+        !matches!(self, Cell::Badge(_) | Cell::Percent(_)) && self.display_text().is_empty()
     }
 
     pub fn is_number(&self) -> bool {
@@ -295,23 +299,9 @@ pub struct Style {
     pub width: u16,
 }
 
-pub fn render(
-    out: &mut dyn Write,
-    report: &Report,
-    format: Format,
-    style: Style,
-) -> io::Result<()> {
-    match format {
-        Format::Table => super::terminal::render(out, report, style),
-        Format::Json => json_rows(out, report),
-        Format::Csv => csv_rows(out, report),
-        Format::Markdown => markdown(out, report),
-    }
-}
-
 /// All tables' rows as one JSON array, written as it goes (no tree of values
 /// is built: a report of 100,000 rows streams out).
-fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+pub fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     use serde::ser::{SerializeMap, SerializeSeq, Serializer};
     struct Row<'r, 'a>(&'r Table<'a>, &'r [Cell]);
     impl serde::Serialize for Row<'_, '_> {
@@ -337,7 +327,7 @@ fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     writeln!(out)
 }
 
-fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+pub fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     let mut header: Option<Vec<&str>> = None;
     for table in &report.tables {
@@ -374,7 +364,7 @@ pub fn csv_error(err: csv::Error) -> io::Error {
     }
 }
 
-fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+pub fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     use super::escape::markdown as escape;
     writeln!(out, "## {}", escape(&report.heading))?;
     for table in &report.tables {
@@ -448,20 +438,16 @@ mod tests {
         }
     }
 
-    fn rendered(format: Format) -> String {
+    fn rendered(write: fn(&mut dyn Write, &Report) -> io::Result<()>) -> String {
         let mut out = Vec::new();
-        let style = Style {
-            colour: false,
-            width: 80,
-        };
-        render(&mut out, &report(), format, style).unwrap();
+        write(&mut out, &report()).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn csv_neutralises_formulas() {
         assert_eq!(
-            rendered(Format::Csv),
+            rendered(csv_rows),
             "id,note,state,days\nEJ-1.1.a,\"'=HYPERLINK(\"\"x\"\") | <b>\",overdue,3\n"
         );
     }
@@ -481,14 +467,14 @@ mod tests {
     #[test]
     fn markdown_escapes_pipes_and_html_and_hides_machine_columns() {
         assert_eq!(
-            rendered(Format::Markdown),
+            rendered(markdown),
             "## Plan\n\n| Id | Note | Days |\n| --- | --- | ---: |\n| EJ-1.1.a | \\=HYPERLINK(\"x\") \\| &lt;b&gt; | 3 |\n"
         );
     }
 
     #[test]
     fn json_keeps_every_column_with_its_type() {
-        let value: Value = serde_json::from_str(&rendered(Format::Json)).unwrap();
+        let value: Value = serde_json::from_str(&rendered(json_rows)).unwrap();
         assert_eq!(
             value,
             json!([{"id": "EJ-1.1.a", "note": "=HYPERLINK(\"x\") | <b>", "state": "overdue", "days": 3}])

@@ -5,8 +5,7 @@
 //! minutes, and nobody reads it in a table.
 
 use super::escape;
-use super::report::{Audience, Cell, Report, Style, Table};
-use crate::model::Rag;
+use super::report::{Audience, Cell, Report, Style, Table, Tone};
 use comfy_table::{
     Cell as TermCell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width, presets,
 };
@@ -158,12 +157,12 @@ fn term_cell(cell: &Cell, colour: bool) -> TermCell {
     if cell.is_number() {
         term = term.set_alignment(CellAlignment::Right);
     }
-    if let (true, Cell::Rag(Some(rag))) = (colour, cell) {
-        term = term.fg(match rag {
-            Rag::Red => Color::Red,
-            Rag::Amber => Color::Yellow,
-            Rag::Green => Color::Green,
-            Rag::Blue => Color::Blue,
+    if let (true, Cell::Badge(Some(badge))) = (colour, cell) {
+        term = term.fg(match badge.tone {
+            Tone::Red => Color::Red,
+            Tone::Amber => Color::Yellow,
+            Tone::Green => Color::Green,
+            Tone::Blue => Color::Blue,
         });
     }
     term

@@ -2,10 +2,11 @@
 //! agency, recommendation or measure.
 
 use super::shared;
+use crate::cli::Format;
 use crate::cli::ShowArgs;
 use crate::context::Context;
 use crate::query::Query;
-use crate::render::report::{self, Cell, Column, Format, Report, Table};
+use crate::render::report::{Cell, Column, Report, Table};
 use anyhow::bail;
 use serde_json::{Map, Value};
 use std::io::Write;
@@ -60,6 +61,8 @@ pub fn run(
         tables: vec![table],
         notes: Vec::new(),
     };
-    report::render(out, &report, args.output.format, shared::style(ctx))?;
+    args.output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(0)
 }

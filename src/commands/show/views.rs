@@ -6,6 +6,7 @@ use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recom
 use crate::query::{LeadFilter, Query, delivering, rollup};
 use crate::render::number::number;
 use crate::render::report::Cell;
+use crate::view;
 
 /// A field of the thing shown: JSON key, label, value.
 pub type Field = (&'static str, &'static str, Cell);
@@ -67,7 +68,7 @@ pub fn view(plan: &Plan, query: &Query, found: Found) -> (&'static str, Vec<Fiel
 }
 
 fn rag_of(tasks: &[&Task]) -> Cell {
-    Cell::Rag(rollup(tasks.iter().map(|t| t.rag)))
+    view::rag(rollup(tasks.iter().map(|t| t.rag)))
 }
 
 fn ids(tasks: &[&Task]) -> Cell {
@@ -121,7 +122,7 @@ fn task(
             "Days overdue",
             Cell::opt_int(status.days_overdue),
         ),
-        ("rag", "RAG", Cell::Rag(task.rag)),
+        ("rag", "RAG", view::rag(task.rag)),
         ("done", "Done", Cell::Date(task.done)),
         ("updated", "Last review", Cell::Date(task.updated)),
         (

@@ -1,12 +1,13 @@
 //! The Highlight Report laid out as a document: what `plan report` prints,
 //! as Markdown or HTML.
 
-use super::chart::{self, Point, sparkline};
-use super::document::{Block, DocTable, Text};
-use super::number::number;
-use super::report::Cell;
-use crate::highlight::{Highlight, History, TaskLine, rag_change};
+use super::{Highlight, History, TaskLine, rag_change};
 use crate::model::{Better, Measure};
+use crate::render::chart::{self, Point, sparkline};
+use crate::render::document::{Block, DocTable, Text};
+use crate::render::number::number;
+use crate::render::report::Cell;
+use crate::view;
 
 pub fn blocks(report: &Highlight) -> Vec<Block> {
     let plan = report.plan;
@@ -76,7 +77,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
         if !card.outcomes.is_empty() {
             facts.push(("Outcomes", Cell::text(card.outcomes.join("; "))));
         }
-        facts.push(("RAG", Cell::Rag(section.rag)));
+        facts.push(("RAG", view::rag(section.rag)));
         facts.push((
             "Since the end of the previous quarter",
             Cell::text(rag_change(section.rag, section.previous_rag)),
@@ -108,7 +109,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                         Cell::text(&l.task.id),
                         Cell::text(&l.task.text),
                         Cell::List(l.leads.clone()),
-                        Cell::Rag(l.task.rag),
+                        view::rag(l.task.rag),
                         Cell::opt_text(l.task.note.as_deref()),
                     ]
                 })
@@ -145,7 +146,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                     Cell::Int(r.tasks as i64),
                     Cell::Int(r.done as i64),
                     Cell::Int(r.overdue as i64),
-                    Cell::Rag(r.rag),
+                    view::rag(r.rag),
                 ]
             })
             .collect(),

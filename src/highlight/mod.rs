@@ -6,6 +6,8 @@
 //! the end of the previous quarter) in; the renderers in
 //! `render/highlight.rs` print it.
 
+pub mod layout;
+
 use crate::dates::Quarter;
 use crate::model::{Card, Measure, Plan, Rag, Recommendation, Task};
 use crate::query::{Query, RagCounts, State, Status, delivering, rollup};
