@@ -10,6 +10,8 @@
 //! Taskwarrior import JSON (description, due, status, project, tags = leads),
 //! so that the two tools can be timed on the same work.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a program of its own
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::PathBuf;

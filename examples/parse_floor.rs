@@ -4,6 +4,8 @@
 //!
 //!     cargo run --release --example parse_floor -- DIR
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a program of its own
+
 use std::path::{Path, PathBuf};
 
 fn files(dir: &Path, found: &mut Vec<PathBuf>) {

@@ -2,6 +2,8 @@ use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
 
+// The one place that prints: everything else writes to the writers handed down.
+#[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
     let cli = plan::cli::Cli::parse();
     let stdout = std::io::stdout();

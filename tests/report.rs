@@ -154,6 +154,7 @@ fn browser() -> Option<PathBuf> {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // says why it was skipped
 fn a_browser_renders_the_html_report() {
     let Some(browser) = browser() else {
         eprintln!(

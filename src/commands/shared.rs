@@ -45,7 +45,7 @@ pub fn style(ctx: &Context) -> Style {
     }
 }
 
-/// "<plan title>: <what> as of <day>", with the filter where there is one.
+/// `"<plan title>: <what> as of <day>"`, with the filter where there is one.
 pub fn heading(
     plan: &Plan,
     what: &str,

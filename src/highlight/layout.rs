@@ -155,7 +155,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
     blocks
 }
 
-/// "<plan title>: Highlight Report, <quarter>", the title quoted.
+/// `"<plan title>: Highlight Report, <quarter>"`, the title quoted.
 pub fn title(report: &Highlight) -> Text {
     Text::quoted(&report.plan.meta.title)
         .and(": Highlight Report, ")
