@@ -176,19 +176,7 @@ fn main() {
     )
     .expect("write plan.toml");
 
-    let mut agencies = String::new();
-    for i in 0..AGENCIES {
-        let _ = write!(
-            agencies,
-            "[[agency]]\nid = \"A{i:03}\"\nname = \"Agency number {i}\"\nkind = \"{}\"\naliases = [\"Agency {i}\", \"The {i}th partner\"]\n",
-            if i < 40 { "organisation" } else { "team" }
-        );
-        if i >= 40 {
-            let _ = writeln!(agencies, "part_of = \"A{:03}\"", i % 40);
-        }
-        agencies.push('\n');
-    }
-    fs::write(args.out.join("agencies.toml"), agencies).expect("write agencies.toml");
+    fs::write(args.out.join("agencies.toml"), agencies()).expect("write agencies.toml");
 
     let cards = args.tasks.div_ceil(100).max(1);
     let mut written = 0;
@@ -222,74 +210,15 @@ fn main() {
                         break 'card;
                     }
                     written += 1;
-                    let id = format!("{card}-{p}.{a}.{t}");
-                    let lead = format!("A{:03}", rng.below(AGENCIES));
-                    let co = format!("A{:03}", rng.below(AGENCIES));
-                    // A task "after" the first of its action, now and then.
-                    let due = if t != "a" && rng.below(40) == 0 {
-                        format!("6 months after {card}-{p}.{a}.a")
-                    } else {
-                        rng.pick(DUE).to_string()
-                    };
-                    let rag = *rng.pick(RAG);
-                    let what = sentence(&mut rng, 12);
-                    let _ = write!(
-                        text,
-                        "\n[[priority.action.task]]\nid = \"{t}\"\ntext = \"{what}\"\nlead = [\"{lead}\", \"{co}\"]\ndue = \"{due}\"\nresources = \"Time\"\n"
-                    );
-                    if let Some(rag) = rag {
-                        let _ = writeln!(text, "rag = \"{rag}\"");
-                        if rag == "blue" {
-                            let _ = writeln!(
-                                text,
-                                "done = 2012-{:02}-{:02}",
-                                5 + rng.below(7),
-                                1 + rng.below(28)
-                            );
-                        }
-                        let _ = writeln!(
-                            text,
-                            "updated = 2012-{:02}-{:02}",
-                            4 + rng.below(8),
-                            1 + rng.below(28)
-                        );
-                        let _ = writeln!(text, "note = \"{}\"", sentence(&mut rng, 10));
-                    }
-                    warrior.push(serde_json::json!({
-                        "description": format!("{id} {what}"),
-                        "status": if rag == Some("blue") { "completed" } else { "pending" },
-                        "project": card,
-                        "tags": [lead, co],
-                        "due": format!("2012{:02}{:02}T000000Z", 4 + rng.below(12).min(8), 1 + rng.below(28)),
-                        "entry": "20120401T000000Z",
-                    }));
+                    warrior.push(task(&mut rng, &mut text, &card, p, a, t));
                 }
             }
         }
         fs::write(args.out.join("cards").join(format!("{card}.toml")), text).expect("write a card");
     }
 
-    let mut measures = String::new();
-    for m in 0..20 {
-        let _ = write!(
-            measures,
-            "[[measure]]\nid = \"M{m}\"\ntitle = \"Measure {m}\"\nbetter = \"{}\"\nvalues = [\n  {{ period = \"Q1 2012-13\", value = {} }},\n  {{ period = \"Q2 2012-13\", value = {} }},\n]\ntarget = {{ period = \"2012-13\", value = 100 }}\n\n",
-            if m % 2 == 0 { "higher" } else { "lower" },
-            rng.below(100),
-            rng.below(100)
-        );
-    }
-    fs::write(args.out.join("measures.toml"), measures).expect("write measures.toml");
-
-    let mut recommendations = String::new();
-    for (r, action) in first_actions.iter().take(50).enumerate() {
-        let _ = write!(
-            recommendations,
-            "[[recommendation]]\nid = \"R{}\"\ntext = \"{}\"\nresponse = \"accepted\"\nactions = [\"{action}\"]\n\n",
-            r + 1,
-            sentence(&mut rng, 10)
-        );
-    }
+    fs::write(args.out.join("measures.toml"), measures(&mut rng)).expect("write measures.toml");
+    let recommendations = recommendations(&mut rng, &first_actions);
     fs::write(args.out.join("recommendations.toml"), recommendations)
         .expect("write recommendations.toml");
 
@@ -301,4 +230,102 @@ fn main() {
         "genplan: {written} tasks in {cards} cards, {AGENCIES} agencies, written to {}",
         args.out.display()
     );
+}
+
+/// Writes one task into its card's text; its Taskwarrior twin.
+fn task(
+    rng: &mut Rng,
+    text: &mut String,
+    card: &str,
+    p: usize,
+    a: usize,
+    t: &str,
+) -> serde_json::Value {
+    let id = format!("{card}-{p}.{a}.{t}");
+    let lead = format!("A{:03}", rng.below(AGENCIES));
+    let co = format!("A{:03}", rng.below(AGENCIES));
+    // A task "after" the first of its action, now and then.
+    let due = if t != "a" && rng.below(40) == 0 {
+        format!("6 months after {card}-{p}.{a}.a")
+    } else {
+        rng.pick(DUE).to_string()
+    };
+    let rag = *rng.pick(RAG);
+    let what = sentence(rng, 12);
+    let _ = write!(
+        *text,
+        "\n[[priority.action.task]]\nid = \"{t}\"\ntext = \"{what}\"\nlead = [\"{lead}\", \"{co}\"]\ndue = \"{due}\"\nresources = \"Time\"\n"
+    );
+    if let Some(rag) = rag {
+        let _ = writeln!(*text, "rag = \"{rag}\"");
+        if rag == "blue" {
+            let _ = writeln!(
+                *text,
+                "done = 2012-{:02}-{:02}",
+                5 + rng.below(7),
+                1 + rng.below(28)
+            );
+        }
+        let _ = writeln!(
+            *text,
+            "updated = 2012-{:02}-{:02}",
+            4 + rng.below(8),
+            1 + rng.below(28)
+        );
+        let _ = writeln!(*text, "note = \"{}\"", sentence(rng, 10));
+    }
+    serde_json::json!({
+        "description": format!("{id} {what}"),
+        "status": if rag == Some("blue") { "completed" } else { "pending" },
+        "project": card,
+        "tags": [lead, co],
+        "due": format!("2012{:02}{:02}T000000Z", 4 + rng.below(12).min(8), 1 + rng.below(28)),
+        "entry": "20120401T000000Z",
+    })
+}
+
+/// The registry: organisations, and teams part of them.
+fn agencies() -> String {
+    let mut agencies = String::new();
+    for i in 0..AGENCIES {
+        let _ = write!(
+            agencies,
+            "[[agency]]\nid = \"A{i:03}\"\nname = \"Agency number {i}\"\nkind = \"{}\"\naliases = [\"Agency {i}\", \"The {i}th partner\"]\n",
+            if i < 40 { "organisation" } else { "team" }
+        );
+        if i >= 40 {
+            let _ = writeln!(agencies, "part_of = \"A{:03}\"", i % 40);
+        }
+        agencies.push('\n');
+    }
+    agencies
+}
+
+/// Twenty measures with two values each.
+fn measures(rng: &mut Rng) -> String {
+    let mut measures = String::new();
+    for m in 0..20 {
+        let _ = write!(
+            measures,
+            "[[measure]]\nid = \"M{m}\"\ntitle = \"Measure {m}\"\nbetter = \"{}\"\nvalues = [\n  {{ period = \"Q1 2012-13\", value = {} }},\n  {{ period = \"Q2 2012-13\", value = {} }},\n]\ntarget = {{ period = \"2012-13\", value = 100 }}\n\n",
+            if m % 2 == 0 { "higher" } else { "lower" },
+            rng.below(100),
+            rng.below(100)
+        );
+    }
+    measures
+}
+
+/// A recommendation for each of the first 50 cards' first action.
+fn recommendations(rng: &mut Rng, first_actions: &[String]) -> String {
+    let mut recommendations = String::new();
+    for (r, action) in first_actions.iter().take(50).enumerate() {
+        let _ = write!(
+            recommendations,
+            "[[recommendation]]\nid = \"R{}\"\ntext = \"{}\"\nresponse = \"accepted\"\nactions = [\"{action}\"]\n\n",
+            r + 1,
+            sentence(rng, 10)
+        );
+    }
+    recommendations
 }

@@ -7,8 +7,10 @@ use crate::cli::DiffArgs;
 use crate::compare::{ChangeKind, Version, compare};
 use crate::context::Context;
 use crate::git::Repository;
+use crate::model::Plan;
 use crate::open::{self, Location, Opened};
 use crate::render::report::{Cell, Column, Report, Table};
+use chrono::NaiveDate;
 use std::io::Write;
 
 pub fn run(
@@ -17,44 +19,16 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let dir = ctx.plan_dir()?;
-    let repo = Repository::of(&dir)?;
-    let from = repo.resolve(&args.from)?;
-    let old_day = repo.day(&from)?;
-    let old = open::open_valid(Location::Commit(&repo, &from))?;
-    let (new, new_day, new_label) = match &args.to {
-        Some(rev) => {
-            let to = repo.resolve(rev)?;
-            let day = repo.day(&to)?;
-            let new = open::open_valid(Location::Commit(&repo, &to))?;
-            (new, day, format!("{rev} ({day})"))
-        }
-        None => (
-            open::open_valid(Location::WorkTree(&dir))?,
-            ctx.as_of,
-            format!("the work tree ({})", ctx.as_of),
-        ),
+    let Some(sides) = open_both(ctx, args, err)? else {
+        return Ok(1);
     };
-    let (old, new) = match (old, new) {
-        (Ok(old), Ok(new)) => (old, new),
-        (old, new) => {
-            if let Err(opened) = &old {
-                not_compared(
-                    err,
-                    opened,
-                    &format!("as committed on {old_day} ({})", args.from),
-                )?;
-            }
-            if let Err(opened) = &new {
-                let which = match &args.to {
-                    Some(rev) => format!("as committed on {new_day} ({rev})"),
-                    None => "in the work tree".to_string(),
-                };
-                not_compared(err, opened, &which)?;
-            }
-            return Ok(1);
-        }
-    };
+    let Sides {
+        old,
+        old_day,
+        new,
+        new_day,
+        new_label,
+    } = sides;
 
     let changes = compare(
         Version {
@@ -131,4 +105,59 @@ fn not_compared(err: &mut dyn Write, opened: &Opened, which: &str) -> anyhow::Re
         .unwrap_or_default();
     writeln!(err, "the plan {which} had {errors}{first}: not compared")?;
     Ok(())
+}
+
+/// The two plans compared, each with the day it is judged on.
+struct Sides {
+    old: Plan,
+    old_day: NaiveDate,
+    new: Plan,
+    new_day: NaiveDate,
+    new_label: String,
+}
+
+/// Reads both sides through the one loader; `None` (after saying why) when
+/// either has errors.
+fn open_both(ctx: &Context, args: &DiffArgs, err: &mut dyn Write) -> anyhow::Result<Option<Sides>> {
+    let dir = ctx.plan_dir()?;
+    let repo = Repository::of(&dir)?;
+    let from = repo.resolve(&args.from)?;
+    let old_day = repo.day(&from)?;
+    let old = open::open_valid(Location::Commit(&repo, &from))?;
+    let (new, new_day, new_label) = match &args.to {
+        Some(rev) => {
+            let to = repo.resolve(rev)?;
+            let day = repo.day(&to)?;
+            let new = open::open_valid(Location::Commit(&repo, &to))?;
+            (new, day, format!("{rev} ({day})"))
+        }
+        None => (
+            open::open_valid(Location::WorkTree(&dir))?,
+            ctx.as_of,
+            format!("the work tree ({})", ctx.as_of),
+        ),
+    };
+    match (old, new) {
+        (Ok(old), Ok(new)) => Ok(Some(Sides {
+            old,
+            old_day,
+            new,
+            new_day,
+            new_label,
+        })),
+        (old, new) => {
+            if let Err(opened) = &old {
+                let which = format!("as committed on {old_day} ({})", args.from);
+                not_compared(err, opened, &which)?;
+            }
+            if let Err(opened) = &new {
+                let which = match &args.to {
+                    Some(rev) => format!("as committed on {new_day} ({rev})"),
+                    None => "in the work tree".to_string(),
+                };
+                not_compared(err, opened, &which)?;
+            }
+            Ok(None)
+        }
+    }
 }

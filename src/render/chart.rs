@@ -44,12 +44,6 @@ pub fn svg(
     target: Option<(&str, f64)>,
     higher_is_better: bool,
 ) -> String {
-    const W: f64 = 560.0;
-    const H: f64 = 220.0;
-    const LEFT: f64 = 56.0;
-    const RIGHT: f64 = 16.0;
-    const TOP: f64 = 24.0;
-    const BOTTOM: f64 = 40.0;
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -75,79 +69,119 @@ pub fn svg(
         );
         return svg;
     }
-    let (mut low, mut high) = bounds(points.iter().map(|p| p.value).chain(target.map(|t| t.1)));
-    low = low.min(0.0);
-    if high <= low {
-        high = low + 1.0;
+    let plot = Plot::new(points, target.map(|t| t.1));
+    plot.axes(&mut svg);
+    if let Some((label, value)) = target {
+        plot.target(&mut svg, label, value);
     }
-    high = nice_ceiling(high + (high - low) * 0.05);
-    let plot_w = W - LEFT - RIGHT;
-    let plot_h = H - TOP - BOTTOM;
-    // Points stand inset from the axes, so that their labels fit.
-    const INSET: f64 = 36.0;
-    let x = |i: usize| {
-        if points.len() == 1 {
-            LEFT + plot_w / 2.0
-        } else {
-            LEFT + INSET + (plot_w - 2.0 * INSET) * i as f64 / (points.len() - 1) as f64
+    plot.curve(&mut svg, points);
+    svg.push_str("</svg>");
+    svg
+}
+
+// The chart's size and margins, in pixels.
+const W: f64 = 560.0;
+const H: f64 = 220.0;
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 24.0;
+const BOTTOM: f64 = 40.0;
+/// Points stand inset from the axes, so that their labels fit.
+const INSET: f64 = 36.0;
+const PLOT_W: f64 = W - LEFT - RIGHT;
+const PLOT_H: f64 = H - TOP - BOTTOM;
+
+/// Where values fall on a chart: the value axis runs from `low` to `high`.
+struct Plot {
+    count: usize,
+    low: f64,
+    high: f64,
+}
+
+impl Plot {
+    fn new(points: &[Point], target: Option<f64>) -> Plot {
+        let (mut low, mut high) = bounds(points.iter().map(|p| p.value).chain(target));
+        low = low.min(0.0);
+        if high <= low {
+            high = low + 1.0;
         }
-    };
-    let y = |v: f64| TOP + plot_h * (1.0 - (v - low) / (high - low));
-    // Axes, with the lowest and highest values marked.
-    let _ = write!(
-        svg,
-        r#"<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{}" class="axis"/><line x1="{LEFT}" y1="{b}" x2="{}" y2="{b}" class="axis"/>"#,
-        TOP + plot_h,
-        W - RIGHT,
-        b = TOP + plot_h
-    );
-    for v in [low, high] {
+        high = nice_ceiling(high + (high - low) * 0.05);
+        Plot {
+            count: points.len(),
+            low,
+            high,
+        }
+    }
+
+    fn x(&self, i: usize) -> f64 {
+        if self.count == 1 {
+            LEFT + PLOT_W / 2.0
+        } else {
+            LEFT + INSET + (PLOT_W - 2.0 * INSET) * i as f64 / (self.count - 1) as f64
+        }
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        TOP + PLOT_H * (1.0 - (v - self.low) / (self.high - self.low))
+    }
+
+    /// Axes, with the lowest and highest values marked.
+    fn axes(&self, svg: &mut String) {
         let _ = write!(
             svg,
-            r#"<text x="{}" y="{:.1}" class="tick" text-anchor="end">{}</text>"#,
-            LEFT - 6.0,
-            y(v) + 4.0,
-            number(v)
+            r#"<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{}" class="axis"/><line x1="{LEFT}" y1="{b}" x2="{}" y2="{b}" class="axis"/>"#,
+            TOP + PLOT_H,
+            W - RIGHT,
+            b = TOP + PLOT_H
         );
+        for v in [self.low, self.high] {
+            let _ = write!(
+                svg,
+                r#"<text x="{}" y="{:.1}" class="tick" text-anchor="end">{}</text>"#,
+                LEFT - 6.0,
+                self.y(v) + 4.0,
+                number(v)
+            );
+        }
     }
-    if let Some((label, value)) = target {
+
+    fn target(&self, svg: &mut String, label: &str, value: f64) {
         let _ = write!(
             svg,
             r#"<line x1="{LEFT}" y1="{ty:.1}" x2="{}" y2="{ty:.1}" class="target"/><text x="{}" y="{:.1}" class="target-label">target {} ({})</text>"#,
             W - RIGHT,
             LEFT + 4.0,
-            y(value) + 14.0,
+            self.y(value) + 14.0,
             number(value),
             escape(label),
-            ty = y(value),
+            ty = self.y(value),
         );
     }
-    let line: Vec<String> = points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.value)))
-        .collect();
-    let _ = write!(
-        svg,
-        r#"<polyline points="{}" class="curve"/>"#,
-        line.join(" ")
-    );
-    for (i, p) in points.iter().enumerate() {
+
+    /// The curve through the points, each with its value and label.
+    fn curve(&self, svg: &mut String, points: &[Point]) {
+        let line: Vec<String> = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{:.1},{:.1}", self.x(i), self.y(p.value)))
+            .collect();
         let _ = write!(
             svg,
-            r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" class="point"/><text x="{:.1}" y="{:.1}" class="value" text-anchor="middle">{}</text><text x="{:.1}" y="{}" class="tick" text-anchor="middle">{}</text>"#,
-            x(i),
-            y(p.value),
-            x(i),
-            y(p.value) - 8.0,
-            number(p.value),
-            x(i),
-            H - BOTTOM + 16.0,
-            escape(p.label)
+            r#"<polyline points="{}" class="curve"/>"#,
+            line.join(" ")
         );
+        for (i, p) in points.iter().enumerate() {
+            let (x, y) = (self.x(i), self.y(p.value));
+            let _ = write!(
+                svg,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" class="point"/><text x="{x:.1}" y="{:.1}" class="value" text-anchor="middle">{}</text><text x="{x:.1}" y="{}" class="tick" text-anchor="middle">{}</text>"#,
+                y - 8.0,
+                number(p.value),
+                H - BOTTOM + 16.0,
+                escape(p.label)
+            );
+        }
     }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// The smallest of 1, 2, 2.5, 5 × 10^k that is at least `value` (for the top of an axis).
