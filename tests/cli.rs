@@ -9,5 +9,6 @@ fn cli() {
         .env("PLAN_AS_OF", "2012-12-01")
         .env("COLUMNS", "120")
         .case("tests/cmd/**/*.md")
-        .case("README.md");
+        .case("README.md")
+        .case("docs/*.md");
 }
