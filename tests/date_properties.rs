@@ -9,6 +9,7 @@ use proptest::prelude::*;
 fn calendar() -> Calendar {
     Calendar {
         start: NaiveDate::from_ymd_opt(2012, 4, 1).unwrap(),
+        end: NaiveDate::from_ymd_opt(2013, 3, 31).unwrap(),
         asap_days: 30,
         year_start: 4,
     }

@@ -11,6 +11,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let calendar = Calendar {
         start: chrono::NaiveDate::from_ymd_opt(2012, 4, 1).unwrap(),
+        end: chrono::NaiveDate::from_ymd_opt(2013, 3, 31).unwrap(),
         asap_days: 30,
         year_start: 4,
     };

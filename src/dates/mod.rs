@@ -3,13 +3,22 @@
 //! turned into an interval and a kind. Pure: the only context is the plan's
 //! calendar (its start, `asap_days` and the first month of its financial year).
 
+mod holidays;
+mod recurring;
+mod words;
+
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::fmt;
+
+pub use holidays::{bank_holidays, is_working_day};
+pub use recurring::{Cadence, Recurrence, YearPart};
 
 /// What the plan's `[plan]` table says about time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Calendar {
     pub start: NaiveDate,
+    /// The plan's last day: a date written without its year falls in start..end.
+    pub end: NaiveDate,
     pub asap_days: u32,
     /// First month (1-12) of the financial year.
     pub year_start: u32,
@@ -25,6 +34,8 @@ pub struct Interval {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     Day,
+    /// Monday to Friday, less the bank holidays of England and Wales.
+    WorkingDay,
     Week,
     Month,
     Year,
@@ -50,6 +61,10 @@ pub enum TargetDate {
     MilestoneThenOngoing(Interval),
     /// `6 months after EJ-4.3.a`: counted from that task's `done` date.
     After { span: Span, task: String },
+    /// `From April 2012`, `April 2012 onwards`: ongoing from that day.
+    OngoingFrom(NaiveDate),
+    /// `Quarterly`, `April annually`, `By April 2013 and updated monthly`.
+    Recurring(Recurrence),
 }
 
 impl TargetDate {
@@ -57,6 +72,7 @@ impl TargetDate {
     pub fn deadline(&self) -> Option<NaiveDate> {
         match self {
             TargetDate::Dated(i) | TargetDate::MilestoneThenOngoing(i) => Some(i.to),
+            TargetDate::Recurring(r) => r.milestone.map(|m| m.to),
             _ => None,
         }
     }
@@ -74,6 +90,32 @@ impl TargetDate {
 pub struct DateError {
     pub text: String,
     pub reason: String,
+    /// The nearest form, when one is near (`did you mean Summer 2012?`).
+    pub help: Option<String>,
+}
+
+/// What the reader had to guess to read a text: `plan check` warns of each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The date was read out of words: the parts read (the deadline is the last).
+    InWords { read: Vec<String> },
+    /// A date written without its year: the interval taken, inside the plan's period.
+    YearAssumed { written: String, interval: Interval },
+    /// A status (`Completed`) written where the target date goes.
+    Status(String),
+    /// A range of years read as financial years: the last day taken.
+    RangeEndAssumed {
+        written: String,
+        end: NaiveDate,
+        calendar_end: NaiveDate,
+    },
+}
+
+/// A `due` text read: the target date and what was guessed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub target: TargetDate,
+    pub notes: Vec<Note>,
 }
 
 impl fmt::Display for DateError {
@@ -96,66 +138,148 @@ a period then `& On-going`, `6 months after EJ-4.3.a`, or `TBC`";
 
 /// Parses a `due` text.
 pub fn parse(text: &str, calendar: &Calendar) -> Result<TargetDate, DateError> {
-    let fail = |reason: &str| DateError {
-        text: text.to_string(),
-        reason: reason.to_string(),
-    };
+    read(text, calendar).map(|reading| reading.target)
+}
+
+/// Reads a `due` text, with the notes on what had to be guessed.
+pub fn read(text: &str, calendar: &Calendar) -> Result<Reading, DateError> {
     let trimmed = text.trim();
-    if trimmed.is_empty() {
+    let mut notes = Vec::new();
+    match read_text(trimmed, calendar, &mut notes) {
+        Ok(target) => Ok(Reading { target, notes }),
+        Err(reason) => Err(DateError {
+            text: text.to_string(),
+            reason,
+            help: words::hint(trimmed, calendar),
+        }),
+    }
+}
+
+fn read_text(text: &str, calendar: &Calendar, notes: &mut Vec<Note>) -> Result<TargetDate, String> {
+    if text.is_empty() {
         return Ok(TargetDate::Unset);
     }
-    if let Some((before, task)) = split_after(trimmed) {
-        let tokens = tokenize(before).map_err(|r| fail(&r))?;
-        let span = parse_span(&tokens)
-            .ok_or_else(|| fail("before `after` there must be a span such as `6 months`"))?;
+    if let Some((before, task)) = split_after(text) {
+        let tokens = tokenize(before)?;
+        let span =
+            parse_span(&tokens).ok_or("before `after` there must be a span such as `6 months`")?;
         let task = task.trim();
         if task.is_empty() || task.contains(char::is_whitespace) {
-            return Err(fail(
-                "after `after` there must be a task id such as `EJ-4.3.a`",
-            ));
+            return Err("after `after` there must be a task id such as `EJ-4.3.a`".into());
         }
         return Ok(TargetDate::After {
             span,
             task: task.to_string(),
         });
     }
+    let fits_none = || "it fits none of the accepted forms".to_string();
+    match tokenize(text) {
+        Ok(tokens) => {
+            if let Some(target) = read_tokens(&tokens, calendar, notes) {
+                return Ok(target);
+            }
+            words::read_in_words(&tokens, calendar, notes).ok_or_else(fits_none)
+        }
+        // Words with punctuation around a date: read the date out of them.
+        Err(TokenError::Character(reason)) => {
+            let tokens = tokenize(&words::sanitize(text)).map_err(|_| reason.clone())?;
+            words::read_in_words(&tokens, calendar, notes).ok_or(reason)
+        }
+        Err(TokenError::TooLong(reason)) => Err(reason),
+    }
+}
 
-    let tokens = tokenize(trimmed).map_err(|r| fail(&r))?;
+/// The whole of `tokens` as one form of the grammar.
+fn read_tokens(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<TargetDate> {
+    let words: Vec<&str> = tokens.iter().map(Token::word).collect();
+    if let Some(target) = words::status_or_unset(&words, notes) {
+        return Some(target);
+    }
+    if matches!(
+        words.as_slice(),
+        ["ongoing"] | ["continuous"] | ["continuing"]
+    ) {
+        return Some(TargetDate::Ongoing);
+    }
+    if let Some(interval) = immediate(tokens, calendar) {
+        return Some(TargetDate::Dated(interval));
+    }
+    if let Some(recurrence) = recurring::parse(tokens, calendar, notes) {
+        return Some(TargetDate::Recurring(recurrence));
+    }
+    if let Some(rest) = strip_ongoing_suffix(tokens) {
+        let interval = immediate(rest, calendar)
+            .or_else(|| relative(rest, calendar))
+            .or_else(|| parse_when(rest, calendar, notes))?;
+        return Some(TargetDate::MilestoneThenOngoing(interval));
+    }
+    if let Some(from) = open_start(tokens, calendar, notes) {
+        return Some(TargetDate::OngoingFrom(from));
+    }
+    if let Some(interval) = relative(tokens, calendar) {
+        return Some(TargetDate::Dated(interval));
+    }
+    parse_when(tokens, calendar, notes).map(TargetDate::Dated)
+}
+
+/// `ASAP`, `Immediate`, `With immediate effect`: the plan start plus `asap_days`.
+fn immediate(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
     let words: Vec<&str> = tokens.iter().map(Token::word).collect();
     match words.as_slice() {
-        ["tbc"] | ["tba"] | ["to", "be", "confirmed"] => return Ok(TargetDate::Unset),
-        ["ongoing"] | ["continuous"] | ["continuing"] => return Ok(TargetDate::Ongoing),
-        ["immediate"] | ["immediately"] | ["asap"] => {
-            let to = add_days(calendar.start, calendar.asap_days)
-                .ok_or_else(|| fail("the date is out of range"))?;
-            return Ok(TargetDate::Dated(Interval {
-                from: calendar.start,
-                to,
-            }));
-        }
-        _ => {}
+        ["immediate"] | ["immediately"] | ["asap"] | ["with", "immediate", "effect"] => {}
+        ["as", "soon", "as", "possible"] => {}
+        _ => return None,
     }
-    if let Some(rest) = strip_ongoing_suffix(&tokens) {
-        let interval = parse_when(rest, calendar)
-            .ok_or_else(|| fail("the part before `& On-going` is not a date or period"))?;
-        return Ok(TargetDate::MilestoneThenOngoing(interval));
-    }
-    let relative = match tokens.first() {
+    let to = add_days(calendar.start, calendar.asap_days)?;
+    Some(Interval {
+        from: calendar.start,
+        to,
+    })
+}
+
+/// `6 months`, `Within six months`, `within 6 months of commencement of the
+/// action plan`: from the plan start. A span counted from any other event is
+/// not read here (the plan does not know when that event happens).
+fn relative(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
+    let tokens = match tokens.first() {
         Some(Token::Word(w)) if w == "within" => &tokens[1..],
-        _ => &tokens[..],
+        _ => tokens,
     };
-    if let Some(span) = parse_span(relative) {
-        let to = span
-            .add_to(calendar.start)
-            .ok_or_else(|| fail("the date is out of range"))?;
-        return Ok(TargetDate::Dated(Interval {
-            from: calendar.start,
-            to,
-        }));
+    let span = parse_span(tokens).or_else(|| {
+        let at = tokens
+            .iter()
+            .position(|t| matches!(t.word(), "of" | "from" | "after" | "following"))?;
+        let anchor: Vec<&str> = tokens[at + 1..].iter().map(Token::word).collect();
+        words::is_plan_start(&anchor, tokens.len() - at - 1)
+            .then(|| parse_span(&tokens[..at]))
+            .flatten()
+    })?;
+    Some(Interval {
+        from: calendar.start,
+        to: span.add_to(calendar.start)?,
+    })
+}
+
+/// `From April 2012`, `April 2012 onwards`, `Ongoing from April 2012`: the first day.
+fn open_start(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<NaiveDate> {
+    let mut rest = tokens;
+    if let [Token::Word(w), tail @ ..] = rest
+        && w == "ongoing"
+    {
+        rest = tail;
     }
-    parse_when(&tokens, calendar)
-        .map(TargetDate::Dated)
-        .ok_or_else(|| fail("it fits none of the accepted forms"))
+    let from = matches!(rest.first(), Some(Token::Word(w)) if w == "from");
+    if from {
+        rest = &rest[1..];
+    }
+    let onwards = matches!(rest.last(), Some(Token::Word(w)) if w == "onwards" || w == "onward");
+    if onwards {
+        rest = &rest[..rest.len() - 1];
+    }
+    if !(from || onwards) || rest.is_empty() {
+        return None;
+    }
+    parse_range_or_period(rest, calendar, notes).map(|period| period.from)
 }
 
 /// A period with the name a report gives it, such as "Q2 2012-13".
@@ -218,6 +342,7 @@ impl Span {
     pub fn add_to(&self, date: NaiveDate) -> Option<NaiveDate> {
         match self.unit {
             Unit::Day => add_days(date, self.amount),
+            Unit::WorkingDay => holidays::add_working_days(date, self.amount),
             Unit::Week => add_days(date, self.amount.checked_mul(7)?),
             Unit::Month => date.checked_add_months(Months::new(self.amount)),
             Unit::Year => date.checked_add_months(Months::new(self.amount.checked_mul(12)?)),
@@ -229,6 +354,7 @@ impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = match self.unit {
             Unit::Day => "day",
+            Unit::WorkingDay => "working day",
             Unit::Week => "week",
             Unit::Month => "month",
             Unit::Year => "year",
@@ -267,11 +393,27 @@ impl Token {
     }
 }
 
-fn tokenize(text: &str) -> Result<Vec<Token>, String> {
+/// Why a text could not be cut into tokens.
+enum TokenError {
+    /// A character with no meaning in a date: the text may be words around one.
+    Character(String),
+    /// A number too long to be part of a date.
+    TooLong(String),
+}
+
+impl From<TokenError> for String {
+    fn from(err: TokenError) -> String {
+        match err {
+            TokenError::Character(reason) | TokenError::TooLong(reason) => reason,
+        }
+    }
+}
+
+fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(at, c)) = chars.peek() {
-        if c.is_whitespace() || c == ',' || c == '.' {
+        if c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')') {
             chars.next();
         } else if matches!(c, '-' | '–' | '—' | '‒' | '―') {
             chars.next();
@@ -293,12 +435,15 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
             }
             let digits = &text[at..end];
             if digits.len() > 9 {
-                return Err(format!("the number `{digits}` is too long"));
+                return Err(TokenError::TooLong(format!(
+                    "the number `{digits}` is too long"
+                )));
             }
             tokens.push(Token::Number {
                 value: digits.parse().unwrap_or(0),
                 digits: digits.len(),
             });
+            skip_ordinal_suffix(&text[end..], &mut chars);
         } else if c.is_alphabetic() {
             let mut word = String::new();
             while let Some(&(_, l)) = chars.peek() {
@@ -308,15 +453,20 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
                 word.extend(l.to_lowercase());
                 chars.next();
             }
+            if is_weekday(&word) {
+                continue;
+            }
             tokens.push(if word == "and" {
                 Token::And
+            } else if let Some(value) = number_word(&word) {
+                Token::Number { value, digits: 0 }
             } else {
                 Token::Word(word)
             });
         } else {
-            return Err(format!(
+            return Err(TokenError::Character(format!(
                 "the character `{c}` has no meaning in a target date"
-            ));
+            )));
         }
     }
     // "on-going" and "on going" are the one word "ongoing".
@@ -342,6 +492,45 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
     Ok(merged)
 }
 
+/// `31st`, `2nd`: the letters after the number say nothing more.
+fn skip_ordinal_suffix(rest: &str, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) {
+    let suffix: String = rest.chars().take(3).collect::<String>().to_lowercase();
+    let mut letters = suffix.chars();
+    let two: String = letters.by_ref().take(2).collect();
+    let ends = letters.next().is_none_or(|c| !c.is_alphabetic());
+    if ends && matches!(two.as_str(), "st" | "nd" | "rd" | "th") {
+        chars.next();
+        chars.next();
+    }
+}
+
+/// `Friday 31 March 2013`: the weekday adds nothing to the date.
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// `six months`, `twelve weeks`: numbers written as words (never a day or a year).
+fn number_word(word: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if let Some(at) = WORDS.iter().position(|w| *w == word) {
+        return Some(at as u32 + 1);
+    }
+    Some(match word {
+        "eighteen" => 18,
+        "twenty" => 20,
+        "thirty" => 30,
+        "sixty" => 60,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
 /// `X & On-going` or `X and on-going`: returns X.
 fn strip_ongoing_suffix(tokens: &[Token]) -> Option<&[Token]> {
     match tokens {
@@ -352,7 +541,18 @@ fn strip_ongoing_suffix(tokens: &[Token]) -> Option<&[Token]> {
 
 /// `6 months`, `2 weeks`, `3-6 months` (the largest), `1 year`.
 fn parse_span(tokens: &[Token]) -> Option<Span> {
+    if let [count @ .., Token::Word(kind), Token::Word(days)] = tokens
+        && matches!(kind.as_str(), "working" | "business")
+        && matches!(days.as_str(), "day" | "days")
+    {
+        let amount = parse_span(&[count, &[Token::Word("days".into())]].concat())?.amount;
+        return Some(Span {
+            amount,
+            unit: Unit::WorkingDay,
+        });
+    }
     let (amount, unit) = match tokens {
+        [Token::Word(a), Token::Word(unit)] if a == "a" || a == "an" => (1, unit),
         [Token::Number { value, .. }, Token::Word(unit)] => (*value, unit),
         [
             Token::Number { value: low, .. },
@@ -373,17 +573,17 @@ fn parse_span(tokens: &[Token]) -> Option<Span> {
 }
 
 /// A period, an `End of`/`By` period, or a range of periods.
-fn parse_when(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
+fn parse_when(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<Interval> {
     let words: Vec<&str> = tokens.iter().map(Token::word).collect();
     let prefix = match words.as_slice() {
         ["by", "the", "end", "of", ..] => Some(4),
         ["by", "end", "of", ..] | ["the", "end", "of", ..] => Some(3),
-        ["end", "of", ..] => Some(2),
-        ["by", ..] | ["before", ..] => Some(1),
+        ["end", "of", ..] | ["by", "end", ..] => Some(2),
+        ["by", ..] | ["before", ..] | ["end", ..] | ["until", ..] => Some(1),
         _ => None,
     };
     if let Some(n) = prefix {
-        let period = parse_range_or_period(&tokens[n..], calendar)?;
+        let period = parse_range_or_period(&tokens[n..], calendar, notes)?;
         let from = if calendar.start <= period.to {
             calendar.start
         } else {
@@ -394,15 +594,26 @@ fn parse_when(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
             to: period.to,
         });
     }
-    parse_range_or_period(tokens, calendar)
+    parse_range_or_period(tokens, calendar, notes)
 }
 
-fn parse_range_or_period(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
+fn parse_range_or_period(
+    tokens: &[Token],
+    calendar: &Calendar,
+    notes: &mut Vec<Note>,
+) -> Option<Interval> {
     if let Some(period) = parse_period(tokens, calendar) {
         return Some(period.interval);
     }
+    if let Some(interval) = multi_year(tokens, calendar, notes) {
+        return Some(interval);
+    }
+    if let Some(interval) = yearless(tokens, calendar, notes) {
+        return Some(interval);
+    }
     for (at, token) in tokens.iter().enumerate() {
-        let is_separator = matches!(token, Token::Dash | Token::Slash) || token.word() == "to";
+        let is_separator = matches!(token, Token::Dash | Token::Slash)
+            || matches!(token.word(), "to" | "until" | "till");
         if !is_separator || at == 0 {
             continue;
         }
@@ -520,11 +731,261 @@ fn parse_period(tokens: &[Token], calendar: &Calendar) -> Option<Period> {
                 value: y,
                 digits: 4,
             },
-        ] => named_period(name, *y as i32)?,
+        ] if month_number(name).is_some() || third(name).is_none() => {
+            named_period(name, *y as i32)?
+        }
+        _ => more_periods(tokens, calendar)?,
+    };
+    let year = match interval_label_year(tokens) {
+        0 => interval.from.year(),
+        year => year,
+    };
+    Some(Period { interval, year })
+}
+
+/// The forms spreadsheets and letters add: `31/03/2013`, `Mar-13`,
+/// `March 31st 2013`, `Mid 2013`, `mid-March 2013`, `financial year 2012/13`.
+fn more_periods(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
+    use Token::{Dash, Number, Slash, Word};
+    let day = |y: i32, m: u32, d: u32| {
+        NaiveDate::from_ymd_opt(y, m, d).map(|day| Interval { from: day, to: day })
+    };
+    match tokens {
+        [Word(f), Word(y), rest @ ..] if f == "financial" && y == "year" => {
+            parse_period(rest, calendar).map(|p| p.interval)
+        }
+        [
+            d @ Number { .. },
+            Dash | Slash,
+            m @ Number { .. },
+            Dash | Slash,
+            y @ Number { .. },
+        ]
+        | [d @ Number { .. }, m @ Number { .. }, y @ Number { .. }] => {
+            let (d, m, y) = day_month_year(d, m, y)?;
+            day(y, m, d)
+        }
+        [
+            Word(part),
+            Dash,
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ]
+        | [
+            Word(part),
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] if third(part).is_some() => months(*y as i32, 4 * third(part)? + 1, 4),
+        [
+            Word(m),
+            Dash,
+            Number {
+                value: y,
+                digits: 2 | 4,
+            },
+        ]
+        | [
+            Word(m),
+            Number {
+                value: y,
+                digits: 2,
+            },
+        ] => named_period(m, full_year(*y)).filter(|_| month_number(m).is_some()),
+        [
+            Word(m),
+            Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] => day(*y as i32, month_number(m)?, *d),
+        [
+            Word(part),
+            Dash,
+            Word(m),
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ]
+        | [
+            Word(part),
+            Word(m),
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] => part_of_month(third(part)?, *y as i32, month_number(m)?),
+        _ => None,
+    }
+}
+
+/// A numeric date, day first: `31/03/2013`, `7/7/11` (two-digit years are 20YY).
+fn day_month_year(d: &Token, m: &Token, y: &Token) -> Option<(u32, u32, i32)> {
+    match (d, m, y) {
+        (
+            Token::Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Token::Number {
+                value: m,
+                digits: 1..=2,
+            },
+            Token::Number {
+                value: y,
+                digits: 2 | 4,
+            },
+        ) => Some((*d, *m, full_year(*y))),
+        _ => None,
+    }
+}
+
+fn full_year(y: u32) -> i32 {
+    if y < 100 { 2000 + y as i32 } else { y as i32 }
+}
+
+/// `early`, `mid`, `late`: the first, middle or last third (0, 1, 2).
+fn third(word: &str) -> Option<u32> {
+    Some(match word {
+        "early" | "beginning" | "start" => 0,
+        "mid" | "middle" => 1,
+        "late" => 2,
+        _ => return None,
+    })
+}
+
+/// `mid-March 2013`: days 11-20; early 1-10; late 21 to the month's end.
+fn part_of_month(third: u32, year: i32, month: u32) -> Option<Interval> {
+    let whole = months(year, month, 1)?;
+    let from = NaiveDate::from_ymd_opt(year, month, 1 + 10 * third)?;
+    let to = match third {
+        2 => whole.to,
+        _ => NaiveDate::from_ymd_opt(year, month, 10 + 10 * third)?,
+    };
+    Some(Interval { from, to })
+}
+
+/// `2023-2027`: more than one year. With a financial year it ends at the end
+/// of the last financial year (31 March 2027), and a note says so.
+fn multi_year(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<Interval> {
+    let (first, last) = match tokens {
+        [
+            Token::Number {
+                value: a,
+                digits: 4,
+            },
+            sep,
+            Token::Number { value: b, digits },
+        ] if matches!(sep, Token::Dash | Token::Slash) || sep.word() == "to" => {
+            let b = match digits {
+                4 => *b,
+                2 => a - a % 100 + b + if *b < a % 100 { 100 } else { 0 },
+                _ => return None,
+            };
+            (*a as i32, b as i32)
+        }
         _ => return None,
     };
-    let year = interval_label_year(tokens);
-    Some(Period { interval, year })
+    if !(first + 2..=first + 20).contains(&last) {
+        return None;
+    }
+    if calendar.year_start == 1 {
+        return Some(Interval {
+            from: year(first)?.from,
+            to: year(last)?.to,
+        });
+    }
+    let interval = Interval {
+        from: financial_year(first, calendar)?.from,
+        to: financial_year(last - 1, calendar)?.to,
+    };
+    notes.push(Note::RangeEndAssumed {
+        written: show(tokens),
+        end: interval.to,
+        calendar_end: year(last)?.to,
+    });
+    Some(interval)
+}
+
+/// A date with no year (`21 January`, `End of March`, `Q4`): the occurrence
+/// inside the plan's period, with a note saying which year was taken.
+fn yearless(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<Interval> {
+    use Token::{Dash, Number, Word};
+    let in_year = |y: i32| -> Option<Interval> {
+        match tokens {
+            [Word(name)] => named_period(name, y),
+            [
+                Number {
+                    value: d,
+                    digits: 1..=2,
+                },
+                Word(m),
+            ] => {
+                let day = NaiveDate::from_ymd_opt(y, month_number(m)?, *d)?;
+                Some(Interval { from: day, to: day })
+            }
+            [
+                Word(q),
+                Number {
+                    value: n,
+                    digits: 1,
+                },
+            ] if q == "q" => {
+                if calendar.year_start == 1 {
+                    calendar_quarter(y, *n)
+                } else {
+                    financial_quarter(y, *n, calendar)
+                }
+            }
+            [Word(part), Dash, Word(m)] | [Word(part), Word(m)] => {
+                part_of_month(third(part)?, y, month_number(m)?)
+            }
+            _ => None,
+        }
+    };
+    let candidates: Vec<Interval> = (calendar.start.year() - 1
+        ..=calendar.end.year().max(calendar.start.year()) + 1)
+        .filter_map(in_year)
+        .collect();
+    let inside = candidates
+        .iter()
+        .find(|i| i.from >= calendar.start && i.to <= calendar.end)
+        .or_else(|| candidates.iter().find(|i| i.to >= calendar.start))?;
+    notes.push(Note::YearAssumed {
+        written: show(tokens),
+        interval: *inside,
+    });
+    Some(*inside)
+}
+
+/// Tokens written back as text, for notes.
+fn show(tokens: &[Token]) -> String {
+    let mut text = String::new();
+    for token in tokens {
+        let part = match token {
+            Token::Word(w) => w.clone(),
+            Token::Number { value, digits } => format!("{value:0width$}", width = *digits),
+            Token::Dash => "-".into(),
+            Token::Slash => "/".into(),
+            Token::And => "and".into(),
+        };
+        let glue = matches!(token, Token::Dash | Token::Slash)
+            || text.ends_with('-')
+            || text.ends_with('/');
+        if !text.is_empty() && !glue {
+            text.push(' ');
+        }
+        text.push_str(&part);
+    }
+    text
 }
 
 fn is_next_year(year: u32, next: u32, digits: usize) -> bool {

@@ -1,7 +1,7 @@
 //! One task: its leads, its target date, its RAG status and `done` date.
 
 use super::{AfterRef, TaskContext, Validator};
-use crate::dates::{self, Interval, TargetDate};
+use crate::dates::{self, Interval, Note, TargetDate};
 use crate::diag::{Code, Diagnostic};
 use crate::model::*;
 use crate::raw::*;
@@ -157,20 +157,27 @@ impl Validator<'_> {
             );
             return TargetDate::Unset;
         };
-        let target = match &due.value {
-            RawWhen::Date(d) => TargetDate::Dated(Interval { from: *d, to: *d }),
+        let (target, notes) = match &due.value {
+            RawWhen::Date(d) => (TargetDate::Dated(Interval { from: *d, to: *d }), Vec::new()),
             RawWhen::Text(text) => match ctx.parse_date(text) {
-                Ok(target) => target,
+                Ok(reading) => (reading.target, reading.notes),
                 Err(err) => {
+                    let help = match &err.help {
+                        Some(help) => help.clone(),
+                        None => format!("a target date is {}", dates::ACCEPTED_FORMS),
+                    };
                     self.report(
-                        Diagnostic::new(Code::BadDate, due.loc, err.to_string())
-                            .with_help(format!("a target date is {}", dates::ACCEPTED_FORMS)),
+                        Diagnostic::new(Code::BadDate, due.loc, err.to_string()).with_help(help),
                     );
                     return TargetDate::Unset;
                 }
             },
         };
-        if target == TargetDate::Unset {
+        let status = notes.iter().any(|n| matches!(n, Note::Status(_)));
+        for note in &notes {
+            self.report(date_note(id, note, due.loc));
+        }
+        if target == TargetDate::Unset && !status {
             self.report(
                 Diagnostic::new(
                     Code::NoTargetDate,
@@ -200,5 +207,52 @@ impl Validator<'_> {
             }
         }
         target
+    }
+}
+
+/// The warning for what the date grammar guessed to read a `due`.
+fn date_note(id: &str, note: &Note, loc: crate::source::Loc) -> Diagnostic {
+    match note {
+        Note::InWords { read } => {
+            let parts: Vec<String> = read.iter().map(|r| format!("`{r}`")).collect();
+            let message = match parts.as_slice() {
+                [one] => format!("task {id}: the target date is read from the words as {one}"),
+                [.., last] => format!(
+                    "task {id}: the words hold {} dates ({}): the deadline is the last, {last}",
+                    parts.len(),
+                    parts.join(", ")
+                ),
+                [] => format!("task {id}: the target date is read from the words"),
+            };
+            Diagnostic::new(Code::DateInWords, loc, message)
+                .with_help("write only the date in `due`, and the rest in `note`")
+        }
+        Note::YearAssumed { written, interval } => Diagnostic::new(
+            Code::YearAssumed,
+            loc,
+            format!(
+                "task {id}: `{written}` has no year: read as {} – {}, inside the plan's period",
+                interval.from, interval.to
+            ),
+        )
+        .with_help(format!("write the year: `{written} {}`", interval.to.format("%Y"))),
+        Note::Status(status) => Diagnostic::new(
+            Code::StatusInDue,
+            loc,
+            format!("task {id}: `due` holds a status (`{status}`), not a target date"),
+        )
+        .with_help("write rag = \"blue\" and done = DATE (the day it was completed), and keep `due` for the target date"),
+        Note::RangeEndAssumed {
+            written,
+            end,
+            calendar_end,
+        } => Diagnostic::new(
+            Code::RangeEndAssumed,
+            loc,
+            format!(
+                "task {id}: `{written}` is read as financial years, ending {end} (not {calendar_end})"
+            ),
+        )
+        .with_help(format!("write `By {end}` to say so, or the last day meant")),
     }
 }
