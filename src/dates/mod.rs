@@ -971,6 +971,14 @@ fn show(tokens: &[Token]) -> String {
     let mut text = String::new();
     for token in tokens {
         let part = match token {
+            Token::Word(w) if w == "q" => "Q".into(),
+            Token::Word(w) if named_period(w, 2000).is_some() => {
+                let mut chars = w.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
             Token::Word(w) => w.clone(),
             Token::Number { value, digits } => format!("{value:0width$}", width = *digits),
             Token::Dash => "-".into(),
@@ -979,7 +987,8 @@ fn show(tokens: &[Token]) -> String {
         };
         let glue = matches!(token, Token::Dash | Token::Slash)
             || text.ends_with('-')
-            || text.ends_with('/');
+            || text.ends_with('/')
+            || text.ends_with('Q');
         if !text.is_empty() && !glue {
             text.push(' ');
         }

@@ -395,32 +395,32 @@ fn a_date_inside_words_is_read_with_a_note() {
         (
             "Strategy agreed by June 2013",
             dated("2012-04-01", "2013-06-30"),
-            "by june 2013",
+            "by June 2013",
         ),
         (
             "Report to Cabinet – 12 October 2012",
             dated("2012-10-12", "2012-10-12"),
-            "12 october 2012",
+            "12 October 2012",
         ),
         (
             "Launch July 2013",
             dated("2013-07-01", "2013-07-31"),
-            "july 2013",
+            "July 2013",
         ),
         (
             "September 2013 (subject to funding)",
             dated("2013-09-01", "2013-09-30"),
-            "september 2013",
+            "September 2013",
         ),
         (
             "Complete by May 2013",
             dated("2012-04-01", "2013-05-31"),
-            "by may 2013",
+            "by May 2013",
         ),
         (
             "In place by May 2013",
             dated("2012-04-01", "2013-05-31"),
-            "by may 2013",
+            "by May 2013",
         ),
         (
             "During 2012/13",
@@ -450,7 +450,7 @@ fn a_date_inside_words_is_read_with_a_note() {
     assert_eq!(
         r.notes,
         vec![Note::InWords {
-            read: vec!["by may 2012".into(), "march 2013".into()]
+            read: vec!["by May 2012".into(), "March 2013".into()]
         }]
     );
     // Stray numbers or a misspelt month are not words around a date.

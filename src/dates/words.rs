@@ -232,7 +232,8 @@ fn is_date_word(word: &str) -> bool {
 
 /// A word that is not a date word but one or two letters from one (`Sumer`).
 fn nearest_date_word(word: &str) -> Option<&'static str> {
-    if word.chars().count() < 4 || is_date_word(word) {
+    // No month is longer than 9 letters (and a pasted paragraph is not one).
+    if !(4..=12).contains(&word.chars().count()) || is_date_word(word) {
         return None;
     }
     let most = if word.chars().count() <= 6 { 1 } else { 2 };

@@ -231,15 +231,17 @@ fn date_note(id: &str, note: &Note, loc: crate::source::Loc) -> Diagnostic {
             Code::YearAssumed,
             loc,
             format!(
-                "task {id}: `{written}` has no year: read as {} – {}, inside the plan's period",
-                interval.from, interval.to
+                "task {id}: `{written}` has no year: year {} assumed, inside the plan's period ({} – {})",
+                interval.to.format("%Y"),
+                interval.from,
+                interval.to
             ),
         )
         .with_help(format!("write the year: `{written} {}`", interval.to.format("%Y"))),
-        Note::Status(status) => Diagnostic::new(
+        Note::Status(_) => Diagnostic::new(
             Code::StatusInDue,
             loc,
-            format!("task {id}: `due` holds a status (`{status}`), not a target date"),
+            format!("task {id}: `due` holds a status, not a target date: no deadline is read"),
         )
         .with_help("write rag = \"blue\" and done = DATE (the day it was completed), and keep `due` for the target date"),
         Note::RangeEndAssumed {
