@@ -130,11 +130,12 @@ impl fmt::Display for DateError {
 }
 
 /// The forms a `due` text may take, for help messages and `--help`.
-pub const ACCEPTED_FORMS: &str = "a date (2012-10-15, 15 October 2012), a month (Oct 2012), \
-a season (Summer 2012), a quarter (Q3 2012, Q1 2012-13), a year (2012, 2012-13), \
-`End of 2012` / `By March 2013`, a range (December 2012 – March 2013, Summer/Autumn 2012), \
-a span from the plan start (6 months, Within 3-6 months), `ASAP`/`Immediate`, `On-going`, \
-a period then `& On-going`, `6 months after EJ-4.3.a`, or `TBC`";
+pub const ACCEPTED_FORMS: &str = "a date (2012-10-15, 15 October 2012, 31/03/2013), \
+a month (Oct 2012, Mar-13), a season (Summer 2012), a quarter (Q3 2012, Q1 2012-13), \
+a year (2012, 2012-13, Mid 2013), `End of 2012` / `By March 2013`, a range (December 2012 – March 2013, \
+Summer/Autumn 2012), a span from the plan start (6 months, six months, 10 working days), \
+`ASAP`/`Immediate`, `On-going`, `From April 2012`, a period then `& On-going`, \
+a cadence (Quarterly, April annually), `6 months after EJ-4.3.a`, or `TBC`";
 
 /// Parses a `due` text.
 pub fn parse(text: &str, calendar: &Calendar) -> Result<TargetDate, DateError> {
