@@ -277,6 +277,10 @@ fn open_start(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> O
     if onwards {
         rest = &rest[..rest.len() - 1];
     }
+    // `From September 2012 to March 2013` is a range, not an open start.
+    if from && !onwards && has_separator(rest) && parse_period(rest, calendar).is_none() {
+        return None;
+    }
     if !(from || onwards) || rest.is_empty() {
         return None;
     }
@@ -488,6 +492,13 @@ fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
                 _ => {}
             }
         }
+        // `Quarter 2 2012/13` is `Q2 2012/13`.
+        if matches!(token, Token::Number { digits: 1, .. })
+            && matches!(merged.last(), Some(Token::Word(w)) if w == "quarter")
+        {
+            merged.pop();
+            merged.push(Token::Word("q".into()));
+        }
         merged.push(token);
     }
     Ok(merged)
@@ -535,7 +546,16 @@ fn number_word(word: &str) -> Option<u32> {
 /// `X & On-going` or `X and on-going`: returns X.
 fn strip_ongoing_suffix(tokens: &[Token]) -> Option<&[Token]> {
     match tokens {
-        [rest @ .., Token::And, Token::Word(w)] if w == "ongoing" && !rest.is_empty() => Some(rest),
+        [rest @ .., Token::And | Token::Dash, Token::Word(w)]
+            if w == "ongoing" && !rest.is_empty() =>
+        {
+            Some(rest)
+        }
+        [rest @ .., Token::And, Token::Word(then), Token::Word(w)]
+            if then == "then" && w == "ongoing" && !rest.is_empty() =>
+        {
+            Some(rest)
+        }
         _ => None,
     }
 }
@@ -576,9 +596,18 @@ fn parse_span(tokens: &[Token]) -> Option<Span> {
 /// A period, an `End of`/`By` period, or a range of periods.
 fn parse_when(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<Interval> {
     let words: Vec<&str> = tokens.iter().map(Token::word).collect();
+    // `March 2013 at the latest` is `By March 2013`.
+    if let [period @ .., _, _, _] = tokens
+        && words.ends_with(&["at", "the", "latest"])
+        && !period.is_empty()
+    {
+        let by = [&[Token::Word("by".into())], period].concat();
+        return parse_when(&by, calendar, notes);
+    }
     let prefix = match words.as_slice() {
-        ["by", "the", "end", "of", ..] => Some(4),
-        ["by", "end", "of", ..] | ["the", "end", "of", ..] => Some(3),
+        ["by", "the", "end", "of", ..] | ["before", "the", "end", "of", ..] => Some(4),
+        ["by", "end", "of", ..] | ["the", "end", "of", ..] | ["before", "end", "of", ..] => Some(3),
+        ["no" | "not", "later", "than", ..] => Some(3),
         ["end", "of", ..] | ["by", "end", ..] => Some(2),
         ["by", ..] | ["before", ..] | ["end", ..] | ["until", ..] => Some(1),
         _ => None,
@@ -606,6 +635,13 @@ fn parse_range_or_period(
     if let Some(period) = parse_period(tokens, calendar) {
         return Some(period.interval);
     }
+    // `From September 2012 to March 2013` is the range.
+    if let [Token::Word(from), rest @ ..] = tokens
+        && from == "from"
+        && has_separator(rest)
+    {
+        return parse_range_or_period(rest, calendar, notes);
+    }
     if let Some(interval) = multi_year(tokens, calendar, notes) {
         return Some(interval);
     }
@@ -613,9 +649,7 @@ fn parse_range_or_period(
         return Some(interval);
     }
     for (at, token) in tokens.iter().enumerate() {
-        let is_separator = matches!(token, Token::Dash | Token::Slash)
-            || matches!(token.word(), "to" | "until" | "till");
-        if !is_separator || at == 0 {
+        if !is_separator(token) || at == 0 {
             continue;
         }
         let (first, last) = (&tokens[..at], &tokens[at + 1..]);
@@ -625,9 +659,11 @@ fn parse_range_or_period(
         let first = match parse_period(first, calendar) {
             Some(first) => first.interval,
             None => {
-                let same_year = parse_yearless(first, last.year, calendar)?;
+                // `Q3 & Q4 2012/13`: a financial quarter when the last is one.
+                let financial = tokens[at + 1..].len() == 5;
+                let same_year = parse_yearless(first, last.year, financial, calendar)?;
                 if same_year.from > last.interval.from {
-                    parse_yearless(first, last.year - 1, calendar)?
+                    parse_yearless(first, last.year - 1, financial, calendar)?
                 } else {
                     same_year
                 }
@@ -642,6 +678,16 @@ fn parse_range_or_period(
         });
     }
     None
+}
+
+/// What joins the two periods of a range: `–`, `/`, `to`, `until`, `&`.
+fn is_separator(token: &Token) -> bool {
+    matches!(token, Token::Dash | Token::Slash | Token::And)
+        || matches!(token.word(), "to" | "until" | "till")
+}
+
+fn has_separator(tokens: &[Token]) -> bool {
+    tokens.iter().skip(1).any(is_separator)
 }
 
 /// A period and the year it names (for a yearless first part of a range).
@@ -824,6 +870,19 @@ fn more_periods(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
                 digits: 4,
             },
         ] => part_of_month(third(part)?, *y as i32, month_number(m)?),
+        // `Winter 2012/13`: the winter that starts in 2012.
+        [
+            Word(s),
+            Number {
+                value: y,
+                digits: 4,
+            },
+            Dash | Slash,
+            Number {
+                value: next,
+                digits,
+            },
+        ] if s == "winter" && is_next_year(*y, *next, *digits) => named_period(s, *y as i32),
         _ => None,
     }
 }
@@ -1013,10 +1072,30 @@ fn interval_label_year(tokens: &[Token]) -> i32 {
         .unwrap_or(0)
 }
 
-/// A month or season with its year left out, as in `Autumn – December 2012`.
-fn parse_yearless(tokens: &[Token], year: i32, _calendar: &Calendar) -> Option<Interval> {
+/// A month, season or quarter with its year left out, as in
+/// `Autumn – December 2012` or `Q3 – Q4 2012/13`.
+fn parse_yearless(
+    tokens: &[Token],
+    year: i32,
+    financial: bool,
+    calendar: &Calendar,
+) -> Option<Interval> {
     match tokens {
         [Token::Word(name)] => named_period(name, year),
+        [
+            Token::Word(q),
+            Token::Number {
+                value: n,
+                digits: 1,
+            },
+        ] if q == "q" && financial => financial_quarter(year, *n, calendar),
+        [
+            Token::Word(q),
+            Token::Number {
+                value: n,
+                digits: 1,
+            },
+        ] if q == "q" => calendar_quarter(year, *n),
         _ => None,
     }
 }

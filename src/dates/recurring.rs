@@ -125,8 +125,9 @@ fn cadence(tokens: &[Token]) -> Option<(Kind, usize)> {
         (_, ["fortnightly", ..]) => (Kind::Weeks(2), 1),
         (_, ["monthly", ..]) => (Kind::Months(1), 1),
         (_, ["quarterly", ..]) => (Kind::Months(3), 1),
-        (_, ["annually" | "annual" | "yearly", ..]) => (Kind::Yearly, 1),
-        (_, ["biannually" | "biannual", ..]) => (Kind::Months(6), 1),
+        // Not `annual`: `Annual report March 2013` is one report.
+        (_, ["annually" | "yearly", ..]) => (Kind::Yearly, 1),
+        (_, ["biannually", ..]) => (Kind::Months(6), 1),
         ([Word(bi), Token::Dash, Word(a), ..], _)
             if bi == "bi" && matches!(a.as_str(), "annually" | "annual" | "yearly") =>
         {
@@ -181,14 +182,24 @@ pub(super) fn parse(
         _ => tokens,
     };
     let (at, (kind, len)) = (0..tokens.len()).find_map(|at| Some((at, cadence(&tokens[at..])?)))?;
-    let (before, after) = (&tokens[..at], &tokens[at + len..]);
+    let (before, mut after) = (&tokens[..at], &tokens[at + len..]);
+    if let [rest @ .., Token::Word(w)] = after
+        && w == "thereafter"
+    {
+        after = rest;
+    }
+    let starts = matches!(after.first(), Some(Token::Word(w)) if w == "from" || w == "starting");
     let other = match (before, after) {
         ([], []) => &[][..],
         (other, []) | ([], other) => other,
         _ => return None,
     };
     let other = match other {
-        [Token::Word(w), rest @ ..] if w == "in" || w == "every" || w == "each" => rest,
+        [Token::Word(w), rest @ ..]
+            if matches!(w.as_str(), "in" | "every" | "each" | "from" | "starting") =>
+        {
+            rest
+        }
         _ => other,
     };
     let mut recurrence = Recurrence {
@@ -213,7 +224,8 @@ pub(super) fn parse(
     }
     let during = parse_range_or_period(other, calendar, notes)?;
     recurrence.from = during.from;
-    recurrence.until = Some(during.to);
+    // `Quarterly from April 2012` has a start and no end.
+    recurrence.until = (!starts).then_some(during.to);
     Some(recurrence)
 }
 
@@ -232,19 +244,21 @@ fn plain(kind: Kind, calendar: &Calendar) -> Option<Cadence> {
     })
 }
 
-/// `By April 2013 and updated`: the first delivery before a cadence.
+/// `By April 2013 and updated`, `End of June 2012 then`, `March 2013 – review`:
+/// the first delivery before a cadence, joined to it by words that say so.
 fn milestone(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<Interval> {
-    let at = tokens.iter().position(|t| *t == Token::And)?;
-    let tail: Vec<&str> = tokens[at + 1..].iter().map(Token::word).collect();
-    let joins = matches!(
-        tail.as_slice(),
-        [] | ["then"]
-            | ["updated" | "reviewed" | "reported" | "repeated"]
-            | ["then", "updated" | "reviewed" | "reported" | "repeated"]
-    );
-    joins
-        .then(|| parse_when(&tokens[..at], calendar, notes))
-        .flatten()
+    let joiner = |t: &Token| {
+        matches!(t, Token::And | Token::Dash)
+            || matches!(
+                t.word(),
+                "then" | "updated" | "reviewed" | "review" | "reported" | "repeated"
+            )
+    };
+    let end = tokens.iter().rposition(|t| !joiner(t))? + 1;
+    if end == tokens.len() {
+        return None;
+    }
+    parse_when(&tokens[..end], calendar, notes)
 }
 
 /// `April`, `31 August`, `June and November`, `January – March`.

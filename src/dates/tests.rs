@@ -710,3 +710,67 @@ fn events_are_not_the_plan_start() {
         Ok(TargetDate::After { .. })
     ));
 }
+
+#[test]
+fn more_ways_plans_write_the_same_forms() {
+    check(&[
+        (
+            "April 2012 - ongoing",
+            milestone("2012-04-01", "2012-04-30"),
+        ),
+        (
+            "March 2013 and then ongoing",
+            milestone("2013-03-01", "2013-03-31"),
+        ),
+        ("Quarter 2 2012/13", dated("2012-07-01", "2012-09-30")),
+        ("Q3 & Q4 2012/13", dated("2012-10-01", "2013-03-31")),
+        ("Winter 2012/13", dated("2012-12-01", "2013-02-28")),
+        (
+            "From September 2012 to March 2013",
+            dated("2012-09-01", "2013-03-31"),
+        ),
+        ("Apr-12 onwards", TargetDate::OngoingFrom(day("2012-04-01"))),
+        (
+            "March 2013 at the latest",
+            dated("2012-04-01", "2013-03-31"),
+        ),
+        (
+            "no later than 31 March 2013",
+            dated("2012-04-01", "2013-03-31"),
+        ),
+        (
+            "Before the end of March 2013",
+            dated("2012-04-01", "2013-03-31"),
+        ),
+    ]);
+    for text in ["Completed March 2012", "Complete - see note", "Done."] {
+        let r = reading(text);
+        assert_eq!(r.target, TargetDate::Unset, "{text}");
+        assert!(matches!(r.notes.as_slice(), [Note::Status(_)]), "{text}");
+    }
+    // `Done by`, `Complete by` are deadlines.
+    assert_eq!(
+        reading("Done by May 2012").target,
+        dated("2012-04-01", "2012-05-31")
+    );
+    // A milestone joined to a cadence by `then`, `review`, `and ... thereafter`.
+    for (text, first) in [
+        ("End of June 2012 then quarterly", "2012-06-30"),
+        ("March 2013 – review annually", "2013-03-31"),
+        ("April 2013 and annually thereafter", "2013-04-30"),
+    ] {
+        assert_eq!(
+            recurrence(text).milestone.map(|m| m.to),
+            Some(day(first)),
+            "{text}"
+        );
+    }
+    let r = recurrence("Quarterly from April 2012");
+    assert_eq!((r.from, r.until), (day("2012-04-01"), None));
+    // An adjective is no cadence; a month left over was not understood.
+    assert_eq!(
+        reading("Annual report March 2013").target,
+        dated("2013-03-01", "2013-03-31")
+    );
+    assert!(read("Autumn term 2012", &calendar()).is_err());
+}

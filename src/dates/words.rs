@@ -52,6 +52,17 @@ pub(super) fn status_or_unset(words: &[&str], notes: &mut Vec<Note>) -> Option<T
         ]
         | ["not", "known"]
         | ["unknown"] => Some(TargetDate::Unset),
+        ["complete", "", ..] => {
+            notes.push(Note::Status(words[0].to_string()));
+            Some(TargetDate::Unset)
+        }
+        // `Completed March 2012`, `Done - see note`: a status with its day or a remark.
+        ["completed" | "done" | "achieved" | "delivered", next, ..]
+            if !matches!(*next, "by" | "before" | "end" | "within" | "in" | "no") =>
+        {
+            notes.push(Note::Status(words[0].to_string()));
+            Some(TargetDate::Unset)
+        }
         _ => None,
     }
 }
@@ -190,6 +201,8 @@ fn rest_is_words(rest: &[&Token]) -> bool {
         match token {
             Token::Number { digits, .. } if *digits > 0 => return false,
             Token::Word(w) if nearest_date_word(w).is_some() => return false,
+            // A month or season left over was not understood (`Autumn term 2012`).
+            Token::Word(w) if super::named_period(w, 2000).is_some() => return false,
             Token::Word(w) if w.chars().count() > 1 && !is_date_word(w) => prose = true,
             _ => {}
         }
