@@ -444,11 +444,19 @@ fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
                     "the number `{digits}` is too long"
                 )));
             }
+            let value = digits.parse().unwrap_or(0);
+            // An ordinal (`12th`) is a day, never a year: `December 12th` is
+            // a day of December, where `Dec 12` is December 2012.
+            let ordinal = skip_ordinal_suffix(&text[end..], &mut chars) && digits.len() <= 2;
             tokens.push(Token::Number {
-                value: digits.parse().unwrap_or(0),
-                digits: digits.len(),
+                value,
+                digits: if ordinal { 1 } else { digits.len() },
             });
-            skip_ordinal_suffix(&text[end..], &mut chars);
+        } else if matches!(c, '\'' | '’')
+            && text[at + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+        {
+            // `March '13`: the apostrophe of a two-digit year.
+            chars.next();
         } else if c.is_alphabetic() {
             let mut word = String::new();
             while let Some(&(_, l)) = chars.peek() {
@@ -505,15 +513,20 @@ fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
 }
 
 /// `31st`, `2nd`: the letters after the number say nothing more.
-fn skip_ordinal_suffix(rest: &str, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) {
+fn skip_ordinal_suffix(
+    rest: &str,
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+) -> bool {
     let suffix: String = rest.chars().take(3).collect::<String>().to_lowercase();
     let mut letters = suffix.chars();
     let two: String = letters.by_ref().take(2).collect();
     let ends = letters.next().is_none_or(|c| !c.is_alphabetic());
-    if ends && matches!(two.as_str(), "st" | "nd" | "rd" | "th") {
+    let ordinal = ends && matches!(two.as_str(), "st" | "nd" | "rd" | "th");
+    if ordinal {
         chars.next();
         chars.next();
     }
+    ordinal
 }
 
 /// `Friday 31 March 2013`: the weekday adds nothing to the date.
@@ -596,6 +609,18 @@ fn parse_span(tokens: &[Token]) -> Option<Span> {
 /// A period, an `End of`/`By` period, or a range of periods.
 fn parse_when(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<Interval> {
     let words: Vec<&str> = tokens.iter().map(Token::word).collect();
+    // `w/c 12 November 2012`, `week commencing 12 November 2012`: that week.
+    let week = match words.as_slice() {
+        ["w", "", "c", ..] => Some(3),
+        ["week", "commencing" | "beginning" | "starting", ..] | ["w", "c", ..] => Some(2),
+        ["wc", ..] => Some(1),
+        _ => None,
+    };
+    if let Some(n) = week {
+        let from = parse_range_or_period(&tokens[n..], calendar, notes)?.from;
+        let to = add_days(from, 6)?;
+        return Some(Interval { from, to });
+    }
     // `March 2013 at the latest` is `By March 2013`.
     if let [period @ .., _, _, _] = tokens
         && words.ends_with(&["at", "the", "latest"])
@@ -870,6 +895,51 @@ fn more_periods(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
                 digits: 4,
             },
         ] => part_of_month(third(part)?, *y as i32, month_number(m)?),
+        // `12/13`, `Q4 12/13`: a financial year written with two-digit years.
+        [
+            Number {
+                value: a,
+                digits: 2,
+            },
+            Dash | Slash,
+            Number {
+                value: b,
+                digits: 2,
+            },
+        ] if *b == (a + 1) % 100 => financial_year(full_year(*a), calendar),
+        [
+            Word(q),
+            Number { value: n, .. },
+            Number {
+                value: a,
+                digits: 2,
+            },
+            Dash | Slash,
+            Number {
+                value: b,
+                digits: 2,
+            },
+        ] if q == "q" && *b == (a + 1) % 100 => financial_quarter(full_year(*a), *n, calendar),
+        // `Year 2`, `Years 1-2`: the plan's own years, the first holding its start.
+        [
+            Word(y),
+            Number {
+                value: n,
+                digits: 1,
+            },
+        ] if y == "year" => plan_years(*n, *n, calendar),
+        [
+            Word(y),
+            Number {
+                value: a,
+                digits: 1,
+            },
+            sep,
+            Number {
+                value: b,
+                digits: 1,
+            },
+        ] if y == "years" && is_separator(sep) => plan_years(*a, *b, calendar),
         // `Winter 2012/13`: the winter that starts in 2012.
         [
             Word(s),
@@ -885,6 +955,23 @@ fn more_periods(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
         ] if s == "winter" && is_next_year(*y, *next, *digits) => named_period(s, *y as i32),
         _ => None,
     }
+}
+
+/// Plan years `first` to `last` (1 = the financial year holding the plan start).
+fn plan_years(first: u32, last: u32, calendar: &Calendar) -> Option<Interval> {
+    if !(1..=9).contains(&first) || first > last || last > 9 {
+        return None;
+    }
+    let start = calendar.start;
+    let first_year = if start.month() >= calendar.year_start {
+        start.year()
+    } else {
+        start.year() - 1
+    };
+    Some(Interval {
+        from: financial_year(first_year + first as i32 - 1, calendar)?.from,
+        to: financial_year(first_year + last as i32 - 1, calendar)?.to,
+    })
 }
 
 /// A numeric date, day first: `31/03/2013`, `7/7/11` (two-digit years are 20YY).
@@ -1005,8 +1092,22 @@ fn yearless(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Opt
                     financial_quarter(y, *n, calendar)
                 }
             }
-            [Word(part), Dash, Word(m)] | [Word(part), Word(m)] => {
+            [Word(part), Dash, Word(m)] | [Word(part), Word(m)] if third(part).is_some() => {
                 part_of_month(third(part)?, y, month_number(m)?)
+            }
+            // `March 5th`, `March 5`: a one-digit number after a month is a day.
+            [
+                Word(m),
+                Number {
+                    value: d,
+                    digits: 1,
+                },
+            ] => {
+                let day = NaiveDate::from_ymd_opt(y, month_number(m)?, *d)?;
+                Some(Interval { from: day, to: day })
+            }
+            [Word(f), Word(year)] if f == "financial" && year == "year" => {
+                financial_year(y, calendar)
             }
             _ => None,
         }

@@ -182,7 +182,11 @@ pub(super) fn parse(
         _ => tokens,
     };
     let (at, (kind, len)) = (0..tokens.len()).find_map(|at| Some((at, cadence(&tokens[at..])?)))?;
-    let (before, mut after) = (&tokens[..at], &tokens[at + len..]);
+    let (mut before, mut after) = (&tokens[..at], &tokens[at + len..]);
+    // `Reviewed annually`, `Ongoing - reported quarterly`: nothing but the cadence.
+    if before.iter().all(joiner) {
+        before = &[];
+    }
     if let [rest @ .., Token::Word(w)] = after
         && w == "thereafter"
     {
@@ -247,18 +251,20 @@ fn plain(kind: Kind, calendar: &Calendar) -> Option<Cadence> {
 /// `By April 2013 and updated`, `End of June 2012 then`, `March 2013 – review`:
 /// the first delivery before a cadence, joined to it by words that say so.
 fn milestone(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<Interval> {
-    let joiner = |t: &Token| {
-        matches!(t, Token::And | Token::Dash)
-            || matches!(
-                t.word(),
-                "then" | "updated" | "reviewed" | "review" | "reported" | "repeated"
-            )
-    };
     let end = tokens.iter().rposition(|t| !joiner(t))? + 1;
     if end == tokens.len() {
         return None;
     }
     parse_when(&tokens[..end], calendar, notes)
+}
+
+/// Words between a milestone and its cadence: `and updated`, `then`, `– review`.
+fn joiner(token: &Token) -> bool {
+    matches!(token, Token::And | Token::Dash)
+        || matches!(
+            token.word(),
+            "then" | "updated" | "reviewed" | "review" | "reported" | "repeated"
+        )
 }
 
 /// `April`, `31 August`, `June and November`, `January – March`.

@@ -774,3 +774,40 @@ fn more_ways_plans_write_the_same_forms() {
     );
     assert!(read("Autumn term 2012", &calendar()).is_err());
 }
+
+#[test]
+fn days_weeks_and_years_written_other_ways() {
+    check(&[
+        ("w/c 12 November 2012", dated("2012-11-12", "2012-11-18")),
+        (
+            "Week commencing 12 November 2012",
+            dated("2012-11-12", "2012-11-18"),
+        ),
+        ("December 12th 2012", dated("2012-12-12", "2012-12-12")),
+        ("Dec 12", dated("2012-12-01", "2012-12-31")),
+        ("March '13", dated("2013-03-01", "2013-03-31")),
+        ("12/13", dated("2012-04-01", "2013-03-31")),
+        ("Q4 12/13", dated("2013-01-01", "2013-03-31")),
+        ("Year 1", dated("2012-04-01", "2013-03-31")),
+        ("Year 2", dated("2013-04-01", "2014-03-31")),
+        ("Years 1-2", dated("2012-04-01", "2014-03-31")),
+    ]);
+    // An ordinal after a month is a day, and its year is assumed.
+    for (text, expected) in [
+        ("December 12th", dated("2012-12-12", "2012-12-12")),
+        ("March 31st", dated("2013-03-31", "2013-03-31")),
+        ("End of financial year", dated("2012-04-01", "2013-03-31")),
+    ] {
+        let r = reading(text);
+        assert_eq!(r.target, expected, "{text}");
+        assert!(
+            matches!(r.notes.as_slice(), [Note::YearAssumed { .. }]),
+            "{text}"
+        );
+    }
+    for text in ["Reviewed annually", "Ongoing - reported quarterly"] {
+        let r = reading(text);
+        assert!(matches!(r.target, TargetDate::Recurring(_)), "{text}");
+        assert!(r.notes.is_empty(), "{text}");
+    }
+}
