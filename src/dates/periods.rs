@@ -23,6 +23,12 @@ pub(super) fn parse_when(
         let to = add_days(from, 6)?;
         return Some(Interval { from, to });
     }
+    // `Between April and June 2012` is the range.
+    if let [Token::Word(between), rest @ ..] = tokens
+        && between == "between"
+    {
+        return parse_range_or_period(rest, calendar, notes);
+    }
     // `March 2013 at the latest` is `By March 2013`.
     if let [period @ .., _, _, _] = tokens
         && words.ends_with(&["at", "the", "latest"])

@@ -139,6 +139,14 @@ fn cadence(tokens: &[Token]) -> Option<(Kind, usize)> {
         (_, ["twice", "a", "year"]) => (Kind::Months(6), 3),
         (_, ["twice", "yearly" | "annually", ..]) => (Kind::Months(6), 2),
         (_, ["half", "yearly", ..]) => (Kind::Months(6), 2),
+        (_, ["half", "", "yearly"]) => (Kind::Months(6), 3),
+        (_, ["once", "a", unit]) if of_unit(unit, 1).is_some() => (of_unit(unit, 1)?, 3),
+        // `Every April`, `Each March`: the months follow.
+        ([Word(e), Word(m), ..], _)
+            if (e == "every" || e == "each") && month_number(m).is_some() =>
+        {
+            (Kind::Yearly, 1)
+        }
         ([Number { value: n, .. }, Word(w), ..], _) if w == "monthly" => (Kind::Months(*n), 2),
         ([Number { value: n, .. }, Word(w), ..], _) if w == "weekly" => (Kind::Weeks(*n), 2),
         (_, ["every" | "each", "year", ..]) => (Kind::Yearly, 2),
@@ -188,7 +196,7 @@ pub(super) fn parse(
         before = &[];
     }
     if let [rest @ .., Token::Word(w)] = after
-        && w == "thereafter"
+        && (w == "thereafter" || w == "ongoing")
     {
         after = rest;
     }

@@ -811,3 +811,51 @@ fn days_weeks_and_years_written_other_ways() {
         assert!(r.notes.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn cadences_written_other_ways() {
+    for (text, expected) in [
+        (
+            "Each April",
+            (
+                pair("2012-04-01", "2012-04-30"),
+                pair("2013-04-01", "2013-04-30"),
+            ),
+        ),
+        (
+            "Every April",
+            (
+                pair("2012-04-01", "2012-04-30"),
+                pair("2013-04-01", "2013-04-30"),
+            ),
+        ),
+        (
+            "Quarterly, ongoing",
+            (
+                pair("2013-01-01", "2013-03-31"),
+                pair("2013-04-01", "2013-06-30"),
+            ),
+        ),
+        (
+            "Half-yearly",
+            (
+                pair("2012-10-01", "2013-03-31"),
+                pair("2013-04-01", "2013-09-30"),
+            ),
+        ),
+        (
+            "Once a year",
+            (
+                pair("2012-04-01", "2013-03-31"),
+                pair("2013-04-01", "2014-03-31"),
+            ),
+        ),
+    ] {
+        assert_eq!(around(text, "2013-04-01"), expected, "{text}");
+    }
+    check(&[(
+        "Between April and June 2012",
+        dated("2012-04-01", "2012-06-30"),
+    )]);
+    assert!(help("2 weeks before Cabinet").contains("event"));
+}

@@ -340,7 +340,7 @@ fn numeric_date_hint(tokens: &[Token]) -> Option<String> {
 fn event_hint(tokens: &[Token]) -> Option<String> {
     let at = tokens
         .iter()
-        .position(|t| matches!(t.word(), "of" | "after" | "following" | "from"))?;
+        .position(|t| matches!(t.word(), "of" | "after" | "following" | "from" | "before"))?;
     let span_before = (0..at).any(|s| parse_span(&tokens[s..at]).is_some());
     span_before.then(|| {
         format!(
