@@ -501,6 +501,9 @@ fn statuses_and_unknowns_in_the_date_column() {
         "No timetable at present – depends on funding",
         "Not yet known",
         "TBC (awaiting funding)",
+        "Dates to be confirmed",
+        "Date TBC",
+        "Timescale not yet agreed",
     ] {
         let r = reading(text);
         assert_eq!(r.target, TargetDate::Unset, "{text}");

@@ -67,6 +67,31 @@ pub(super) fn status_or_unset(words: &[&str], notes: &mut Vec<Note>) -> Option<T
     }
 }
 
+/// `Dates to be confirmed`, `Date TBC`: no date yet, said anywhere in a text
+/// that writes none.
+fn undecided(tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens.iter().map(Token::word).collect();
+    let said = words.iter().any(|w| matches!(*w, "tbc" | "tba" | "tbd"))
+        || words.windows(3).any(|w| {
+            matches!(
+                w,
+                [
+                    "to",
+                    "be",
+                    "confirmed" | "agreed" | "decided" | "determined" | "arranged"
+                ] | [
+                    "not",
+                    "yet",
+                    "known" | "agreed" | "set" | "confirmed" | "decided"
+                ]
+            )
+        });
+    let dated = tokens
+        .iter()
+        .any(|t| matches!(t, Token::Number { digits, .. } if *digits > 0));
+    said && !dated
+}
+
 /// `commencement of the Action Plan`, `the start of the plan`: the plan start.
 pub(super) fn is_plan_start(words: &[&str], tokens: usize) -> bool {
     let start = words
@@ -98,6 +123,9 @@ pub(super) fn read_in_words(
     let words: Vec<&str> = tokens.iter().map(Token::word).collect();
     if let Some(target) = status_or_unset(&words, notes) {
         return Some(target);
+    }
+    if undecided(tokens) {
+        return Some(TargetDate::Unset);
     }
     let found = windows(tokens, calendar);
     let mut covered = vec![false; tokens.len()];
