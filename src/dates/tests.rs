@@ -453,8 +453,18 @@ fn a_date_inside_words_is_read_with_a_note() {
             read: vec!["by May 2012".into(), "March 2013".into()]
         }]
     );
-    // Stray numbers or a misspelt month are not words around a date.
-    for text in ["Phase 2 by March 2013", "Smarch 2012", "Summer 2012!"] {
+    // A number among the words is theirs ...
+    let r = reading("Phase 2 by March 2013");
+    assert_eq!(r.target, dated("2012-04-01", "2013-03-31"));
+    // ... but one glued to a date, or a misspelt month, is a date written wrong.
+    for text in [
+        "Smarch 2012",
+        "Summer 2012!",
+        "Phase 1 – April 2012",
+        "Report 31 February 2012",
+        "Report Q5 2012",
+        "Report 2012-13-01",
+    ] {
         assert!(read(text, &calendar()).is_err(), "{text}");
     }
 }

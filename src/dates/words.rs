@@ -138,7 +138,8 @@ pub(super) fn read_in_words(
         .filter(|i| !covered[*i])
         .map(|i| &tokens[i])
         .collect();
-    if !rest_is_words(&rest) {
+    let stray = (0..tokens.len()).any(|i| !covered[i] && stray_number(tokens, i));
+    if stray || !rest_is_words(&rest) {
         return None;
     }
     let ongoing = rest.iter().any(|t| t.word() == "ongoing");
@@ -227,7 +228,6 @@ fn rest_is_words(rest: &[&Token]) -> bool {
     let mut prose = false;
     for token in rest {
         match token {
-            Token::Number { digits, .. } if *digits > 0 => return false,
             Token::Word(w) if nearest_date_word(w).is_some() => return false,
             // A month or season left over was not understood (`Autumn term 2012`).
             Token::Word(w) if super::named_period(w, 2000).is_some() => return false,
@@ -236,6 +236,22 @@ fn rest_is_words(rest: &[&Token]) -> bool {
         }
     }
     prose
+}
+
+/// A number left over that belongs to a date written wrong: one beside a
+/// dash, slash or another number, before a month, or after `Q` or a month
+/// (`31 February 2012`, `2012-14-01`, `Q5 2012`). A number among words
+/// (`Phase 2 by March 2013`) is the words' own.
+fn stray_number(tokens: &[Token], at: usize) -> bool {
+    if !matches!(tokens[at], Token::Number { digits, .. } if digits > 0) {
+        return false;
+    }
+    let glued =
+        |t: Option<&Token>| matches!(t, Some(Token::Dash | Token::Slash | Token::Number { .. }));
+    let before = at.checked_sub(1).and_then(|i| tokens.get(i));
+    let after = tokens.get(at + 1);
+    let dated = |t: Option<&Token>| t.is_some_and(|t| is_date_word(t.word()));
+    glued(before) || glued(after) || dated(before) || dated(after)
 }
 
 /// The words of the grammar, for spotting typos.
