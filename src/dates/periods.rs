@@ -484,58 +484,76 @@ pub(super) fn multi_year(
 
 /// A date with no year (`21 January`, `End of March`, `Q4`): the occurrence
 /// inside the plan's period, with a note saying which year was taken.
+/// A yearless date or period, or a range of two (`January – March`), in `year`;
+/// a range that would run backwards starts the year before.
+fn yearless_range_in(tokens: &[Token], year: i32, calendar: &Calendar) -> Option<Interval> {
+    if let Some(interval) = yearless_in(tokens, year, calendar) {
+        return Some(interval);
+    }
+    let at = (1..tokens.len()).find(|&at| is_separator(&tokens[at]))?;
+    let last = yearless_in(&tokens[at + 1..], year, calendar)?;
+    let first = yearless_in(&tokens[..at], year, calendar)
+        .filter(|first| first.from <= last.from)
+        .or_else(|| yearless_in(&tokens[..at], year - 1, calendar))?;
+    (first.from <= last.to).then_some(Interval {
+        from: first.from,
+        to: last.to,
+    })
+}
+
+/// A date or period written without its year, in `year`.
+fn yearless_in(tokens: &[Token], y: i32, calendar: &Calendar) -> Option<Interval> {
+    use Token::{Dash, Number, Word};
+    match tokens {
+        [Word(name)] => named_period(name, y),
+        [
+            Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Word(m),
+        ] => {
+            let day = NaiveDate::from_ymd_opt(y, month_number(m)?, *d)?;
+            Some(Interval { from: day, to: day })
+        }
+        [
+            Word(q),
+            Number {
+                value: n,
+                digits: 1,
+            },
+        ] if q == "q" => {
+            if calendar.year_start == 1 {
+                calendar_quarter(y, *n)
+            } else {
+                financial_quarter(y, *n, calendar)
+            }
+        }
+        [Word(part), Dash, Word(m)] | [Word(part), Word(m)] if third(part).is_some() => {
+            part_of_month(third(part)?, y, month_number(m)?)
+        }
+        // `March 5th`, `March 5`: a one-digit number after a month is a day.
+        [
+            Word(m),
+            Number {
+                value: d,
+                digits: 1,
+            },
+        ] => {
+            let day = NaiveDate::from_ymd_opt(y, month_number(m)?, *d)?;
+            Some(Interval { from: day, to: day })
+        }
+        [Word(f), Word(year)] if f == "financial" && year == "year" => financial_year(y, calendar),
+        _ => None,
+    }
+}
+
 pub(super) fn yearless(
     tokens: &[Token],
     calendar: &Calendar,
     notes: &mut Vec<Note>,
 ) -> Option<Interval> {
-    use Token::{Dash, Number, Word};
-    let in_year = |y: i32| -> Option<Interval> {
-        match tokens {
-            [Word(name)] => named_period(name, y),
-            [
-                Number {
-                    value: d,
-                    digits: 1..=2,
-                },
-                Word(m),
-            ] => {
-                let day = NaiveDate::from_ymd_opt(y, month_number(m)?, *d)?;
-                Some(Interval { from: day, to: day })
-            }
-            [
-                Word(q),
-                Number {
-                    value: n,
-                    digits: 1,
-                },
-            ] if q == "q" => {
-                if calendar.year_start == 1 {
-                    calendar_quarter(y, *n)
-                } else {
-                    financial_quarter(y, *n, calendar)
-                }
-            }
-            [Word(part), Dash, Word(m)] | [Word(part), Word(m)] if third(part).is_some() => {
-                part_of_month(third(part)?, y, month_number(m)?)
-            }
-            // `March 5th`, `March 5`: a one-digit number after a month is a day.
-            [
-                Word(m),
-                Number {
-                    value: d,
-                    digits: 1,
-                },
-            ] => {
-                let day = NaiveDate::from_ymd_opt(y, month_number(m)?, *d)?;
-                Some(Interval { from: day, to: day })
-            }
-            [Word(f), Word(year)] if f == "financial" && year == "year" => {
-                financial_year(y, calendar)
-            }
-            _ => None,
-        }
-    };
+    let in_year = |y: i32| yearless_range_in(tokens, y, calendar);
     let candidates: Vec<Interval> = (calendar.start.year() - 1
         ..=calendar.end.year().max(calendar.start.year()) + 1)
         .filter_map(in_year)

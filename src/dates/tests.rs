@@ -872,3 +872,27 @@ fn cadences_written_other_ways() {
     )]);
     assert!(help("2 weeks before Cabinet").contains("event"));
 }
+
+#[test]
+fn a_range_without_its_year_falls_in_the_plan() {
+    for (text, expected) in [
+        ("January – March", dated("2013-01-01", "2013-03-31")),
+        ("December - February", dated("2012-12-01", "2013-02-28")),
+        ("October to December", dated("2012-10-01", "2012-12-31")),
+        ("Q3 - Q4", dated("2012-10-01", "2013-03-31")),
+    ] {
+        let r = reading(text);
+        assert_eq!(r.target, expected, "{text}");
+        assert!(
+            matches!(r.notes.as_slice(), [Note::YearAssumed { .. }]),
+            "{text}"
+        );
+    }
+    let r = reading("Mar-13 (subject to funding)");
+    assert_eq!(
+        r.notes,
+        vec![Note::InWords {
+            read: vec!["Mar-13".into()]
+        }]
+    );
+}

@@ -187,7 +187,14 @@ pub(super) fn number_word(word: &str) -> Option<u32> {
 /// Tokens written back as text, for notes.
 pub(super) fn show(tokens: &[Token]) -> String {
     let mut text = String::new();
-    for token in tokens {
+    for (at, token) in tokens.iter().enumerate() {
+        // Before a number a dash is a hyphen (`2023-2027`, `Mar-13`); before
+        // a word it joins a range (`January – March`).
+        let range = matches!(tokens.get(at + 1), Some(Token::Word(_)));
+        if matches!(token, Token::Dash) && range && at > 0 {
+            text.push_str(" –");
+            continue;
+        }
         let part = match token {
             Token::Word(w) if w == "q" => "Q".into(),
             Token::Word(w) if named_period(w, 2000).is_some() => {
@@ -204,7 +211,7 @@ pub(super) fn show(tokens: &[Token]) -> String {
             Token::And => "and".into(),
         };
         let glue = matches!(token, Token::Dash | Token::Slash)
-            || text.ends_with('-')
+            || (text.ends_with('-') && !text.ends_with(" -"))
             || text.ends_with('/')
             || text.ends_with('Q');
         if !text.is_empty() && !glue {
