@@ -247,7 +247,7 @@ fn immediate(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
 /// not read here (the plan does not know when that event happens).
 fn relative(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
     let tokens = match tokens.first() {
-        Some(Token::Word(w)) if w == "within" => &tokens[1..],
+        Some(Token::Word(w)) if w == "within" || w == "in" => &tokens[1..],
         _ => tokens,
     };
     let span = parse_span(tokens).or_else(|| {

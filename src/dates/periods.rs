@@ -356,6 +356,37 @@ fn year_forms(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
                 digits: 1,
             },
         ] if y == "years" && is_separator(sep) => plan_years(*a, *b, calendar),
+        // `2012-13 Q2`: the quarter after its financial year.
+        [
+            Number {
+                value: y,
+                digits: 4,
+            },
+            Dash | Slash,
+            Number {
+                value: next,
+                digits,
+            },
+            Word(q),
+            Number { value: n, .. },
+        ] if q == "q" && is_next_year(*y, *next, *digits) => {
+            financial_quarter(*y as i32, *n, calendar)
+        }
+        // `31 March 13`: a two-digit year after a day and a month.
+        [
+            Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Word(m),
+            Number {
+                value: y,
+                digits: 2,
+            },
+        ] => {
+            let day = NaiveDate::from_ymd_opt(full_year(*y), month_number(m)?, *d)?;
+            Some(Interval { from: day, to: day })
+        }
         // `Winter 2012/13`: the winter that starts in 2012.
         [
             Word(s),

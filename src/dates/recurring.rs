@@ -123,6 +123,11 @@ fn cadence(tokens: &[Token]) -> Option<(Kind, usize)> {
     let found = match (tokens, words.as_slice()) {
         (_, ["weekly", ..]) => (Kind::Weeks(1), 1),
         (_, ["fortnightly", ..]) => (Kind::Weeks(2), 1),
+        // `Bi-monthly` is every two months (as `bi-annually` is every half year).
+        (_, ["bimonthly", ..]) => (Kind::Months(2), 1),
+        (_, ["bi", "", "monthly", ..]) => (Kind::Months(2), 3),
+        (_, ["biweekly", ..]) => (Kind::Weeks(2), 1),
+        (_, ["bi", "", "weekly", ..]) => (Kind::Weeks(2), 3),
         (_, ["monthly", ..]) => (Kind::Months(1), 1),
         (_, ["quarterly", ..]) => (Kind::Months(3), 1),
         // Not `annual`: `Annual report March 2013` is one report.
@@ -187,6 +192,8 @@ pub(super) fn parse(
     }
     let tokens = match tokens {
         [Token::Dash | Token::And, rest @ ..] => rest,
+        // `End of each quarter`: each occurrence ends on its deadline anyway.
+        [Token::Word(end), Token::Word(of), rest @ ..] if end == "end" && of == "of" => rest,
         _ => tokens,
     };
     let (at, (kind, len)) = (0..tokens.len()).find_map(|at| Some((at, cadence(&tokens[at..])?)))?;

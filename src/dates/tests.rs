@@ -896,3 +896,33 @@ fn a_range_without_its_year_falls_in_the_plan() {
         }]
     );
 }
+
+#[test]
+fn yet_more_ways() {
+    check(&[
+        ("2012-13 Q2", dated("2012-07-01", "2012-09-30")),
+        ("31 March 13", dated("2013-03-31", "2013-03-31")),
+        ("In 6 months", dated("2012-04-01", "2012-10-01")),
+    ]);
+    assert_eq!(
+        around("Bi-monthly", "2012-07-15"),
+        (
+            pair("2012-04-01", "2012-05-31"),
+            pair("2012-06-01", "2012-07-31")
+        )
+    );
+    assert_eq!(
+        around("End of each quarter", "2012-07-15"),
+        (
+            pair("2012-04-01", "2012-06-30"),
+            pair("2012-07-01", "2012-09-30")
+        )
+    );
+    let r = reading("Bimonthly meetings");
+    assert_eq!(
+        r.notes,
+        vec![Note::InWords {
+            read: vec!["bimonthly".into()]
+        }]
+    );
+}

@@ -205,7 +205,7 @@ fn window(tokens: &[Token], calendar: &Calendar) -> Option<(TargetDate, Vec<Note
         return None;
     }
     let bare = match tokens {
-        [Token::Word(w), rest @ ..] if w == "within" => rest,
+        [Token::Word(w), rest @ ..] if w == "within" || w == "in" => rest,
         _ => tokens,
     };
     if parse_span(bare).is_some() {
