@@ -3,8 +3,8 @@
 //! reader of that plan takes it. Every row must be read that way, save the
 //! few listed in `DISAGREE` with the reason.
 
-use chrono::{Months, NaiveDate};
-use plan::dates::{Calendar, TargetDate, read};
+use chrono::{Datelike, Months, NaiveDate};
+use plan::dates::{Calendar, Recurrence, TargetDate, read};
 use std::path::Path;
 
 const TSV: &str = "../shared/realworld/target-dates.tsv";
@@ -76,6 +76,10 @@ enum Expected {
     MilestoneThenOngoing(NaiveDate),
     Recurring {
         milestone: Option<NaiveDate>,
+        /// The months the reading names: every occurrence ends in one.
+        months: Vec<u32>,
+        /// `weekly`, `monthly`, `quarterly` when the reading says so.
+        cadence: Option<&'static str>,
     },
     Ongoing,
     /// Counted from an event outside the plan: never a deadline from the plan start.
@@ -101,15 +105,38 @@ fn iso_dates(text: &str) -> Vec<(usize, NaiveDate)> {
         .collect()
 }
 
+/// The months a reading names (`every April`, `Jan-Mar`, `31 August`).
+fn months_named(reading: &str) -> Vec<u32> {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let words = reading.split(|c: char| !c.is_alphabetic());
+    let mut months: Vec<u32> = words
+        .filter_map(|w| NAMES.iter().position(|n| w.starts_with(n)))
+        .map(|at| at as u32 + 1)
+        .collect();
+    months.dedup();
+    months
+}
+
 fn expected(reading: &str, calendar: &Calendar) -> Expected {
     let dates = iso_dates(reading);
+    let cadence = ["weekly", "monthly", "quarterly"]
+        .into_iter()
+        .find(|c| reading.contains(c));
     if reading.starts_with("milestone by") {
         return Expected::Recurring {
             milestone: dates.first().map(|d| d.1),
+            months: Vec::new(),
+            cadence,
         };
     }
     if reading.starts_with("recurring") {
-        return Expected::Recurring { milestone: None };
+        return Expected::Recurring {
+            milestone: None,
+            months: months_named(reading),
+            cadence,
+        };
     }
     if reading.contains("event") {
         return Expected::Event;
@@ -161,9 +188,14 @@ fn reads_right(text: &str, expected: &Expected, calendar: &Calendar) -> Result<(
         (Expected::MilestoneThenOngoing(to), Ok(TargetDate::MilestoneThenOngoing(i))) => {
             i.to == *to
         }
-        (Expected::Recurring { milestone }, Ok(TargetDate::Recurring(r))) => {
-            r.milestone.map(|m| m.to) == *milestone
-        }
+        (
+            Expected::Recurring {
+                milestone,
+                months,
+                cadence,
+            },
+            Ok(TargetDate::Recurring(r)),
+        ) => r.milestone.map(|m| m.to) == *milestone && occurs(r, months, *cadence),
         (Expected::Ongoing, Ok(TargetDate::Ongoing | TargetDate::OngoingFrom(_))) => true,
         _ => false,
     };
@@ -172,6 +204,27 @@ fn reads_right(text: &str, expected: &Expected, calendar: &Calendar) -> Result<(
     } else {
         Err(format!("{text:?}: expected {expected:?}, got {got:?}"))
     }
+}
+
+/// The next eight occurrences after the first milestone (if any) end in the
+/// months named and last as long as the cadence says.
+fn occurs(recurrence: &Recurrence, months: &[u32], cadence: Option<&str>) -> bool {
+    let mut day = recurrence.from;
+    (0..8).all(|_| {
+        let Some(next) = recurrence.around(day).1 else {
+            return false;
+        };
+        day = next.to.succ_opt().unwrap();
+        let days = (next.to - next.from).num_days() + 1;
+        let month = months.is_empty() || months.contains(&next.to.month());
+        let length = match cadence {
+            Some("weekly") => days == 7,
+            Some("monthly") => (28..=31).contains(&days) && next.from.day() == 1,
+            Some("quarterly") => (89..=92).contains(&days) && next.from.day() == 1,
+            _ => true,
+        };
+        month && length
+    })
 }
 
 #[test]
