@@ -756,11 +756,19 @@ fn more_ways_plans_write_the_same_forms() {
             dated("2012-04-01", "2013-03-31"),
         ),
     ]);
-    for text in ["Completed March 2012", "Complete - see note", "Done."] {
+    for text in [
+        "Completed March 2012",
+        "Completed in March 2012",
+        "Completed 31/03/2012",
+        "Complete - see note",
+        "Done - see note",
+        "Done.",
+    ] {
         let r = reading(text);
         assert_eq!(r.target, TargetDate::Unset, "{text}");
         assert!(matches!(r.notes.as_slice(), [Note::Status(_)]), "{text}");
     }
+    assert!(read("Delivered through partnership meetings", &calendar()).is_err());
     // `Done by`, `Complete by` are deadlines.
     assert_eq!(
         reading("Done by May 2012").target,

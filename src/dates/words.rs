@@ -56,10 +56,18 @@ pub(super) fn status_or_unset(words: &[&str], notes: &mut Vec<Note>) -> Option<T
             notes.push(Note::Status(words[0].to_string()));
             Some(TargetDate::Unset)
         }
-        // `Completed March 2012`, `Done - see note`: a status with its day or a remark.
-        ["completed" | "done" | "achieved" | "delivered", next, ..]
-            if !matches!(*next, "by" | "before" | "end" | "within" | "in" | "no") =>
+        // `Completed March 2012`, `Done - see note`: a status with its day or
+        // a remark; not `Done by May 2012` (a deadline) nor `Delivered
+        // through the partnership` (no status).
+        ["completed" | "achieved" | "delivered", next, ..]
+            if next.is_empty()
+                || month_number(next).is_some()
+                || matches!(*next, "on" | "in" | "see" | "and") =>
         {
+            notes.push(Note::Status(words[0].to_string()));
+            Some(TargetDate::Unset)
+        }
+        ["done", next, ..] if next.is_empty() || month_number(next).is_some() => {
             notes.push(Note::Status(words[0].to_string()));
             Some(TargetDate::Unset)
         }
