@@ -164,6 +164,13 @@ fn read_text(text: &str, calendar: &Calendar, notes: &mut Vec<Note>) -> Result<T
     if text.is_empty() {
         return Ok(TargetDate::Unset);
     }
+    // A pasted paragraph is no target date: say so without reading it all.
+    if text.len() > words::MOST_BYTES {
+        return Err(format!(
+            "it is {} bytes long, and a target date is a few words",
+            text.len()
+        ));
+    }
     if let Some((before, task)) = split_after(text) {
         let tokens = tokenize(before)?;
         let span =

@@ -934,3 +934,11 @@ fn yet_more_ways() {
         }]
     );
 }
+
+#[test]
+fn a_paragraph_is_refused_unread() {
+    let paragraph = "Summer 2012 ".repeat(500);
+    let err = read(&paragraph, &calendar()).expect_err("a paragraph");
+    assert!(err.reason.contains("bytes long"), "{}", err.reason);
+    assert_eq!(err.help, None);
+}

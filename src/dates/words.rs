@@ -9,6 +9,8 @@ use super::{
 
 /// Cells are short: a longer text is a paragraph, not a date in words.
 const MOST_TOKENS: usize = 200;
+/// Nor is a text of more bytes than this read again for words or hints.
+pub(super) const MOST_BYTES: usize = 2000;
 /// The longest date form, in tokens (`by the end of Q4 2012/13 and updated monthly`).
 const LONGEST_FORM: usize = 14;
 
@@ -313,6 +315,9 @@ fn nearest_date_word(word: &str) -> Option<&'static str> {
 
 /// Help for a text that fits no form: the nearest form, or what to write.
 pub(super) fn hint(text: &str, calendar: &Calendar) -> Option<String> {
+    if text.len() > MOST_BYTES {
+        return None;
+    }
     let clean = sanitize(text);
     let tokens = tokenize(&clean).ok()?;
     if let Some(help) = numeric_date_hint(&tokens) {
