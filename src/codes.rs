@@ -78,4 +78,8 @@ codes! {
     DoneNotBlue => "done-not-blue", Warning, "a task has a `done` date but is not blue";
     UntrackedRecommendation => "untracked-recommendation", Warning, "an accepted recommendation that no action delivers";
     MeasureWithoutCard => "measure-without-card", Warning, "a measure that no report card lists";
+    DateInWords => "date-in-words", Warning, "a `due` whose date was read out of words around it";
+    YearAssumed => "year-assumed", Warning, "a `due` with no year, read in the plan's period";
+    StatusInDue => "status-in-due", Warning, "a status such as `Completed` written as the `due`";
+    RangeEndAssumed => "range-end-assumed", Warning, "a range of years read as financial years";
 }

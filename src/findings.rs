@@ -4,6 +4,7 @@
 //! it is reported under. Tests match on these kinds, not on the words.
 
 use crate::codes::Code;
+use crate::dates::Note;
 use crate::file_format::{Key, TableFormat};
 use crate::source::Loc;
 use crate::words::either;
@@ -146,7 +147,14 @@ pub enum Finding {
     },
     BadDate {
         reason: String,
+        /// The nearest form, where the grammar can name one.
+        help: Option<String>,
         forms: &'static str,
+    },
+    /// A target date read by a guess the coordinator should confirm.
+    DateRead {
+        task: String,
+        note: Note,
     },
     DueOutsidePlan {
         task: String,
@@ -239,6 +247,12 @@ impl Finding {
             F::UnknownLead { .. } => Code::UnknownLead,
             F::NoDue { .. } | F::DueTbc { .. } => Code::NoTargetDate,
             F::BadDate { .. } | F::BadPeriod { .. } => Code::BadDate,
+            F::DateRead { note, .. } => match note {
+                Note::InWords { .. } => Code::DateInWords,
+                Note::YearAssumed { .. } => Code::YearAssumed,
+                Note::Status(_) => Code::StatusInDue,
+                Note::RangeEndAssumed { .. } => Code::RangeEndAssumed,
+            },
             F::DueOutsidePlan { .. } => Code::DueOutsidePlan,
             F::DependencyCycle { .. } => Code::DependencyCycle,
             F::MeasureWithoutCard { .. } => Code::MeasureWithoutCard,
@@ -335,6 +349,7 @@ impl Finding {
             F::NoDue { task } => format!("task {task} has no `due`"),
             F::DueTbc { task } => format!("task {task} has no target date yet"),
             F::BadDate { reason, .. } => reason.clone(),
+            F::DateRead { task, note } => date_read(task, note),
             F::DueOutsidePlan {
                 task,
                 deadline,
@@ -450,7 +465,11 @@ impl Finding {
             }
             F::NoDue { .. } => "add a target date, or due = \"TBC\" until one is agreed".into(),
             F::DueTbc { .. } => "replace TBC with a target date once it is agreed".into(),
+            F::BadDate {
+                help: Some(help), ..
+            } => help.clone(),
             F::BadDate { forms, .. } => format!("a target date is {forms}"),
+            F::DateRead { note, .. } => date_read_help(note),
             F::UnknownAfterTask { .. } => "name a task by its full id, such as EJ-4.3.a".into(),
             F::DependencyCycle { .. } => "one of them must have a date of its own".into(),
             F::UnknownMeasure { .. } => {
@@ -501,6 +520,53 @@ impl Finding {
                 .map(|(task, loc)| (*loc, format!("{task} waits here")))
                 .collect(),
             _ => Vec::new(),
+        }
+    }
+}
+
+/// What was read by a guess, for the coordinator to confirm.
+fn date_read(task: &str, note: &Note) -> String {
+    match note {
+        Note::InWords { read } => {
+            let parts: Vec<String> = read.iter().map(|r| format!("`{r}`")).collect();
+            match parts.as_slice() {
+                [one] => format!("task {task}: the target date is read from the words as {one}"),
+                [.., last] => format!(
+                    "task {task}: the words hold {} dates ({}): the deadline is the last, {last}",
+                    parts.len(),
+                    parts.join(", ")
+                ),
+                [] => format!("task {task}: the target date is read from the words"),
+            }
+        }
+        Note::YearAssumed { written, interval } => format!(
+            "task {task}: `{written}` has no year: year {} assumed, inside the plan's period ({} – {})",
+            interval.to.format("%Y"),
+            interval.from,
+            interval.to
+        ),
+        Note::Status(_) => {
+            format!("task {task}: `due` holds a status, not a target date: no deadline is read")
+        }
+        Note::RangeEndAssumed {
+            written,
+            end,
+            calendar_end,
+        } => format!(
+            "task {task}: `{written}` is read as financial years, ending {end} (not {calendar_end})"
+        ),
+    }
+}
+
+fn date_read_help(note: &Note) -> String {
+    match note {
+        Note::InWords { .. } => "write only the date in `due`, and the rest in `note`".into(),
+        Note::YearAssumed { written, interval } => {
+            format!("write the year: `{written} {}`", interval.to.format("%Y"))
+        }
+        Note::Status(_) => "write rag = \"blue\" and done = DATE (the day it was completed), and keep `due` for the target date".into(),
+        Note::RangeEndAssumed { end, .. } => {
+            format!("write `By {end}` to say so, or the last day meant")
         }
     }
 }

@@ -31,6 +31,7 @@ impl PlanMeta {
     pub fn calendar(&self) -> Calendar {
         Calendar {
             start: self.start,
+            end: self.end,
             asap_days: self.asap_days,
             year_start: self.year_start,
         }

@@ -3,13 +3,26 @@
 //! turned into an interval and a kind. Pure: the only context is the plan's
 //! calendar (its start, `asap_days` and the first month of its financial year).
 
+mod holidays;
+mod periods;
+mod recurring;
+mod tokens;
+mod words;
+
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::fmt;
+
+pub use holidays::{bank_holidays, is_working_day};
+use periods::*;
+pub use recurring::{Cadence, Recurrence, YearPart};
+use tokens::*;
 
 /// What the plan's `[plan]` table says about time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Calendar {
     pub start: NaiveDate,
+    /// The plan's last day: a date written without its year falls in start..end.
+    pub end: NaiveDate,
     pub asap_days: u32,
     /// First month (1-12) of the financial year.
     pub year_start: u32,
@@ -25,6 +38,8 @@ pub struct Interval {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     Day,
+    /// Monday to Friday, less the bank holidays of England and Wales.
+    WorkingDay,
     Week,
     Month,
     Year,
@@ -50,6 +65,10 @@ pub enum TargetDate {
     MilestoneThenOngoing(Interval),
     /// `6 months after EJ-4.3.a`: counted from that task's `done` date.
     After { span: Span, task: String },
+    /// `From April 2012`, `April 2012 onwards`: ongoing from that day.
+    OngoingFrom(NaiveDate),
+    /// `Quarterly`, `April annually`, `By April 2013 and updated monthly`.
+    Recurring(Recurrence),
 }
 
 impl TargetDate {
@@ -57,6 +76,7 @@ impl TargetDate {
     pub fn deadline(&self) -> Option<NaiveDate> {
         match self {
             TargetDate::Dated(i) | TargetDate::MilestoneThenOngoing(i) => Some(i.to),
+            TargetDate::Recurring(r) => r.milestone.map(|m| m.to),
             _ => None,
         }
     }
@@ -74,6 +94,32 @@ impl TargetDate {
 pub struct DateError {
     pub text: String,
     pub reason: String,
+    /// The nearest form, when one is near (`did you mean Summer 2012?`).
+    pub help: Option<String>,
+}
+
+/// What the reader had to guess to read a text: `plan check` warns of each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The date was read out of words: the parts read (the deadline is the last).
+    InWords { read: Vec<String> },
+    /// A date written without its year: the interval taken, inside the plan's period.
+    YearAssumed { written: String, interval: Interval },
+    /// A status (`Completed`) written where the target date goes.
+    Status(String),
+    /// A range of years read as financial years: the last day taken.
+    RangeEndAssumed {
+        written: String,
+        end: NaiveDate,
+        calendar_end: NaiveDate,
+    },
+}
+
+/// A `due` text read: the target date and what was guessed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub target: TargetDate,
+    pub notes: Vec<Note>,
 }
 
 impl fmt::Display for DateError {
@@ -88,74 +134,168 @@ impl fmt::Display for DateError {
 }
 
 /// The forms a `due` text may take, for help messages and `--help`.
-pub const ACCEPTED_FORMS: &str = "a date (2012-10-15, 15 October 2012), a month (Oct 2012), \
-a season (Summer 2012), a quarter (Q3 2012, Q1 2012-13), a year (2012, 2012-13), \
-`End of 2012` / `By March 2013`, a range (December 2012 – March 2013, Summer/Autumn 2012), \
-a span from the plan start (6 months, Within 3-6 months), `ASAP`/`Immediate`, `On-going`, \
-a period then `& On-going`, `6 months after EJ-4.3.a`, or `TBC`";
+pub const ACCEPTED_FORMS: &str = "a date (2012-10-15, 15 October 2012, 31/03/2013), \
+a month (Oct 2012, Mar-13), a season (Summer 2012), a quarter (Q3 2012, Q1 2012-13), \
+a year (2012, 2012-13, Mid 2013), `End of 2012` / `By March 2013`, a range (December 2012 – March 2013, \
+Summer/Autumn 2012), a span from the plan start (6 months, six months, 10 working days), \
+`ASAP`/`Immediate`, `On-going`, `From April 2012`, a period then `& On-going`, \
+a cadence (Quarterly, April annually), `6 months after EJ-4.3.a`, or `TBC`";
 
 /// Parses a `due` text.
 pub fn parse(text: &str, calendar: &Calendar) -> Result<TargetDate, DateError> {
-    let fail = |reason: &str| DateError {
-        text: text.to_string(),
-        reason: reason.to_string(),
-    };
+    read(text, calendar).map(|reading| reading.target)
+}
+
+/// Reads a `due` text, with the notes on what had to be guessed.
+pub fn read(text: &str, calendar: &Calendar) -> Result<Reading, DateError> {
     let trimmed = text.trim();
-    if trimmed.is_empty() {
+    let mut notes = Vec::new();
+    match read_text(trimmed, calendar, &mut notes) {
+        Ok(target) => Ok(Reading { target, notes }),
+        Err(reason) => Err(DateError {
+            text: text.to_string(),
+            reason,
+            help: words::hint(trimmed, calendar),
+        }),
+    }
+}
+
+fn read_text(text: &str, calendar: &Calendar, notes: &mut Vec<Note>) -> Result<TargetDate, String> {
+    if text.is_empty() {
         return Ok(TargetDate::Unset);
     }
-    if let Some((before, task)) = split_after(trimmed) {
-        let tokens = tokenize(before).map_err(|r| fail(&r))?;
-        let span = parse_span(&tokens)
-            .ok_or_else(|| fail("before `after` there must be a span such as `6 months`"))?;
+    // A pasted paragraph is no target date: say so without reading it all.
+    if text.len() > words::MOST_BYTES {
+        return Err(format!(
+            "it is {} bytes long, and a target date is a few words",
+            text.len()
+        ));
+    }
+    if let Some((before, task)) = split_after(text) {
+        let tokens = tokenize(before)?;
+        let span =
+            parse_span(&tokens).ok_or("before `after` there must be a span such as `6 months`")?;
         let task = task.trim();
         if task.is_empty() || task.contains(char::is_whitespace) {
-            return Err(fail(
-                "after `after` there must be a task id such as `EJ-4.3.a`",
-            ));
+            return Err("after `after` there must be a task id such as `EJ-4.3.a`".into());
         }
         return Ok(TargetDate::After {
             span,
             task: task.to_string(),
         });
     }
+    let fits_none = || "it fits none of the accepted forms".to_string();
+    match tokenize(text) {
+        Ok(tokens) => {
+            if let Some(target) = read_tokens(&tokens, calendar, notes) {
+                return Ok(target);
+            }
+            words::read_in_words(&tokens, calendar, notes).ok_or_else(fits_none)
+        }
+        // Words with punctuation around a date: read the date out of them.
+        Err(TokenError::Character(reason)) => {
+            let tokens = tokenize(&words::sanitize(text)).map_err(|_| reason.clone())?;
+            words::read_in_words(&tokens, calendar, notes).ok_or(reason)
+        }
+        Err(TokenError::TooLong(reason)) => Err(reason),
+    }
+}
 
-    let tokens = tokenize(trimmed).map_err(|r| fail(&r))?;
+/// The whole of `tokens` as one form of the grammar.
+fn read_tokens(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<TargetDate> {
+    let words: Vec<&str> = tokens.iter().map(Token::word).collect();
+    if let Some(target) = words::status_or_unset(&words, notes) {
+        return Some(target);
+    }
+    if matches!(
+        words.as_slice(),
+        ["ongoing"] | ["continuous"] | ["continuing"]
+    ) {
+        return Some(TargetDate::Ongoing);
+    }
+    if let Some(interval) = immediate(tokens, calendar) {
+        return Some(TargetDate::Dated(interval));
+    }
+    if let Some(recurrence) = recurring::parse(tokens, calendar, notes) {
+        return Some(TargetDate::Recurring(recurrence));
+    }
+    if let Some(rest) = strip_ongoing_suffix(tokens) {
+        let interval = immediate(rest, calendar)
+            .or_else(|| relative(rest, calendar))
+            .or_else(|| parse_when(rest, calendar, notes))?;
+        return Some(TargetDate::MilestoneThenOngoing(interval));
+    }
+    if let Some(from) = open_start(tokens, calendar, notes) {
+        return Some(TargetDate::OngoingFrom(from));
+    }
+    if let Some(interval) = relative(tokens, calendar) {
+        return Some(TargetDate::Dated(interval));
+    }
+    parse_when(tokens, calendar, notes).map(TargetDate::Dated)
+}
+
+/// `ASAP`, `Immediate`, `With immediate effect`: the plan start plus `asap_days`.
+fn immediate(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
     let words: Vec<&str> = tokens.iter().map(Token::word).collect();
     match words.as_slice() {
-        ["tbc"] | ["tba"] | ["to", "be", "confirmed"] => return Ok(TargetDate::Unset),
-        ["ongoing"] | ["continuous"] | ["continuing"] => return Ok(TargetDate::Ongoing),
-        ["immediate"] | ["immediately"] | ["asap"] => {
-            let to = add_days(calendar.start, calendar.asap_days)
-                .ok_or_else(|| fail("the date is out of range"))?;
-            return Ok(TargetDate::Dated(Interval {
-                from: calendar.start,
-                to,
-            }));
-        }
-        _ => {}
+        ["immediate"] | ["immediately"] | ["asap"] | ["with", "immediate", "effect"] => {}
+        ["as", "soon", "as", "possible"] => {}
+        _ => return None,
     }
-    if let Some(rest) = strip_ongoing_suffix(&tokens) {
-        let interval = parse_when(rest, calendar)
-            .ok_or_else(|| fail("the part before `& On-going` is not a date or period"))?;
-        return Ok(TargetDate::MilestoneThenOngoing(interval));
-    }
-    let relative = match tokens.first() {
-        Some(Token::Word(w)) if w == "within" => &tokens[1..],
-        _ => &tokens[..],
+    let to = add_days(calendar.start, calendar.asap_days)?;
+    Some(Interval {
+        from: calendar.start,
+        to,
+    })
+}
+
+/// `6 months`, `Within six months`, `within 6 months of commencement of the
+/// action plan`: from the plan start. A span counted from any other event is
+/// not read here (the plan does not know when that event happens).
+fn relative(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
+    let tokens = match tokens.first() {
+        Some(Token::Word(w)) if w == "within" || w == "in" => &tokens[1..],
+        _ => tokens,
     };
-    if let Some(span) = parse_span(relative) {
-        let to = span
-            .add_to(calendar.start)
-            .ok_or_else(|| fail("the date is out of range"))?;
-        return Ok(TargetDate::Dated(Interval {
-            from: calendar.start,
-            to,
-        }));
+    let span = parse_span(tokens).or_else(|| {
+        let at = tokens
+            .iter()
+            .position(|t| matches!(t.word(), "of" | "from" | "after" | "following"))?;
+        let anchor: Vec<&str> = tokens[at + 1..].iter().map(Token::word).collect();
+        words::is_plan_start(&anchor, tokens.len() - at - 1)
+            .then(|| parse_span(&tokens[..at]))
+            .flatten()
+    })?;
+    Some(Interval {
+        from: calendar.start,
+        to: span.add_to(calendar.start)?,
+    })
+}
+
+/// `From April 2012`, `April 2012 onwards`, `Ongoing from April 2012`: the first day.
+fn open_start(tokens: &[Token], calendar: &Calendar, notes: &mut Vec<Note>) -> Option<NaiveDate> {
+    let mut rest = tokens;
+    if let [Token::Word(w), tail @ ..] = rest
+        && w == "ongoing"
+    {
+        rest = tail;
     }
-    parse_when(&tokens, calendar)
-        .map(TargetDate::Dated)
-        .ok_or_else(|| fail("it fits none of the accepted forms"))
+    let from = matches!(rest.first(), Some(Token::Word(w)) if w == "from");
+    if from {
+        rest = &rest[1..];
+    }
+    let onwards = matches!(rest.last(), Some(Token::Word(w)) if w == "onwards" || w == "onward");
+    if onwards {
+        rest = &rest[..rest.len() - 1];
+    }
+    // `From September 2012 to March 2013` is a range, not an open start.
+    if from && !onwards && has_separator(rest) && parse_period(rest, calendar).is_none() {
+        return None;
+    }
+    if !(from || onwards) || rest.is_empty() {
+        return None;
+    }
+    parse_range_or_period(rest, calendar, notes).map(|period| period.from)
 }
 
 /// A period with the name a report gives it, such as "Q2 2012-13".
@@ -218,6 +358,7 @@ impl Span {
     pub fn add_to(&self, date: NaiveDate) -> Option<NaiveDate> {
         match self.unit {
             Unit::Day => add_days(date, self.amount),
+            Unit::WorkingDay => holidays::add_working_days(date, self.amount),
             Unit::Week => add_days(date, self.amount.checked_mul(7)?),
             Unit::Month => date.checked_add_months(Months::new(self.amount)),
             Unit::Year => date.checked_add_months(Months::new(self.amount.checked_mul(12)?)),
@@ -229,6 +370,7 @@ impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = match self.unit {
             Unit::Day => "day",
+            Unit::WorkingDay => "working day",
             Unit::Week => "week",
             Unit::Month => "month",
             Unit::Year => "year",
@@ -249,110 +391,37 @@ fn split_after(text: &str) -> Option<(&str, &str)> {
     Some((&text[..at], &text[at + " after ".len()..]))
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Token {
-    Word(String),
-    Number { value: u32, digits: usize },
-    Dash,
-    Slash,
-    And,
-}
-
-impl Token {
-    fn word(&self) -> &str {
-        match self {
-            Token::Word(w) => w,
-            _ => "",
-        }
-    }
-}
-
-fn tokenize(text: &str) -> Result<Vec<Token>, String> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(at, c)) = chars.peek() {
-        if c.is_whitespace() || c == ',' || c == '.' {
-            chars.next();
-        } else if matches!(c, '-' | '–' | '—' | '‒' | '―') {
-            chars.next();
-            tokens.push(Token::Dash);
-        } else if c == '/' {
-            chars.next();
-            tokens.push(Token::Slash);
-        } else if c == '&' || c == '+' {
-            chars.next();
-            tokens.push(Token::And);
-        } else if c.is_ascii_digit() {
-            let mut end = at;
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-            let digits = &text[at..end];
-            if digits.len() > 9 {
-                return Err(format!("the number `{digits}` is too long"));
-            }
-            tokens.push(Token::Number {
-                value: digits.parse().unwrap_or(0),
-                digits: digits.len(),
-            });
-        } else if c.is_alphabetic() {
-            let mut word = String::new();
-            while let Some(&(_, l)) = chars.peek() {
-                if !l.is_alphabetic() && l != '\'' {
-                    break;
-                }
-                word.extend(l.to_lowercase());
-                chars.next();
-            }
-            tokens.push(if word == "and" {
-                Token::And
-            } else {
-                Token::Word(word)
-            });
-        } else {
-            return Err(format!(
-                "the character `{c}` has no meaning in a target date"
-            ));
-        }
-    }
-    // "on-going" and "on going" are the one word "ongoing".
-    let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
-    for token in tokens {
-        if token.word() == "going" {
-            match merged.as_slice() {
-                [.., Token::Word(on), Token::Dash] if on == "on" => {
-                    merged.truncate(merged.len() - 2);
-                    merged.push(Token::Word("ongoing".into()));
-                    continue;
-                }
-                [.., Token::Word(on)] if on == "on" => {
-                    merged.pop();
-                    merged.push(Token::Word("ongoing".into()));
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        merged.push(token);
-    }
-    Ok(merged)
-}
-
 /// `X & On-going` or `X and on-going`: returns X.
 fn strip_ongoing_suffix(tokens: &[Token]) -> Option<&[Token]> {
     match tokens {
-        [rest @ .., Token::And, Token::Word(w)] if w == "ongoing" && !rest.is_empty() => Some(rest),
+        [rest @ .., Token::And | Token::Dash, Token::Word(w)]
+            if w == "ongoing" && !rest.is_empty() =>
+        {
+            Some(rest)
+        }
+        [rest @ .., Token::And, Token::Word(then), Token::Word(w)]
+            if then == "then" && w == "ongoing" && !rest.is_empty() =>
+        {
+            Some(rest)
+        }
         _ => None,
     }
 }
 
 /// `6 months`, `2 weeks`, `3-6 months` (the largest), `1 year`.
 fn parse_span(tokens: &[Token]) -> Option<Span> {
+    if let [count @ .., Token::Word(kind), Token::Word(days)] = tokens
+        && matches!(kind.as_str(), "working" | "business")
+        && matches!(days.as_str(), "day" | "days")
+    {
+        let amount = parse_span(&[count, &[Token::Word("days".into())]].concat())?.amount;
+        return Some(Span {
+            amount,
+            unit: Unit::WorkingDay,
+        });
+    }
     let (amount, unit) = match tokens {
+        [Token::Word(a), Token::Word(unit)] if a == "a" || a == "an" => (1, unit),
         [Token::Number { value, .. }, Token::Word(unit)] => (*value, unit),
         [
             Token::Number { value: low, .. },
@@ -370,247 +439,6 @@ fn parse_span(tokens: &[Token]) -> Option<Span> {
         _ => return None,
     };
     Some(Span { amount, unit })
-}
-
-/// A period, an `End of`/`By` period, or a range of periods.
-fn parse_when(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
-    let words: Vec<&str> = tokens.iter().map(Token::word).collect();
-    let prefix = match words.as_slice() {
-        ["by", "the", "end", "of", ..] => Some(4),
-        ["by", "end", "of", ..] | ["the", "end", "of", ..] => Some(3),
-        ["end", "of", ..] => Some(2),
-        ["by", ..] | ["before", ..] => Some(1),
-        _ => None,
-    };
-    if let Some(n) = prefix {
-        let period = parse_range_or_period(&tokens[n..], calendar)?;
-        let from = if calendar.start <= period.to {
-            calendar.start
-        } else {
-            period.from
-        };
-        return Some(Interval {
-            from,
-            to: period.to,
-        });
-    }
-    parse_range_or_period(tokens, calendar)
-}
-
-fn parse_range_or_period(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
-    if let Some(period) = parse_period(tokens, calendar) {
-        return Some(period.interval);
-    }
-    for (at, token) in tokens.iter().enumerate() {
-        let is_separator = matches!(token, Token::Dash | Token::Slash) || token.word() == "to";
-        if !is_separator || at == 0 {
-            continue;
-        }
-        let (first, last) = (&tokens[..at], &tokens[at + 1..]);
-        let Some(last) = parse_period(last, calendar) else {
-            continue;
-        };
-        let first = match parse_period(first, calendar) {
-            Some(first) => first.interval,
-            None => {
-                let same_year = parse_yearless(first, last.year, calendar)?;
-                if same_year.from > last.interval.from {
-                    parse_yearless(first, last.year - 1, calendar)?
-                } else {
-                    same_year
-                }
-            }
-        };
-        if first.from > last.interval.to {
-            return None;
-        }
-        return Some(Interval {
-            from: first.from,
-            to: last.interval.to,
-        });
-    }
-    None
-}
-
-/// A period and the year it names (for a yearless first part of a range).
-struct Period {
-    interval: Interval,
-    year: i32,
-}
-
-fn parse_period(tokens: &[Token], calendar: &Calendar) -> Option<Period> {
-    use Token::{Dash, Number, Slash, Word};
-    let interval = match tokens {
-        [
-            Number {
-                value: y,
-                digits: 4,
-            },
-        ] => year(*y as i32)?,
-        [
-            Number {
-                value: y,
-                digits: 4,
-            },
-            Dash | Slash,
-            Number {
-                value: next,
-                digits,
-            },
-        ] if is_next_year(*y, *next, *digits) => financial_year(*y as i32, calendar)?,
-        [
-            Number {
-                value: y,
-                digits: 4,
-            },
-            Dash,
-            Number {
-                value: m,
-                digits: 1..=2,
-            },
-            Dash,
-            Number {
-                value: d,
-                digits: 1..=2,
-            },
-        ] => {
-            let day = NaiveDate::from_ymd_opt(*y as i32, *m, *d)?;
-            Interval { from: day, to: day }
-        }
-        [
-            Number {
-                value: d,
-                digits: 1..=2,
-            },
-            Word(m),
-            Number {
-                value: y,
-                digits: 4,
-            },
-        ] => {
-            let day = NaiveDate::from_ymd_opt(*y as i32, month_number(m)?, *d)?;
-            Interval { from: day, to: day }
-        }
-        [
-            Word(q),
-            Number { value: n, .. },
-            Number {
-                value: y,
-                digits: 4,
-            },
-        ] if q == "q" => calendar_quarter(*y as i32, *n)?,
-        [
-            Word(q),
-            Number { value: n, .. },
-            Number {
-                value: y,
-                digits: 4,
-            },
-            Dash | Slash,
-            Number {
-                value: next,
-                digits,
-            },
-        ] if q == "q" && is_next_year(*y, *next, *digits) => {
-            financial_quarter(*y as i32, *n, calendar)?
-        }
-        [
-            Word(name),
-            Number {
-                value: y,
-                digits: 4,
-            },
-        ] => named_period(name, *y as i32)?,
-        _ => return None,
-    };
-    let year = interval_label_year(tokens);
-    Some(Period { interval, year })
-}
-
-fn is_next_year(year: u32, next: u32, digits: usize) -> bool {
-    (digits == 4 && next == year + 1) || (digits == 2 && next == (year + 1) % 100)
-}
-
-/// The first four-digit number in the tokens: the year a period names.
-fn interval_label_year(tokens: &[Token]) -> i32 {
-    tokens
-        .iter()
-        .find_map(|t| match t {
-            Token::Number { value, digits: 4 } => Some(*value as i32),
-            _ => None,
-        })
-        .unwrap_or(0)
-}
-
-/// A month or season with its year left out, as in `Autumn – December 2012`.
-fn parse_yearless(tokens: &[Token], year: i32, _calendar: &Calendar) -> Option<Interval> {
-    match tokens {
-        [Token::Word(name)] => named_period(name, year),
-        _ => None,
-    }
-}
-
-fn named_period(name: &str, year: i32) -> Option<Interval> {
-    if let Some(month) = month_number(name) {
-        return months(year, month, 1);
-    }
-    let first_month = match name {
-        "spring" => 3,
-        "summer" => 6,
-        "autumn" | "fall" => 9,
-        "winter" => 12,
-        _ => return None,
-    };
-    months(year, first_month, 3)
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    Some(match name {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return None,
-    })
-}
-
-/// `count` whole months starting with `month` of `year`.
-fn months(year: i32, month: u32, count: u32) -> Option<Interval> {
-    let from = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let to = from.checked_add_months(Months::new(count))?.pred_opt()?;
-    Some(Interval { from, to })
-}
-
-fn year(year: i32) -> Option<Interval> {
-    months(year, 1, 12)
-}
-
-fn calendar_quarter(year: i32, quarter: u32) -> Option<Interval> {
-    if !(1..=4).contains(&quarter) {
-        return None;
-    }
-    months(year, 3 * (quarter - 1) + 1, 3)
-}
-
-fn financial_year(year: i32, calendar: &Calendar) -> Option<Interval> {
-    months(year, calendar.year_start, 12)
-}
-
-fn financial_quarter(year: i32, quarter: u32, calendar: &Calendar) -> Option<Interval> {
-    if !(1..=4).contains(&quarter) {
-        return None;
-    }
-    let first = months(year, calendar.year_start, 1)?.from;
-    let from = first.checked_add_months(Months::new(3 * (quarter - 1)))?;
-    months(from.year(), from.month(), 3)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! as-of day (SPEC section 5): each task's deadline and state, days overdue,
 //! the RAG roll-up of a group, and which tasks an agency leads.
 
-use crate::dates::TargetDate;
+use crate::dates::{Interval, Recurrence, TargetDate};
 use crate::leads;
 use crate::model::{AgencyIdx, AgencyKind, Lead, Plan, Rag, Task};
 use chrono::NaiveDate;
@@ -131,6 +131,22 @@ impl<'p> Query<'p> {
                 }
             }
             TargetDate::Ongoing => ongoing(None),
+            TargetDate::OngoingFrom(from) if self.as_of < *from => open(None),
+            TargetDate::OngoingFrom(from) => {
+                // Reviews count from the day it starts, not the plan start.
+                let reviewed = task.updated.unwrap_or(*from).max(*from);
+                if (self.as_of - reviewed).num_days() > i64::from(self.plan.meta.review_days) {
+                    Status {
+                        state: State::Stale,
+                        deadline: None,
+                        days_overdue: None,
+                        last_review: Some(reviewed),
+                    }
+                } else {
+                    open(None)
+                }
+            }
+            TargetDate::Recurring(recurrence) => self.recurring(task, recurrence),
             TargetDate::After { .. } => match deadline {
                 Some(deadline) => dated(deadline),
                 None if self.waits(task) => Status {
@@ -143,9 +159,47 @@ impl<'p> Query<'p> {
         }
     }
 
+    /// A recurring task is overdue when its latest occurrence has passed with
+    /// no `updated` (or `done`) on or after that occurrence began; otherwise it
+    /// is open, due by the next occurrence.
+    fn recurring(&self, task: &Task, recurrence: &Recurrence) -> Status {
+        match self.occurrence_due(task, recurrence) {
+            Ok(missed) => Status {
+                state: State::Overdue,
+                deadline: Some(missed.to),
+                days_overdue: Some((self.as_of - missed.to).num_days()),
+                last_review: task.updated.max(task.done),
+            },
+            Err(next) => Status {
+                state: State::Open,
+                deadline: next.map(|n| n.to),
+                days_overdue: None,
+                last_review: None,
+            },
+        }
+    }
+
+    /// The occurrence missed (`Ok`), or else the next one, if any (`Err`).
+    fn occurrence_due(
+        &self,
+        task: &Task,
+        recurrence: &Recurrence,
+    ) -> Result<Interval, Option<Interval>> {
+        let (last, next) = recurrence.around(self.as_of);
+        let seen = task.updated.max(task.done);
+        match last {
+            Some(missed) if seen.is_none_or(|seen| seen < missed.from) => Ok(missed),
+            _ => Err(next),
+        }
+    }
+
     /// The deadline in force, if any.
     pub fn deadline(&self, task: &Task) -> Option<NaiveDate> {
         match &task.target {
+            TargetDate::Recurring(recurrence) => match self.occurrence_due(task, recurrence) {
+                Ok(missed) => Some(missed.to),
+                Err(next) => next.map(|n| n.to),
+            },
             TargetDate::After { span, task: first } => {
                 let (_, done) = self.done.get(first.as_str())?;
                 span.add_to((*done)?)

@@ -225,3 +225,46 @@ fn a_task_lies_within_its_action_priority_and_card_only() {
     assert!(!within("EJ-11.1.a", "EJ-1"));
     assert!(!within("EJX-1.1.a", "EJ"));
 }
+
+#[test]
+fn a_recurring_task_is_overdue_once_an_occurrence_passes_unreported() {
+    let p = plan(&format!(
+        "{}{}{}",
+        task("a", "SWP", "Quarterly", ""),
+        task("b", "SWP", "Quarterly", "updated = 2012-07-02"),
+        task("c", "SWP", "April annually", "")
+    ));
+    // Q1 (April-June) has passed and a was never reviewed.
+    let a = status_on(&p, "EJ-1.1.a", "2012-07-15");
+    assert_eq!(a.state, State::Overdue);
+    assert_eq!(a.deadline, Some(day("2012-06-30")));
+    assert_eq!(a.days_overdue, Some(15));
+    // b was updated after Q1 began: open, due by the end of Q2.
+    let b = status_on(&p, "EJ-1.1.b", "2012-07-15");
+    assert_eq!(b.state, State::Open);
+    assert_eq!(b.deadline, Some(day("2012-09-30")));
+    // An update during Q2 counts for Q2; Q3 passing unreported does not.
+    assert_eq!(status_on(&p, "EJ-1.1.b", "2012-10-01").state, State::Open);
+    assert_eq!(
+        status_on(&p, "EJ-1.1.b", "2013-01-01").state,
+        State::Overdue
+    );
+    // Within the first quarter nothing has been missed.
+    assert_eq!(status_on(&p, "EJ-1.1.a", "2012-06-30").state, State::Open);
+    let c = status_on(&p, "EJ-1.1.c", "2012-12-01");
+    assert_eq!(c.state, State::Overdue);
+    assert_eq!(c.deadline, Some(day("2012-04-30")));
+}
+
+#[test]
+fn an_open_start_is_ongoing_from_its_day() {
+    let p = plan(&task("a", "SWP", "From October 2012", ""));
+    let before = status_on(&p, "EJ-1.1.a", "2012-09-01");
+    assert_eq!(before.state, State::Open);
+    assert_eq!(before.deadline, None);
+    // Never overdue; stale once unreviewed for review_days from its start.
+    assert_eq!(status_on(&p, "EJ-1.1.a", "2012-11-01").state, State::Open);
+    let late = status_on(&p, "EJ-1.1.a", "2013-03-01");
+    assert_eq!(late.state, State::Stale);
+    assert_eq!(late.last_review, Some(day("2012-10-01")));
+}

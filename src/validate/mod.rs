@@ -9,7 +9,7 @@ mod agencies;
 mod references;
 mod tasks;
 
-use crate::dates::{self, Calendar, TargetDate};
+use crate::dates::{self, Calendar};
 use crate::diag::{Diagnostic, Finding};
 use crate::leads::Registry;
 use crate::model::*;
@@ -130,7 +130,7 @@ struct TaskContext<'a> {
     /// Plans write the same leads and target dates again and again: each
     /// distinct text is resolved once.
     leads_seen: RefCell<HashMap<String, Option<Lead>>>,
-    dates_seen: RefCell<HashMap<String, Result<TargetDate, dates::DateError>>>,
+    dates_seen: RefCell<HashMap<String, Result<dates::Reading, dates::DateError>>>,
 }
 
 impl TaskContext<'_> {
@@ -143,11 +143,11 @@ impl TaskContext<'_> {
         lead
     }
 
-    fn parse_date(&self, text: &str) -> Result<TargetDate, dates::DateError> {
+    fn parse_date(&self, text: &str) -> Result<dates::Reading, dates::DateError> {
         if let Some(parsed) = self.dates_seen.borrow().get(text) {
             return parsed.clone();
         }
-        let parsed = dates::parse(text, self.calendar);
+        let parsed = dates::read(text, self.calendar);
         self.dates_seen
             .borrow_mut()
             .insert(text.to_string(), parsed.clone());

@@ -296,9 +296,13 @@ fn measure_value(
     let (text, interval) = match &raw.period.value {
         RawWhen::Date(d) => (d.to_string(), Interval { from: *d, to: *d }),
         RawWhen::Text(text) => {
-            let parsed = dates::parse(text, calendar);
+            // A measure's period is written out: no year assumed, no words around it.
+            let parsed = dates::read(text, calendar);
             match parsed {
-                Ok(TargetDate::Dated(interval)) => (text.clone(), interval),
+                Ok(dates::Reading {
+                    target: TargetDate::Dated(interval),
+                    notes,
+                }) if notes.is_empty() => (text.clone(), interval),
                 _ => {
                     v.report(Diagnostic::new(
                         Finding::BadPeriod {

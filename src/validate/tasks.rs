@@ -1,7 +1,7 @@
 //! One task: its leads, its target date, its RAG status and `done` date.
 
 use super::{AfterRef, TaskContext, Validator};
-use crate::dates::{self, Interval, TargetDate};
+use crate::dates::{self, Interval, Note, TargetDate};
 use crate::diag::{Diagnostic, Finding};
 use crate::model::*;
 use crate::raw::*;
@@ -143,14 +143,15 @@ impl Validator<'_> {
             ));
             return TargetDate::Unset;
         };
-        let target = match &due.value {
-            RawWhen::Date(d) => TargetDate::Dated(Interval { from: *d, to: *d }),
+        let (target, notes) = match &due.value {
+            RawWhen::Date(d) => (TargetDate::Dated(Interval { from: *d, to: *d }), Vec::new()),
             RawWhen::Text(text) => match ctx.parse_date(text) {
-                Ok(target) => target,
+                Ok(reading) => (reading.target, reading.notes),
                 Err(err) => {
                     self.report(Diagnostic::new(
                         Finding::BadDate {
                             reason: err.to_string(),
+                            help: err.help.clone(),
                             forms: dates::ACCEPTED_FORMS,
                         },
                         due.loc,
@@ -159,7 +160,17 @@ impl Validator<'_> {
                 }
             },
         };
-        if target == TargetDate::Unset {
+        let status = notes.iter().any(|n| matches!(n, Note::Status(_)));
+        for note in notes {
+            self.report(Diagnostic::new(
+                Finding::DateRead {
+                    task: id.to_string(),
+                    note,
+                },
+                due.loc,
+            ));
+        }
+        if target == TargetDate::Unset && !status {
             self.report(Diagnostic::new(
                 Finding::DueTbc {
                     task: id.to_string(),
