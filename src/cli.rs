@@ -67,6 +67,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Update a task in place (RAG, note, dates, leads), keeping the file's layout and comments
     Set(SetArgs),
+    /// Record the day an event happened, so the tasks counted from it get their deadlines
+    Event(EventArgs),
     /// Rewrite plan files in the canonical layout (key order, spacing), keeping comments
     Fmt(FmtArgs),
     /// What changed in the plan between two git revisions (or a revision and the work tree)
@@ -262,6 +264,20 @@ pub enum Deny {
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01"))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EventArgs {
+    /// The event's id, as in its [[event]] table (any case)
+    pub event: String,
+
+    /// The day it happened (YYYY-MM-DD)
+    #[arg(value_name = "DATE", value_parser = parse_day, required_unless_present = "clear")]
+    pub date: Option<NaiveDate>,
+
+    /// Take the date away: the event has not happened after all
+    #[arg(long, conflicts_with = "date")]
+    pub clear: bool,
 }
 
 #[derive(Debug, clap::Args)]

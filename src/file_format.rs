@@ -110,6 +110,30 @@ pub static FILE: TableFormat = TableFormat {
             "The scrutiny recommendations and the responses",
         ),
         optional("measure", Tables(&MEASURE), "The curves to turn"),
+        optional(
+            "event",
+            Tables(&EVENT),
+            "Things target dates count from: a decision, a publication, a notification",
+        ),
+    ],
+};
+
+pub static EVENT: TableFormat = TableFormat {
+    name: "event",
+    header: "[[event]]",
+    description: "An event that target dates count from (`6 months after exec-decision`)",
+    keys: &[
+        required(
+            "id",
+            Text,
+            "Unique id, used after `after` in a target date (e.g. \"exec-decision\")",
+        ),
+        required("title", Text, "What the event is"),
+        optional(
+            "date",
+            Date,
+            "The day it happened; until then, the tasks counted from it wait",
+        ),
     ],
 };
 
@@ -325,7 +349,7 @@ pub static MEASURE_VALUE: TableFormat = TableFormat {
 };
 
 /// Every kind of table, the file first.
-pub static TABLES: [&TableFormat; 10] = [
+pub static TABLES: [&TableFormat; 11] = [
     &FILE,
     &PLAN,
     &AGENCY,
@@ -336,4 +360,5 @@ pub static TABLES: [&TableFormat; 10] = [
     &RECOMMENDATION,
     &MEASURE,
     &MEASURE_VALUE,
+    &EVENT,
 ];

@@ -367,7 +367,7 @@ impl Finding {
                 format!("task {task} is due by {deadline}, over a year after the plan ends ({end})")
             }
             F::UnknownAfterTask { task, names } => {
-                format!("task {task} is due after `{names}`, which is no task of the plan")
+                format!("task {task} is due after `{names}`, which is no task or event of the plan")
             }
             F::DependencyCycle { cycle, .. } => format!(
                 "tasks wait for one another in a loop: {} -> {}",
@@ -470,7 +470,10 @@ impl Finding {
             } => help.clone(),
             F::BadDate { forms, .. } => format!("a target date is {forms}"),
             F::DateRead { note, .. } => date_read_help(note),
-            F::UnknownAfterTask { .. } => "name a task by its full id, such as EJ-4.3.a".into(),
+            F::UnknownAfterTask { .. } => {
+                "name a task by its full id, such as EJ-4.3.a, or declare an [[event]] with that id"
+                    .into()
+            }
             F::DependencyCycle { .. } => "one of them must have a date of its own".into(),
             F::UnknownMeasure { .. } => {
                 "define it as a [[measure]], or take it out of `measures`".into()

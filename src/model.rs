@@ -14,6 +14,17 @@ pub struct Plan {
     pub cards: Vec<Card>,
     pub recommendations: Vec<Recommendation>,
     pub measures: Vec<Measure>,
+    pub events: Vec<Event>,
+}
+
+/// Something target dates count from: a decision, a publication.
+#[derive(Debug)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    /// The day it happened; `None` while it has not (its tasks wait).
+    pub date: Option<NaiveDate>,
+    pub loc: Loc,
 }
 
 #[derive(Debug, Clone, Default)]

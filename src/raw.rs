@@ -22,6 +22,16 @@ pub struct RawFile {
     pub priorities: Vec<RawPriority>,
     pub recommendations: Vec<RawRecommendation>,
     pub measures: Vec<RawMeasure>,
+    pub events: Vec<RawEvent>,
+}
+
+/// `[[event]]`: something target dates count from.
+#[derive(Debug)]
+pub struct RawEvent {
+    pub loc: Loc,
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub date: Option<Spanned<NaiveDate>>,
 }
 
 #[derive(Debug)]

@@ -91,6 +91,9 @@ impl Reader<'_> {
         for t in self.tables(&top, "measure") {
             raw.measures.extend(self.measure(&t));
         }
+        for t in self.tables(&top, "event") {
+            raw.events.extend(self.event(&t));
+        }
         raw
     }
 
@@ -252,6 +255,19 @@ impl Reader<'_> {
             unit,
             values,
             target,
+        })
+    }
+
+    fn event(&mut self, t: &Table) -> Option<RawEvent> {
+        self.check_keys(t);
+        let id = self.value(t, "id", Self::string);
+        let title = self.value(t, "title", Self::string);
+        let date = self.value(t, "date", Self::date);
+        Some(RawEvent {
+            loc: t.loc,
+            id: id?,
+            title: title?,
+            date,
         })
     }
 

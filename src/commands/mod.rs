@@ -4,8 +4,10 @@
 pub mod agencies;
 pub mod agency;
 pub mod check;
+pub mod checked_write;
 pub mod diff;
 pub mod due;
+pub mod event;
 pub mod export;
 pub mod fmt;
 pub mod measures;

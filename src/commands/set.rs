@@ -4,7 +4,7 @@
 //! only then write the file, atomically. A change that would make the plan
 //! invalid is refused and the file left byte for byte as it was.
 
-use crate::cli::DiagnosticFormat;
+use super::checked_write::write_checked;
 use crate::cli::SetArgs;
 use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
@@ -40,39 +40,11 @@ pub fn run(
         leads: args.lead.clone(),
         updated: ctx.as_of,
     };
-    let errors_before = opened.tally().errors;
-    let before = opened.sources.get(file).text.clone();
-    let file_path = opened.sources.get(file).path.clone();
-    let after = edit::edit_task(&before, &path, &change)?;
-
-    let checked = opened.with_text(file, after.clone());
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity() == crate::diag::Severity::Error)
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
-        DiagnosticFormat::Human.render(err, &checked.sources, &errors, false)?;
-        let why = if errors_before > 0 {
-            "the plan has errors already, not from this change: mend them first"
-        } else {
-            "with this change the plan would have errors"
-        };
-        writeln!(
-            err,
-            "refused: {why}; {} is unchanged",
-            crate::render::escape::line(&checked.sources.get(file).name)
-        )?;
+    let after = edit::edit_task(&opened.sources.get(file).text, &path, &change)?;
+    let Some(name) = write_checked(opened, file, after, err)? else {
         return Ok(1);
-    }
-    safe_write::replace(&file_path, &before, &after)?;
-    writeln!(
-        out,
-        "{id}: {} ({})",
-        describe(&change),
-        crate::render::escape::line(&checked.sources.get(file).name)
-    )?;
+    };
+    writeln!(out, "{id}: {} ({name})", describe(&change))?;
     Ok(0)
 }
 

@@ -64,7 +64,11 @@ pub enum TargetDate {
     /// `Summer 2012 & On-going`: a first delivery, then ongoing.
     MilestoneThenOngoing(Interval),
     /// `6 months after EJ-4.3.a`: counted from that task's `done` date.
+    /// (The grammar cannot tell a task from an event: validation turns an
+    /// event's id into `AfterEvent`.)
     After { span: Span, task: String },
+    /// `10 working days after notification`: counted from an `[[event]]`'s date.
+    AfterEvent { span: Span, event: String },
     /// `From April 2012`, `April 2012 onwards`: ongoing from that day.
     OngoingFrom(NaiveDate),
     /// `Quarterly`, `April annually`, `By April 2013 and updated monthly`.
@@ -72,6 +76,19 @@ pub enum TargetDate {
 }
 
 impl TargetDate {
+    /// What kind of target it is, as JSON and CSV rows name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            TargetDate::Unset => "unset",
+            TargetDate::Ongoing | TargetDate::OngoingFrom(_) => "ongoing",
+            TargetDate::Dated(_) => "dated",
+            TargetDate::MilestoneThenOngoing(_) => "milestone",
+            TargetDate::Recurring(r) if r.milestone.is_some() => "milestone",
+            TargetDate::Recurring(_) => "recurring",
+            TargetDate::After { .. } | TargetDate::AfterEvent { .. } => "after",
+        }
+    }
+
     /// The day by which the task (or its first milestone) is due, if any.
     pub fn deadline(&self) -> Option<NaiveDate> {
         match self {

@@ -399,11 +399,20 @@ fn event_hint(tokens: &[Token]) -> Option<String> {
         .iter()
         .position(|t| matches!(t.word(), "of" | "after" | "following" | "from" | "before"))?;
     let span_before = (0..at).any(|s| parse_span(&tokens[s..at]).is_some());
+    let span = (0..at).find_map(|s| parse_span(&tokens[s..at]).map(|_| s))?;
+    let event = super::show(&tokens[at + 1..]);
+    let id: Vec<&str> = tokens[at + 1..]
+        .iter()
+        .map(Token::word)
+        .filter(|w| !matches!(*w, "the" | "a" | "an" | "of"))
+        .collect();
+    let id = id.join("-");
+    let span = super::show(&tokens[span..at]);
     span_before.then(|| {
         format!(
-            "it counts from an event (`{}`) the plan does not date: write the date once it is \
-             known, or `6 months after TASK-ID` when the event is a task of the plan",
-            super::show(&tokens[at + 1..])
+            "it counts from an event (`{event}`): declare it, [[event]] id = \"{id}\" title = \"{event}\" \
+             (with date = YYYY-MM-DD once it has happened), and write due = \"{span} after {id}\"; \
+             or `{span} after TASK-ID` when the event is a task of the plan"
         )
     })
 }

@@ -147,7 +147,7 @@ impl<'p> Query<'p> {
                 }
             }
             TargetDate::Recurring(recurrence) => self.recurring(task, recurrence),
-            TargetDate::After { .. } => match deadline {
+            TargetDate::After { .. } | TargetDate::AfterEvent { .. } => match deadline {
                 Some(deadline) => dated(deadline),
                 None if self.waits(task) => Status {
                     state: State::Waiting,
@@ -204,6 +204,7 @@ impl<'p> Query<'p> {
                 let (_, done) = self.done.get(first.as_str())?;
                 span.add_to((*done)?)
             }
+            TargetDate::AfterEvent { span, event } => span.add_to(self.event_date(event)?),
             target => target.deadline(),
         }
     }
@@ -214,8 +215,14 @@ impl<'p> Query<'p> {
             TargetDate::After { task: first, .. } => {
                 !matches!(self.done.get(first.as_str()), Some((Some(Rag::Blue), _)))
             }
+            TargetDate::AfterEvent { event, .. } => self.event_date(event).is_none(),
             _ => false,
         }
+    }
+
+    /// The day an event happened, once it has (validation checked the id).
+    fn event_date(&self, event: &str) -> Option<NaiveDate> {
+        self.plan.events.iter().find(|e| e.id == event)?.date
     }
 }
 

@@ -28,8 +28,10 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
     let mut raw_agencies = Vec::new();
     let mut raw_measures = Vec::new();
     let mut raw_recommendations = Vec::new();
+    let mut raw_events = Vec::new();
     let mut raw_cards = Vec::new();
     for (_, raw) in files {
+        raw_events.extend(raw.events);
         plans.extend(raw.plan);
         raw_agencies.extend(raw.agencies);
         raw_measures.extend(raw.measures);
@@ -83,6 +85,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
         cards,
         recommendations: Vec::new(),
         measures,
+        events: references::events(&mut v, raw_events),
     };
     references::check(&mut v, &mut plan, raw_recommendations, after_refs);
     plan

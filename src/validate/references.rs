@@ -57,8 +57,20 @@ fn after_tasks(
     let mut edges = Vec::new();
     for after in after_refs {
         let named = plan.find_task(&after.names).map(|t| t.id.clone());
+        let event = (named.is_none())
+            .then(|| {
+                plan.events
+                    .iter()
+                    .find(|e| e.id.eq_ignore_ascii_case(&after.names))
+            })
+            .flatten()
+            .map(|e| e.id.clone());
         let [c, p, a, t] = after.at;
         let task = &mut plan.cards[c].priorities[p].actions[a].tasks[t];
+        if let (Some(event), TargetDate::After { span, .. }) = (event, &task.target) {
+            task.target = TargetDate::AfterEvent { span: *span, event };
+            continue;
+        }
         match (named, &task.target) {
             (Some(id), TargetDate::After { span, .. }) => {
                 task.target = TargetDate::After {
@@ -140,6 +152,34 @@ fn dependency_cycles(
             }
         }
     }
+}
+
+/// The plan's events, each id once.
+pub(super) fn events(v: &mut Validator, raw: Vec<RawEvent>) -> Vec<Event> {
+    let mut seen = Seen::new("event");
+    let mut events = Vec::with_capacity(raw.len());
+    for event in raw {
+        if event.id.value.trim().is_empty() || event.id.value.contains(char::is_whitespace) {
+            v.report(Diagnostic::new(
+                Finding::BadId {
+                    what: "event",
+                    id: event.id.value.clone(),
+                },
+                event.id.loc,
+            ));
+            continue;
+        }
+        if !seen.first(v, &event.id.value, event.id.loc) {
+            continue;
+        }
+        events.push(Event {
+            id: event.id.value,
+            title: event.title.value,
+            date: event.date.map(|d| d.value),
+            loc: event.loc,
+        });
+    }
+    events
 }
 
 fn recommendations(

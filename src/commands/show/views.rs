@@ -1,6 +1,7 @@
 //! What `plan show` says about each kind of thing: finding the thing an id
 //! names, then one small view per kind, each a list of fields.
 
+use crate::dates::TargetDate;
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
 use crate::query::{LeadFilter, Query, delivering, rollup};
@@ -115,6 +116,11 @@ fn task(
         ("leads", "Leads", Cell::List(plan.lead_ids(task))),
         ("lead_names", "Lead names", Cell::List(lead_names)),
         ("due_text", "Due", Cell::opt_text(task.due_text.as_deref())),
+        (
+            "read_as",
+            "Read as",
+            Cell::text(read_as(plan, task, status.deadline)),
+        ),
         ("deadline", "Deadline", Cell::Date(status.deadline)),
         ("state", "State", Cell::text(status.state.as_str())),
         (
@@ -132,6 +138,34 @@ fn task(
         ),
         ("note", "Note", Cell::opt_text(task.note.as_deref())),
     ]
+}
+
+/// How the target date was read: what a coordinator checks a guess against.
+fn read_as(plan: &Plan, task: &Task, deadline: Option<chrono::NaiveDate>) -> String {
+    let by = |day: Option<chrono::NaiveDate>| day.map_or("not yet known".into(), |d| d.to_string());
+    match &task.target {
+        TargetDate::Unset => "no target date yet".into(),
+        TargetDate::Ongoing => "ongoing: never overdue, stale when not reviewed".into(),
+        TargetDate::OngoingFrom(from) => format!("ongoing from {from}"),
+        TargetDate::Dated(i) if i.from == i.to => format!("due by {}", i.to),
+        TargetDate::Dated(i) => format!("{} to {}: due by {}", i.from, i.to, i.to),
+        TargetDate::MilestoneThenOngoing(i) => format!("due by {}, then ongoing", i.to),
+        TargetDate::Recurring(_) => format!("recurring; the occurrence judged: {}", by(deadline)),
+        TargetDate::After { span, task: first } => {
+            format!("{span} after {first} is done: due by {}", by(deadline))
+        }
+        TargetDate::AfterEvent { span, event } => {
+            let title = plan
+                .events
+                .iter()
+                .find(|e| e.id == *event)
+                .map_or(event.as_str(), |e| e.title.as_str());
+            match deadline {
+                Some(day) => format!("{span} after the event {event} ({title}): due by {day}"),
+                None => format!("{span} after the event {event} ({title}), which has no date yet"),
+            }
+        }
+    }
 }
 
 fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
