@@ -95,6 +95,7 @@ pub const PRIORITY_KEYS: &[&str] = &["id", "title", "action"];
 pub const ACTION_KEYS: &[&str] = &["id", "title", "task"];
 pub const TASK_KEYS: &[&str] = &[
     "id",
+    "ref",
     "text",
     "lead",
     "due",
@@ -245,6 +246,7 @@ impl Reader<'_> {
     fn task(&mut self, t: &Table) -> Option<RawTask> {
         self.check_keys(t, TASK_KEYS);
         let id = self.required(t, "id", Self::string);
+        let reference = self.optional(t, "ref", Self::string);
         let text = self.required(t, "text", Self::string);
         let lead = self.optional(t, "lead", Self::string_or_strings);
         let due = self.optional(t, "due", Self::when);
@@ -256,6 +258,7 @@ impl Reader<'_> {
         Some(RawTask {
             loc: t.loc,
             id: id?,
+            reference,
             text: text?,
             lead,
             due,

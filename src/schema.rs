@@ -128,6 +128,12 @@ pub fn task_table() -> Vec<Key> {
             "id",
             json!({"type": "string", "pattern": "^[A-Za-z0-9_]+$", "description": "Letter(s) of the task within its action: the full id is CARD-PRIORITY.ACTION.TASK"}),
         ),
+        (
+            "ref",
+            text(
+                "The source document's own reference for the task (\"1.1a\", \"SR (25/26) 01\"), kept as text",
+            ),
+        ),
         ("text", text("What is to be done")),
         (
             "lead",

@@ -8,6 +8,8 @@ pub mod diff;
 pub mod due;
 pub mod export;
 pub mod fmt;
+pub mod import;
+pub mod init;
 pub mod measures;
 pub mod overdue;
 pub mod rag;

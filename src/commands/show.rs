@@ -94,6 +94,7 @@ fn describe(plan: &Plan, query: &Query, id: &str) -> Option<(&'static str, Vec<F
                 "task",
                 vec![
                     ("id", "Task", Cell::text(&task.id)),
+                    ("ref", "Ref", Cell::opt_text(task.reference.as_deref())),
                     ("text", "Text", Cell::text(&task.text)),
                     (
                         "card",
