@@ -125,7 +125,7 @@ fn dates_seen(imported: &Imported) -> Vec<NaiveDate> {
                 if let Some(i) = dates::parse(t, &calendar).ok().and_then(|d| d.interval())
                     && i.from > far
                 {
-                    days.push(i.to);
+                    days.extend([i.from, i.to]);
                 }
             }
             None => {}
