@@ -280,8 +280,11 @@ fn ods_and_xls_written_by_libreoffice_give_the_same_tasks() {
     }
 }
 
-/// Each task's text, leads, target date and resources.
-fn summary(plan: &Plan) -> Vec<(String, Vec<String>, Option<String>, Option<String>)> {
+/// A task's text, leads, target date and resources.
+type Summary = (String, Vec<String>, Option<String>, Option<String>);
+
+/// Each task's [`Summary`].
+fn summary(plan: &Plan) -> Vec<Summary> {
     plan.tasks()
         .map(|t| {
             (
