@@ -224,6 +224,7 @@ impl Registry {
         if let Some(id) = self.known.get(&k).cloned() {
             if let Some(agency) = self.agencies.iter_mut().find(|a| a.id == id)
                 && agency.name != name
+                && !agency.id.eq_ignore_ascii_case(name)
                 && !agency.aliases.iter().any(|a| a == name)
             {
                 agency.aliases.push(name.to_string());
@@ -234,6 +235,8 @@ impl Registry {
         self.taken.insert(crate::leads::normalise(&id));
         self.taken.insert(crate::leads::normalise(name));
         self.known.insert(k, id.clone());
+        // A later cell that writes the id itself ("SWP") means this agency.
+        self.known.insert(key(&id), id.clone());
         self.agencies.push(NewAgency {
             id: id.clone(),
             name: name.to_string(),
@@ -348,5 +351,9 @@ mod tests {
             registry.agencies[0].aliases,
             vec!["youth  offending service"]
         );
+        // The initials written alone are the same agency, not a second one.
+        assert_eq!(registry.leads("South Wales Police"), vec!["SWP"]);
+        assert_eq!(registry.leads("SWP / Safer Wales"), vec!["SWP", "SW"]);
+        assert_eq!(registry.agencies.len(), 4);
     }
 }
