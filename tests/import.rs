@@ -474,3 +474,21 @@ fn the_readme_file_format_example_is_a_valid_plan() {
     assert!(errors.is_empty(), "{errors:?}");
     assert!(opened.plan.tasks().count() >= 1);
 }
+
+#[test]
+fn an_unlabelled_column_goes_to_the_note() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = "Key action,,Timescale\nMeet the schools,Geoff Thomas,Summer 2013\n";
+    std::fs::write(tmp.path().join("plan.csv"), csv).unwrap();
+    let out = plan_cmd(&["import", "plan.csv", "--out", "out"], tmp.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Column 2 -> note"),
+        "{}",
+        text(&out.stdout)
+    );
+    let plan = opened(&tmp.path().join("out")).plan;
+    let task = plan.tasks().next().unwrap();
+    assert_eq!(task.note.as_deref(), Some("Column 2: Geoff Thomas"));
+    assert_eq!(task.due_text.as_deref(), Some("Summer 2013"));
+}

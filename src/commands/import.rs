@@ -131,9 +131,9 @@ fn dry_run(out: &mut dyn Write, imported: &Imported, mapped: &[MappedTable]) -> 
             continue;
         }
         writeln!(out, "{}: header in row {}", m.table.name, m.mapping.row + 1)?;
-        for (heading, field) in &m.mapping.columns {
-            let field = field.map_or("(empty heading, left out)", |f| f.name());
-            writeln!(out, "  {heading:?} -> {field}")?;
+        for (c, (heading, field)) in m.mapping.columns.iter().enumerate() {
+            let field = field.map_or("(left out)", |f| f.name());
+            writeln!(out, "  {:?} -> {field}", import::header::label(heading, c))?;
         }
     }
     writeln!(

@@ -276,9 +276,9 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
                     None => {}
                 }
             }
-            Field::Progress | Field::Note | Field::Outcome if !value.is_empty() => {
-                task.note.push(format!("{heading}: {value}"))
-            }
+            Field::Progress | Field::Note | Field::Outcome if !value.is_empty() => task
+                .note
+                .push(format!("{}: {value}", super::header::label(heading, c))),
             _ => {}
         }
     }

@@ -288,4 +288,23 @@ mod tests {
         assert_eq!(rows[3].cells[0].text, "A1");
         assert_eq!(rows[3].cells[1].text, "t2\nmore");
     }
+
+    #[test]
+    fn a_word_list_in_a_cell_is_its_items() {
+        let item = |t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = format!(
+            r#"<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Intro</w:t></w:r></w:p>{}{}</w:tc></w:tr></w:tbl></w:body></w:document>"#,
+            item("Meet the sergeants"),
+            item("Train the recruits")
+        );
+        let rows = resolve(&parse(&xml).unwrap()[0]);
+        assert_eq!(
+            rows[0].cells[0].items(),
+            ["Meet the sergeants", "Train the recruits"]
+        );
+    }
 }

@@ -221,6 +221,15 @@ impl Mapping {
     }
 }
 
+/// How a column is named in notes and summaries: its heading, or its number.
+pub fn label(heading: &str, column: usize) -> String {
+    if heading.is_empty() {
+        format!("Column {}", column + 1)
+    } else {
+        heading.to_string()
+    }
+}
+
 /// `--map "Heading=field"` pairs, parsed.
 pub fn parse_maps(maps: &[String]) -> anyhow::Result<Vec<(String, Field)>> {
     maps.iter()
@@ -260,7 +269,12 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field
         .collect();
     taken.extend(guessed.iter().filter_map(|(_, f)| *f));
     for (heading, field) in guessed.iter_mut() {
-        if field.is_some() || heading.is_empty() {
+        if field.is_some() {
+            continue;
+        }
+        if heading.is_empty() {
+            // An unlabelled column still goes to the note: nothing is lost.
+            *field = Some(Field::Note);
             continue;
         }
         let wanted = guess(heading).unwrap_or(Field::Note);

@@ -387,9 +387,9 @@ fn title_above(table: &mut Table, header_row: usize) {
 fn column_summary(mapped: &[MappedTable]) -> Vec<(String, String)> {
     let mut columns: Vec<(String, String)> = Vec::new();
     for m in mapped {
-        for (heading, field) in &m.mapping.columns {
+        for (c, (heading, field)) in m.mapping.columns.iter().enumerate() {
             let Some(field) = field else { continue };
-            let pair = (heading.clone(), field.name().to_string());
+            let pair = (header::label(heading, c), field.name().to_string());
             if !columns.contains(&pair) {
                 columns.push(pair);
             }
