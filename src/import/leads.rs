@@ -129,6 +129,24 @@ fn word_parts(part: &str) -> Vec<String> {
     parts
 }
 
+/// The `[[agency]]` tables of a plan file, comments and all, without the
+/// other tables it may hold (a one-file plan's `[plan]`, cards ...).
+fn agencies_only(text: &str) -> anyhow::Result<String> {
+    let mut doc: toml_edit::DocumentMut = text.parse()?;
+    let others: Vec<String> = doc
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .filter(|k| k != "agency")
+        .collect();
+    if others.is_empty() {
+        return Ok(text.to_string());
+    }
+    for key in others {
+        doc.remove(&key);
+    }
+    Ok(doc.to_string())
+}
+
 impl Registry {
     /// The registry to start from: the agencies of `file` (`--agencies`), or none.
     pub fn new(file: Option<&Path>) -> anyhow::Result<Registry> {
@@ -162,7 +180,7 @@ impl Registry {
                 registry.taken.insert(crate::leads::normalise(&name));
             }
         }
-        registry.existing_text = Some(text);
+        registry.existing_text = Some(agencies_only(&text)?);
         Ok(registry)
     }
 
@@ -334,6 +352,20 @@ mod tests {
         assert_eq!(
             leads(&["Anna", "Bob"], "Anna and Bob").0,
             vec!["ANNA", "BOB"]
+        );
+    }
+
+    #[test]
+    fn only_the_agencies_of_another_plan_are_kept() {
+        let text = "[plan]\ntitle = \"T\"\n\n# The police\n[[agency]]\nid = \"SWP\"\nname = \"South Wales Police\"\n\n[card]\nid = \"EJ\"\n";
+        let kept = agencies_only(text).unwrap();
+        assert!(
+            kept.contains("# The police\n[[agency]]\nid = \"SWP\""),
+            "{kept}"
+        );
+        assert!(
+            !kept.contains("[plan]") && !kept.contains("[card]"),
+            "{kept}"
         );
     }
 
