@@ -57,7 +57,7 @@ area = "City wide"                             # where (optional)
 # Also optional: measures = ["M1"] (ids of [[measure]] tables), main_actions,
 # story (the story behind the curve), challenges.
 
-[[priority]]                                   # "We will ..."
+[[priority]] # "We will ..."
 id = 1
 title = "Reduce anti-social behaviour in the city centre"
 
@@ -86,7 +86,7 @@ id = "b"
 text = "Patrol on Friday and Saturday nights and report back to the partnership"
 lead = ["POL", "CSO"]
 due = "6 months"
-# done = 2026-10-01  (the day it was completed, with rag = "blue")
+# done = {DONE}  (the day it was completed, with rag = "blue")
 "#;
 
 /// The files of the starter plan for the financial year holding `today`.
@@ -101,6 +101,7 @@ pub fn starter_files(today: NaiveDate) -> Vec<(PathBuf, String)> {
             .replace("{START}", &format!("{year}-04-01"))
             .replace("{END}", &format!("{}-03-31", year + 1))
             .replace("{DUE_A}", &format!("June {year}"))
+            .replace("{DONE}", &format!("{year}-10-01"))
     };
     // Written aligned for reading here; laid out as `plan fmt` would.
     let tidy =
