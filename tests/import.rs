@@ -478,7 +478,8 @@ fn the_readme_file_format_example_is_a_valid_plan() {
 #[test]
 fn an_unlabelled_column_goes_to_the_note() {
     let tmp = tempfile::tempdir().unwrap();
-    let csv = "Key action,,Timescale\nMeet the schools,Geoff Thomas,Summer 2013\n";
+    let csv =
+        "Key action,,Timescale\nMeet the schools,Geoff Thomas,Summer 2013\n,and Anna Hughes,\n";
     std::fs::write(tmp.path().join("plan.csv"), csv).unwrap();
     let out = plan_cmd(&["import", "plan.csv", "--out", "out"], tmp.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -489,6 +490,15 @@ fn an_unlabelled_column_goes_to_the_note() {
     );
     let plan = opened(&tmp.path().join("out")).plan;
     let task = plan.tasks().next().unwrap();
-    assert_eq!(task.note.as_deref(), Some("Column 2: Geoff Thomas"));
+    // The row with no task text went to the note of the task above.
+    assert_eq!(
+        task.note.as_deref(),
+        Some("Column 2: Geoff Thomas\nColumn 2: and Anna Hughes")
+    );
+    assert_eq!(plan.tasks().count(), 1);
+    assert!(
+        text(&out.stderr)
+            .contains("row 3: no task text; its cells were added to the note of the task above")
+    );
     assert_eq!(task.due_text.as_deref(), Some("Summer 2013"));
 }

@@ -74,8 +74,11 @@ fn section_text(row: &Row, mapping: &Mapping) -> Option<String> {
         "report card",
         "section",
     ];
-    let reads_like_heading =
-        heading_words.iter().any(|w| lower.starts_with(w)) || is_card_title(&text);
+    let reads_like_heading = heading_words.iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+    }) || is_card_title(&text);
     let in_task_column = Some(*col) == mapping.column(Field::Task);
     let spans = row.spans_all && mapping.columns.len() > 1;
     (spans || (reads_like_heading && (!in_task_column || mapping.columns.len() > 1)))
@@ -135,6 +138,10 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
     let action_text = text_of(Field::Action);
     let task_cell = cell(Field::Task).cloned().unwrap_or_default();
     let priority_text = text_of(Field::Priority);
+    if action_text.is_empty() && task_cell.text.trim().is_empty() {
+        continued_row(imported, row, mapping, place);
+        return;
+    }
     let card = imported.cards.last_mut().expect("add_rows made a card");
     if !priority_text.is_empty()
         && card
@@ -196,6 +203,40 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
         &mut imported.warnings,
     );
     action.tasks.extend(tasks);
+}
+
+/// A row with no task and no action text: what it holds goes to the note
+/// of the task above (a comment run on to the next row), else it is left out.
+fn continued_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
+    imported.rows -= 1;
+    let notes: Vec<String> = mapping
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, f))| !matches!(f, None | Some(Field::Ignore)))
+        .filter_map(|(c, (heading, _))| {
+            let text = row.cells.get(c)?.text.trim();
+            (!text.is_empty()).then(|| format!("{}: {text}", super::header::label(heading, c)))
+        })
+        .collect();
+    let last = imported
+        .cards
+        .iter_mut()
+        .rev()
+        .flat_map(|c| c.priorities.iter_mut().rev())
+        .flat_map(|p| p.actions.iter_mut().rev())
+        .find_map(|a| a.tasks.last_mut());
+    match last {
+        Some(task) if !notes.is_empty() => {
+            task.note.extend(notes);
+            imported.warnings.push(format!(
+                "{place}: no task text; its cells were added to the note of the task above"
+            ));
+        }
+        _ => imported
+            .warnings
+            .push(format!("{place}: no task text; left out")),
+    }
 }
 
 fn first_line(text: &str) -> String {
