@@ -108,8 +108,17 @@ fn is_acronym(part: &str) -> bool {
 }
 
 /// The parts of a cell split on the separators that always mean a list.
+/// A cell that starts with a bullet is a bulleted list even when its line
+/// breaks were lost (`- DMBC Hate Crime Lead - SYP Hate Crime Officer`).
 fn list_parts(cell: &str) -> Vec<String> {
-    cell.split(['/', ';', '\n', '\r'])
+    let bulleted = cell.trim_start().starts_with(['-', '•', '*']);
+    let mut text = cell.to_string();
+    if bulleted {
+        for bullet in [" - ", " • ", " * "] {
+            text = text.replace(bullet, "\n");
+        }
+    }
+    text.split(['/', ';', '\n', '\r'])
         .map(|p| p.trim().trim_start_matches(['-', '•', '*']).trim())
         .filter(|p| !p.is_empty())
         .map(String::from)
@@ -286,16 +295,25 @@ impl Registry {
                 .take(12)
                 .collect::<String>()
                 .to_uppercase(),
-            many => many
-                .iter()
-                .map(|w| {
-                    if is_acronym(w) {
-                        w.to_string()
-                    } else {
-                        w.chars().take(1).collect::<String>().to_uppercase()
-                    }
-                })
-                .collect(),
+            many => {
+                // Acronyms kept whole ("SWP Manager" -> SWPM) while short.
+                let initial = |w: &&str| w.chars().take(1).collect::<String>().to_uppercase();
+                let whole: String = many
+                    .iter()
+                    .map(|w| {
+                        if is_acronym(w) {
+                            w.to_string()
+                        } else {
+                            initial(w)
+                        }
+                    })
+                    .collect();
+                if whole.len() <= 8 {
+                    whole
+                } else {
+                    many.iter().map(initial).take(8).collect()
+                }
+            }
         };
         base.retain(|c| c.is_ascii_alphanumeric());
         if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
@@ -367,6 +385,41 @@ mod tests {
             !kept.contains("[plan]") && !kept.contains("[card]"),
             "{kept}"
         );
+    }
+
+    /// Lead cells of real plans (shared/realworld/plans.md) and what they name.
+    #[test]
+    fn real_lead_cells() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Flo Churchill/ Sue Whiteside", &["FC", "SW"]),
+            (
+                "Community Protection Service and Police",
+                &["CPS", "POLICE"],
+            ),
+            ("Public Health and Lincolnshire Police", &["PH", "LP"]),
+            (
+                "Sheffield City Council /South Yorkshire Police",
+                &["SCC", "SYP"],
+            ),
+            (
+                "Council security liaison officer and neighbourhood managers.",
+                &["CSLONM"],
+            ),
+            ("All staff and managers", &["ASM"]),
+            (
+                "- DMBC Hate Crime Lead - DMBC Communications - SYP Hate Crime Officer",
+                &["DMBCHCL", "DMBCC", "SYPHCO"],
+            ),
+            ("EQUIP – commissioned by NBBC and WCC", &["ECNW"]),
+            (
+                "Cornwall & Isles of Scilly (IoS) Public Health",
+                &["CISIPH"],
+            ),
+            ("Deputy Commissioner, MPS.", &["DCMPS"]),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(leads(&[], cell).0, *want, "{cell}");
+        }
     }
 
     #[test]
