@@ -256,6 +256,10 @@ fn an_excel_sheet_with_a_title_row_dates_and_coloured_rag_cells() {
         card_text.contains("note = \"Risk: Funding\"\n"),
         "{card_text}"
     );
+    // The cost cell merged over the first three tasks gives each of them its value.
+    let costs: Vec<Option<&str>> = plan.tasks().map(|t| t.resources.as_deref()).collect();
+    let budget = Some("Within budget");
+    assert_eq!(costs, [budget, budget, budget, None, None, None]);
     // `plan show` shows the reference.
     let show = plan_cmd(&["--dir", "out", "show", "AP-1.2.a"], tmp.path());
     assert!(text(&show.stdout).contains("SR (25/26) 01"));
@@ -272,11 +276,16 @@ fn ods_and_xls_written_by_libreoffice_give_the_same_tasks() {
         let tmp = tempfile::tempdir().unwrap();
         let out = import(tmp.path(), &[file], &["--sheet", "Action plan"]);
         assert!(out.status.success(), "{file}: {}", text(&out.stderr));
-        assert_eq!(
-            summary(&opened(&tmp.path().join("out")).plan),
-            want,
-            "{file}"
-        );
+        let mut got = summary(&opened(&tmp.path().join("out")).plan);
+        if file.ends_with(".ods") {
+            // calamine reads no merged cells from .ods: only the first
+            // task of the merged cost cell has it.
+            assert_eq!(got[1].3, None);
+            for task in &mut got[1..3] {
+                task.3 = Some("Within budget".into());
+            }
+        }
+        assert_eq!(got, want, "{file}");
     }
 }
 

@@ -2,7 +2,8 @@
 //! one `--sheet` names. A cell holding a real date keeps it; a cell's fill
 //! colour is kept for RAG where calamine reads styles (xlsx; for .xls and
 //! .ods it reads none, so there only the words R/A/G count). Merged cells
-//! give every cell of the merge the value.
+//! give every cell of the merge the value (.xlsx, .xls: calamine reads no
+//! merges from .ods, whose covered cells are read empty).
 
 use super::{Cell, Row, Table, not_office};
 use crate::model::Rag;
