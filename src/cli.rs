@@ -73,6 +73,10 @@ pub enum Command {
     Fmt(FmtArgs),
     /// What changed in the plan between two git revisions (or a revision and the work tree)
     Diff(DiffArgs),
+    /// Make a plan directory from action-plan tables in Word, Excel, OpenDocument or CSV files
+    Import(crate::commands::import::ImportArgs),
+    /// Write a small, valid starter plan to begin from
+    Init(crate::commands::init::InitArgs),
     /// Print a JSON Schema of the plan files, for editors
     Schema,
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -261,7 +265,7 @@ pub enum Deny {
     Warnings,
 }
 
-fn parse_day(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01"))
 }

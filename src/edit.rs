@@ -120,6 +120,29 @@ fn find_in<'t>(
     }
 }
 
+/// Sets (or with `None` takes away) the `date` of the `[[event]]` with `id`
+/// (any case) in a file's text: the day it happened.
+pub fn set_event_date(text: &str, id: &str, date: Option<NaiveDate>) -> anyhow::Result<String> {
+    let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
+    let Some(Item::ArrayOfTables(events)) = doc.get_mut("event") else {
+        bail!("no [[event]] in the file");
+    };
+    let Some(event) = events.iter_mut().find(|e| {
+        e.get("id")
+            .and_then(Item::as_str)
+            .is_some_and(|e| e.eq_ignore_ascii_case(id))
+    }) else {
+        bail!("no [[event]] `{id}` in the file");
+    };
+    match date {
+        Some(day) => set(event, "date", self::date(day)),
+        None => {
+            event.remove("date");
+        }
+    }
+    Ok(doc.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,27 +262,4 @@ lead = "SWP"
         assert!(err.to_string().contains("task z"), "{err}");
         assert!(edit_task(TEXT, &path("EJ-2.1.a"), &edit).is_err());
     }
-}
-
-/// Sets (or with `None` takes away) the `date` of the `[[event]]` with `id`
-/// (any case) in a file's text: the day it happened.
-pub fn set_event_date(text: &str, id: &str, date: Option<NaiveDate>) -> anyhow::Result<String> {
-    let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
-    let Some(Item::ArrayOfTables(events)) = doc.get_mut("event") else {
-        bail!("no [[event]] in the file");
-    };
-    let Some(event) = events.iter_mut().find(|e| {
-        e.get("id")
-            .and_then(Item::as_str)
-            .is_some_and(|e| e.eq_ignore_ascii_case(id))
-    }) else {
-        bail!("no [[event]] `{id}` in the file");
-    };
-    match date {
-        Some(day) => set(event, "date", self::date(day)),
-        None => {
-            event.remove("date");
-        }
-    }
-    Ok(doc.to_string())
 }

@@ -266,6 +266,11 @@ pub static TASK: TableFormat = TableFormat {
             TaskLetters,
             "Letter(s) of the task within its action: the full id is CARD-PRIORITY.ACTION.TASK",
         ),
+        optional(
+            "ref",
+            Text,
+            "The source document's own reference for the task (\"1.1a\", \"SR (25/26) 01\"), kept as text",
+        ),
         required("text", Text, "What is to be done"),
         required(
             "lead",

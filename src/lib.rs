@@ -15,6 +15,7 @@ pub mod findings;
 pub mod format;
 pub mod git;
 pub mod highlight;
+pub mod import;
 pub mod leads;
 pub mod line_ends;
 pub mod load;
@@ -57,6 +58,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Event(args) => commands::event::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
+        Command::Import(args) => commands::import::run(&ctx, args, out, err)?,
+        Command::Init(args) => commands::init::run(&ctx, args, out)?,
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "plan", out);

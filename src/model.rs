@@ -139,6 +139,8 @@ words!(Rag {
 pub struct Task {
     /// The full id, `EJ-1.1.a`.
     pub id: String,
+    /// The source document's own reference (`ref`, e.g. "1.1a"), as written.
+    pub reference: Option<String>,
     pub text: String,
     pub leads: Vec<Lead>,
     /// The `due` as written, for people; `None` when absent.

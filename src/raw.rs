@@ -96,6 +96,8 @@ pub enum RawWhen {
 pub struct RawTask {
     pub loc: Loc,
     pub id: Spanned<String>,
+    /// The source document's own reference (`ref`), kept as text.
+    pub reference: Option<Spanned<String>>,
     pub text: Spanned<String>,
     /// The `lead` key's value place, and each lead written.
     pub lead: Option<Spanned<Vec<Spanned<String>>>>,

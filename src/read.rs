@@ -194,6 +194,7 @@ impl Reader<'_> {
     fn task(&mut self, t: &Table) -> Option<RawTask> {
         self.check_keys(t);
         let id = self.value(t, "id", Self::string);
+        let reference = self.value(t, "ref", Self::string);
         let text = self.value(t, "text", Self::string);
         let lead = self.value(t, "lead", Self::string_or_strings);
         let due = self.value(t, "due", Self::when);
@@ -205,6 +206,7 @@ impl Reader<'_> {
         Some(RawTask {
             loc: t.loc,
             id: id?,
+            reference,
             text: text?,
             lead,
             due,

@@ -10,6 +10,8 @@ pub mod due;
 pub mod event;
 pub mod export;
 pub mod fmt;
+pub mod import;
+pub mod init;
 pub mod measures;
 pub mod overdue;
 pub mod rag;

@@ -63,6 +63,7 @@ impl Validator<'_> {
         }
         Task {
             id,
+            reference: raw.reference.map(|r| r.value),
             text: raw.text.value,
             leads,
             due_text: raw.due.map(|d| match d.value {

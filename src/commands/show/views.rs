@@ -109,6 +109,7 @@ fn task(
         .collect();
     vec![
         ("id", "Task", Cell::text(&task.id)),
+        ("ref", "Ref", Cell::opt_text(task.reference.as_deref())),
         ("text", "Text", Cell::text(&task.text)),
         ("card", "Card", titled(&card.id, &card.title)),
         ("priority", "We will", titled(&priority.id, &priority.title)),

@@ -1,0 +1,152 @@
+//! `plan import FILE... --out DIR`: a plan directory made from action-plan
+//! tables in Word, Excel, OpenDocument or CSV files, then checked, so the
+//! findings show what is left to mend.
+
+use crate::cli::DiagnosticFormat;
+use crate::context::Context;
+use crate::import::{self, Imported, MappedTable, Options, When, leads::Registry, write};
+use crate::open::{self, Location};
+use crate::render::diagnostics;
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The files to read: .docx (its tables), .xlsx, .xls, .ods (every sheet), .csv, .tsv
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The plan directory to write (new or empty; see --force)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Read only this sheet of a workbook
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Say what a column holds: "Heading=field" (ref, priority, action, task, lead, due, resources, rag, note, outcome, ignore)
+    #[arg(long, value_name = "HEADING=FIELD")]
+    pub map: Vec<String>,
+
+    /// An agency registry (a plan's agencies.toml) to resolve leads against first
+    #[arg(long, value_name = "FILE")]
+    pub agencies: Option<PathBuf>,
+
+    /// The plan's first day [default: from the title's years, else the earliest date seen]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    pub start: Option<NaiveDate>,
+
+    /// The plan's last day [default: as for --start]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    pub end: Option<NaiveDate>,
+
+    /// The plan's title [default: the text above the first table, else the file's name]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Print the columns found and the first tasks read; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Replace what is in a non-empty --out directory
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(
+    ctx: &Context,
+    args: &ImportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let options = Options {
+        files: args.files.clone(),
+        out: args.out.clone(),
+        sheet: args.sheet.clone(),
+        maps: args.map.clone(),
+        agencies: args.agencies.clone(),
+        start: args.start,
+        end: args.end,
+        title: args.title.clone(),
+        dry_run: args.dry_run,
+        force: args.force,
+    };
+    let (imported, mapped) = import::read_all(&options, err)?;
+    let mut registry = Registry::new(options.agencies.as_deref())?;
+    let cells: Vec<&str> = imported.tasks().map(|t| t.lead.as_str()).collect();
+    registry.learn(&cells);
+    if options.dry_run {
+        dry_run(out, &imported, &mapped)?;
+        return Ok(0);
+    }
+    let files = write::files(&options, &imported, &mut registry, ctx.as_of)?;
+    write::write_dir(&options.out, &files, options.force)?;
+    writeln!(out, "{}", summary(&options, &imported, &registry))?;
+    let opened = open::open(Location::WorkTree(&options.out))?;
+    DiagnosticFormat::Human.render(out, &opened.sources, &opened.diagnostics, ctx.colour)?;
+    let tally = opened.tally();
+    let tasks = opened.plan.as_ref().map(|plan| plan.tasks().count());
+    writeln!(
+        out,
+        "{}",
+        diagnostics::summary(tally, opened.sources.files.len(), tasks)
+    )?;
+    Ok(if tally.errors > 0 { 1 } else { 0 })
+}
+
+fn summary(options: &Options, imported: &Imported, registry: &Registry) -> String {
+    let tasks = imported.tasks().count();
+    let columns = imported
+        .columns
+        .iter()
+        .map(|(heading, field)| format!("{heading} -> {field}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "imported {} rows into {tasks} tasks in {} cards, {} new agencies, to {}; columns: {columns}",
+        imported.rows,
+        imported
+            .cards
+            .iter()
+            .filter(|c| c.tasks().next().is_some())
+            .count(),
+        registry.agencies.len(),
+        options.out.display(),
+    )
+}
+
+fn dry_run(out: &mut dyn Write, imported: &Imported, mapped: &[MappedTable]) -> anyhow::Result<()> {
+    for m in mapped {
+        if m.mapping.continued {
+            writeln!(
+                out,
+                "{}: no header row; goes on under the previous table's",
+                m.table.name
+            )?;
+            continue;
+        }
+        writeln!(out, "{}: header in row {}", m.table.name, m.mapping.row + 1)?;
+        for (c, (heading, field)) in m.mapping.columns.iter().enumerate() {
+            let field = field.map_or("(left out)", |f| f.name());
+            writeln!(out, "  {:?} -> {field}", import::header::label(heading, c))?;
+        }
+    }
+    writeln!(
+        out,
+        "first tasks read ({} rows, {} tasks in all):",
+        imported.rows,
+        imported.tasks().count()
+    )?;
+    for task in imported.tasks().take(5) {
+        let due = match &task.due {
+            Some(When::Text(t)) => t.clone(),
+            Some(When::Date(d)) => d.to_string(),
+            None => "-".into(),
+        };
+        let text: String = task.text.chars().take(60).collect();
+        writeln!(out, "  {text:?} | lead: {:?} | due: {due}", task.lead)?;
+    }
+    writeln!(out, "(dry run: nothing written)")?;
+    Ok(())
+}

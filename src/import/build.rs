@@ -1,0 +1,369 @@
+//! The rows under a header made into cards, priorities, actions and tasks:
+//! section rows start a card or a priority, a new action cell starts an
+//! action, sub-items that line up with the other cells become tasks.
+
+use super::header::{Field, Mapping};
+use super::{Cell, Imported, NewAction, NewCard, NewPriority, NewTask, Row, Table, When};
+use crate::model::Rag;
+
+/// Adds the rows of `table` below its header to `imported`.
+pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first_row: usize) {
+    // A sheet is a card of its own unless its first section row names one.
+    let mut pending = table.new_card.then(|| table.name.clone());
+    for (i, row) in table.rows.iter().enumerate() {
+        if mapping.is_header(row) || row.cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        let section = section_text(row, mapping);
+        if i < first_row {
+            // Above the header only a report card's title counts.
+            if let Some(title) = section.filter(|s| is_card_title(s)) {
+                imported.cards.push(NewCard::new(card_title(&title)));
+                pending = None;
+            }
+            continue;
+        }
+        if let Some(section) = section {
+            if is_card_title(&section) {
+                imported.cards.push(NewCard::new(card_title(&section)));
+                pending = None;
+            } else {
+                ensure_card(imported, &mut pending, &table.name);
+                let card = imported.cards.last_mut().expect("a card was just made");
+                card.priorities.push(NewPriority {
+                    title: priority_title(&section),
+                    actions: Vec::new(),
+                });
+            }
+            continue;
+        }
+        ensure_card(imported, &mut pending, &table.name);
+        imported.rows += 1;
+        let place = format!("{}, row {}", table.name, i + 1);
+        add_row(imported, row, mapping, &place);
+    }
+}
+
+fn ensure_card(imported: &mut Imported, pending: &mut Option<String>, name: &str) {
+    if let Some(title) = pending.take() {
+        imported.cards.push(NewCard::new(title));
+    } else if imported.cards.is_empty() {
+        imported.cards.push(NewCard::new(name.to_string()));
+    }
+}
+
+/// The text of a row that is a heading within the table: one cell across
+/// the whole table, or a lone cell that reads like a heading.
+fn section_text(row: &Row, mapping: &Mapping) -> Option<String> {
+    let filled: Vec<(usize, &Cell)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    let [(col, cell)] = filled.as_slice() else {
+        return None;
+    };
+    let text = cell.text.trim().to_string();
+    let lower = text.to_lowercase();
+    let heading_words = [
+        "we will",
+        "priority",
+        "objective",
+        "theme",
+        "report card",
+        "section",
+    ];
+    let reads_like_heading = heading_words.iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+    }) || is_card_title(&text);
+    let in_task_column = Some(*col) == mapping.column(Field::Task);
+    let spans = row.spans_all && mapping.columns.len() > 1;
+    (spans || (reads_like_heading && (!in_task_column || mapping.columns.len() > 1)))
+        .then_some(text)
+}
+
+pub fn is_card_title(text: &str) -> bool {
+    text.to_lowercase().contains("report card")
+}
+
+/// "Effective Justice Report Card 2012 – 2013" -> "Effective Justice".
+pub fn card_title(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let cut = lower.find("report card").unwrap_or(text.len());
+    let before = text[..cut].trim_matches(|c: char| c.is_whitespace() || ":–-—&,".contains(c));
+    if !before.is_empty() {
+        return before.to_string();
+    }
+    let after = &text[(cut + "report card".len()).min(text.len())..];
+    let after = after
+        .trim_matches(|c: char| c.is_whitespace() || ":–-—&,".contains(c) || c.is_ascii_digit());
+    if after.is_empty() {
+        text.trim().to_string()
+    } else {
+        after.to_string()
+    }
+}
+
+/// "We will.....improve the reporting" -> "improve the reporting";
+/// "Priority 2: Safer streets" -> "Safer streets".
+pub fn priority_title(text: &str) -> String {
+    let mut rest = text.trim();
+    for prefix in ["we will", "priority", "objective", "theme", "section"] {
+        if rest.to_lowercase().starts_with(prefix) {
+            rest = &rest[prefix.len()..];
+            break;
+        }
+    }
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || ".:–-—…)".contains(c)
+    });
+    if rest.is_empty() {
+        text.trim().to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
+/// One row of tasks.
+fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
+    let cell = |field: Field| mapping.column(field).and_then(|c| row.cells.get(c));
+    let text_of = |field: Field| {
+        cell(field)
+            .map(|c| c.text.trim().to_string())
+            .unwrap_or_default()
+    };
+    let action_text = text_of(Field::Action);
+    let task_cell = cell(Field::Task).cloned().unwrap_or_default();
+    let priority_text = text_of(Field::Priority);
+    if action_text.is_empty() && task_cell.text.trim().is_empty() {
+        continued_row(imported, row, mapping, place);
+        return;
+    }
+    let card = imported.cards.last_mut().expect("add_rows made a card");
+    if !priority_text.is_empty()
+        && card
+            .priorities
+            .last()
+            .is_none_or(|p| p.title != priority_text)
+    {
+        card.priorities.push(NewPriority {
+            title: priority_text,
+            actions: Vec::new(),
+        });
+    }
+    if card.priorities.is_empty() {
+        card.priorities.push(NewPriority {
+            title: card.title.clone(),
+            actions: Vec::new(),
+        });
+    }
+    let priority = card
+        .priorities
+        .last_mut()
+        .expect("a priority was just made");
+    let task_text = task_cell.text.trim().to_string();
+    let new_action = if mapping.column(Field::Action).is_some() {
+        !action_text.is_empty()
+            && priority
+                .actions
+                .last()
+                .is_none_or(|a| a.title != action_text)
+    } else {
+        true
+    };
+    if new_action || priority.actions.is_empty() {
+        let title = if action_text.is_empty() {
+            first_line(&task_text)
+        } else {
+            action_text.clone()
+        };
+        priority.actions.push(NewAction {
+            title,
+            tasks: Vec::new(),
+        });
+    }
+    let action = priority
+        .actions
+        .last_mut()
+        .expect("an action was just made");
+    let text = if task_text.is_empty() {
+        action_text
+    } else {
+        task_text
+    };
+    let tasks = split_tasks(
+        row,
+        mapping,
+        &task_cell,
+        &text,
+        place,
+        &mut imported.warnings,
+    );
+    action.tasks.extend(tasks);
+}
+
+/// A row with no task and no action text: what it holds goes to the note
+/// of the task above (a comment run on to the next row), else it is left out.
+fn continued_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
+    imported.rows -= 1;
+    let notes: Vec<String> = mapping
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, f))| !matches!(f, None | Some(Field::Ignore)))
+        .filter_map(|(c, (heading, _))| {
+            let text = row.cells.get(c)?.text.trim();
+            (!text.is_empty()).then(|| format!("{}: {text}", super::header::label(heading, c)))
+        })
+        .collect();
+    let last = imported
+        .cards
+        .iter_mut()
+        .rev()
+        .flat_map(|c| c.priorities.iter_mut().rev())
+        .flat_map(|p| p.actions.iter_mut().rev())
+        .find_map(|a| a.tasks.last_mut());
+    match last {
+        Some(task) if !notes.is_empty() => {
+            task.note.extend(notes);
+            imported.warnings.push(format!(
+                "{place}: no task text; its cells were added to the note of the task above"
+            ));
+        }
+        _ => imported
+            .warnings
+            .push(format!("{place}: no task text; left out")),
+    }
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").trim().to_string()
+}
+
+/// The tasks of a row: one per sub-item of the task cell when every other
+/// cell with several lines has as many, else one.
+fn split_tasks(
+    row: &Row,
+    mapping: &Mapping,
+    task_cell: &Cell,
+    text: &str,
+    place: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<NewTask> {
+    let items = task_cell.items();
+    let per_item = [
+        Field::Lead,
+        Field::Due,
+        Field::Resources,
+        Field::Rag,
+        Field::Ref,
+    ];
+    if items.len() >= 2 {
+        let n = items.len();
+        let misfit = mapping.columns.iter().enumerate().find(|(c, (_, f))| {
+            f.is_some_and(|f| per_item.contains(&f))
+                && row.cells.get(*c).is_some_and(|cell| {
+                    let lines = cell.lines().len();
+                    lines > 1 && lines != n
+                })
+        });
+        if let Some((c, (heading, _))) = misfit {
+            let lines = row.cells[c].lines().len();
+            warnings.push(format!(
+                "{place}: the task cell holds {n} sub-items but the {heading} cell has {lines} lines: kept as one task"
+            ));
+        } else {
+            return (0..n)
+                .map(|i| task(row, mapping, items[i].clone(), Some((i, n))))
+                .collect();
+        }
+    }
+    vec![task(row, mapping, text.to_string(), None)]
+}
+
+/// One task from a row; with `item`, the `i`th of `n` sub-items takes the
+/// `i`th line of each cell that has `n` lines.
+fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>) -> NewTask {
+    let mut task = NewTask {
+        text,
+        ..NewTask::default()
+    };
+    for (c, (heading, field)) in mapping.columns.iter().enumerate() {
+        let (Some(field), Some(cell)) = (field, row.cells.get(c)) else {
+            continue;
+        };
+        let value = match item {
+            Some((i, n)) if cell.lines().len() == n => cell.lines()[i].clone(),
+            _ => cell.text.trim().to_string(),
+        };
+        match field {
+            Field::Ref if !value.is_empty() => task.reference = Some(value),
+            Field::Lead => task.lead = value,
+            Field::Due => {
+                task.due = match cell.date {
+                    Some(d) if item.is_none() || cell.lines().len() <= 1 => Some(When::Date(d)),
+                    _ if value.is_empty() => None,
+                    _ => Some(When::Text(value)),
+                }
+            }
+            Field::Resources if !value.is_empty() => task.resources = Some(value),
+            Field::Rag => {
+                match rag_of(&value).or(if value.is_empty() { cell.fill } else { None }) {
+                    Some(rag) => task.rag = Some(rag),
+                    None if !value.is_empty() => task.note.push(format!("{heading}: {value}")),
+                    None => {}
+                }
+            }
+            Field::Progress | Field::Note | Field::Outcome if !value.is_empty() => task
+                .note
+                .push(format!("{}: {value}", super::header::label(heading, c))),
+            _ => {}
+        }
+    }
+    task
+}
+
+/// A RAG status written in a cell.
+pub fn rag_of(text: &str) -> Option<Rag> {
+    Some(
+        match text.trim().trim_end_matches('.').to_lowercase().as_str() {
+            "r" | "red" => Rag::Red,
+            "a" | "amber" | "a/r" | "amber/red" => Rag::Amber,
+            "g" | "green" | "a/g" | "amber/green" => Rag::Green,
+            "b" | "blue" | "complete" | "completed" | "done" | "achieved" | "fully achieved" => {
+                Rag::Blue
+            }
+            _ => return None,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_titles() {
+        assert_eq!(
+            priority_title("We will.....improve the reporting"),
+            "improve the reporting"
+        );
+        assert_eq!(priority_title("Priority 2: Safer streets"), "Safer streets");
+        assert_eq!(
+            card_title("Effective Justice Report Card"),
+            "Effective Justice"
+        );
+        assert_eq!(card_title("Report Card: Reducing Harm"), "Reducing Harm");
+    }
+
+    #[test]
+    fn rag_words() {
+        assert_eq!(rag_of("R"), Some(Rag::Red));
+        assert_eq!(rag_of("Complete"), Some(Rag::Blue));
+        assert_eq!(rag_of("Amber"), Some(Rag::Amber));
+        assert_eq!(rag_of("on track"), None);
+    }
+}

@@ -1,0 +1,310 @@
+//! Word (.docx) tables: `word/document.xml` read from the zip (through a
+//! size limit) with quick-xml. Cells merged vertically (`w:vMerge`) give
+//! each row the merged value; a cell spanning every column (`w:gridSpan`)
+//! marks a section row; a cell's fill (`w:shd w:fill`) is kept for RAG; the
+//! paragraphs of a Word list inside a cell are its items. The paragraphs
+//! above a table are kept as its title.
+
+use super::{Cell, MAX_UNZIPPED_BYTES, Row, Table, not_office};
+use anyhow::{Context, bail};
+use quick_xml::events::{BytesStart, Event};
+use std::io::Read;
+use std::path::Path;
+
+/// Every table of the document, in order.
+pub fn read(path: &Path) -> anyhow::Result<Vec<Table>> {
+    super::check_unzipped_size(path)?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| not_office(path, &e.to_string()))?;
+    let entry = archive
+        .by_name("word/document.xml")
+        .map_err(|_| not_office(path, "no word/document.xml in it"))?;
+    let mut xml = String::new();
+    entry
+        .take(MAX_UNZIPPED_BYTES)
+        .read_to_string(&mut xml)
+        .map_err(|e| not_office(path, &e.to_string()))?;
+    let raw = parse(&xml).map_err(|e| not_office(path, &format!("its XML: {e}")))?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tables: Vec<Table> = raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| Table {
+            name: if i == 0 {
+                stem.clone()
+            } else {
+                format!("{stem} table {}", i + 1)
+            },
+            new_card: i == 0,
+            above: t.above.clone(),
+            rows: resolve(&t),
+        })
+        .collect();
+    if tables.is_empty() {
+        bail!(
+            "{}: the document has no table: `plan import` reads an action plan laid out as a table",
+            path.display()
+        );
+    }
+    Ok(tables)
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum Merge {
+    #[default]
+    None,
+    Restart,
+    Continue,
+}
+
+#[derive(Debug, Default)]
+struct RawCell {
+    paras: Vec<(String, bool)>,
+    span: usize,
+    merge: Merge,
+    fill: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct RawTable {
+    above: Vec<String>,
+    rows: Vec<Vec<RawCell>>,
+}
+
+#[derive(Default)]
+struct Parser {
+    depth: usize,
+    tables: Vec<RawTable>,
+    current: RawTable,
+    outside: Vec<String>,
+    row: Vec<RawCell>,
+    cell: Option<RawCell>,
+    para: String,
+    listed: bool,
+    in_text: bool,
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| a.value.to_string())
+}
+
+impl Parser {
+    fn start(&mut self, e: &BytesStart, empty: bool) {
+        let top = self.depth == 1;
+        match e.local_name().as_ref() {
+            "tbl" if !empty => {
+                self.depth += 1;
+                if self.depth == 1 {
+                    let above = std::mem::take(&mut self.outside);
+                    self.current = RawTable {
+                        above: above.into_iter().filter(|p| !p.trim().is_empty()).collect(),
+                        rows: Vec::new(),
+                    };
+                }
+            }
+            "tr" if top && !empty => self.row = Vec::new(),
+            "tc" if top && !empty => {
+                self.cell = Some(RawCell {
+                    span: 1,
+                    ..RawCell::default()
+                })
+            }
+            "gridSpan" if top => {
+                if let Some(cell) = self.cell.as_mut() {
+                    cell.span = attr(e, "val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .max(1);
+                }
+            }
+            "vMerge" if top => {
+                if let Some(cell) = self.cell.as_mut() {
+                    cell.merge = if attr(e, "val").as_deref() == Some("restart") {
+                        Merge::Restart
+                    } else {
+                        Merge::Continue
+                    };
+                }
+            }
+            "shd" if top => {
+                if let (Some(cell), Some(fill)) = (self.cell.as_mut(), attr(e, "fill")) {
+                    cell.fill = Some(fill);
+                }
+            }
+            "p" if !empty => {
+                self.para.clear();
+                self.listed = false;
+            }
+            "numPr" => self.listed = true,
+            "t" if !empty => self.in_text = true,
+            "tab" if attr(e, "val").is_none() => self.para.push('\t'),
+            "br" | "cr" => self.para.push('\n'),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        let top = self.depth == 1;
+        match name {
+            "tbl" => {
+                self.depth = self.depth.saturating_sub(1);
+                if self.depth == 0 {
+                    self.tables.push(std::mem::take(&mut self.current));
+                }
+            }
+            "tr" if top => {
+                let row = std::mem::take(&mut self.row);
+                self.current.rows.push(row);
+            }
+            "tc" if top => {
+                if let Some(cell) = self.cell.take() {
+                    self.row.push(cell);
+                }
+            }
+            "p" => {
+                let para = std::mem::take(&mut self.para);
+                match self.cell.as_mut() {
+                    Some(cell) if self.depth >= 1 => cell.paras.push((para, self.listed)),
+                    _ if self.depth == 0 => self.outside.push(para),
+                    _ => {}
+                }
+            }
+            "t" => self.in_text = false,
+            _ => {}
+        }
+    }
+}
+
+fn parse(xml: &str) -> Result<Vec<RawTable>, quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut p = Parser::default();
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) => p.start(&e, false),
+            Event::Empty(e) => p.start(&e, true),
+            Event::End(e) => p.end(e.local_name().as_ref()),
+            Event::Text(t) if p.in_text => p.para.push_str(&t.xml10_content()),
+            Event::CData(t) if p.in_text => p.para.push_str(&t.into_inner()),
+            Event::GeneralRef(r) if p.in_text => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    p.para.push(c);
+                } else {
+                    let entity = match r.xml10_content().as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    };
+                    p.para.push_str(entity);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(p.tables)
+}
+
+/// The grid of a table: each cell at the column it starts in, a cell merged
+/// with the one above given that one's content.
+fn resolve(table: &RawTable) -> Vec<Row> {
+    let width = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.span).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let mut rows: Vec<Row> = Vec::new();
+    for raw in &table.rows {
+        let mut cells = vec![Cell::default(); width];
+        let mut col = 0;
+        for rc in raw {
+            if col >= width {
+                break;
+            }
+            cells[col] = match (rc.merge, rows.last()) {
+                (Merge::Continue, Some(above)) => above.cells[col].clone(),
+                _ => cell_of(rc),
+            };
+            col += rc.span;
+        }
+        let spans_all = raw.len() == 1 && raw[0].span == width && width > 1;
+        rows.push(Row { cells, spans_all });
+    }
+    rows
+}
+
+fn cell_of(raw: &RawCell) -> Cell {
+    let text = raw
+        .paras
+        .iter()
+        .map(|(p, _)| p.trim())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string();
+    let list: Vec<String> = raw
+        .paras
+        .iter()
+        .filter(|(p, listed)| *listed && !p.trim().is_empty())
+        .map(|(p, _)| p.trim().to_string())
+        .collect();
+    let fill = raw.fill.as_deref().and_then(super::sheet::rag_of_hex);
+    Cell {
+        text,
+        date: None,
+        fill,
+        list: if list.len() >= 2 { list } else { Vec::new() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_and_spanning_cells() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Plan 2012 &amp; 2013</w:t></w:r></w:p>
+        <w:tbl>
+        <w:tr><w:tc><w:p><w:r><w:t>Action</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Task</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>We will act</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>A1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>t1</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:tcPr><w:vMerge/><w:shd w:val="clear" w:fill="FF0000"/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>t2</w:t><w:br/><w:t>more</w:t></w:r></w:p></w:tc></w:tr>
+        </w:tbl></w:body></w:document>"#;
+        let tables = parse(xml).unwrap();
+        assert_eq!(tables[0].above, vec!["Plan 2012 & 2013"]);
+        let rows = resolve(&tables[0]);
+        assert!(rows[1].spans_all);
+        assert_eq!(rows[1].cells[0].text, "We will act");
+        assert_eq!(rows[3].cells[0].text, "A1");
+        assert_eq!(rows[3].cells[1].text, "t2\nmore");
+    }
+
+    #[test]
+    fn a_word_list_in_a_cell_is_its_items() {
+        let item = |t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = format!(
+            r#"<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Intro</w:t></w:r></w:p>{}{}</w:tc></w:tr></w:tbl></w:body></w:document>"#,
+            item("Meet the sergeants"),
+            item("Train the recruits")
+        );
+        let rows = resolve(&parse(&xml).unwrap()[0]);
+        assert_eq!(
+            rows[0].cells[0].items(),
+            ["Meet the sergeants", "Train the recruits"]
+        );
+    }
+}

@@ -1,0 +1,476 @@
+//! `plan import`: action-plan tables in Word, Excel, OpenDocument or CSV
+//! files made into a plan directory. The pipeline: each reader (docx.rs,
+//! sheet.rs, csv.rs) turns a file into plain tables of cells; header.rs finds
+//! each table's header row and what its columns hold; build.rs makes the rows
+//! into cards, priorities, actions and tasks; leads.rs splits the lead cells
+//! and makes the agency registry; write.rs writes the directory at once.
+//! Nothing here prints: the command hands down its writers.
+
+pub mod build;
+pub mod csv;
+pub mod docx;
+pub mod header;
+pub mod leads;
+pub mod sheet;
+pub mod write;
+
+use crate::model::Rag;
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A source file larger than this is refused unread.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// The most a zipped file (docx, xlsx, ods) may expand to.
+pub const MAX_UNZIPPED_BYTES: u64 = 200 * 1024 * 1024;
+
+/// One cell as read: its text (paragraphs on lines of their own), a date if
+/// the spreadsheet held a real date, the RAG its fill colour shows, and the
+/// items of a Word list inside it.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    pub fill: Option<Rag>,
+    pub list: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// One cell spans the whole table (Word's `gridSpan`): a section row.
+    pub spans_all: bool,
+}
+
+/// A table as read from a file: a Word table, a sheet, a CSV file.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// Where it is, for messages and for a card's title: "Sheet1", "plan.docx".
+    pub name: String,
+    /// A sheet starts a card of its own; the next table of a document goes on.
+    pub new_card: bool,
+    /// Text above the table (a document's title).
+    pub above: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            ..Cell::default()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.fill.is_none() && self.date.is_none()
+    }
+
+    /// The sub-items of the cell: a Word list's items, or lines that start
+    /// with `a)`, `(b)`, `1.`, `-`, `•` ...; empty when it is no list.
+    pub fn items(&self) -> Vec<String> {
+        if self.list.len() >= 2 {
+            return self.list.clone();
+        }
+        let mut items: Vec<String> = Vec::new();
+        for line in self.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match strip_marker(line) {
+                Some(rest) => items.push(rest.to_string()),
+                None if items.is_empty() => return Vec::new(),
+                None => {
+                    let last = items.last_mut().expect("not empty");
+                    last.push('\n');
+                    last.push_str(line);
+                }
+            }
+        }
+        if items.len() >= 2 { items } else { Vec::new() }
+    }
+
+    /// The items of the cell, else its lines.
+    pub fn lines(&self) -> Vec<String> {
+        let items = self.items();
+        if !items.is_empty() {
+            return items;
+        }
+        self.text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    }
+}
+
+/// The text after a list marker (`a)`, `(b)`, `c.`, `1.`, `2)`, `-`, `•`), or
+/// `None` when the line starts with none.
+pub fn strip_marker(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    for bullet in ['•', '-', '–', '*', '·', '▪', '◦'] {
+        if let Some(rest) = line.strip_prefix(bullet)
+            && rest.starts_with(char::is_whitespace)
+        {
+            return Some(rest.trim_start());
+        }
+    }
+    let body = line.strip_prefix('(').unwrap_or(line);
+    let label_end = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let label = &body[..label_end];
+    let numeric =
+        !label.is_empty() && label.len() <= 2 && label.chars().all(|c| c.is_ascii_digit());
+    let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase());
+    if !(numeric || letter) {
+        return None;
+    }
+    let rest = &body[label_end..];
+    let rest = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.'))?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim_start())
+}
+
+/// What `--map`, `--sheet` and the other flags ask for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub files: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub sheet: Option<String>,
+    pub maps: Vec<String>,
+    pub agencies: Option<PathBuf>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub dry_run: bool,
+    pub force: bool,
+}
+
+/// A target date as read: text for the date grammar, or a spreadsheet date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum When {
+    Text(String),
+    Date(NaiveDate),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewTask {
+    pub reference: Option<String>,
+    pub text: String,
+    /// The lead cell as written; leads.rs splits it.
+    pub lead: String,
+    pub due: Option<When>,
+    pub resources: Option<String>,
+    pub rag: Option<Rag>,
+    /// `Heading: value` of each column with no key of its own.
+    pub note: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewAction {
+    pub title: String,
+    pub tasks: Vec<NewTask>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewPriority {
+    pub title: String,
+    pub actions: Vec<NewAction>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewCard {
+    pub title: String,
+    pub priorities: Vec<NewPriority>,
+}
+
+impl NewCard {
+    pub fn new(title: String) -> NewCard {
+        NewCard {
+            title,
+            priorities: Vec::new(),
+        }
+    }
+
+    pub fn tasks(&self) -> impl Iterator<Item = &NewTask> {
+        self.priorities
+            .iter()
+            .flat_map(|p| &p.actions)
+            .flat_map(|a| &a.tasks)
+    }
+}
+
+/// Everything read from the files.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// The plan's title: the first text above the first table.
+    pub title: Option<String>,
+    pub cards: Vec<NewCard>,
+    /// Rows of tasks read.
+    pub rows: usize,
+    /// Each source column and where it went: (heading, field).
+    pub columns: Vec<(String, String)>,
+    pub warnings: Vec<String>,
+}
+
+impl Imported {
+    pub fn tasks(&self) -> impl Iterator<Item = &NewTask> {
+        self.cards.iter().flat_map(|c| c.tasks())
+    }
+}
+
+/// Reads the tables of one file, by its extension.
+pub fn read_file(path: &Path, sheet: Option<&str>) -> anyhow::Result<Vec<Table>> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        bail!(
+            "{} is {} MiB: `plan import` reads files of up to {} MiB; save the action-plan table alone in a smaller file",
+            path.display(),
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    match ext.as_str() {
+        "docx" => docx::read(path),
+        "xlsx" | "xlsm" | "xls" | "ods" => sheet::read(path, sheet),
+        "csv" | "tsv" | "txt" => csv::read(path),
+        _ => bail!(
+            "{}: `plan import` reads .docx, .xlsx, .xls, .ods, .csv and .tsv files",
+            path.display()
+        ),
+    }
+}
+
+/// Reads every file and makes the plan of its tables.
+pub fn read_all(
+    options: &Options,
+    err: &mut dyn Write,
+) -> anyhow::Result<(Imported, Vec<MappedTable>)> {
+    let maps = header::parse_maps(&options.maps)?;
+    let mut imported = Imported::default();
+    let mut mapped = Vec::new();
+    for path in &options.files {
+        let tables = read_file(path, options.sheet.as_deref())?;
+        let (file_mapped, skipped) = map_tables(path, tables, &maps)?;
+        for name in skipped {
+            let warning = format!(
+                "{}: {name}: no header row recognised; left out (name its columns with --map, or pick a sheet with --sheet)",
+                path.display()
+            );
+            imported.warnings.push(warning);
+        }
+        for table in &file_mapped {
+            if imported.title.is_none() {
+                imported.title = table.table.above.first().cloned();
+            }
+            build::add_rows(
+                &mut imported,
+                &table.table,
+                &table.mapping,
+                table.mapping.row + 1,
+            );
+        }
+        mapped.extend(file_mapped);
+    }
+    for warning in &imported.warnings {
+        writeln!(err, "warning: {warning}")?;
+    }
+    if imported.tasks().next().is_none() {
+        bail!(
+            "no task found below the header row in {}",
+            list(&options.files)
+        );
+    }
+    imported.columns = column_summary(&mapped);
+    Ok((imported, mapped))
+}
+
+fn list(files: &[PathBuf]) -> String {
+    files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A table with the header found in it.
+#[derive(Debug)]
+pub struct MappedTable {
+    pub table: Table,
+    pub mapping: header::Mapping,
+}
+
+/// The header of each table; a table with none goes on under the previous
+/// table's header when it has as many columns (a Word table over pages).
+/// Also the names of the tables left out, having no header.
+fn map_tables(
+    path: &Path,
+    tables: Vec<Table>,
+    maps: &[(String, header::Field)],
+) -> anyhow::Result<(Vec<MappedTable>, Vec<String>)> {
+    let mut mapped: Vec<MappedTable> = Vec::new();
+    let mut failures = Vec::new();
+    for mut table in tables {
+        if table
+            .rows
+            .iter()
+            .all(|r| r.cells.iter().all(Cell::is_empty))
+        {
+            continue;
+        }
+        if let Some(mapping) = header::find(&table.rows, maps) {
+            title_above(&mut table, mapping.row);
+            mapped.push(MappedTable { table, mapping });
+            continue;
+        }
+        let previous = mapped.last().map(|m| m.mapping.clone());
+        match previous {
+            Some(prev)
+                if !table.new_card
+                    && table
+                        .rows
+                        .first()
+                        .is_some_and(|r| r.cells.len() == prev.columns.len()) =>
+            {
+                let mapping = header::Mapping {
+                    row: 0,
+                    continued: true,
+                    ..prev
+                };
+                // Every row is below the header: none of this table is one.
+                table.rows.insert(0, Row::default());
+                mapped.push(MappedTable { table, mapping });
+            }
+            _ => failures.push(table),
+        }
+    }
+    if mapped.is_empty() {
+        let Some(table) = failures.first() else {
+            bail!(
+                "{}: no table found (a document's tables, a workbook's sheets or a CSV file's rows are read)",
+                path.display()
+            );
+        };
+        let seen = header::seen(&table.rows);
+        bail!(
+            "{}: no header row recognised in {} (looked for headings such as Action, Lead, Target date, Timescale, RAG, Resources); \
+             the first rows hold: {}; name the columns with --map, e.g. --map \"{}=task\" --map \"Lead Officer=lead\"",
+            path.display(),
+            table.name,
+            seen.iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            seen.first().map(String::as_str).unwrap_or("Action")
+        );
+    }
+    Ok((mapped, failures.into_iter().map(|t| t.name).collect()))
+}
+
+/// Rows above the header with text in them: the title of a sheet.
+fn title_above(table: &mut Table, header_row: usize) {
+    for row in &table.rows[..header_row] {
+        if let Some(cell) = row.cells.iter().find(|c| !c.text.trim().is_empty()) {
+            table.above.push(cell.text.trim().to_string());
+        }
+    }
+}
+
+/// Each distinct heading and where its column went.
+fn column_summary(mapped: &[MappedTable]) -> Vec<(String, String)> {
+    let mut columns: Vec<(String, String)> = Vec::new();
+    for m in mapped {
+        for (c, (heading, field)) in m.mapping.columns.iter().enumerate() {
+            let Some(field) = field else { continue };
+            let pair = (header::label(heading, c), field.name().to_string());
+            if !columns.contains(&pair) {
+                columns.push(pair);
+            }
+        }
+    }
+    columns
+}
+
+/// A zipped file's parts, read through a limit: a zip bomb stops at
+/// [`MAX_UNZIPPED_BYTES`] instead of filling the memory or the disk.
+pub fn check_unzipped_size(path: &Path) -> anyhow::Result<()> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| not_office(path, &e.to_string()))?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index(i)
+            .map_err(|e| not_office(path, &e.to_string()))?;
+        let left = MAX_UNZIPPED_BYTES - total;
+        let read = std::io::copy(
+            &mut std::io::Read::take(entry, left + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| not_office(path, &e.to_string()))?;
+        total += read;
+        if total > MAX_UNZIPPED_BYTES {
+            bail!(
+                "{}: its parts expand to more than {} MiB (a zip bomb, or far larger than an action plan): not read",
+                path.display(),
+                MAX_UNZIPPED_BYTES / (1024 * 1024)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The error for a file that is not the zip an office file is.
+pub fn not_office(path: &Path, why: &str) -> anyhow::Error {
+    let encrypted = std::fs::read(path)
+        .map(|b| b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]))
+        .unwrap_or(false);
+    if encrypted {
+        anyhow::anyhow!(
+            "{}: the file is password-protected (encrypted) or an old binary format: open it, remove the password (or save it as .docx/.xlsx) and import that",
+            path.display()
+        )
+    } else {
+        anyhow::anyhow!(
+            "{}: the file is corrupt or not what its name says ({why})",
+            path.display()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(
+            strip_marker("a) Meet the sergeants"),
+            Some("Meet the sergeants")
+        );
+        assert_eq!(strip_marker("(b) Train"), Some("Train"));
+        assert_eq!(strip_marker("1. First"), Some("First"));
+        assert_eq!(strip_marker("• Bullet"), Some("Bullet"));
+        assert_eq!(strip_marker("1.1 Not a marker"), None);
+        assert_eq!(strip_marker("Ask all partners"), None);
+        assert_eq!(strip_marker("A. Smith"), None);
+    }
+
+    #[test]
+    fn items_of_a_cell() {
+        let cell = Cell::text("a) One\nb) Two\n   still two");
+        assert_eq!(
+            cell.items(),
+            vec!["One".to_string(), "Two\nstill two".to_string()]
+        );
+        assert!(Cell::text("Just text\nb) later").items().is_empty());
+        assert_eq!(Cell::text("SWP\nCSP").lines().len(), 2);
+    }
+}

@@ -1,0 +1,441 @@
+//! The imported plan as a plan directory in the canonical layout: a
+//! `plan.toml`, an `agencies.toml` and one file per card under `cards/`,
+//! each run through `format::format_text`. The directory is built in a
+//! hidden sibling and renamed into place, so a failure leaves nothing half
+//! written.
+
+use super::leads::Registry;
+use super::{Imported, NewCard, NewTask, Options, When};
+use crate::dates::{self, Calendar};
+use anyhow::{Context, bail};
+use chrono::{Datelike, NaiveDate};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A TOML string.
+fn q(text: &str) -> String {
+    toml_edit::Value::from(text).to_string()
+}
+
+/// The plan's start and end, and a comment saying where they came from.
+pub fn period(
+    options: &Options,
+    imported: &Imported,
+    today: NaiveDate,
+) -> (NaiveDate, NaiveDate, String) {
+    let title = options
+        .title
+        .clone()
+        .or_else(|| imported.title.clone())
+        .unwrap_or_default();
+    let guessed = title_years(&title)
+        .map(|(s, e)| {
+            (
+                s,
+                e,
+                format!(
+                    "The title's years ({title:?}) read as that financial year, April to March."
+                ),
+            )
+        })
+        .or_else(|| {
+            let days = dates_seen(imported);
+            Some((
+                *days.iter().min()?,
+                *days.iter().max()?,
+                "No years in the title: the earliest and latest target dates seen.".into(),
+            ))
+        })
+        .unwrap_or_else(|| {
+            let year = if today.month() >= 4 {
+                today.year()
+            } else {
+                today.year() - 1
+            };
+            (
+                ymd(year, 4, 1),
+                ymd(year + 1, 3, 31),
+                "No years in the title and no dates in the table: this financial year.".into(),
+            )
+        });
+    match (options.start, options.end) {
+        (Some(s), Some(e)) => (s, e, "As --start and --end say.".into()),
+        (Some(s), None) => (
+            s,
+            guessed.1,
+            format!("The start as --start says; the end: {}", guessed.2),
+        ),
+        (None, Some(e)) => (
+            guessed.0,
+            e,
+            format!("The end as --end says; the start: {}", guessed.2),
+        ),
+        (None, None) => (
+            guessed.0,
+            guessed.1,
+            format!("A guess, to check: {}", guessed.2),
+        ),
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid day")
+}
+
+/// "2012 – 2013", "2012-13", "2012/13" in a title: that financial year.
+pub fn title_years(title: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let chars: Vec<char> = title.chars().collect();
+    for i in 0..chars.len().saturating_sub(5) {
+        let first: String = chars[i..i + 4].iter().collect();
+        let Ok(y1) = first.parse::<i32>() else {
+            continue;
+        };
+        if !(1990..2100).contains(&y1) || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let rest: String = chars[i + 4..].iter().collect();
+        let rest = rest.trim_start_matches([' ', '-', '–', '—', '/']);
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let y2 = match digits.len() {
+            4 => digits.parse::<i32>().ok()?,
+            2 => y1 / 100 * 100 + digits.parse::<i32>().ok()?,
+            _ => continue,
+        };
+        if y2 == y1 + 1 && rest.len() < chars[i + 4..].iter().collect::<String>().len() {
+            return Some((ymd(y1, 4, 1), ymd(y2, 3, 31)));
+        }
+    }
+    None
+}
+
+/// Every day a target date names (a relative one counts from no start, so
+/// is left out).
+fn dates_seen(imported: &Imported) -> Vec<NaiveDate> {
+    let far = ymd(1900, 1, 1);
+    let calendar = Calendar {
+        start: far,
+        end: far,
+        asap_days: 30,
+        year_start: 4,
+    };
+    let mut days = Vec::new();
+    for task in imported.tasks() {
+        match &task.due {
+            Some(When::Date(d)) => days.push(*d),
+            Some(When::Text(t)) => {
+                if let Some(i) = dates::parse(t, &calendar).ok().and_then(|d| d.interval())
+                    && i.from > far
+                {
+                    days.extend([i.from, i.to]);
+                }
+            }
+            None => {}
+        }
+    }
+    days
+}
+
+/// The plan directory's files: (path inside it, text).
+pub fn files(
+    options: &Options,
+    imported: &Imported,
+    registry: &mut Registry,
+    today: NaiveDate,
+) -> anyhow::Result<Vec<(PathBuf, String)>> {
+    let sources = options
+        .files
+        .iter()
+        .map(|f| {
+            f.file_name().map_or_else(
+                || f.display().to_string(),
+                |n| n.to_string_lossy().to_string(),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = options
+        .title
+        .clone()
+        .or_else(|| imported.title.clone())
+        .unwrap_or_else(|| {
+            let stem = options
+                .files
+                .first()
+                .and_then(|f| f.file_stem())
+                .map(|s| s.to_string_lossy().to_string());
+            stem.unwrap_or_else(|| "Action plan".into())
+        });
+    let (start, end, why) = period(options, imported, today);
+    let plan = format!(
+        "# Imported by `plan import` from {sources}.\n\n[plan]\ntitle = {}\n{}\nstart = {start}\nend = {end}\n",
+        q(&title),
+        comment(&why)
+    );
+    let mut files = vec![(PathBuf::from("plan.toml"), plan)];
+    let mut cards = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for card in &imported.cards {
+        if card.tasks().next().is_none() {
+            continue;
+        }
+        let id = unique(card_id(&card.title), &ids);
+        let name = unique(slug(&card.title), &names);
+        cards.push((
+            PathBuf::from("cards").join(format!("{name}.toml")),
+            card_text(card, &id, &sources, registry),
+        ));
+        ids.push(id);
+        names.push(name);
+    }
+    if let Some(agencies) = agencies_text(registry) {
+        files.push((PathBuf::from("agencies.toml"), agencies));
+    }
+    files.extend(cards);
+    files
+        .into_iter()
+        .map(|(path, text)| {
+            let tidy = crate::format::format_text(&text)
+                .with_context(|| format!("the text made for {}", path.display()))?;
+            Ok((path, tidy))
+        })
+        .collect()
+}
+
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#");
+    for word in text.split_whitespace() {
+        if line.len() + word.len() > 76 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out
+}
+
+/// A name not yet in `taken`: itself, else numbered.
+fn unique(base: String, taken: &[String]) -> String {
+    let free = |n: &str| !taken.iter().any(|t| t.eq_ignore_ascii_case(n));
+    if free(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}{n}"))
+        .find(|n| free(n))
+        .expect("some number is free")
+}
+
+/// "Effective Justice" -> "EJ".
+pub fn card_id(title: &str) -> String {
+    let small = ["of", "the", "and", "for", "in", "on", "to", "a", "an"];
+    let id: String = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !small.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_alphanumeric)
+        .take(6)
+        .collect::<String>()
+        .to_uppercase();
+    if id.is_empty() { "C".into() } else { id }
+}
+
+fn slug(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "card".into()
+    } else {
+        words.join("-")
+    }
+}
+
+/// "a" .. "z", then "aa", "ab" ...
+fn letter(i: usize) -> String {
+    let letters = b"abcdefghijklmnopqrstuvwxyz";
+    if i < 26 {
+        (letters[i] as char).to_string()
+    } else {
+        format!("{}{}", letter(i / 26 - 1), letters[i % 26] as char)
+    }
+}
+
+fn card_text(card: &NewCard, id: &str, sources: &str, registry: &mut Registry) -> String {
+    let mut out = format!(
+        "# {}: imported from {sources}.\n\n[card]\nid = {}\ntitle = {}\n",
+        card.title,
+        q(id),
+        q(&card.title)
+    );
+    for (p, priority) in card
+        .priorities
+        .iter()
+        .filter(|p| p.actions.iter().any(|a| !a.tasks.is_empty()))
+        .enumerate()
+    {
+        out.push_str(&format!(
+            "\n[[priority]]\nid = {}\ntitle = {}\n",
+            p + 1,
+            q(&priority.title)
+        ));
+        for (a, action) in priority
+            .actions
+            .iter()
+            .filter(|a| !a.tasks.is_empty())
+            .enumerate()
+        {
+            out.push_str(&format!(
+                "\n[[priority.action]]\nid = {}\ntitle = {}\n",
+                a + 1,
+                q(&action.title)
+            ));
+            for (t, task) in action.tasks.iter().enumerate() {
+                out.push_str(&task_text(task, &letter(t), registry));
+            }
+        }
+    }
+    out
+}
+
+fn task_text(task: &NewTask, id: &str, registry: &mut Registry) -> String {
+    let mut out = format!("\n[[priority.action.task]]\nid = {}\n", q(id));
+    if let Some(r) = &task.reference {
+        out.push_str(&format!("ref = {}\n", q(r)));
+    }
+    out.push_str(&format!("text = {}\n", q(&task.text)));
+    let leads: Vec<String> = registry.leads(&task.lead).iter().map(|l| q(l)).collect();
+    out.push_str(&format!("lead = [{}]\n", leads.join(", ")));
+    match &task.due {
+        Some(When::Date(d)) => out.push_str(&format!("due = {d}\n")),
+        Some(When::Text(t)) => out.push_str(&format!("due = {}\n", q(t))),
+        None => {}
+    }
+    if let Some(r) = &task.resources {
+        out.push_str(&format!("resources = {}\n", q(r)));
+    }
+    if let Some(rag) = task.rag {
+        out.push_str(&format!("rag = {}\n", q(rag.as_str())));
+    }
+    if !task.note.is_empty() {
+        out.push_str(&format!("note = {}\n", q(&task.note.join("\n"))));
+    }
+    out
+}
+
+fn agencies_text(registry: &Registry) -> Option<String> {
+    let mut out = registry.existing_text.clone().unwrap_or_default();
+    if registry.agencies.is_empty() {
+        return registry.existing_text.clone();
+    }
+    out.push_str("\n# Agencies named by the lead cells of the imported table; ids made\n# from initials (check them, and set `kind` and `part_of`).\n");
+    for agency in &registry.agencies {
+        out.push_str(&format!(
+            "\n[[agency]]\nid = {}\nname = {}\n",
+            q(&agency.id),
+            q(&agency.name)
+        ));
+        if !agency.aliases.is_empty() {
+            let aliases: Vec<String> = agency.aliases.iter().map(|a| q(a)).collect();
+            out.push_str(&format!("aliases = [{}]\n", aliases.join(", ")));
+        }
+    }
+    Some(out)
+}
+
+/// Writes `files` as the directory `out`, all at once: built in a hidden
+/// sibling, then renamed into place. A non-empty `out` is refused unless
+/// `force`, which replaces it.
+pub fn write_dir(out: &Path, files: &[(PathBuf, String)], force: bool) -> anyhow::Result<()> {
+    let exists = out.exists();
+    if exists {
+        if !out.is_dir() {
+            bail!("{} exists and is not a directory", out.display());
+        }
+        let empty = fs::read_dir(out)?.next().is_none();
+        if !empty && !force {
+            bail!(
+                "{} is not empty: name a new directory, or add --force to replace what is in it",
+                out.display()
+            );
+        }
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).with_context(|| format!("cannot make {}", parent.display()))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "plan".into());
+    let temp = parent.join(format!(".{name}.import-{}", std::process::id()));
+    let built = build_dir(&temp, files);
+    if let Err(e) = built {
+        let _ = fs::remove_dir_all(&temp);
+        return Err(e);
+    }
+    if exists {
+        let old = parent.join(format!(".{name}.replaced-{}", std::process::id()));
+        fs::rename(out, &old).with_context(|| format!("cannot move {} aside", out.display()))?;
+        if let Err(e) = fs::rename(&temp, out) {
+            let _ = fs::rename(&old, out);
+            let _ = fs::remove_dir_all(&temp);
+            return Err(e).with_context(|| format!("cannot write {}", out.display()));
+        }
+        fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the old {}", old.display()))?;
+    } else if let Err(e) = fs::rename(&temp, out) {
+        let _ = fs::remove_dir_all(&temp);
+        return Err(e).with_context(|| format!("cannot write {}", out.display()));
+    }
+    Ok(())
+}
+
+fn build_dir(temp: &Path, files: &[(PathBuf, String)]) -> anyhow::Result<()> {
+    if temp.exists() {
+        fs::remove_dir_all(temp)?;
+    }
+    for (path, text) in files {
+        let path = temp.join(path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
+        }
+        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_in_titles() {
+        let fy = Some((ymd(2012, 4, 1), ymd(2013, 3, 31)));
+        assert_eq!(
+            title_years("Street Sex Work Report Card & Action Plan 2012 – 2013"),
+            fy
+        );
+        assert_eq!(title_years("Action Plan 2012-13"), fy);
+        assert_eq!(title_years("Plan 2012/2013"), fy);
+        assert_eq!(title_years("Strategy 2017-2021"), None);
+        assert_eq!(title_years("No years"), None);
+    }
+
+    #[test]
+    fn ids_and_letters() {
+        assert_eq!(card_id("Effective Justice"), "EJ");
+        assert_eq!(card_id("Reducing Harm"), "RH");
+        assert_eq!(letter(0), "a");
+        assert_eq!(letter(26), "aa");
+        assert_eq!(slug("Effective Justice"), "effective-justice");
+    }
+}
