@@ -216,6 +216,7 @@ pub enum StateFilter {
     Waiting,
     Open,
     Done,
+    OnHold,
 }
 
 impl StateFilter {
@@ -226,6 +227,7 @@ impl StateFilter {
             StateFilter::Waiting => State::Waiting,
             StateFilter::Open => State::Open,
             StateFilter::Done => State::Done,
+            StateFilter::OnHold => State::OnHold,
         }
     }
 }

@@ -50,8 +50,9 @@ pub struct Version<'p> {
 }
 
 pub fn compare(old: Version, new: Version) -> Vec<Change> {
-    let old_tasks: HashMap<&str, &Task> = old.plan.tasks().map(|t| (t.id.as_str(), t)).collect();
-    let new_ids: HashMap<&str, &Task> = new.plan.tasks().map(|t| (t.id.as_str(), t)).collect();
+    let old_tasks: HashMap<&str, &Task> =
+        old.plan.all_tasks().map(|t| (t.id.as_str(), t)).collect();
+    let new_ids: HashMap<&str, &Task> = new.plan.all_tasks().map(|t| (t.id.as_str(), t)).collect();
     let (old_query, new_query) = (
         Query::new(old.plan, old.as_of),
         Query::new(new.plan, new.as_of),
@@ -63,7 +64,7 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
         before,
         after,
     };
-    for task in new.plan.tasks() {
+    for task in new.plan.all_tasks() {
         let Some(was) = old_tasks.get(task.id.as_str()) else {
             changes.push(change(
                 task,
@@ -105,7 +106,7 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
             ));
         }
     }
-    for task in old.plan.tasks() {
+    for task in old.plan.all_tasks() {
         if !new_ids.contains_key(task.id.as_str()) {
             changes.push(change(
                 task,

@@ -81,6 +81,11 @@ codes! {
     DoneNotBlue => "done-not-blue", Warning, "a task has a `done` date but is not blue";
     UntrackedRecommendation => "untracked-recommendation", Warning, "an accepted recommendation that no action delivers";
     MeasureWithoutCard => "measure-without-card", Warning, "a measure that no report card lists";
+    UpdateInFuture => "update-in-future", Warning, "a task's update dated after the as-of day";
+    UpdatesOutOfOrder => "updates-out-of-order", Warning, "a task's updates not in date order";
+    UpdateBeforeStart => "update-before-start", Warning, "a task's update dated before the plan starts";
+    ManyRevisions => "many-revisions", Warning, "a task's target date revised more often than [plan] max_revisions";
+    MixedPeriods => "mixed-periods", Warning, "a measure's values for periods of different kinds (a month among quarters)";
 }
 
 /// A second place a finding points at, such as the first of two duplicate ids.

@@ -196,6 +196,42 @@ pub enum Finding {
     BadPeriod {
         text: String,
     },
+
+    // ---- update history, revised targets, status (docs/history.md) ----
+    UpdateInFuture {
+        task: String,
+        date: NaiveDate,
+        as_of: NaiveDate,
+    },
+    UpdateOutOfOrder {
+        task: String,
+        date: NaiveDate,
+        previous: NaiveDate,
+    },
+    UpdateBeforeStart {
+        task: String,
+        date: NaiveDate,
+        start: NaiveDate,
+    },
+    ManyRevisions {
+        task: String,
+        revisions: u32,
+        max: u32,
+    },
+    BadStatus {
+        status: String,
+        names: &'static [&'static str],
+    },
+    StatusWithoutReason {
+        task: String,
+        status: &'static str,
+    },
+    MixedPeriods {
+        measure: String,
+        period: String,
+        kind: &'static str,
+        others: &'static str,
+    },
 }
 
 impl Finding {
@@ -245,6 +281,13 @@ impl Finding {
             F::BadResponse { .. } => Code::BadResponse,
             F::UntrackedRecommendation { .. } => Code::UntrackedRecommendation,
             F::DuplicatePeriod { .. } => Code::DuplicatePeriod,
+            F::UpdateInFuture { .. } => Code::UpdateInFuture,
+            F::UpdateOutOfOrder { .. } => Code::UpdatesOutOfOrder,
+            F::UpdateBeforeStart { .. } => Code::UpdateBeforeStart,
+            F::ManyRevisions { .. } => Code::ManyRevisions,
+            F::BadStatus { .. } => Code::BadValue,
+            F::StatusWithoutReason { .. } => Code::MissingKey,
+            F::MixedPeriods { .. } => Code::MixedPeriods,
         }
     }
 
@@ -393,6 +436,36 @@ impl Finding {
                 format!("measure {measure} has a second value for {from} to {to} (`{period}`)")
             }
             F::BadPeriod { text } => format!("`{text}` is not a period"),
+            F::UpdateInFuture { task, date, as_of } => {
+                format!("task {task} has an update dated {date}, after {as_of}")
+            }
+            F::UpdateOutOfOrder {
+                task,
+                date,
+                previous,
+            } => format!("task {task}'s update of {date} comes after one of {previous}"),
+            F::UpdateBeforeStart { task, date, start } => {
+                format!("task {task} has an update dated {date}, before the plan starts ({start})")
+            }
+            F::ManyRevisions {
+                task,
+                revisions,
+                max,
+            } => {
+                format!("task {task}'s target date was revised {revisions} times (more than {max})")
+            }
+            F::BadStatus { status, names } => {
+                format!("`{status}` is not a task status: {}", either(names))
+            }
+            F::StatusWithoutReason { task, status } => {
+                format!("task {task} is {status} but has no `status_reason`")
+            }
+            F::MixedPeriods {
+                measure,
+                period,
+                kind,
+                others,
+            } => format!("measure {measure}'s value for `{period}` is a {kind} among {others}s"),
         }
     }
 
@@ -467,6 +540,18 @@ impl Finding {
             F::BadPeriod { .. } => {
                 "a period is a date, month, quarter or year, such as \"Q1 2012-13\"".into()
             }
+            F::UpdateInFuture { .. } => "date an update on the day it was given".into(),
+            F::UpdateOutOfOrder { .. } => "keep a task's updates oldest first".into(),
+            F::UpdateBeforeStart { .. } => "an update belongs to the plan's own years".into(),
+            F::ManyRevisions { .. } => {
+                "a target moved this often needs the board's attention; raise [plan] max_revisions if the plan allows more".into()
+            }
+            F::StatusWithoutReason { .. } => {
+                "add status_reason = \"...\": the board sees why it was stopped".into()
+            }
+            F::MixedPeriods { .. } => {
+                "record a measure's values for periods of one kind, so its curve compares like with like".into()
+            }
             F::BinaryFile
             | F::TomlSyntax { .. }
             | F::WrongType { .. }
@@ -477,7 +562,8 @@ impl Finding {
             | F::BadRag { .. }
             | F::DueOutsidePlan { .. }
             | F::BadResponse { .. }
-            | F::BadBetter { .. } => return None,
+            | F::BadBetter { .. }
+            | F::BadStatus { .. } => return None,
         };
         Some(text)
     }

@@ -158,7 +158,7 @@ fn card_section<'p>(
             State::Overdue => headline.overdue += 1,
             State::Stale => headline.stale += 1,
             State::Waiting => headline.waiting += 1,
-            State::Open | State::Done => {}
+            State::Open | State::Done | State::OnHold => {}
         }
         if task.rag == Some(Rag::Blue) && task.done.is_some_and(in_quarter) {
             section.completed.push(line(task, status));

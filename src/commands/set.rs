@@ -102,7 +102,7 @@ fn open_locked(
             );
         };
         let Some(found) = plan
-            .tasks()
+            .all_tasks()
             .find(|t| t.id.eq_ignore_ascii_case(task.trim()))
         else {
             bail!("no task `{task}` in the plan: give a full task id such as EJ-1.1.a");

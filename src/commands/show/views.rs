@@ -25,7 +25,7 @@ pub enum Found<'p> {
 /// recommendation, measure or agency (by id, name or alias).
 pub fn find<'p>(plan: &'p Plan, id: &str) -> Option<Found<'p>> {
     let same = |a: &str| a.eq_ignore_ascii_case(id);
-    if let Some((c, p, a, t)) = plan.task_paths().find(|(_, _, _, t)| same(&t.id)) {
+    if let Some((c, p, a, t)) = plan.all_task_paths().find(|(_, _, _, t)| same(&t.id)) {
         return Some(Found::Task(c, p, a, t));
     }
     for card in &plan.cards {
