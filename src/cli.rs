@@ -131,6 +131,10 @@ pub struct OverdueArgs {
     /// Exit 1 when any task is overdue (for CI gates)
     #[arg(long)]
     pub fail_if_any: bool,
+
+    /// Judge each task against its original target date, where it was revised
+    #[arg(long)]
+    pub original: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,11 +4,12 @@
 
 use crate::context::Context;
 use crate::leads::Registry;
-use crate::model::{AgencyIdx, Card, Lead, Plan, Task};
+use crate::model::{AgencyIdx, Card, Lead, Plan, Task, Update};
 use crate::query::{LeadFilter, Query, Status};
 use crate::render::diagnostics::{self, DiagnosticFormat};
 use crate::render::report::{Cell, Column, Style};
 use anyhow::bail;
+use serde_json::{Value, json};
 use std::io::Write;
 
 /// Opens the plan. With errors, prints them to `err` and returns `None`:
@@ -166,10 +167,17 @@ pub fn task_columns() -> Vec<Column> {
         Column::new("state", "State"),
         Column::new("days_overdue", "Days overdue"),
         Column::new("rag", "RAG"),
+        // The task's history, for programs (docs/history.md).
+        Column::json("status"),
+        Column::json("original_deadline"),
+        Column::json("due_revisions"),
+        Column::json("days_slipped"),
+        Column::json("last_update"),
     ]
 }
 
 pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
+    let (original, slipped) = crate::query::slipped(task, status.deadline);
     vec![
         Cell::text(&task.id),
         Cell::text(&task.text),
@@ -179,7 +187,26 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
         Cell::text(status.state.as_str()),
         Cell::opt_int(status.days_overdue),
         Cell::Rag(task.rag),
+        Cell::text(task.status.as_str()),
+        Cell::Date(original),
+        Cell::Int(i64::from(task.due_revisions)),
+        Cell::opt_int(slipped),
+        Cell::Json(
+            task.last_update()
+                .map_or(Value::Null, |u| update_json(plan, u)),
+        ),
     ]
+}
+
+/// An entry of a task's update history as JSON: date, rag, note, by (an agency id), evidence.
+pub fn update_json(plan: &Plan, update: &Update) -> Value {
+    json!({
+        "date": update.date.map(|d| d.to_string()),
+        "rag": update.rag.map(|r| r.as_str()),
+        "note": update.note,
+        "by": update.by.map(|i| plan.agencies[i].id.clone()),
+        "evidence": update.evidence,
+    })
 }
 
 /// Every task the filter lets through, with its status.

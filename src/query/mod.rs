@@ -8,6 +8,9 @@ use crate::model::{AgencyIdx, AgencyKind, Lead, Plan, Rag, Task, TaskStatus};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+mod accountability;
+pub use accountability::Accountability;
+
 /// Where a task stands on the as-of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -111,14 +114,6 @@ impl<'p> Query<'p> {
         task.rag == Some(Rag::Blue) && task.next_review.is_some_and(|r| r < self.as_of)
     }
 
-    /// The original deadline of a task whose target was revised, and how
-    /// many days the revised one is later (`None` when not revised).
-    pub fn slipped(&self, task: &Task) -> Option<(NaiveDate, i64)> {
-        let original = self.deadline_of(task.original_target.as_ref()?)?;
-        let revised = self.deadline_of(&task.target)?;
-        (original != revised).then(|| (original, (revised - original).num_days()))
-    }
-
     pub fn status(&self, task: &Task) -> Status {
         let open = |deadline| Status {
             state: State::Open,
@@ -213,6 +208,17 @@ impl<'p> Query<'p> {
             _ => false,
         }
     }
+}
+
+/// The original deadline of a task whose target was revised, and the days
+/// `deadline` (the one in force) is later than it, where they differ.
+pub fn slipped(task: &Task, deadline: Option<NaiveDate>) -> (Option<NaiveDate>, Option<i64>) {
+    let original = task.original_target.as_ref().and_then(|t| t.deadline());
+    let days = match (original, deadline) {
+        (Some(first), Some(now)) if first != now => Some((now - first).num_days()),
+        _ => None,
+    };
+    (original, days)
 }
 
 /// The worst rated status among some tasks: red > amber > green > blue.
