@@ -49,7 +49,7 @@ pub enum Command {
     /// Every task one agency (or a part of it) leads or co-leads
     Agency(AgencyArgs),
     /// Every agency with its number of tasks, overdue, red and not rated
-    Agencies(FormatArgs),
+    Agencies(AgenciesArgs),
     /// Every task, filtered by lead, card, RAG or state
     Tasks(TasksArgs),
     /// The scrutiny recommendations, the response and their actions' progress
@@ -121,6 +121,24 @@ pub struct ReportArgs {
     /// Only tasks of this report card (its id, e.g. EJ)
     #[arg(long, value_name = "CARD")]
     pub card: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AgenciesArgs {
+    #[command(flatten)]
+    pub output: FormatArgs,
+
+    /// Order of the agencies: as declared, or lowest accountability score first
+    #[arg(long, value_enum, default_value = "plan")]
+    pub sort: AgencySort,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgencySort {
+    /// As the plan declares them.
+    Plan,
+    /// Lowest accountability score first: who has gone quiet.
+    Score,
 }
 
 #[derive(Debug, clap::Args)]
