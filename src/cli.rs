@@ -64,6 +64,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Update a task in place (RAG, note, dates, leads), keeping the file's layout and comments
     Set(SetArgs),
+    /// Record a measure's value for a period (adds it, or replaces that period's)
+    Record(RecordArgs),
     /// Rewrite plan files in the canonical layout (key order, spacing), keeping comments
     Fmt(FmtArgs),
     /// What changed in the plan between two git revisions (or a revision and the work tree)
@@ -121,6 +123,24 @@ pub struct ReportArgs {
     /// Only tasks of this report card (its id, e.g. EJ)
     #[arg(long, value_name = "CARD")]
     pub card: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RecordArgs {
+    /// The measure's id, e.g. M3 (any case)
+    pub measure: String,
+
+    /// The period: a date, month, quarter or year, e.g. "Q3 2012-13"
+    #[arg(long, value_name = "PERIOD")]
+    pub period: String,
+
+    /// The value
+    #[arg(long, value_name = "NUMBER", allow_negative_numbers = true)]
+    pub value: f64,
+
+    /// A note on the value
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

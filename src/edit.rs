@@ -187,6 +187,147 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
     Ok(crate::line_ends::keep(text, &doc.to_string()))
 }
 
+/// A value of a measure, as `plan record` writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureRecord {
+    pub period: String,
+    pub value: f64,
+    pub note: Option<String>,
+}
+
+/// Adds `record` to the values of the measure `id` in a file's text, or
+/// replaces the value whose period `same_period` says is the same one.
+/// Values written inline (`values = [{ ... }]`) or as
+/// `[[measure.values]]` tables both work. True in the second place when a
+/// value was replaced.
+pub fn record_value(
+    text: &str,
+    id: &str,
+    record: &MeasureRecord,
+    same_period: impl Fn(&str) -> bool,
+) -> anyhow::Result<(String, bool)> {
+    let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
+    let measure = find_in(doc.as_table_mut(), "measure", |v| {
+        v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(id))
+    })
+    .with_context(|| format!("measure {id} is not written as [[measure]]"))?;
+    let period_of = |v: Option<&Value>| match v {
+        Some(Value::String(s)) => Some(s.value().clone()),
+        Some(Value::Datetime(d)) => Some(d.value().to_string()),
+        _ => None,
+    };
+    let number = if record.value.fract() == 0.0 && record.value.abs() < 9e15 {
+        Value::from(record.value as i64)
+    } else {
+        Value::from(record.value)
+    };
+    let mut replaced = false;
+    match measure.get_mut("values") {
+        Some(Item::ArrayOfTables(tables)) => {
+            let found = tables.iter_mut().find(|t| {
+                period_of(t.get("period").and_then(Item::as_value)).is_some_and(|p| same_period(&p))
+            });
+            match found {
+                Some(table) => {
+                    replaced = true;
+                    fill_value(table, record, number);
+                }
+                None => {
+                    let mut table = Table::new();
+                    table.insert("period", Item::Value(Value::from(record.period.as_str())));
+                    fill_value(&mut table, record, number);
+                    table.decor_mut().set_prefix("\n");
+                    tables.push(table);
+                }
+            }
+        }
+        Some(Item::Value(Value::Array(values))) => {
+            let found = values.iter_mut().find_map(|v| match v {
+                Value::InlineTable(t)
+                    if period_of(t.get("period")).is_some_and(|p| same_period(&p)) =>
+                {
+                    Some(t)
+                }
+                _ => None,
+            });
+            match found {
+                Some(inline) => {
+                    replaced = true;
+                    inline.insert("value", number);
+                    match &record.note {
+                        Some(note) => {
+                            inline.insert("note", Value::from(note.as_str()));
+                        }
+                        None => {
+                            inline.remove("note");
+                        }
+                    }
+                    // An inline table holds no comment: its own layout is the canonical one.
+                    inline.fmt();
+                }
+                None => push_inline(values, record, number),
+            }
+        }
+        Some(_) => {
+            bail!("measure {id}'s `values` is neither an array nor [[measure.values]] tables")
+        }
+        None => {
+            let mut values = Array::new();
+            push_inline(&mut values, record, number);
+            measure.insert("values", Item::Value(Value::Array(values)));
+            in_order(measure, crate::file_format::MEASURE.keys);
+        }
+    }
+    Ok((crate::line_ends::keep(text, &doc.to_string()), replaced))
+}
+
+/// Sets a value's `value` and `note` (a value recorded again without a note loses the old one).
+fn fill_value(table: &mut Table, record: &MeasureRecord, number: Value) {
+    set(table, "value", number);
+    match &record.note {
+        Some(note) => set(table, "note", Value::from(note.as_str())),
+        None => {
+            table.remove("note");
+        }
+    }
+}
+
+/// Appends `{ period = ..., value = ... }` to an inline array, laid out as
+/// its last element is (one a line, or all on one).
+fn push_inline(values: &mut Array, record: &MeasureRecord, number: Value) {
+    let mut table = toml_edit::InlineTable::new();
+    table.insert("period", Value::from(record.period.as_str()));
+    table.insert("value", number);
+    if let Some(note) = &record.note {
+        table.insert("note", Value::from(note.as_str()));
+    }
+    table.fmt();
+    let prefix = values
+        .iter()
+        .last()
+        .and_then(|v| v.decor().prefix())
+        .and_then(|p| p.as_str())
+        // Its line's indentation, not a comment written before it.
+        .map(|p| match p.rfind('\n') {
+            Some(at) => p[at..].to_string(),
+            None => " ".to_string(),
+        });
+    values.push(Value::InlineTable(table));
+    if let (Some(prefix), Some(last)) = (prefix, values.iter_mut().last()) {
+        last.decor_mut().set_prefix(prefix);
+    }
+}
+
+/// A table's values in the order the file format declares them.
+fn in_order(table: &mut Table, keys: &'static [crate::file_format::Key]) {
+    let rank = |key: &str| {
+        keys.iter()
+            .position(|k| k.name == key)
+            .unwrap_or(keys.len())
+    };
+    table.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
+}
+
 fn date(day: NaiveDate) -> Value {
     let datetime = toml_edit::Datetime {
         date: Some(toml_edit::Date {
@@ -290,6 +431,59 @@ lead = "SWP"
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    const MEASURES: &str = r#"# Invented values.
+[[measure]]
+id = "M3"
+title = "Reports"
+better = "higher"
+values = [
+  { period = "Q1 2012-13", value = 4 }, # first
+  { period = "Q2 2012-13", value = 6, note = "A good quarter" },
+]
+
+[[measure]]
+id = "M4"
+title = "Referrals"
+better = "higher"
+
+[[measure.values]]
+period = "Q1 2012-13"
+value = 1.5
+"#;
+
+    #[test]
+    fn a_value_is_added_or_replaced_keeping_comments() {
+        let record = |period: &str, value, note: Option<&str>| MeasureRecord {
+            period: period.into(),
+            value,
+            note: note.map(str::to_string),
+        };
+        let q3 = record("Q3 2012-13", 7.0, Some("Invented"));
+        let (added, replaced) = record_value(MEASURES, "m3", &q3, |p| p == "Q3 2012-13").unwrap();
+        assert!(!replaced);
+        assert!(added.contains("  { period = \"Q1 2012-13\", value = 4 }, # first\n  { period = \"Q2 2012-13\", value = 6, note = \"A good quarter\" },\n  { period = \"Q3 2012-13\", value = 7, note = \"Invented\" },\n]"), "{added}");
+        let q2 = record("Q2 2012-13", 5.0, None);
+        let (again, replaced) = record_value(&added, "M3", &q2, |p| p == "Q2 2012-13").unwrap();
+        assert!(replaced);
+        assert!(
+            again.contains("  { period = \"Q2 2012-13\", value = 5 },\n"),
+            "{again}"
+        );
+        let (tables, replaced) =
+            record_value(MEASURES, "M4", &record("Q2 2012-13", 2.5, None), |_| false).unwrap();
+        assert!(!replaced);
+        assert!(
+            tables.ends_with(
+                "value = 1.5\n\n[[measure.values]]\nperiod = \"Q2 2012-13\"\nvalue = 2.5\n"
+            ),
+            "{tables}"
+        );
+        for text in [&added, &again, &tables] {
+            assert_eq!(&crate::format::format_text(text).unwrap(), text);
+        }
+        assert!(record_value(MEASURES, "M9", &q3, |_| false).is_err());
     }
 
     fn path(id: &str) -> TaskPath {

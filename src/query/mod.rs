@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 mod accountability;
+mod sponsors;
 pub use accountability::Accountability;
+pub use sponsors::{sponsor_of, sponsored_by};
 
 /// Where a task stands on the as-of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

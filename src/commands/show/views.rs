@@ -3,11 +3,12 @@
 
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
-use crate::query::{LeadFilter, Query, delivering, rollup};
+use crate::query::{LeadFilter, Query, delivering, rollup, sponsor_of, sponsored_by};
 use crate::render::number::number;
 use crate::render::report::Cell;
 
-/// A field of the thing shown: JSON key, label, value.
+/// A field of the thing shown: JSON key, label, value. A field with no
+/// label is for JSON only; one with no key, for people only.
 pub type Field = (&'static str, &'static str, Cell);
 
 /// The thing an id names, with what it belongs to.
@@ -131,6 +132,14 @@ fn task(
         ),
         ("note", "Note", Cell::opt_text(task.note.as_deref())),
     ]
+    .into_iter()
+    .chain(super::history::fields(
+        plan,
+        task,
+        &status,
+        sponsor_of(card, priority, action),
+    ))
+    .collect()
 }
 
 fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
@@ -142,6 +151,11 @@ fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
         ("priority", "We will", titled(&priority.id, &priority.title)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        (
+            "sponsor",
+            "Sponsor",
+            Cell::opt_text(action.sponsor.as_deref()),
+        ),
     ]
 }
 
@@ -159,6 +173,11 @@ fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
         ("actions", "Actions", lines(&actions)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        (
+            "sponsor",
+            "Sponsor",
+            Cell::opt_text(priority.sponsor.as_deref()),
+        ),
     ]
 }
 
@@ -182,6 +201,11 @@ fn card(card: &Card) -> Vec<Field> {
         ("priorities", "We will", lines(&priorities)),
         ("tasks", "Tasks", Cell::Int(tasks.len() as i64)),
         ("rag", "RAG", rag_of(&tasks)),
+        (
+            "sponsor",
+            "Sponsor",
+            Cell::opt_text(card.sponsor.as_deref()),
+        ),
     ]
 }
 
@@ -241,5 +265,6 @@ fn agency(plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
         ("part_of", "Part of", Cell::opt_text(part_of)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        ("sponsor_of", "Sponsor of", lines(&sponsored_by(plan, idx))),
     ]
 }
