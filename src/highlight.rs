@@ -20,6 +20,8 @@ pub struct Highlight<'p> {
     pub recommendations: Vec<RecommendationLine<'p>>,
     /// Where the previous quarter's RAG came from, said once for all cards.
     pub history: History,
+    /// The agencies and cards that have gone quiet (src/highlight_history.rs).
+    pub quiet: Vec<crate::highlight_history::Quiet>,
 }
 
 /// The plan as it stood at the end of the previous quarter.
@@ -65,6 +67,8 @@ pub struct CardSection<'p> {
     pub became_overdue: Vec<TaskLine<'p>>,
     pub red_and_amber: Vec<TaskLine<'p>>,
     pub measures: Vec<&'p Measure>,
+    /// Its tasks on hold, dropped and rated, and its sponsors (src/highlight_history.rs).
+    pub story: crate::highlight_history::CardHistory<'p>,
 }
 
 pub struct TaskLine<'p> {
@@ -115,6 +119,7 @@ pub fn build<'p>(
         cards,
         recommendations,
         history,
+        quiet: crate::highlight_history::quiet(plan, &query),
     }
 }
 
@@ -149,6 +154,7 @@ fn card_section<'p>(
                     .any(|id| id.eq_ignore_ascii_case(&m.id))
             })
             .collect(),
+        story: crate::highlight_history::card_history(card, query),
     };
     for task in card.tasks() {
         let status = query.status(task);

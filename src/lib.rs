@@ -14,6 +14,7 @@ pub mod findings;
 pub mod format;
 pub mod git;
 pub mod highlight;
+pub mod highlight_history;
 pub mod leads;
 pub mod line_ends;
 pub mod load;

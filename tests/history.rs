@@ -124,7 +124,7 @@ fn set_note_appends_to_the_history_that_show_lists_newest_first() {
     ] {
         ok(&plan(
             dir.path(),
-            &["--as-of", day, "set", "SS-1.1.a", "--note", note],
+            &["--as-of", day, "set", "SS-2.1.c", "--note", note],
         ));
     }
     fmt_clean(dir.path());
@@ -132,7 +132,7 @@ fn set_note_appends_to_the_history_that_show_lists_newest_first() {
     assert!(text.starts_with("# Invented (see plan.toml).\n"));
     assert_eq!(
         text.matches("[[priority.action.task.update]]").count(),
-        3,
+        3 + 3,
         "{text}"
     );
     let show = ok(&plan(
@@ -141,7 +141,7 @@ fn set_note_appends_to_the_history_that_show_lists_newest_first() {
             "--as-of",
             "2013-03-31",
             "show",
-            "SS-1.1.a",
+            "SS-2.1.c",
             "--format",
             "json",
         ],
@@ -158,7 +158,7 @@ fn set_note_appends_to_the_history_that_show_lists_newest_first() {
         [
             "Easter rota agreed",
             "Patrols doubled",
-            "12 joint patrols this quarter"
+            "Fieldwork moved to March after the snow"
         ]
     );
     assert_eq!(task["note"], "Easter rota agreed");
@@ -229,4 +229,95 @@ fn set_due_keeps_the_original_and_overdue_original_judges_by_it() {
         .unwrap();
     assert_eq!(late["state"], "overdue");
     assert_eq!(late["days_overdue"], 90);
+}
+
+#[test]
+fn overdue_lists_tasks_on_hold_and_reviews_due_in_sections_of_their_own() {
+    let dir = example();
+    let table = ok(&plan(
+        dir.path(),
+        &["--as-of", "2013-03-31", "overdue", "--format", "markdown"],
+    ));
+    let on_hold = &table[table.find("### On hold (1)").expect(&table)..];
+    assert!(
+        on_hold.contains("| SS-1.2.d | Open a drop-in for victims at the library |"),
+        "{on_hold}"
+    );
+    assert!(
+        on_hold
+            .contains("| The library's refurbishment is delayed to the summer | 2013-01-14 | 76 |"),
+        "{on_hold}"
+    );
+    let review = &table[table
+        .find("### Review due: done, review date passed (1)")
+        .expect(&table)..];
+    assert!(
+        review.contains("| YP-1.2.b | Healthy relationships sessions in year 9 |"),
+        "{review}"
+    );
+    // Neither is overdue, and a withdrawn task is nowhere.
+    let overdue = &table[..table.find("### Stale").unwrap()];
+    assert!(
+        !overdue.contains("SS-1.2.d") && !table.contains("SS-1.2.e"),
+        "{table}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(&plan(
+        dir.path(),
+        &["--as-of", "2013-03-31", "overdue", "--format", "json"],
+    )))
+    .unwrap();
+    let held = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "SS-1.2.d")
+        .unwrap();
+    assert_eq!(held["state"], "on-hold");
+    assert_eq!(held["status"], "on-hold");
+    assert_eq!(held["days_on_hold"], 76);
+}
+
+#[test]
+fn the_example_report_shows_each_part_of_the_history() {
+    let report = fs::read_to_string("examples/quarterly-report-Q4-2012-13.md").unwrap();
+    for line in [
+        "### Not updated this quarter",
+        "| YS Youth Service | 67 | 6 |",
+        "- **Rated:** 9 of 10 tasks",
+        "- **Sponsor:** Cabinet Member for Community Safety (invented)",
+        "| SS-1.2.b | Agree a referral pathway from the police to support services; slipped 90 days (1 revision) |",
+        "| SS-1.2.d | Open a drop-in for victims at the library | The library's refurbishment is delayed to the summer | 2013-01-14 | 76 |",
+        "| SS-1.2.e | Text-message alerts for repeat victims | withdrawn | Duplicates the police's own alert service | 2012-11-28 |  |",
+        "| YP-1.1.d | Find a partner for the girls' group | carried-forward |",
+    ] {
+        assert!(report.contains(line), "{line}");
+    }
+}
+
+#[test]
+fn an_agency_shows_what_it_sponsors() {
+    let dir = example();
+    let out = ok(&plan(
+        dir.path(),
+        &[
+            "--as-of",
+            "2013-03-31",
+            "agency",
+            "police",
+            "--format",
+            "markdown",
+        ],
+    ));
+    assert!(
+        out.contains("NP is the sponsor of: SS-1.1 Joint patrols and CCTV."),
+        "{out}"
+    );
+    let show = ok(&plan(dir.path(), &["show", "SS-1.1.a", "--format", "json"]));
+    let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+    assert_eq!(task["sponsor"], "NP");
+    assert_eq!(task["updates"][0]["by"], "NP");
+    assert_eq!(
+        task["updates"][0]["evidence"],
+        "https://example.org/northgate/patrol-log-q4 (invented)"
+    );
 }

@@ -65,6 +65,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
             history_text(&report.history)
         ))),
     ];
+    blocks.extend(super::highlight_history::quiet(report));
 
     for section in &report.cards {
         let card = section.card;
@@ -81,6 +82,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
             "Since the end of the previous quarter",
             Cell::text(rag_change(section.rag, section.previous_rag)),
         ));
+        facts.extend(super::highlight_history::card_facts(section));
         blocks.push(Block::Facts(facts));
 
         blocks.push(Block::Heading("Completed this quarter".into()));
@@ -106,7 +108,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                 .map(|l| {
                     vec![
                         Cell::text(&l.task.id),
-                        Cell::text(&l.task.text),
+                        super::highlight_history::what(l),
                         Cell::List(l.leads.clone()),
                         Cell::Rag(l.task.rag),
                         Cell::opt_text(l.task.note.as_deref()),
@@ -115,6 +117,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                 .collect(),
             empty: "No task is red or amber.".into(),
         }));
+        blocks.extend(super::highlight_history::card_blocks(section, report.as_of));
         if !section.measures.is_empty() {
             blocks.push(Block::Heading("Turning the curve".into()));
             for measure in &section.measures {
@@ -191,7 +194,7 @@ fn task_table(
             .map(|l| {
                 vec![
                     Cell::text(&l.task.id),
-                    Cell::text(&l.task.text),
+                    super::highlight_history::what(l),
                     Cell::List(l.leads.clone()),
                     last(l),
                 ]

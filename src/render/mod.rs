@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod escape;
 pub mod highlight;
+pub mod highlight_history;
 pub mod ics;
 pub mod number;
 pub mod report;
