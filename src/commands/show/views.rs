@@ -143,7 +143,7 @@ fn task(
 }
 
 fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
-    let tasks: Vec<&Task> = action.tasks.iter().collect();
+    let tasks: Vec<&Task> = action.tasks.iter().filter(|t| t.counts()).collect();
     vec![
         ("id", "Action", Cell::text(&action.id)),
         ("title", "Title", Cell::text(&action.title)),
