@@ -212,6 +212,36 @@ fn set_due_keeps_the_original_and_overdue_original_judges_by_it() {
     assert_eq!(c["due_revisions"], 2);
     assert_eq!(c["days_slipped"], 273);
     assert_eq!(c["status"], "active");
+    // People read the first target beside the revised one; CSV keeps the due as written.
+    let table = ok(&plan(
+        dir.path(),
+        &[
+            "--as-of",
+            "2013-03-31",
+            "tasks",
+            "--card",
+            "SS",
+            "--format",
+            "markdown",
+        ],
+    ));
+    assert!(
+        table.contains("| Q2 2013-14 (first Q3 2012-13; slipped 273 days) |"),
+        "{table}"
+    );
+    let csv = ok(&plan(
+        dir.path(),
+        &[
+            "--as-of",
+            "2013-03-31",
+            "tasks",
+            "--card",
+            "SS",
+            "--format",
+            "csv",
+        ],
+    ));
+    assert!(csv.contains(",Q2 2013-14,2013-09-30,"), "{csv}");
     let overdue = rows(&["overdue", "--format", "json"]);
     assert!(
         !overdue

@@ -32,11 +32,15 @@ pub fn run(
     due.sort_by_key(|(_, _, s)| s.deadline);
 
     let mut columns = shared::task_columns();
-    columns[6] = Column::new("days_left", "Days left");
+    let days = columns
+        .iter()
+        .position(|c| c.key == "days_overdue")
+        .unwrap_or(columns.len() - 1);
+    columns[days] = Column::new("days_left", "Days left");
     let mut table = Table::new(columns).when_empty(format!("Nothing falls due by {until}."));
     for (_, task, status) in &due {
         let mut row = shared::task_row(plan, task, status);
-        row[6] = Cell::opt_int(status.deadline.map(|d| (d - ctx.as_of).num_days()));
+        row[days] = Cell::opt_int(status.deadline.map(|d| (d - ctx.as_of).num_days()));
         table.rows.push(row);
     }
     let what = format!("tasks due within {} days (by {until})", args.within);

@@ -162,7 +162,9 @@ pub fn task_columns() -> Vec<Column> {
         Column::new("id", "Id"),
         Column::prose("text", "Task"),
         Column::new("leads", "Leads"),
-        Column::new("due_text", "Due").at_least(20),
+        // The due as written for programs; for people, with the first target where it moved.
+        Column::machine("due_text"),
+        Column::people("due", "Due").at_least(20),
         Column::new("deadline", "Deadline"),
         Column::new("state", "State"),
         Column::new("days_overdue", "Days overdue"),
@@ -183,6 +185,7 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
         Cell::text(&task.text),
         Cell::List(plan.lead_ids(task)),
         Cell::opt_text(task.due_text.as_deref()),
+        due_for_people(task, slipped),
         Cell::Date(status.deadline),
         Cell::text(status.state.as_str()),
         Cell::opt_int(status.days_overdue),
@@ -196,6 +199,17 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
                 .map_or(Value::Null, |u| update_json(plan, u)),
         ),
     ]
+}
+
+/// "Dec 2012 (first Oct 2012; slipped 61 days)": the due, and where the
+/// target was revised, the first one and how far it slipped.
+fn due_for_people(task: &Task, slipped: Option<i64>) -> Cell {
+    match (&task.due_text, &task.original_due, slipped) {
+        (Some(due), Some(first), Some(days)) => {
+            Cell::text(format!("{due} (first {first}; slipped {days} days)"))
+        }
+        (due, _, _) => Cell::opt_text(due.as_deref()),
+    }
 }
 
 /// An entry of a task's update history as JSON: date, rag, note, by (an agency id), evidence.
