@@ -1,5 +1,5 @@
 //! What changed between two versions of a plan (`plan diff`): tasks added
-//! and removed, and per task the RAG, due, lead, done and note changes, and
+//! and removed, and per task the RAG, due, lead, done, note and status changes, and
 //! the tasks that became overdue. Pure: two plans and their as-of days in,
 //! a list of changes out.
 
@@ -17,6 +17,8 @@ pub enum ChangeKind {
     Lead,
     Done,
     Note,
+    /// `status` (on hold, withdrawn, carried forward; docs/history.md).
+    Status,
     BecameOverdue,
 }
 
@@ -30,6 +32,7 @@ impl ChangeKind {
             ChangeKind::Lead => "lead",
             ChangeKind::Done => "done",
             ChangeKind::Note => "note",
+            ChangeKind::Status => "status",
             ChangeKind::BecameOverdue => "became-overdue",
         }
     }
@@ -89,6 +92,11 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
                 task.done.map(|d| d.to_string()),
             ),
             (ChangeKind::Note, was.note.clone(), task.note.clone()),
+            (
+                ChangeKind::Status,
+                Some(was.status.as_str().to_string()),
+                Some(task.status.as_str().to_string()),
+            ),
         ];
         for (kind, before, after) in fields {
             if before != after {
