@@ -52,7 +52,7 @@ pub enum Command {
     /// Every task one agency (or a part of it) leads or co-leads
     Agency(AgencyArgs),
     /// Every agency with its number of tasks, overdue, red and not rated
-    Agencies(FormatArgs),
+    Agencies(AgenciesArgs),
     /// Every task, filtered by lead, card, RAG or state
     Tasks(TasksArgs),
     /// The scrutiny recommendations, the response and their actions' progress
@@ -69,6 +69,8 @@ pub enum Command {
     Set(SetArgs),
     /// Record the day an event happened, so the tasks counted from it get their deadlines
     Event(EventArgs),
+    /// Record a measure's value for a period (adds it, or replaces that period's)
+    Record(RecordArgs),
     /// Rewrite plan files in the canonical layout (key order, spacing), keeping comments
     Fmt(FmtArgs),
     /// What changed in the plan between two git revisions (or a revision and the work tree)
@@ -133,6 +135,42 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct RecordArgs {
+    /// The measure's id, e.g. M3 (any case)
+    pub measure: String,
+
+    /// The period: a date, month, quarter or year, e.g. "Q3 2012-13"
+    #[arg(long, value_name = "PERIOD")]
+    pub period: String,
+
+    /// The value
+    #[arg(long, value_name = "NUMBER", allow_negative_numbers = true)]
+    pub value: f64,
+
+    /// A note on the value
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AgenciesArgs {
+    #[command(flatten)]
+    pub output: FormatArgs,
+
+    /// Order of the agencies: as declared, or lowest accountability score first
+    #[arg(long, value_enum, default_value = "plan")]
+    pub sort: AgencySort,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgencySort {
+    /// As the plan declares them.
+    Plan,
+    /// Lowest accountability score first: who has gone quiet.
+    Score,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct OverdueArgs {
     #[command(flatten)]
     pub report: ReportArgs,
@@ -140,6 +178,10 @@ pub struct OverdueArgs {
     /// Exit 1 when any task is overdue (for CI gates)
     #[arg(long)]
     pub fail_if_any: bool,
+
+    /// Judge each task against its original target date, where it was revised
+    #[arg(long)]
+    pub original: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -225,6 +267,7 @@ pub enum StateFilter {
     Waiting,
     Open,
     Done,
+    OnHold,
 }
 
 impl StateFilter {
@@ -235,6 +278,7 @@ impl StateFilter {
             StateFilter::Waiting => State::Waiting,
             StateFilter::Open => State::Open,
             StateFilter::Done => State::Done,
+            StateFilter::OnHold => State::OnHold,
         }
     }
 }

@@ -82,4 +82,9 @@ codes! {
     YearAssumed => "year-assumed", Warning, "a `due` with no year, read in the plan's period";
     StatusInDue => "status-in-due", Warning, "a status such as `Completed` written as the `due`";
     RangeEndAssumed => "range-end-assumed", Warning, "a range of years read as financial years";
+    UpdateInFuture => "update-in-future", Warning, "a task's update dated after the as-of day";
+    UpdatesOutOfOrder => "updates-out-of-order", Warning, "a task's updates not in date order";
+    UpdateBeforeStart => "update-before-start", Warning, "a task's update dated before the plan starts";
+    ManyRevisions => "many-revisions", Warning, "a task's target date revised more often than [plan] max_revisions";
+    MixedPeriods => "mixed-periods", Warning, "a measure's values for periods of different kinds (a month among quarters)";
 }

@@ -1,5 +1,5 @@
 //! What changed between two versions of a plan (`plan diff`): tasks added
-//! and removed, and per task the RAG, due, lead, done and note changes, and
+//! and removed, and per task the RAG, due, lead, done, note and status changes, and
 //! the tasks that became overdue. Pure: two plans and their as-of days in,
 //! a list of changes out.
 
@@ -17,6 +17,8 @@ pub enum ChangeKind {
     Lead,
     Done,
     Note,
+    /// `status` (on hold, withdrawn, carried forward; docs/history.md).
+    Status,
     BecameOverdue,
 }
 
@@ -30,6 +32,7 @@ impl ChangeKind {
             ChangeKind::Lead => "lead",
             ChangeKind::Done => "done",
             ChangeKind::Note => "note",
+            ChangeKind::Status => "status",
             ChangeKind::BecameOverdue => "became-overdue",
         }
     }
@@ -50,8 +53,9 @@ pub struct Version<'p> {
 }
 
 pub fn compare(old: Version, new: Version) -> Vec<Change> {
-    let old_tasks: HashMap<&str, &Task> = old.plan.tasks().map(|t| (t.id.as_str(), t)).collect();
-    let new_ids: HashMap<&str, &Task> = new.plan.tasks().map(|t| (t.id.as_str(), t)).collect();
+    let old_tasks: HashMap<&str, &Task> =
+        old.plan.all_tasks().map(|t| (t.id.as_str(), t)).collect();
+    let new_ids: HashMap<&str, &Task> = new.plan.all_tasks().map(|t| (t.id.as_str(), t)).collect();
     let (old_query, new_query) = (
         Query::new(old.plan, old.as_of),
         Query::new(new.plan, new.as_of),
@@ -63,7 +67,7 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
         before,
         after,
     };
-    for task in new.plan.tasks() {
+    for task in new.plan.all_tasks() {
         let Some(was) = old_tasks.get(task.id.as_str()) else {
             changes.push(change(
                 task,
@@ -88,6 +92,11 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
                 task.done.map(|d| d.to_string()),
             ),
             (ChangeKind::Note, was.note.clone(), task.note.clone()),
+            (
+                ChangeKind::Status,
+                Some(was.status.as_str().to_string()),
+                Some(task.status.as_str().to_string()),
+            ),
         ];
         for (kind, before, after) in fields {
             if before != after {
@@ -105,7 +114,7 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
             ));
         }
     }
-    for task in old.plan.tasks() {
+    for task in old.plan.all_tasks() {
         if !new_ids.contains_key(task.id.as_str()) {
             changes.push(change(
                 task,

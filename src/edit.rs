@@ -21,10 +21,149 @@ pub struct TaskEdit {
     pub updated: NaiveDate,
 }
 
+/// One entry of a task's update history, as `plan set --note` (and
+/// `plan apply`) append it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateEntry {
+    pub date: NaiveDate,
+    pub rag: Option<Rag>,
+    pub note: Option<String>,
+    /// The agency that gave it, as written.
+    pub by: Option<String>,
+    pub evidence: Option<String>,
+}
+
+/// Appends `entry` to the update history of the task at `path` in a file's
+/// text, and makes the task's `rag` and `updated` the latest entry's. A
+/// task's old single `note` (with its `updated`) becomes the first entry.
+pub fn append_update(text: &str, path: &TaskPath, entry: &UpdateEntry) -> anyhow::Result<String> {
+    let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
+    let task = find_task(&mut doc, path)?;
+    append_to(task, entry);
+    in_format_order(task);
+    Ok(crate::line_ends::keep(text, &doc.to_string()))
+}
+
+fn append_to(task: &mut Table, entry: &UpdateEntry) {
+    let first = !task.contains_key("update");
+    let mut entries = ArrayOfTables::new();
+    if first
+        && let (Some(note), Some(updated)) = (
+            task.get("note").and_then(Item::as_str).map(str::to_string),
+            task.get("updated").and_then(Item::as_value).cloned(),
+        )
+    {
+        // The old note moves into the history, dated as it was.
+        let mut old = Table::new();
+        old.insert("date", Item::Value(bare(updated)));
+        if let Some(rag) = task.get("rag").and_then(Item::as_value) {
+            old.insert("rag", Item::Value(bare(rag.clone())));
+        }
+        old.insert("note", Item::Value(Value::from(note)));
+        entries.push(old);
+        task.remove("note");
+    }
+    let mut new = Table::new();
+    new.insert("date", Item::Value(date(entry.date)));
+    if let Some(rag) = entry.rag {
+        new.insert("rag", Item::Value(Value::from(rag.as_str())));
+        set(task, "rag", Value::from(rag.as_str()));
+    }
+    for (key, value) in [
+        ("note", &entry.note),
+        ("by", &entry.by),
+        ("evidence", &entry.evidence),
+    ] {
+        if let Some(value) = value {
+            new.insert(key, Item::Value(Value::from(value.as_str())));
+        }
+    }
+    entries.push(new);
+    let later = task
+        .get("updated")
+        .and_then(Item::as_value)
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| d.date)
+        .is_some_and(|d| {
+            (i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                > (entry.date.year(), entry.date.month(), entry.date.day())
+        });
+    if !later {
+        set(task, "updated", date(entry.date));
+    }
+    match task
+        .get_mut("update")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        Some(existing) => entries.into_iter().for_each(|t| existing.push(t)),
+        None => {
+            task.insert("update", Item::ArrayOfTables(entries));
+        }
+    }
+    // A blank line before each new `[[priority.action.task.update]]`, as `plan fmt` lays it out.
+    if let Some(all) = task
+        .get_mut("update")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        for t in all.iter_mut().filter(|t| t.position().is_none()) {
+            t.decor_mut().set_prefix("\n");
+        }
+    }
+}
+
+/// Sets a new `due`, keeping the first target in `original_due` (written
+/// once, never changed) and counting the revision in `due_revisions`.
+fn revise_due(task: &mut Table, due: &str) {
+    let old = task.get("due").and_then(Item::as_value).cloned();
+    if let Some(old) = old {
+        let unchanged = old.as_str().is_some_and(|o| o.trim() == due.trim());
+        if !unchanged {
+            if !task.contains_key("original_due") {
+                task.insert("original_due", Item::Value(bare(old)));
+            }
+            let revisions = task
+                .get("due_revisions")
+                .and_then(Item::as_integer)
+                .unwrap_or(0);
+            set(task, "due_revisions", Value::from(revisions + 1));
+        }
+    }
+    set(task, "due", Value::from(due));
+}
+
+/// A value without the spacing and comment it had where it was written.
+fn bare(mut value: Value) -> Value {
+    value.decor_mut().clear();
+    value
+}
+
+/// The task's keys in the order the file format declares them (as `plan
+/// fmt` puts them), so a key `plan` adds lands where `fmt` would put it.
+fn in_format_order(task: &mut Table) {
+    let keys = crate::file_format::TASK.keys;
+    let rank = |key: &str| {
+        keys.iter()
+            .position(|k| k.name == key)
+            .unwrap_or(keys.len())
+    };
+    task.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
+}
+
 /// Applies `edit` to the task at `path` in a file's text.
 pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result<String> {
     let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
     let task = find_task(&mut doc, path)?;
+    // First, while the task's old note, rag and updated are as they were.
+    if let Some(note) = &edit.note {
+        let entry = UpdateEntry {
+            date: edit.updated,
+            rag: edit.rag.flatten(),
+            note: Some(note.clone()),
+            by: None,
+            evidence: None,
+        };
+        append_to(task, &entry);
+    }
     if let Some(rag) = edit.rag {
         match rag {
             Some(rag) => set(task, "rag", Value::from(rag.as_str())),
@@ -34,7 +173,7 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
         }
     }
     if let Some(due) = &edit.due {
-        set(task, "due", Value::from(due.as_str()));
+        revise_due(task, due);
     }
     if let Some(leads) = &edit.leads {
         let array: Array = leads.iter().map(String::as_str).collect();
@@ -44,10 +183,149 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
         set(task, "done", date(done));
     }
     set(task, "updated", date(edit.updated));
-    if let Some(note) = &edit.note {
-        set(task, "note", Value::from(note.as_str()));
-    }
+    in_format_order(task);
     Ok(crate::line_ends::keep(text, &doc.to_string()))
+}
+
+/// A value of a measure, as `plan record` writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureRecord {
+    pub period: String,
+    pub value: f64,
+    pub note: Option<String>,
+}
+
+/// Adds `record` to the values of the measure `id` in a file's text, or
+/// replaces the value whose period `same_period` says is the same one.
+/// Values written inline (`values = [{ ... }]`) or as
+/// `[[measure.values]]` tables both work. True in the second place when a
+/// value was replaced.
+pub fn record_value(
+    text: &str,
+    id: &str,
+    record: &MeasureRecord,
+    same_period: impl Fn(&str) -> bool,
+) -> anyhow::Result<(String, bool)> {
+    let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
+    let measure = find_in(doc.as_table_mut(), "measure", |v| {
+        v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(id))
+    })
+    .with_context(|| format!("measure {id} is not written as [[measure]]"))?;
+    let period_of = |v: Option<&Value>| match v {
+        Some(Value::String(s)) => Some(s.value().clone()),
+        Some(Value::Datetime(d)) => Some(d.value().to_string()),
+        _ => None,
+    };
+    let number = if record.value.fract() == 0.0 && record.value.abs() < 9e15 {
+        Value::from(record.value as i64)
+    } else {
+        Value::from(record.value)
+    };
+    let mut replaced = false;
+    match measure.get_mut("values") {
+        Some(Item::ArrayOfTables(tables)) => {
+            let found = tables.iter_mut().find(|t| {
+                period_of(t.get("period").and_then(Item::as_value)).is_some_and(|p| same_period(&p))
+            });
+            match found {
+                Some(table) => {
+                    replaced = true;
+                    fill_value(table, record, number);
+                }
+                None => {
+                    let mut table = Table::new();
+                    table.insert("period", Item::Value(Value::from(record.period.as_str())));
+                    fill_value(&mut table, record, number);
+                    table.decor_mut().set_prefix("\n");
+                    tables.push(table);
+                }
+            }
+        }
+        Some(Item::Value(Value::Array(values))) => {
+            let found = values.iter_mut().find_map(|v| match v {
+                Value::InlineTable(t)
+                    if period_of(t.get("period")).is_some_and(|p| same_period(&p)) =>
+                {
+                    Some(t)
+                }
+                _ => None,
+            });
+            match found {
+                Some(inline) => {
+                    replaced = true;
+                    inline.insert("value", number);
+                    match &record.note {
+                        Some(note) => {
+                            inline.insert("note", Value::from(note.as_str()));
+                        }
+                        None => {
+                            inline.remove("note");
+                        }
+                    }
+                    // An inline table holds no comment: its own layout is the canonical one.
+                    inline.fmt();
+                }
+                None => push_inline(values, record, number),
+            }
+        }
+        Some(_) => {
+            bail!("measure {id}'s `values` is neither an array nor [[measure.values]] tables")
+        }
+        None => {
+            let mut values = Array::new();
+            push_inline(&mut values, record, number);
+            measure.insert("values", Item::Value(Value::Array(values)));
+            in_order(measure, crate::file_format::MEASURE.keys);
+        }
+    }
+    Ok((crate::line_ends::keep(text, &doc.to_string()), replaced))
+}
+
+/// Sets a value's `value` and `note` (a value recorded again without a note loses the old one).
+fn fill_value(table: &mut Table, record: &MeasureRecord, number: Value) {
+    set(table, "value", number);
+    match &record.note {
+        Some(note) => set(table, "note", Value::from(note.as_str())),
+        None => {
+            table.remove("note");
+        }
+    }
+}
+
+/// Appends `{ period = ..., value = ... }` to an inline array, laid out as
+/// its last element is (one a line, or all on one).
+fn push_inline(values: &mut Array, record: &MeasureRecord, number: Value) {
+    let mut table = toml_edit::InlineTable::new();
+    table.insert("period", Value::from(record.period.as_str()));
+    table.insert("value", number);
+    if let Some(note) = &record.note {
+        table.insert("note", Value::from(note.as_str()));
+    }
+    table.fmt();
+    let prefix = values
+        .iter()
+        .last()
+        .and_then(|v| v.decor().prefix())
+        .and_then(|p| p.as_str())
+        // Its line's indentation, not a comment written before it.
+        .map(|p| match p.rfind('\n') {
+            Some(at) => p[at..].to_string(),
+            None => " ".to_string(),
+        });
+    values.push(Value::InlineTable(table));
+    if let (Some(prefix), Some(last)) = (prefix, values.iter_mut().last()) {
+        last.decor_mut().set_prefix(prefix);
+    }
+}
+
+/// A table's values in the order the file format declares them.
+fn in_order(table: &mut Table, keys: &'static [crate::file_format::Key]) {
+    let rank = |key: &str| {
+        keys.iter()
+            .position(|k| k.name == key)
+            .unwrap_or(keys.len())
+    };
+    table.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
 }
 
 fn date(day: NaiveDate) -> Value {
@@ -178,6 +456,59 @@ lead = "SWP"
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
+    const MEASURES: &str = r#"# Invented values.
+[[measure]]
+id = "M3"
+title = "Reports"
+better = "higher"
+values = [
+  { period = "Q1 2012-13", value = 4 }, # first
+  { period = "Q2 2012-13", value = 6, note = "A good quarter" },
+]
+
+[[measure]]
+id = "M4"
+title = "Referrals"
+better = "higher"
+
+[[measure.values]]
+period = "Q1 2012-13"
+value = 1.5
+"#;
+
+    #[test]
+    fn a_value_is_added_or_replaced_keeping_comments() {
+        let record = |period: &str, value, note: Option<&str>| MeasureRecord {
+            period: period.into(),
+            value,
+            note: note.map(str::to_string),
+        };
+        let q3 = record("Q3 2012-13", 7.0, Some("Invented"));
+        let (added, replaced) = record_value(MEASURES, "m3", &q3, |p| p == "Q3 2012-13").unwrap();
+        assert!(!replaced);
+        assert!(added.contains("  { period = \"Q1 2012-13\", value = 4 }, # first\n  { period = \"Q2 2012-13\", value = 6, note = \"A good quarter\" },\n  { period = \"Q3 2012-13\", value = 7, note = \"Invented\" },\n]"), "{added}");
+        let q2 = record("Q2 2012-13", 5.0, None);
+        let (again, replaced) = record_value(&added, "M3", &q2, |p| p == "Q2 2012-13").unwrap();
+        assert!(replaced);
+        assert!(
+            again.contains("  { period = \"Q2 2012-13\", value = 5 },\n"),
+            "{again}"
+        );
+        let (tables, replaced) =
+            record_value(MEASURES, "M4", &record("Q2 2012-13", 2.5, None), |_| false).unwrap();
+        assert!(!replaced);
+        assert!(
+            tables.ends_with(
+                "value = 1.5\n\n[[measure.values]]\nperiod = \"Q2 2012-13\"\nvalue = 2.5\n"
+            ),
+            "{tables}"
+        );
+        for text in [&added, &again, &tables] {
+            assert_eq!(&crate::format::format_text(text).unwrap(), text);
+        }
+        assert!(record_value(MEASURES, "M9", &q3, |_| false).is_err());
+    }
+
     fn path(id: &str) -> TaskPath {
         TaskPath::parse(id).unwrap()
     }
@@ -208,9 +539,80 @@ lead = "SWP"
         let out = edit_task(TEXT, &path("EJ-1.1.a"), &edit).unwrap();
         let expected = TEXT.replace(
             "rag = \"green\" # as of the last meeting\n",
-            "rag = \"amber\" # as of the last meeting\nupdated = 2012-12-01\nnote = \"Roath briefed; Bay in January\"\n",
+            "rag = \"amber\" # as of the last meeting\nupdated = 2012-12-01\n\n[[priority.action.task.update]]\ndate = 2012-12-01\nrag = \"amber\"\nnote = \"Roath briefed; Bay in January\"\n",
         );
         assert_eq!(out, expected);
+        fmt_clean(|text| edit_task(text, &path("EJ-1.1.a"), &edit).unwrap());
+    }
+
+    /// An edit of a file in `plan fmt`'s layout leaves it in that layout.
+    fn fmt_clean(edit: impl Fn(&str) -> String) {
+        let tidy = crate::format::format_text(TEXT).unwrap();
+        let out = edit(&tidy);
+        assert_eq!(crate::format::format_text(&out).unwrap(), out);
+    }
+
+    #[test]
+    fn an_old_note_becomes_the_first_entry_and_entries_append() {
+        let old = TEXT.replace(
+            "rag = \"green\" # as of the last meeting\n",
+            "rag = \"green\" # as of the last meeting\nupdated = 2012-09-30\nnote = \"Roath briefed\"\n",
+        );
+        let entry = UpdateEntry {
+            date: day("2012-12-01"),
+            rag: None,
+            note: Some("Bay briefed".into()),
+            by: Some("SL".into()),
+            evidence: Some("https://example.org/minutes".into()),
+        };
+        let out = append_update(&old, &path("EJ-1.1.a"), &entry).unwrap();
+        assert!(out.contains(
+            "rag = \"green\" # as of the last meeting\nupdated = 2012-12-01\n\n[[priority.action.task.update]]\ndate = 2012-09-30\nrag = \"green\"\nnote = \"Roath briefed\"\n\n[[priority.action.task.update]]\ndate = 2012-12-01\nnote = \"Bay briefed\"\nby = \"SL\"\nevidence = \"https://example.org/minutes\"\n\n# The next task."
+        ), "{out}");
+        let again = UpdateEntry {
+            date: day("2013-01-10"),
+            rag: Some(Rag::Blue),
+            note: Some("Done".into()),
+            by: None,
+            evidence: None,
+        };
+        let twice = append_update(&out, &path("EJ-1.1.a"), &again).unwrap();
+        assert_eq!(twice.matches("[[priority.action.task.update]]").count(), 3);
+        assert!(
+            twice.contains("rag = \"blue\" # as of the last meeting\nupdated = 2013-01-10\n"),
+            "{twice}"
+        );
+        assert!(twice.ends_with("note = \"Done\"\n\n# The next task.\n[[priority.action.task]]\nid = \"b\"\ntext = \"Brief recruits\"\nlead = \"SWP\"\n"), "{twice}");
+        fmt_clean(|text| {
+            let old = text.replace(
+                "rag = \"green\" # as of the last meeting\n",
+                "rag = \"green\" # as of the last meeting\nupdated = 2012-09-30\nnote = \"Roath briefed\"\n",
+            );
+            let out = append_update(&old, &path("EJ-1.1.a"), &entry).unwrap();
+            append_update(&out, &path("EJ-1.1.a"), &again).unwrap()
+        });
+    }
+
+    #[test]
+    fn a_revised_due_keeps_the_first_target_and_counts() {
+        let edit = |due: &str| TaskEdit {
+            due: Some(due.into()),
+            updated: day("2012-12-01"),
+            ..TaskEdit::default()
+        };
+        let once = edit_task(TEXT, &path("EJ-1.1.a"), &edit("Oct 2012")).unwrap();
+        assert!(once.contains("due = \"Oct 2012\"\nrag = \"green\" # as of the last meeting\nupdated = 2012-12-01\noriginal_due = \"Summer 2012 & On-going\"\ndue_revisions = 1\n"), "{once}");
+        let twice = edit_task(&once, &path("EJ-1.1.a"), &edit("Dec 2012")).unwrap();
+        assert!(
+            twice.contains("original_due = \"Summer 2012 & On-going\"\ndue_revisions = 2\n"),
+            "{twice}"
+        );
+        let same = edit_task(&twice, &path("EJ-1.1.a"), &edit("Dec 2012")).unwrap();
+        assert!(same.contains("due_revisions = 2\n"), "{same}");
+        fmt_clean(|text| {
+            let once = edit_task(text, &path("EJ-1.1.a"), &edit("Oct 2012")).unwrap();
+            edit_task(&once, &path("EJ-1.1.a"), &edit("Dec 2012")).unwrap()
+        });
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! (schema.rs) and `plan fmt`'s key order (format.rs) all come from here, so
 //! a key added here is known to all three.
 
-use crate::model::{AgencyKind, Better, Rag, Response};
+use crate::model::{AgencyKind, Better, Rag, Response, TaskStatus};
 use crate::words::Words;
 
 /// What a key's value looks like.
@@ -178,6 +178,22 @@ pub static PLAN: TableFormat = TableFormat {
             },
             "An ongoing task not reviewed for this many days is stale (default 92)",
         ),
+        optional(
+            "max_revisions",
+            Count {
+                min: 0,
+                max: Some(1000),
+            },
+            "A task whose target date was revised more often than this is a warning (default 2)",
+        ),
+        optional(
+            "accountability_threshold",
+            Count {
+                min: 0,
+                max: Some(100),
+            },
+            "The Highlight Report lists agencies and cards whose accountability score is below this (default 50)",
+        ),
     ],
 };
 
@@ -223,6 +239,11 @@ pub static CARD: TableFormat = TableFormat {
         optional("main_actions", Texts, "\"What are our main actions?\""),
         optional("story", Text, "The story behind the curve"),
         optional("challenges", Texts, "The challenges to address"),
+        optional(
+            "sponsor",
+            Text,
+            "Political owner: an agency or a person's role (e.g. \"Cabinet Member for Communities\")",
+        ),
     ],
 };
 
@@ -237,6 +258,11 @@ pub static PRIORITY: TableFormat = TableFormat {
             "Number of the priority within its card",
         ),
         required("title", Text, "\"We will ...\""),
+        optional(
+            "sponsor",
+            Text,
+            "Political owner: an agency or a person's role (e.g. \"Cabinet Member for Communities\")",
+        ),
         optional("action", Tables(&ACTION), "The actions of this priority"),
     ],
 };
@@ -252,6 +278,11 @@ pub static ACTION: TableFormat = TableFormat {
             "Number of the action within its priority",
         ),
         required("title", Text, "What the action is"),
+        optional(
+            "sponsor",
+            Text,
+            "Political owner: an agency or a person's role (e.g. \"Cabinet Member for Communities\")",
+        ),
         optional("task", Tables(&TASK), "The tasks of this action"),
     ],
 };
@@ -295,6 +326,67 @@ pub static TASK: TableFormat = TableFormat {
         ),
         optional("updated", Date, "Day of the last review"),
         optional("note", Text, "Progress note"),
+        optional(
+            "original_due",
+            When,
+            "The first target date, kept when `due` is revised (`plan set --due` writes it once)",
+        ),
+        optional(
+            "due_revisions",
+            Count { min: 0, max: None },
+            "How many times the target date was revised",
+        ),
+        optional(
+            "status",
+            OneOf(<TaskStatus as Words>::WORDS),
+            "active (default), on-hold, withdrawn or carried-forward",
+        ),
+        optional(
+            "status_reason",
+            Text,
+            "Why the task is on hold, withdrawn or carried forward (required with those)",
+        ),
+        optional(
+            "status_date",
+            Date,
+            "Day the status took effect (default: the last update)",
+        ),
+        optional(
+            "carried_to",
+            Text,
+            "The later plan a carried-forward task moved to",
+        ),
+        optional(
+            "next_review",
+            Date,
+            "For a done task: the day its result is to be reviewed",
+        ),
+        optional(
+            "update",
+            Tables(&UPDATE),
+            "The task's update history, one entry a review",
+        ),
+    ],
+};
+
+pub static UPDATE: TableFormat = TableFormat {
+    name: "update",
+    header: "[[priority.action.task.update]]",
+    description: "A dated update of a task",
+    keys: &[
+        required("date", Date, "Day of the update"),
+        optional(
+            "rag",
+            OneOf(<Rag as Words>::ACCEPTED),
+            "The RAG status given in this update",
+        ),
+        optional("note", Text, "Progress note"),
+        optional(
+            "by",
+            Text,
+            "The agency that gave the update: an id, name or alias",
+        ),
+        optional("evidence", Text, "Evidence of progress: text or a URL"),
     ],
 };
 
@@ -354,7 +446,7 @@ pub static MEASURE_VALUE: TableFormat = TableFormat {
 };
 
 /// Every kind of table, the file first.
-pub static TABLES: [&TableFormat; 11] = [
+pub static TABLES: [&TableFormat; 12] = [
     &FILE,
     &PLAN,
     &AGENCY,
@@ -362,6 +454,7 @@ pub static TABLES: [&TableFormat; 11] = [
     &PRIORITY,
     &ACTION,
     &TASK,
+    &UPDATE,
     &RECOMMENDATION,
     &MEASURE,
     &MEASURE_VALUE,

@@ -204,6 +204,42 @@ pub enum Finding {
     BadPeriod {
         text: String,
     },
+
+    // ---- update history, revised targets, status (docs/history.md) ----
+    UpdateInFuture {
+        task: String,
+        date: NaiveDate,
+        as_of: NaiveDate,
+    },
+    UpdateOutOfOrder {
+        task: String,
+        date: NaiveDate,
+        previous: NaiveDate,
+    },
+    UpdateBeforeStart {
+        task: String,
+        date: NaiveDate,
+        start: NaiveDate,
+    },
+    ManyRevisions {
+        task: String,
+        revisions: u32,
+        max: u32,
+    },
+    BadStatus {
+        status: String,
+        names: &'static [&'static str],
+    },
+    StatusWithoutReason {
+        task: String,
+        status: &'static str,
+    },
+    MixedPeriods {
+        measure: String,
+        period: String,
+        kind: &'static str,
+        others: &'static str,
+    },
 }
 
 impl Finding {
@@ -259,6 +295,13 @@ impl Finding {
             F::BadResponse { .. } => Code::BadResponse,
             F::UntrackedRecommendation { .. } => Code::UntrackedRecommendation,
             F::DuplicatePeriod { .. } => Code::DuplicatePeriod,
+            F::UpdateInFuture { .. } => Code::UpdateInFuture,
+            F::UpdateOutOfOrder { .. } => Code::UpdatesOutOfOrder,
+            F::UpdateBeforeStart { .. } => Code::UpdateBeforeStart,
+            F::ManyRevisions { .. } => Code::ManyRevisions,
+            F::BadStatus { .. } => Code::BadValue,
+            F::StatusWithoutReason { .. } => Code::MissingKey,
+            F::MixedPeriods { .. } => Code::MixedPeriods,
         }
     }
 
@@ -408,6 +451,13 @@ impl Finding {
                 format!("measure {measure} has a second value for {from} to {to} (`{period}`)")
             }
             F::BadPeriod { text } => format!("`{text}` is not a period"),
+            F::UpdateInFuture { .. }
+            | F::UpdateOutOfOrder { .. }
+            | F::UpdateBeforeStart { .. }
+            | F::ManyRevisions { .. }
+            | F::BadStatus { .. }
+            | F::StatusWithoutReason { .. }
+            | F::MixedPeriods { .. } => self.history_message(),
         }
     }
 
@@ -489,6 +539,12 @@ impl Finding {
             F::BadPeriod { .. } => {
                 "a period is a date, month, quarter or year, such as \"Q1 2012-13\"".into()
             }
+            F::UpdateInFuture { .. }
+            | F::UpdateOutOfOrder { .. }
+            | F::UpdateBeforeStart { .. }
+            | F::ManyRevisions { .. }
+            | F::StatusWithoutReason { .. }
+            | F::MixedPeriods { .. } => return self.history_help(),
             F::BinaryFile
             | F::TomlSyntax { .. }
             | F::WrongType { .. }
@@ -499,7 +555,8 @@ impl Finding {
             | F::BadRag { .. }
             | F::DueOutsidePlan { .. }
             | F::BadResponse { .. }
-            | F::BadBetter { .. } => return None,
+            | F::BadBetter { .. }
+            | F::BadStatus { .. } => return None,
         };
         Some(text)
     }
@@ -571,6 +628,67 @@ fn date_read_help(note: &Note) -> String {
         Note::RangeEndAssumed { end, .. } => {
             format!("write `By {end}` to say so, or the last day meant")
         }
+    }
+}
+
+impl Finding {
+    /// The message of a finding about a task's history (docs/history.md).
+    fn history_message(&self) -> String {
+        use Finding as F;
+        match self {
+            F::UpdateInFuture { task, date, as_of } => {
+                format!("task {task} has an update dated {date}, after {as_of}")
+            }
+            F::UpdateOutOfOrder {
+                task,
+                date,
+                previous,
+            } => format!("task {task}'s update of {date} comes after one of {previous}"),
+            F::UpdateBeforeStart { task, date, start } => {
+                format!("task {task} has an update dated {date}, before the plan starts ({start})")
+            }
+            F::ManyRevisions {
+                task,
+                revisions,
+                max,
+            } => {
+                format!("task {task}'s target date was revised {revisions} times (more than {max})")
+            }
+            F::BadStatus { status, names } => {
+                format!("`{status}` is not a task status: {}", either(names))
+            }
+            F::StatusWithoutReason { task, status } => {
+                format!("task {task} is {status} but has no `status_reason`")
+            }
+            F::MixedPeriods {
+                measure,
+                period,
+                kind,
+                others,
+            } => format!("measure {measure}'s value for `{period}` is a {kind} among {others}s"),
+            _ => unreachable!("not a finding about a task's history"),
+        }
+    }
+
+    /// The help of a finding about a task's history.
+    fn history_help(&self) -> Option<String> {
+        use Finding as F;
+        let text = match self {
+            F::UpdateInFuture { .. } => "date an update on the day it was given".into(),
+            F::UpdateOutOfOrder { .. } => "keep a task's updates oldest first".into(),
+            F::UpdateBeforeStart { .. } => "an update belongs to the plan's own years".into(),
+            F::ManyRevisions { .. } => {
+                "a target moved this often needs the board's attention; raise [plan] max_revisions if the plan allows more".into()
+            }
+            F::StatusWithoutReason { .. } => {
+                "add status_reason = \"...\": the board sees why it was stopped".into()
+            }
+            F::MixedPeriods { .. } => {
+                "record a measure's values for periods of one kind, so its curve compares like with like".into()
+            }
+            _ => return None,
+        };
+        Some(text)
     }
 }
 

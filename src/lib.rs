@@ -56,6 +56,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Export(args) => commands::export::run(&ctx, args, out, err)?,
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
         Command::Event(args) => commands::event::run(&ctx, args, out, err)?,
+        Command::Record(args) => commands::record::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
         Command::Import(args) => commands::import::run(&ctx, args, out, err)?,

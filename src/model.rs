@@ -36,6 +36,10 @@ pub struct PlanMeta {
     pub asap_days: u32,
     pub year_start: u32,
     pub review_days: u32,
+    /// Revisions of a task's target date past which `check` warns.
+    pub max_revisions: u32,
+    /// Accountability score (0-100) below which the Highlight Report lists an agency or card.
+    pub accountability_threshold: u32,
 }
 
 impl PlanMeta {
@@ -98,6 +102,8 @@ pub struct Card {
     pub story: Option<String>,
     pub challenges: Vec<String>,
     pub main_actions: Vec<String>,
+    /// The political owner: an agency or a person's role.
+    pub sponsor: Option<String>,
     pub priorities: Vec<Priority>,
     pub loc: Loc,
 }
@@ -107,6 +113,7 @@ pub struct Card {
 pub struct Priority {
     pub id: String,
     pub title: String,
+    pub sponsor: Option<String>,
     pub actions: Vec<Action>,
     pub loc: Loc,
 }
@@ -115,6 +122,7 @@ pub struct Priority {
 pub struct Action {
     pub id: String,
     pub title: String,
+    pub sponsor: Option<String>,
     pub tasks: Vec<Task>,
     pub loc: Loc,
 }
@@ -149,9 +157,81 @@ pub struct Task {
     pub resources: Option<String>,
     pub rag: Option<Rag>,
     pub done: Option<NaiveDate>,
+    /// The day of the last review: the later of `updated` and the last entry's date.
     pub updated: Option<NaiveDate>,
+    /// The latest progress note: the last entry's, else the task's `note`.
     pub note: Option<String>,
+    /// The update history in the order written (date order once checked);
+    /// a task with only `note`/`updated` reads as one entry.
+    pub updates: Vec<Update>,
+    /// The first target date, as written, where it was revised.
+    pub original_due: Option<String>,
+    pub original_target: Option<TargetDate>,
+    pub due_revisions: u32,
+    pub status: TaskStatus,
+    pub status_reason: Option<String>,
+    /// The day the status took effect, where written.
+    pub status_date: Option<NaiveDate>,
+    pub carried_to: Option<String>,
+    /// For a done task: when its result is to be reviewed.
+    pub next_review: Option<NaiveDate>,
     pub loc: Loc,
+}
+
+impl Task {
+    /// The latest entry of the update history.
+    pub fn last_update(&self) -> Option<&Update> {
+        self.updates.last()
+    }
+
+    /// False for a withdrawn or carried-forward task: it is out of every
+    /// count and roll-up.
+    pub fn counts(&self) -> bool {
+        self.status.counts()
+    }
+
+    /// The day the status took effect: `status_date`, else the last update.
+    pub fn status_since(&self) -> Option<NaiveDate> {
+        self.status_date.or(self.updated)
+    }
+}
+
+/// One dated entry of a task's update history.
+#[derive(Debug, Clone)]
+pub struct Update {
+    /// `None` only for the one entry read from a task's old `note` with no `updated`.
+    pub date: Option<NaiveDate>,
+    pub rag: Option<Rag>,
+    pub note: Option<String>,
+    /// The agency that gave it.
+    pub by: Option<AgencyIdx>,
+    pub evidence: Option<String>,
+    pub loc: Loc,
+}
+
+/// Where a task stands beyond its RAG.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskStatus {
+    #[default]
+    Active,
+    OnHold,
+    Withdrawn,
+    CarriedForward,
+}
+
+words!(TaskStatus {
+    Active => "active",
+    OnHold => "on-hold",
+    Withdrawn => "withdrawn",
+    CarriedForward => "carried-forward",
+});
+
+impl TaskStatus {
+    /// False for withdrawn and carried-forward tasks.
+    pub fn counts(self) -> bool {
+        matches!(self, TaskStatus::Active | TaskStatus::OnHold)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -267,23 +347,39 @@ pub fn agency_and_parents(
 }
 
 impl Card {
-    /// Every task of the card, in plan order.
+    /// Every task of the card that counts (not withdrawn or carried
+    /// forward), in plan order.
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
         self.priorities.iter().flat_map(Priority::tasks)
+    }
+
+    /// Every task of the card, withdrawn and carried-forward ones too.
+    pub fn all_tasks(&self) -> impl Iterator<Item = &Task> {
+        self.priorities
+            .iter()
+            .flat_map(|p| p.actions.iter().flat_map(|a| &a.tasks))
     }
 }
 
 impl Priority {
-    /// Every task of the priority, in plan order.
+    /// Every task of the priority that counts, in plan order.
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
-        self.actions.iter().flat_map(|a| &a.tasks)
+        self.actions
+            .iter()
+            .flat_map(|a| &a.tasks)
+            .filter(|t| t.counts())
     }
 }
 
 impl Plan {
-    /// Every task, in plan order.
+    /// Every task that counts (not withdrawn or carried forward), in plan order.
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
         self.cards.iter().flat_map(Card::tasks)
+    }
+
+    /// Every task, withdrawn and carried-forward ones too, in plan order.
+    pub fn all_tasks(&self) -> impl Iterator<Item = &Task> {
+        self.cards.iter().flat_map(Card::all_tasks)
     }
 
     /// An agency and each agency it is `part_of`: see [`agency_and_parents`].
@@ -291,8 +387,13 @@ impl Plan {
         agency_and_parents(&self.agencies, agency)
     }
 
-    /// Every task with the card, priority and action it belongs to.
+    /// Every task that counts with the card, priority and action it belongs to.
     pub fn task_paths(&self) -> impl Iterator<Item = (&Card, &Priority, &Action, &Task)> {
+        self.all_task_paths().filter(|(_, _, _, t)| t.counts())
+    }
+
+    /// Every task, withdrawn and carried-forward ones too, with its card, priority and action.
+    pub fn all_task_paths(&self) -> impl Iterator<Item = (&Card, &Priority, &Action, &Task)> {
         self.cards.iter().flat_map(|c| {
             c.priorities.iter().flat_map(move |p| {
                 p.actions

@@ -44,6 +44,8 @@ pub struct RawPlan {
     pub asap_days: Option<Spanned<i64>>,
     pub year_start: Option<Spanned<i64>>,
     pub review_days: Option<Spanned<i64>>,
+    pub max_revisions: Option<Spanned<i64>>,
+    pub accountability_threshold: Option<Spanned<i64>>,
 }
 
 #[derive(Debug)]
@@ -67,6 +69,7 @@ pub struct RawCard {
     pub story: Option<Spanned<String>>,
     pub challenges: Vec<Spanned<String>>,
     pub main_actions: Vec<Spanned<String>>,
+    pub sponsor: Option<Spanned<String>>,
 }
 
 #[derive(Debug)]
@@ -74,6 +77,7 @@ pub struct RawPriority {
     pub loc: Loc,
     pub id: Spanned<u32>,
     pub title: Spanned<String>,
+    pub sponsor: Option<Spanned<String>>,
     pub actions: Vec<RawAction>,
 }
 
@@ -82,6 +86,7 @@ pub struct RawAction {
     pub loc: Loc,
     pub id: Spanned<u32>,
     pub title: Spanned<String>,
+    pub sponsor: Option<Spanned<String>>,
     pub tasks: Vec<RawTask>,
 }
 
@@ -107,6 +112,25 @@ pub struct RawTask {
     pub done: Option<Spanned<NaiveDate>>,
     pub updated: Option<Spanned<NaiveDate>>,
     pub note: Option<Spanned<String>>,
+    pub original_due: Option<Spanned<RawWhen>>,
+    pub due_revisions: Option<Spanned<i64>>,
+    pub status: Option<Spanned<String>>,
+    pub status_reason: Option<Spanned<String>>,
+    pub status_date: Option<Spanned<NaiveDate>>,
+    pub carried_to: Option<Spanned<String>>,
+    pub next_review: Option<Spanned<NaiveDate>>,
+    pub updates: Vec<RawUpdate>,
+}
+
+/// One `[[priority.action.task.update]]`.
+#[derive(Debug)]
+pub struct RawUpdate {
+    pub loc: Loc,
+    pub date: Spanned<NaiveDate>,
+    pub rag: Option<Spanned<String>>,
+    pub note: Option<Spanned<String>>,
+    pub by: Option<Spanned<String>>,
+    pub evidence: Option<Spanned<String>>,
 }
 
 #[derive(Debug)]

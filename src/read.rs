@@ -106,6 +106,8 @@ impl Reader<'_> {
         let asap_days = self.value(t, "asap_days", Self::integer);
         let year_start = self.value(t, "year_start", Self::integer);
         let review_days = self.value(t, "review_days", Self::integer);
+        let max_revisions = self.value(t, "max_revisions", Self::integer);
+        let accountability_threshold = self.value(t, "accountability_threshold", Self::integer);
         Some(RawPlan {
             loc: t.loc,
             title: title?,
@@ -115,6 +117,8 @@ impl Reader<'_> {
             asap_days,
             year_start,
             review_days,
+            max_revisions,
+            accountability_threshold,
         })
     }
 
@@ -150,6 +154,7 @@ impl Reader<'_> {
         let main_actions = list(self, "main_actions");
         let area = self.value(t, "area", Self::string);
         let story = self.value(t, "story", Self::string);
+        let sponsor = self.value(t, "sponsor", Self::string);
         Some(RawCard {
             loc: t.loc,
             id: id?,
@@ -160,6 +165,7 @@ impl Reader<'_> {
             story,
             challenges,
             main_actions,
+            sponsor,
         })
     }
 
@@ -167,12 +173,14 @@ impl Reader<'_> {
         self.check_keys(t);
         let id = self.value(t, "id", Self::number_id);
         let title = self.value(t, "title", Self::string);
+        let sponsor = self.value(t, "sponsor", Self::string);
         let tables = self.tables(t, "action");
         let actions = self.each(&tables, Self::action);
         Some(RawPriority {
             loc: t.loc,
             id: id?,
             title: title?,
+            sponsor,
             actions,
         })
     }
@@ -181,12 +189,14 @@ impl Reader<'_> {
         self.check_keys(t);
         let id = self.value(t, "id", Self::number_id);
         let title = self.value(t, "title", Self::string);
+        let sponsor = self.value(t, "sponsor", Self::string);
         let tables = self.tables(t, "task");
         let tasks = self.each(&tables, Self::task);
         Some(RawAction {
             loc: t.loc,
             id: id?,
             title: title?,
+            sponsor,
             tasks,
         })
     }
@@ -203,6 +213,7 @@ impl Reader<'_> {
         let done = self.value(t, "done", Self::date);
         let updated = self.value(t, "updated", Self::date);
         let note = self.value(t, "note", Self::string);
+        let history = self.task_history(t);
         Some(RawTask {
             loc: t.loc,
             id: id?,
@@ -215,6 +226,46 @@ impl Reader<'_> {
             done,
             updated,
             note,
+            original_due: history.original_due,
+            due_revisions: history.due_revisions,
+            status: history.status,
+            status_reason: history.status_reason,
+            status_date: history.status_date,
+            carried_to: history.carried_to,
+            next_review: history.next_review,
+            updates: history.updates,
+        })
+    }
+
+    /// A task's keys of issue #14: its history, revised target and status.
+    fn task_history(&mut self, t: &Table) -> TaskHistory {
+        let tables = self.tables(t, "update");
+        TaskHistory {
+            original_due: self.value(t, "original_due", Self::when),
+            due_revisions: self.value(t, "due_revisions", Self::integer),
+            status: self.value(t, "status", Self::string),
+            status_reason: self.value(t, "status_reason", Self::string),
+            status_date: self.value(t, "status_date", Self::date),
+            carried_to: self.value(t, "carried_to", Self::string),
+            next_review: self.value(t, "next_review", Self::date),
+            updates: self.each(&tables, Self::update),
+        }
+    }
+
+    fn update(&mut self, t: &Table) -> Option<RawUpdate> {
+        self.check_keys(t);
+        let date = self.value(t, "date", Self::date);
+        let rag = self.value(t, "rag", Self::string);
+        let note = self.value(t, "note", Self::string);
+        let by = self.value(t, "by", Self::string);
+        let evidence = self.value(t, "evidence", Self::string);
+        Some(RawUpdate {
+            loc: t.loc,
+            date: date?,
+            rag,
+            note,
+            by,
+            evidence,
         })
     }
 
@@ -586,6 +637,18 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The keys a task gained for its history (read apart to keep `task` short).
+struct TaskHistory {
+    original_due: Option<Spanned<RawWhen>>,
+    due_revisions: Option<Spanned<i64>>,
+    status: Option<Spanned<String>>,
+    status_reason: Option<Spanned<String>>,
+    status_date: Option<Spanned<NaiveDate>>,
+    carried_to: Option<Spanned<String>>,
+    next_review: Option<Spanned<NaiveDate>>,
+    updates: Vec<RawUpdate>,
 }
 
 /// A TOML date with no time part, as a calendar day.

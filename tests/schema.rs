@@ -54,6 +54,8 @@ fn every_bundled_plan_file_validates() {
     files(Path::new("plans"), &mut all);
     files(Path::new("tests/cmd/reports/plan"), &mut all);
     files(Path::new("tests/cmd/check/valid.in"), &mut all);
+    // The invented example holds every key of a task's history (docs/history.md).
+    files(Path::new("examples/quarterly"), &mut all);
     assert!(all.len() >= 10);
     for file in all {
         let text = fs::read_to_string(&file).unwrap();
@@ -74,6 +76,7 @@ fn the_schema_rejects_typos_and_bad_values() {
         "[[agency]]\nid = \"SWP\"\n",
         "[card]\nid = \"EJ\"\ntitle = \"t\"\n[[priority]]\nid = 1\ntitle = \"p\"\n[[priority.action]]\nid = 1\ntitle = \"a\"\n[[priority.action.task]]\nid = \"a\"\ntext = \"t\"\nlead = [\"SWP\"]\nrag = \"purple\"\n",
         "[[recommendation]]\nid = \"R1\"\ntext = \"t\"\nresponse = \"agreed\"\n",
+        "[card]\nid = \"EJ\"\ntitle = \"t\"\n[[priority]]\nid = 1\ntitle = \"p\"\n[[priority.action]]\nid = 1\ntitle = \"a\"\n[[priority.action.task]]\nid = \"a\"\ntext = \"t\"\nlead = [\"SWP\"]\nstatus = \"paused\"\n[[priority.action.task.update]]\nnote = \"no date\"\n",
     ] {
         assert!(!errors(&validator, bad).is_empty(), "{bad}");
     }

@@ -68,6 +68,10 @@ fn only_the_task_s_changed_and_added_lines_change() {
         [
             "+rag = \"amber\"",
             "+updated = 2012-12-01",
+            "+",
+            "+[[priority.action.task.update]]",
+            "+date = 2012-12-01",
+            "+rag = \"amber\"",
             "+note = \"Roath briefed; Bay in January\"",
         ]
     );
@@ -76,6 +80,14 @@ fn only_the_task_s_changed_and_added_lines_change() {
     let task: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
     assert_eq!(task["rag"], "amber");
     assert_eq!(task["state"], "open");
+    // The file stays in `plan fmt`'s layout.
+    let fmt = plan(repo.path(), &["fmt", "--check"]);
+    assert_eq!(
+        fmt.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fmt.stdout)
+    );
 }
 
 #[test]
@@ -137,6 +149,11 @@ fn each_line_keeps_its_own_line_end() {
             "-due = \"Summer 2012 & On-going\"\r",
             "+due = \"Autumn 2012 & On-going\"\r",
             "+updated = 2012-12-01",
+            "+original_due = \"Summer 2012 & On-going\"",
+            "+due_revisions = 1",
+            "+",
+            "+[[priority.action.task.update]]",
+            "+date = 2012-12-01",
             "+note = \"n\"",
         ]
     );
@@ -148,7 +165,7 @@ fn each_line_keeps_its_own_line_end() {
         "{}",
         String::from_utf8_lossy(&fmt.stderr)
     );
-    assert_eq!(changed_lines(repo.path()).len(), 4);
+    assert_eq!(changed_lines(repo.path()).len(), 9);
 }
 
 #[test]
@@ -188,6 +205,8 @@ fn a_comment_inside_the_task_survives() {
             "+due = \"Autumn 2012 & On-going\"",
             "+rag = \"green\"",
             "+updated = 2012-12-01",
+            "+original_due = \"Summer 2012 & On-going\"",
+            "+due_revisions = 1",
         ]
     );
     let after = fs::read_to_string(&path).unwrap();
@@ -227,7 +246,21 @@ fn done_marks_a_task_complete() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // EJ-4.4.a, due 6 months after it, now has a deadline.
+    let show = plan(repo.path(), &["show", "EJ-4.3.a", "--format", "json"]);
+    let task: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(task["state"], "done");
+    // EJ-4.4.a counts from the first pilot's completion: once `plan event`
+    // records it, the task is due 6 months later.
+    let event = plan(
+        repo.path(),
+        &["event", "first-pilot-completed", "2012-11-15"],
+    );
+    assert_eq!(
+        event.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&event.stderr)
+    );
     let show = plan(repo.path(), &["show", "EJ-4.4.a", "--format", "json"]);
     let task: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
     assert_eq!(task["deadline"], "2013-05-15");

@@ -1,17 +1,18 @@
 //! `plan agencies`: every agency with its number of tasks, overdue, red and
-//! not rated (counting the tasks of the agencies part of it).
+//! not rated (counting the tasks of the agencies part of it), and how well
+//! it keeps them up to date: its accountability (docs/history.md).
 
 use super::shared;
-use crate::cli::FormatArgs;
+use crate::cli::{AgenciesArgs, AgencySort};
 use crate::context::Context;
-use crate::model::Rag;
-use crate::query::{LeadFilter, Query, State};
+use crate::model::{Rag, Task};
+use crate::query::{Query, State, tasks_by_agency};
 use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
 
 pub fn run(
     ctx: &Context,
-    args: &FormatArgs,
+    args: &AgenciesArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
@@ -20,42 +21,59 @@ pub fn run(
     };
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
-    let states: Vec<_> = plan.tasks().map(|t| (t, query.status(t).state)).collect();
+    let by_agency = tasks_by_agency(plan, plan.tasks());
     let mut table = Table::new(vec![
         Column::new("id", "Id"),
-        Column::new("name", "Name"),
-        Column::new("kind", "Kind"),
+        Column::new("name", "Name").at_least(20),
+        Column::new("kind", "Kind").at_least(12),
         Column::new("part_of", "Part of"),
         Column::new("tasks", "Tasks"),
         Column::new("overdue", "Overdue"),
         Column::new("red", "Red"),
         Column::new("not_rated", "Not rated"),
+        Column::new("rated_share", "Rated"),
+        Column::new("reviewed_share", "Reviewed"),
+        Column::new("noted_share", "Noted"),
+        Column::new("days_since_update", "Days quiet"),
+        Column::new("score", "Score"),
     ])
     .when_empty("The plan declares no agency.");
-    for (idx, agency) in plan.agencies.iter().enumerate() {
-        let lead = LeadFilter::new(plan, idx);
-        let led: Vec<_> = states.iter().filter(|(t, _)| lead.matches(t)).collect();
-        let count = |f: &dyn Fn(&&(&crate::model::Task, State)) -> bool| {
-            led.iter().filter(|x| f(x)).count() as i64
-        };
-        table.rows.push(vec![
+    let mut rows = Vec::with_capacity(plan.agencies.len());
+    for (agency, led) in plan.agencies.iter().zip(&by_agency) {
+        let count = |f: &dyn Fn(&Task) -> bool| led.iter().filter(|t| f(t)).count() as i64;
+        let account = query.accountability(led.iter().copied());
+        let row = vec![
             Cell::text(&agency.id),
             Cell::text(&agency.name),
             Cell::text(agency.kind.as_str()),
             Cell::opt_text(agency.part_of.map(|p| plan.agencies[p].id.as_str())),
             Cell::Int(led.len() as i64),
-            Cell::Int(count(&|(_, s)| *s == State::Overdue)),
-            Cell::Int(count(&|(t, _)| t.rag == Some(Rag::Red))),
-            Cell::Int(count(&|(t, _)| t.rag.is_none())),
-        ]);
+            Cell::Int(count(&|t| query.status(t).state == State::Overdue)),
+            Cell::Int(count(&|t| t.rag == Some(Rag::Red))),
+            Cell::Int(count(&|t| t.rag.is_none())),
+            Cell::Percent(account.rated),
+            Cell::Percent(account.reviewed),
+            Cell::Percent(account.noted),
+            Cell::opt_int(account.days_since_update),
+            Cell::opt_int(account.score.map(i64::from)),
+        ];
+        rows.push((account.score, row));
     }
+    if args.sort == AgencySort::Score {
+        // Lowest first; agencies with no open task (no score) last.
+        rows.sort_by_key(|(score, _)| score.map_or(u32::MAX, |s| s));
+    }
+    table.rows = rows.into_iter().map(|(_, row)| row).collect();
     let report = Report {
         heading: shared::heading(plan, "agencies", ctx.as_of, None),
         tables: vec![table],
         notes: vec![
             "An agency's tasks include those of the agencies part of it; an organisation's include those led by \"all\".".into(),
+            "Of its open tasks: Rated = share with a RAG status, Reviewed = share updated within review_days, Noted = share with a progress note in the last 3 months; Score = the mean of the three, 0-100.".into(),
         ],
     };
-    args.format.render(out, &report, shared::style(ctx))?;
+    args.output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(0)
 }

@@ -1,5 +1,5 @@
 //! `plan agency ID`: the per-agency task list, grouped by card and
-//! priority, with co-leads, due, state and RAG.
+//! priority, with co-leads, due, state and RAG; and what it sponsors.
 
 use super::shared::{self, TaskFilter};
 use crate::cli::AgencyArgs;
@@ -70,6 +70,14 @@ pub fn run(
     )];
     if tables.is_empty() {
         notes = vec![format!("{} leads no task.", agency.id)];
+    }
+    let sponsored = crate::query::sponsored_by(plan, idx);
+    if !sponsored.is_empty() {
+        notes.push(format!(
+            "{} is the sponsor of: {}.",
+            agency.id,
+            sponsored.join("; ")
+        ));
     }
     let report = Report {
         heading: shared::heading(plan, &who, ctx.as_of, cards.describe()),

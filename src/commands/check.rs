@@ -8,7 +8,15 @@ use crate::render::diagnostics;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
-    let opened = ctx.open()?;
+    let mut opened = ctx.open()?;
+    if let Some(plan) = &opened.plan {
+        opened
+            .diagnostics
+            .extend(crate::validate::as_of::check(plan, ctx.as_of));
+        opened
+            .diagnostics
+            .sort_by_key(|d| (d.loc.file(), d.loc.start(), d.loc.end()));
+    }
     args.format
         .render(out, &opened.sources, &opened.diagnostics, ctx.colour)?;
     let tally = opened.tally();
@@ -19,7 +27,7 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
             diagnostics::summary(
                 tally,
                 opened.sources.files.len(),
-                opened.plan.as_ref().map(|plan| plan.tasks().count())
+                opened.plan.as_ref().map(|plan| plan.all_tasks().count())
             )
         )?;
     }

@@ -71,7 +71,7 @@ pub fn run(
             section(
                 "Tasks changed",
                 "No task changed.",
-                &[Rag, Due, Lead, Done, Note],
+                &[Rag, Due, Lead, Done, Note, Status],
             ),
             section(
                 "Became overdue",

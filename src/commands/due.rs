@@ -26,7 +26,7 @@ pub fn run(
         .unwrap_or(chrono::NaiveDate::MAX);
     let mut due: Vec<_> = shared::filtered(plan, &query, &filter)
         .into_iter()
-        .filter(|(_, _, s)| s.state != State::Done)
+        .filter(|(_, _, s)| !matches!(s.state, State::Done | State::OnHold))
         .filter(|(_, _, s)| s.deadline.is_some_and(|d| d > ctx.as_of && d <= until))
         .collect();
     due.sort_by_key(|(_, _, s)| s.deadline);

@@ -99,7 +99,9 @@ fn calendar(
         .tasks()
         .filter_map(|task| {
             let status = query.status(task);
-            let day = status.deadline.filter(|_| status.state != State::Done)?;
+            let day = status
+                .deadline
+                .filter(|_| !matches!(status.state, State::Done | State::OnHold))?;
             Some(Event {
                 task: task.id.clone(),
                 summary: format!("{}: {}", task.id, task.text),

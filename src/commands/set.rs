@@ -4,18 +4,13 @@
 //! only then write the file, atomically. A change that would make the plan
 //! invalid is refused and the file left byte for byte as it was.
 
-use super::checked_write::write_checked;
+use super::locked;
 use crate::cli::SetArgs;
 use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
 use crate::model::Rag;
-use crate::open::{self, Location, Opened};
-use crate::safe_write::{self, PlanLock};
-use crate::source::FileId;
 use anyhow::bail;
-use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::Path;
 
 pub fn run(
     ctx: &Context,
@@ -23,7 +18,14 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let (_lock, opened, id, file) = open_locked(&ctx.plan_dir()?, &args.task, err)?;
+    let task = args.task.trim();
+    let (_lock, opened, id, file) = locked::open_locked(&ctx.plan_dir()?, err, |plan| match plan
+        .all_tasks()
+        .find(|t| t.id.eq_ignore_ascii_case(task))
+    {
+        Some(found) => Ok((found.id.clone(), found.loc.file())),
+        None => bail!("no task `{task}` in the plan: give a full task id such as EJ-1.1.a"),
+    })?;
     let Some(path) = TaskPath::parse(&id) else {
         bail!("`{id}` is not a full task id");
     };
@@ -41,44 +43,12 @@ pub fn run(
         updated: ctx.as_of,
     };
     let after = edit::edit_task(&opened.sources.get(file).text, &path, &change)?;
-    let Some(name) = write_checked(opened, file, after, err)? else {
+    let Some(written) = locked::check_and_write(opened, file, after, err)? else {
         return Ok(1);
     };
+    let name = locked::file_name(&written, file);
     writeln!(out, "{id}: {} ({name})", describe(&change))?;
     Ok(0)
-}
-
-/// Opens the plan under the lock of the plan directory and of the directory
-/// of the file holding `task` (the same one, unless that file lies outside
-/// the plan or under a plan.toml of its own: then both are taken, in order,
-/// and the plan read again). The lock, the plan, the task's full id and
-/// its file.
-fn open_locked(
-    dir: &Path,
-    task: &str,
-    err: &mut dyn Write,
-) -> anyhow::Result<(PlanLock, Opened, String, FileId)> {
-    let mut dirs = BTreeSet::from([safe_write::plan_lock_dir(dir)?]);
-    loop {
-        let lock = PlanLock::acquire(dirs.clone(), err)?;
-        let opened = open::open(Location::WorkTree(dir))?;
-        let Some(plan) = &opened.plan else {
-            bail!(
-                "the plan's files cannot all be read (`plan check` says where): mend them before editing a task"
-            );
-        };
-        let Some(found) = plan
-            .tasks()
-            .find(|t| t.id.eq_ignore_ascii_case(task.trim()))
-        else {
-            bail!("no task `{task}` in the plan: give a full task id such as EJ-1.1.a");
-        };
-        let (id, file) = (found.id.clone(), found.loc.file());
-        if dirs.insert(safe_write::lock_dir(&opened.sources.get(file).path)?) {
-            continue;
-        }
-        return Ok((lock, opened, id, file));
-    }
 }
 
 /// "rag amber, note, updated 2012-12-01".

@@ -5,11 +5,12 @@
 use crate::cli::DiagnosticFormat;
 use crate::context::Context;
 use crate::leads::Registry;
-use crate::model::{AgencyIdx, Card, Lead, Plan, Task};
+use crate::model::{AgencyIdx, Card, Lead, Plan, Task, Update};
 use crate::query::{LeadFilter, Query, Status};
 use crate::render::report::{Cell, Column, Style};
 use crate::view;
 use anyhow::bail;
+use serde_json::{Value, json};
 use std::io::Write;
 
 /// Opens the plan. With errors, prints them to `err` and returns `None`:
@@ -156,27 +157,67 @@ pub fn task_columns() -> Vec<Column> {
         Column::new("id", "Id"),
         Column::prose("text", "Task"),
         Column::new("leads", "Leads"),
-        Column::new("due_text", "Due").at_least(20),
+        // The due as written for programs; for people, with the first target where it moved.
+        Column::machine("due_text"),
+        Column::people("due", "Due").at_least(20),
         Column::machine("due_kind"),
         Column::new("deadline", "Deadline"),
         Column::new("state", "State"),
         Column::new("days_overdue", "Days overdue"),
         Column::new("rag", "RAG"),
+        // The task's history, for programs (docs/history.md).
+        Column::json("status"),
+        Column::json("original_deadline"),
+        Column::json("due_revisions"),
+        Column::json("days_slipped"),
+        Column::json("last_update"),
     ]
 }
 
 pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
+    let (original, slipped) = crate::query::slipped(task, status.deadline);
     vec![
         Cell::text(&task.id),
         Cell::text(&task.text),
         Cell::List(plan.lead_ids(task)),
         Cell::opt_text(task.due_text.as_deref()),
+        due_for_people(task, slipped),
         Cell::text(task.target.kind()),
         Cell::Date(status.deadline),
         Cell::text(status.state.as_str()),
         Cell::opt_int(status.days_overdue),
         view::rag(task.rag),
+        Cell::text(task.status.as_str()),
+        Cell::Date(original),
+        Cell::Int(i64::from(task.due_revisions)),
+        Cell::opt_int(slipped),
+        Cell::Json(
+            task.last_update()
+                .map_or(Value::Null, |u| update_json(plan, u)),
+        ),
     ]
+}
+
+/// "Dec 2012 (first Oct 2012; slipped 61 days)": the due, and where the
+/// target was revised, the first one and how far it slipped.
+fn due_for_people(task: &Task, slipped: Option<i64>) -> Cell {
+    match (&task.due_text, &task.original_due, slipped) {
+        (Some(due), Some(first), Some(days)) => {
+            Cell::text(format!("{due} (first {first}; slipped {days} days)"))
+        }
+        (due, _, _) => Cell::opt_text(due.as_deref()),
+    }
+}
+
+/// An entry of a task's update history as JSON: date, rag, note, by (an agency id), evidence.
+pub fn update_json(plan: &Plan, update: &Update) -> Value {
+    json!({
+        "date": update.date.map(|d| d.to_string()),
+        "rag": update.rag.map(|r| r.as_str()),
+        "note": update.note,
+        "by": update.by.map(|i| plan.agencies[i].id.clone()),
+        "evidence": update.evidence,
+    })
 }
 
 /// Every task the filter lets through, with its status.

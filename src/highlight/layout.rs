@@ -66,6 +66,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
             history_text(&report.history)
         ))),
     ];
+    blocks.extend(super::history_layout::quiet(report));
 
     for section in &report.cards {
         let card = section.card;
@@ -82,6 +83,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
             "Since the end of the previous quarter",
             Cell::text(rag_change(section.rag, section.previous_rag)),
         ));
+        facts.extend(super::history_layout::card_facts(section));
         blocks.push(Block::Facts(facts));
 
         blocks.push(Block::Heading("Completed this quarter".into()));
@@ -107,7 +109,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                 .map(|l| {
                     vec![
                         Cell::text(&l.task.id),
-                        Cell::text(&l.task.text),
+                        super::history_layout::what(l),
                         Cell::List(l.leads.clone()),
                         view::rag(l.task.rag),
                         Cell::opt_text(l.task.note.as_deref()),
@@ -116,6 +118,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                 .collect(),
             empty: "No task is red or amber.".into(),
         }));
+        blocks.extend(super::history_layout::card_blocks(section, report.as_of));
         if !section.measures.is_empty() {
             blocks.push(Block::Heading("Turning the curve".into()));
             for measure in &section.measures {
@@ -192,7 +195,7 @@ fn task_table(
             .map(|l| {
                 vec![
                     Cell::text(&l.task.id),
-                    Cell::text(&l.task.text),
+                    super::history_layout::what(l),
                     Cell::List(l.leads.clone()),
                     last(l),
                 ]

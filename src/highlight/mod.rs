@@ -6,6 +6,8 @@
 //! the end of the previous quarter) in; the renderers in
 //! `render/highlight.rs` print it.
 
+pub mod history;
+pub mod history_layout;
 pub mod layout;
 
 use crate::dates::Quarter;
@@ -22,6 +24,8 @@ pub struct Highlight<'p> {
     pub recommendations: Vec<RecommendationLine<'p>>,
     /// Where the previous quarter's RAG came from, said once for all cards.
     pub history: History,
+    /// The agencies and cards that have gone quiet (src/highlight/history.rs).
+    pub quiet: Vec<crate::highlight::history::Quiet>,
 }
 
 /// The plan as it stood at the end of the previous quarter.
@@ -67,6 +71,8 @@ pub struct CardSection<'p> {
     pub became_overdue: Vec<TaskLine<'p>>,
     pub red_and_amber: Vec<TaskLine<'p>>,
     pub measures: Vec<&'p Measure>,
+    /// Its tasks on hold, dropped and rated, and its sponsors (src/highlight/history.rs).
+    pub story: crate::highlight::history::CardHistory<'p>,
 }
 
 pub struct TaskLine<'p> {
@@ -117,6 +123,7 @@ pub fn build<'p>(
         cards,
         recommendations,
         history,
+        quiet: crate::highlight::history::quiet(plan, &query),
     }
 }
 
@@ -151,6 +158,7 @@ fn card_section<'p>(
                     .any(|id| id.eq_ignore_ascii_case(&m.id))
             })
             .collect(),
+        story: crate::highlight::history::card_history(card, query),
     };
     for task in card.tasks() {
         let status = query.status(task);
@@ -160,7 +168,7 @@ fn card_section<'p>(
             State::Overdue => headline.overdue += 1,
             State::Stale => headline.stale += 1,
             State::Waiting => headline.waiting += 1,
-            State::Open | State::Done => {}
+            State::Open | State::Done | State::OnHold => {}
         }
         if task.rag == Some(Rag::Blue) && task.done.is_some_and(in_quarter) {
             section.completed.push(line(task, status));

@@ -4,9 +4,14 @@
 
 use crate::dates::{Interval, Recurrence, TargetDate};
 use crate::leads;
-use crate::model::{AgencyIdx, AgencyKind, Lead, Plan, Rag, Task};
+use crate::model::{AgencyIdx, AgencyKind, Lead, Plan, Rag, Task, TaskStatus};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+
+mod accountability;
+mod sponsors;
+pub use accountability::Accountability;
+pub use sponsors::{sponsor_of, sponsored_by};
 
 /// Where a task stands on the as-of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -22,15 +27,18 @@ pub enum State {
     Open,
     /// RAG blue.
     Done,
+    /// `status = "on-hold"`: never overdue.
+    OnHold,
 }
 
 impl State {
-    pub const ALL: [State; 5] = [
+    pub const ALL: [State; 6] = [
         State::Overdue,
         State::Stale,
         State::Waiting,
         State::Open,
         State::Done,
+        State::OnHold,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +48,7 @@ impl State {
             State::Waiting => "waiting",
             State::Open => "open",
             State::Done => "done",
+            State::OnHold => "on-hold",
         }
     }
 }
@@ -63,6 +72,8 @@ pub struct Query<'p> {
     pub as_of: NaiveDate,
     /// The RAG and `done` date of each task another is due "after", by full id.
     done: HashMap<&'p str, (Option<Rag>, Option<NaiveDate>)>,
+    /// Judge tasks against their original target dates (`overdue --original`).
+    original: bool,
 }
 
 impl<'p> Query<'p> {
@@ -76,7 +87,33 @@ impl<'p> Query<'p> {
             })
             .map(|t| (t.id.as_str(), (t.rag, t.done)))
             .collect();
-        Query { plan, as_of, done }
+        Query {
+            plan,
+            as_of,
+            done,
+            original: false,
+        }
+    }
+
+    /// The same questions, judging each task against its original target
+    /// date where it was revised.
+    pub fn against_original(mut self) -> Query<'p> {
+        self.original = true;
+        self
+    }
+
+    /// The target a task is judged against: its original one with
+    /// [`Query::against_original`], else the one in force.
+    fn target<'t>(&self, task: &'t Task) -> &'t TargetDate {
+        match (&task.original_target, self.original) {
+            (Some(original), true) => original,
+            _ => &task.target,
+        }
+    }
+
+    /// For a done task: true when its `next_review` has passed.
+    pub fn review_due(&self, task: &Task) -> bool {
+        task.rag == Some(Rag::Blue) && task.next_review.is_some_and(|r| r < self.as_of)
     }
 
     pub fn status(&self, task: &Task) -> Status {
@@ -118,7 +155,13 @@ impl<'p> Query<'p> {
                 ..open(deadline)
             };
         }
-        match &task.target {
+        if task.status == TaskStatus::OnHold {
+            return Status {
+                state: State::OnHold,
+                ..open(deadline)
+            };
+        }
+        match self.target(task) {
             TargetDate::Dated(interval) => dated(interval.to),
             TargetDate::MilestoneThenOngoing(interval) => {
                 if self.as_of <= interval.to {
@@ -195,7 +238,11 @@ impl<'p> Query<'p> {
 
     /// The deadline in force, if any.
     pub fn deadline(&self, task: &Task) -> Option<NaiveDate> {
-        match &task.target {
+        self.deadline_of(task, self.target(task))
+    }
+
+    fn deadline_of(&self, task: &Task, target: &TargetDate) -> Option<NaiveDate> {
+        match target {
             TargetDate::Recurring(recurrence) => match self.occurrence_due(task, recurrence) {
                 Ok(missed) => Some(missed.to),
                 Err(next) => next.map(|n| n.to),
@@ -224,6 +271,17 @@ impl<'p> Query<'p> {
     fn event_date(&self, event: &str) -> Option<NaiveDate> {
         self.plan.events.iter().find(|e| e.id == event)?.date
     }
+}
+
+/// The original deadline of a task whose target was revised, and the days
+/// `deadline` (the one in force) is later than it, where they differ.
+pub fn slipped(task: &Task, deadline: Option<NaiveDate>) -> (Option<NaiveDate>, Option<i64>) {
+    let original = task.original_target.as_ref().and_then(|t| t.deadline());
+    let days = match (original, deadline) {
+        (Some(first), Some(now)) if first != now => Some((now - first).num_days()),
+        _ => None,
+    };
+    (original, days)
 }
 
 /// The worst rated status among some tasks: red > amber > green > blue.

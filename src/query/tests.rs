@@ -268,3 +268,141 @@ fn an_open_start_is_ongoing_from_its_day() {
     assert_eq!(late.state, State::Stale);
     assert_eq!(late.last_review, Some(day("2012-10-01")));
 }
+
+// ---- history, revised targets, status beyond RAG (docs/history.md) ----
+
+fn update(date: &str, rest: &str) -> String {
+    format!("\n[[priority.action.task.update]]\ndate = {date}\n{rest}\n")
+}
+
+#[test]
+fn the_latest_entry_gives_the_rag_note_and_last_review() {
+    let p = plan(&format!(
+        "{}{}{}{}",
+        task("a", "SWP", "On-going", ""),
+        update("2012-06-01", "rag = \"red\"\nnote = \"Stalled\""),
+        update(
+            "2012-11-01",
+            "rag = \"green\"\nnote = \"Back on track\"\nby = \"SL\""
+        ),
+        task(
+            "b",
+            "SWP",
+            "On-going",
+            "updated = 2012-10-01\nnote = \"Old style\""
+        ),
+    ));
+    let a = p.find_task("EJ-1.1.a").unwrap();
+    assert_eq!(a.rag, Some(Rag::Green));
+    assert_eq!(a.note.as_deref(), Some("Back on track"));
+    assert_eq!(a.updated, Some(day("2012-11-01")));
+    assert_eq!(a.updates.len(), 2);
+    assert_eq!(a.last_update().unwrap().by, Some(2));
+    // The old single note and updated read as one entry.
+    let b = p.find_task("EJ-1.1.b").unwrap();
+    assert_eq!(b.updates.len(), 1);
+    assert_eq!(b.updates[0].date, Some(day("2012-10-01")));
+    assert_eq!(b.updates[0].note.as_deref(), Some("Old style"));
+    assert_eq!(status_on(&p, "EJ-1.1.a", "2012-12-01").state, State::Open);
+}
+
+#[test]
+fn an_on_hold_task_is_never_overdue() {
+    let p = plan(&task(
+        "a",
+        "SWP",
+        "Oct 2012",
+        "status = \"on-hold\"\nstatus_reason = \"Funding review\"",
+    ));
+    assert_eq!(status_on(&p, "EJ-1.1.a", "2013-03-01").state, State::OnHold);
+    assert_eq!(status_on(&p, "EJ-1.1.a", "2013-03-01").days_overdue, None);
+}
+
+#[test]
+fn withdrawn_and_carried_forward_tasks_are_out_of_every_count() {
+    let p = plan(&format!(
+        "{}{}{}",
+        task("a", "SWP", "Oct 2012", "rag = \"red\""),
+        task(
+            "b",
+            "SWP",
+            "Oct 2012",
+            "rag = \"red\"\nstatus = \"withdrawn\"\nstatus_reason = \"Duplicated by EJ-1.1.a\""
+        ),
+        task(
+            "c",
+            "SL",
+            "Oct 2012",
+            "status = \"carried-forward\"\nstatus_reason = \"Next year\"\ncarried_to = \"Plan 2013-14\""
+        ),
+    ));
+    assert_eq!(p.tasks().count(), 1);
+    assert_eq!(p.all_tasks().count(), 3);
+    assert_eq!(RagCounts::of(p.tasks().map(|t| t.rag)).total(), 1);
+    let by_agency = tasks_by_agency(&p, p.tasks());
+    assert_eq!(by_agency[2].len(), 0, "SL's only task is carried forward");
+    let c = p.find_task("EJ-1.1.c").unwrap();
+    assert_eq!(c.carried_to.as_deref(), Some("Plan 2013-14"));
+}
+
+#[test]
+fn a_done_task_s_review_falls_due_after_next_review() {
+    let p = plan(&task(
+        "a",
+        "SWP",
+        "Oct 2012",
+        "rag = \"blue\"\ndone = 2012-10-01\nnext_review = 2013-01-31",
+    ));
+    let task = p.find_task("EJ-1.1.a").unwrap();
+    assert!(!Query::new(&p, day("2013-01-31")).review_due(task));
+    assert!(Query::new(&p, day("2013-02-01")).review_due(task));
+}
+
+#[test]
+fn a_revised_target_slips_and_can_be_judged_against_the_original() {
+    let p = plan(&task(
+        "a",
+        "SWP",
+        "Dec 2012",
+        "original_due = \"Oct 2012\"\ndue_revisions = 2",
+    ));
+    let task = p.find_task("EJ-1.1.a").unwrap();
+    let query = Query::new(&p, day("2012-12-01"));
+    let deadline = query.status(task).deadline;
+    assert_eq!(slipped(task, deadline), (Some(day("2012-10-31")), Some(61)));
+    assert_eq!(query.status(task).state, State::Open);
+    let original = Query::new(&p, day("2012-12-01")).against_original();
+    let judged = original.status(task);
+    assert_eq!(judged.state, State::Overdue);
+    assert_eq!(judged.days_overdue, Some(31));
+    assert_eq!(task.due_revisions, 2);
+}
+
+#[test]
+fn accountability_is_the_mean_of_three_shares() {
+    let p = plan(&format!(
+        "{}{}{}{}",
+        // Rated, reviewed and noted within the quarter.
+        task("a", "SWP", "On-going", "rag = \"green\""),
+        update("2012-11-01", "note = \"Met\""),
+        // Rated long ago, no note since.
+        task(
+            "b",
+            "SWP",
+            "On-going",
+            "rag = \"amber\"\nupdated = 2012-05-01"
+        ),
+        // Done: not open, but its update counts as the last of anything.
+        task("c", "SWP", "Oct 2012", "rag = \"blue\"\ndone = 2012-11-20"),
+    ));
+    let query = Query::new(&p, day("2012-12-01"));
+    let a = query.accountability(p.tasks());
+    assert_eq!(a.open, 2);
+    assert_eq!(a.rated, Some(1.0));
+    assert_eq!(a.reviewed, Some(0.5));
+    assert_eq!(a.noted, Some(0.5));
+    assert_eq!(a.score, Some(67));
+    assert_eq!(a.days_since_update, Some(11));
+    let none = query.accountability(std::iter::empty());
+    assert_eq!((none.score, none.days_since_update), (None, None));
+}

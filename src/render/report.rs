@@ -40,6 +40,8 @@ pub enum Cell {
     List(Vec<String>),
     /// A share from 0 to 1; `None` where it has no meaning (nothing rated).
     Percent(Option<f64>),
+    /// A value only JSON carries whole, such as a task's last update (an object).
+    Json(Value),
     Empty,
 }
 
@@ -90,6 +92,9 @@ impl Cell {
                 out.push('%');
             }
             Cell::Percent(None) => out.push('–'),
+            Cell::Json(value) => {
+                let _ = write!(out, "{value}");
+            }
         }
     }
 
@@ -103,6 +108,7 @@ impl Cell {
             Cell::List(items) => json!(items),
             Cell::Percent(p) => p.map_or(Value::Null, |p| json!((p * 1000.0).round() / 10.0)),
             Cell::Empty => Value::Null,
+            Cell::Json(value) => value.clone(),
         }
     }
 
@@ -149,6 +155,9 @@ pub struct Column {
     /// The fewest characters a terminal table gives it (so short phrases
     /// such as "Summer/Autumn 2012" are not broken mid-word).
     pub min_chars: u16,
+    /// In JSON only (not CSV): a field a CSV file of the bundled columns
+    /// does not carry, such as a task's history.
+    pub json_only: bool,
 }
 
 impl Column {
@@ -159,6 +168,7 @@ impl Column {
             audience: Audience::All,
             prose: false,
             min_chars: 0,
+            json_only: false,
         }
     }
 
@@ -178,6 +188,14 @@ impl Column {
         Column {
             audience: Audience::Programs,
             ..Column::new(key, key)
+        }
+    }
+
+    /// Only in JSON.
+    pub const fn json(key: &'static str) -> Column {
+        Column {
+            json_only: true,
+            ..Column::machine(key)
         }
     }
 
@@ -331,7 +349,7 @@ pub fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     let mut header: Option<Vec<&str>> = None;
     for table in &report.tables {
-        let wanted = |column: &Column| column.audience != Audience::People;
+        let wanted = |column: &Column| column.audience != Audience::People && !column.json_only;
         let keys: Vec<&str> = table
             .columns
             .iter()

@@ -6,6 +6,8 @@
 //! when no error was found.
 
 mod agencies;
+pub mod as_of;
+mod history;
 mod references;
 mod tasks;
 
@@ -224,6 +226,8 @@ impl Validator<'_> {
                 asap_days: 30,
                 year_start: 4,
                 review_days: 92,
+                max_revisions: 2,
+                accountability_threshold: 50,
             };
         };
         for extra in plans {
@@ -244,6 +248,13 @@ impl Validator<'_> {
         let asap_days = self.ranged(raw.asap_days.as_ref(), "asap_days", 0..=3660, 30);
         let year_start = self.ranged(raw.year_start.as_ref(), "year_start", 1..=12, 4);
         let review_days = self.ranged(raw.review_days.as_ref(), "review_days", 1..=3660, 92);
+        let max_revisions = self.ranged(raw.max_revisions.as_ref(), "max_revisions", 0..=1000, 2);
+        let accountability_threshold = self.ranged(
+            raw.accountability_threshold.as_ref(),
+            "accountability_threshold",
+            0..=100,
+            50,
+        );
         PlanMeta {
             title: raw.title.value,
             owner: raw.owner.map(|o| o.value),
@@ -252,6 +263,8 @@ impl Validator<'_> {
             asap_days,
             year_start,
             review_days,
+            max_revisions,
+            accountability_threshold,
         }
     }
 
@@ -333,6 +346,7 @@ impl Validator<'_> {
                 actions.push(Action {
                     id: action_id,
                     title: ra.title.value,
+                    sponsor: ra.sponsor.map(|s| s.value),
                     tasks,
                     loc: ra.loc,
                 });
@@ -340,6 +354,7 @@ impl Validator<'_> {
             priorities.push(Priority {
                 id: priority_id,
                 title: rp.title.value,
+                sponsor: rp.sponsor.map(|s| s.value),
                 actions,
                 loc: rp.loc,
             });
@@ -354,6 +369,7 @@ impl Validator<'_> {
             story: raw.story.map(|s| s.value),
             challenges: values(raw.challenges),
             main_actions: values(raw.main_actions),
+            sponsor: raw.sponsor.map(|s| s.value),
             priorities,
             loc: raw.loc,
         }

@@ -286,6 +286,7 @@ pub(super) fn measures(
         };
         let mut periods: HashMap<(NaiveDate, NaiveDate), Loc> = HashMap::new();
         let mut values = Vec::new();
+        let mut kinds = Vec::new();
         for value in m.values {
             let Some((period, value)) = measure_value(v, value, calendar) else {
                 continue;
@@ -304,10 +305,12 @@ pub(super) fn measures(
                 )),
                 None => {
                     periods.insert(span, period.loc);
+                    kinds.push((period.loc, period_kind(&value.interval)));
                     values.push(value);
                 }
             }
         }
+        mixed_periods(v, &m.id.value, &values, &kinds);
         // A curve runs in time order, whatever order the file lists it in.
         values.sort_by_key(|v| (v.interval.from, v.interval.to));
         let target = m
@@ -325,6 +328,64 @@ pub(super) fn measures(
         });
     }
     measures
+}
+
+/// What kind of period an interval is: a day, month, quarter, year, or
+/// some other span.
+pub fn period_kind(interval: &crate::dates::Interval) -> &'static str {
+    use chrono::Datelike;
+    if interval.from == interval.to {
+        return "day";
+    }
+    let Some(next) = interval.to.succ_opt() else {
+        return "period";
+    };
+    if interval.from.day() != 1 || next.day() != 1 {
+        return "period";
+    }
+    let months = (next.year() - interval.from.year()) * 12 + next.month() as i32
+        - interval.from.month() as i32;
+    match months {
+        1 => "month",
+        3 => "quarter",
+        12 => "year",
+        _ => "period",
+    }
+}
+
+/// Warns of each value whose period is of another kind than most of the
+/// measure's (a month among quarters): its curve would not compare like
+/// with like.
+fn mixed_periods(
+    v: &mut Validator,
+    measure: &str,
+    values: &[MeasureValue],
+    kinds: &[(Loc, &'static str)],
+) {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for (_, kind) in kinds {
+        match counts.iter_mut().find(|(k, _)| k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    // The most common kind; on a tie, the first written.
+    let Some(&(usual, _)) = counts.iter().rev().max_by_key(|(_, n)| *n) else {
+        return;
+    };
+    for ((loc, kind), value) in kinds.iter().zip(values) {
+        if *kind != usual {
+            v.report(Diagnostic::new(
+                Finding::MixedPeriods {
+                    measure: measure.to_string(),
+                    period: value.period.clone(),
+                    kind,
+                    others: usual,
+                },
+                *loc,
+            ));
+        }
+    }
 }
 
 /// A measure's value with its period resolved: (the period as written, value).

@@ -5,7 +5,6 @@ use crate::dates::{self, Interval, Note, TargetDate};
 use crate::diag::{Diagnostic, Finding};
 use crate::model::*;
 use crate::raw::*;
-use crate::words::Words;
 use chrono::Months;
 
 impl Validator<'_> {
@@ -13,7 +12,7 @@ impl Validator<'_> {
         &mut self,
         id: String,
         at: [usize; 4],
-        raw: RawTask,
+        mut raw: RawTask,
         ctx: &TaskContext,
         after_refs: &mut Vec<AfterRef>,
     ) -> Task {
@@ -27,19 +26,7 @@ impl Validator<'_> {
                 loc: raw.due.as_ref().map(|d| d.loc).unwrap_or(raw.loc),
             });
         }
-        let rag = raw.rag.as_ref().and_then(|rag| {
-            let parsed = Rag::parse(&rag.value);
-            if parsed.is_none() {
-                self.report(Diagnostic::new(
-                    Finding::BadRag {
-                        rag: rag.value.clone(),
-                        names: <Rag as Words>::WORDS,
-                    },
-                    rag.loc,
-                ));
-            }
-            parsed
-        });
+        let rag = raw.rag.as_ref().and_then(|rag| self.rag(rag));
         match (&raw.rag, rag, &raw.done) {
             (Some(rag_value), Some(Rag::Blue), None) => self.report(Diagnostic::new(
                 Finding::BlueWithoutDone { task: id.clone() },
@@ -61,6 +48,7 @@ impl Validator<'_> {
             )),
             _ => {}
         }
+        let history = self.history(&id, &mut raw, rag, ctx);
         Task {
             id,
             reference: raw.reference.map(|r| r.value),
@@ -72,10 +60,19 @@ impl Validator<'_> {
             }),
             target,
             resources: raw.resources.map(|r| r.value),
-            rag,
+            rag: history.rag,
             done: raw.done.map(|d| d.value),
-            updated: raw.updated.map(|u| u.value),
-            note: raw.note.map(|n| n.value),
+            updated: history.updated,
+            note: history.note,
+            updates: history.updates,
+            original_due: history.original_due,
+            original_target: history.original_target,
+            due_revisions: history.due_revisions,
+            status: history.status,
+            status_reason: raw.status_reason.map(|r| r.value),
+            status_date: raw.status_date.map(|d| d.value),
+            carried_to: raw.carried_to.map(|c| c.value),
+            next_review: raw.next_review.map(|n| n.value),
             loc: raw.loc,
         }
     }
@@ -134,6 +131,34 @@ impl Validator<'_> {
         leads
     }
 
+    /// The target date of a `due` (or `original_due`) as written; `None`
+    /// (reported) when it fits no form.
+    pub(super) fn parse_when(
+        &mut self,
+        when: &Spanned<RawWhen>,
+        ctx: &TaskContext,
+    ) -> Option<(TargetDate, Vec<Note>)> {
+        match &when.value {
+            RawWhen::Date(d) => {
+                Some((TargetDate::Dated(Interval { from: *d, to: *d }), Vec::new()))
+            }
+            RawWhen::Text(text) => match ctx.parse_date(text) {
+                Ok(reading) => Some((reading.target, reading.notes)),
+                Err(err) => {
+                    self.report(Diagnostic::new(
+                        Finding::BadDate {
+                            reason: err.to_string(),
+                            help: err.help.clone(),
+                            forms: dates::ACCEPTED_FORMS,
+                        },
+                        when.loc,
+                    ));
+                    None
+                }
+            },
+        }
+    }
+
     fn target_date(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> TargetDate {
         let Some(due) = &raw.due else {
             self.report(Diagnostic::new(
@@ -144,22 +169,8 @@ impl Validator<'_> {
             ));
             return TargetDate::Unset;
         };
-        let (target, notes) = match &due.value {
-            RawWhen::Date(d) => (TargetDate::Dated(Interval { from: *d, to: *d }), Vec::new()),
-            RawWhen::Text(text) => match ctx.parse_date(text) {
-                Ok(reading) => (reading.target, reading.notes),
-                Err(err) => {
-                    self.report(Diagnostic::new(
-                        Finding::BadDate {
-                            reason: err.to_string(),
-                            help: err.help.clone(),
-                            forms: dates::ACCEPTED_FORMS,
-                        },
-                        due.loc,
-                    ));
-                    return TargetDate::Unset;
-                }
-            },
+        let Some((target, notes)) = self.parse_when(due, ctx) else {
+            return TargetDate::Unset;
         };
         let status = notes.iter().any(|n| matches!(n, Note::Status(_)));
         for note in notes {

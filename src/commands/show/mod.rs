@@ -11,6 +11,7 @@ use anyhow::bail;
 use serde_json::{Map, Value};
 use std::io::Write;
 
+mod history;
 mod views;
 
 pub fn run(
@@ -35,6 +36,7 @@ pub fn run(
     if args.output.format == Format::Json {
         let object: Map<String, Value> = fields
             .iter()
+            .filter(|(key, _, _)| !key.is_empty())
             .map(|(key, _, cell)| (key.to_string(), cell.json()))
             .collect();
         serde_json::to_writer_pretty(&mut *out, &Value::Object(object))?;
@@ -46,7 +48,7 @@ pub fn run(
         Column::prose("value", "Value"),
     ]);
     for (_, label, cell) in fields {
-        if cell.is_blank() {
+        if cell.is_blank() || label.is_empty() {
             continue;
         }
         // Values read as text here: a number is not lined up in a column.

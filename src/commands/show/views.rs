@@ -4,12 +4,13 @@
 use crate::dates::TargetDate;
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
-use crate::query::{LeadFilter, Query, delivering, rollup};
+use crate::query::{LeadFilter, Query, delivering, rollup, sponsor_of, sponsored_by};
 use crate::render::number::number;
 use crate::render::report::Cell;
 use crate::view;
 
-/// A field of the thing shown: JSON key, label, value.
+/// A field of the thing shown: JSON key, label, value. A field with no
+/// label is for JSON only; one with no key, for people only.
 pub type Field = (&'static str, &'static str, Cell);
 
 /// The thing an id names, with what it belongs to.
@@ -27,7 +28,7 @@ pub enum Found<'p> {
 /// recommendation, measure or agency (by id, name or alias).
 pub fn find<'p>(plan: &'p Plan, id: &str) -> Option<Found<'p>> {
     let same = |a: &str| a.eq_ignore_ascii_case(id);
-    if let Some((c, p, a, t)) = plan.task_paths().find(|(_, _, _, t)| same(&t.id)) {
+    if let Some((c, p, a, t)) = plan.all_task_paths().find(|(_, _, _, t)| same(&t.id)) {
         return Some(Found::Task(c, p, a, t));
     }
     for card in &plan.cards {
@@ -139,6 +140,14 @@ fn task(
         ),
         ("note", "Note", Cell::opt_text(task.note.as_deref())),
     ]
+    .into_iter()
+    .chain(super::history::fields(
+        plan,
+        task,
+        &status,
+        sponsor_of(card, priority, action),
+    ))
+    .collect()
 }
 
 /// How the target date was read: what a coordinator checks a guess against.
@@ -170,7 +179,7 @@ fn read_as(plan: &Plan, task: &Task, deadline: Option<chrono::NaiveDate>) -> Str
 }
 
 fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
-    let tasks: Vec<&Task> = action.tasks.iter().collect();
+    let tasks: Vec<&Task> = action.tasks.iter().filter(|t| t.counts()).collect();
     vec![
         ("id", "Action", Cell::text(&action.id)),
         ("title", "Title", Cell::text(&action.title)),
@@ -178,6 +187,11 @@ fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
         ("priority", "We will", titled(&priority.id, &priority.title)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        (
+            "sponsor",
+            "Sponsor",
+            Cell::opt_text(action.sponsor.as_deref()),
+        ),
     ]
 }
 
@@ -195,6 +209,11 @@ fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
         ("actions", "Actions", lines(&actions)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        (
+            "sponsor",
+            "Sponsor",
+            Cell::opt_text(priority.sponsor.as_deref()),
+        ),
     ]
 }
 
@@ -218,6 +237,11 @@ fn card(card: &Card) -> Vec<Field> {
         ("priorities", "We will", lines(&priorities)),
         ("tasks", "Tasks", Cell::Int(tasks.len() as i64)),
         ("rag", "RAG", rag_of(&tasks)),
+        (
+            "sponsor",
+            "Sponsor",
+            Cell::opt_text(card.sponsor.as_deref()),
+        ),
     ]
 }
 
@@ -277,5 +301,6 @@ fn agency(plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
         ("part_of", "Part of", Cell::opt_text(part_of)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        ("sponsor_of", "Sponsor of", lines(&sponsored_by(plan, idx))),
     ]
 }

@@ -1,5 +1,6 @@
 //! `plan overdue`: tasks past their deadline, most overdue first; then the
-//! ongoing tasks gone stale and the tasks waiting for another.
+//! ongoing tasks gone stale and the tasks waiting for another; then, where
+//! there are any, the tasks on hold and the done tasks whose review is due.
 
 use super::shared::{self, TaskFilter};
 use crate::cli::OverdueArgs;
@@ -8,6 +9,8 @@ use crate::model::{Card, Plan, Task};
 use crate::query::{Query, State, Status};
 use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
+
+mod held;
 
 pub fn run(
     ctx: &Context,
@@ -20,7 +23,10 @@ pub fn run(
     };
     let plan = &plan;
     let filter = TaskFilter::from_args(plan, &args.report)?;
-    let query = Query::new(plan, ctx.as_of);
+    let query = match args.original {
+        true => Query::new(plan, ctx.as_of).against_original(),
+        false => Query::new(plan, ctx.as_of),
+    };
     let tasks = shared::filtered(plan, &query, &filter);
     let in_state = |state: State| -> Vec<&(&Card, &Task, Status)> {
         tasks.iter().filter(|(_, _, s)| s.state == state).collect()
@@ -35,8 +41,17 @@ pub fn run(
     let review_days = plan.meta.review_days;
     let counts = (overdue.len(), stale.len(), waiting.len());
     let any_overdue = counts.0 > 0;
-    let report = Report {
-        heading: shared::heading(plan, "overdue tasks", ctx.as_of, filter.describe()),
+    let on_hold = in_state(State::OnHold);
+    let review_due: Vec<_> = tasks
+        .iter()
+        .filter(|(_, t, _)| query.review_due(t))
+        .collect();
+    let what = match args.original {
+        true => "overdue tasks against their original targets",
+        false => "overdue tasks",
+    };
+    let mut report = Report {
+        heading: shared::heading(plan, what, ctx.as_of, filter.describe()),
         tables: vec![
             section(plan, overdue, &["last_review"])
                 .titled(format!("Overdue ({})", counts.0))
@@ -56,6 +71,13 @@ pub fn run(
         ],
         notes: Vec::new(),
     };
+    // Only where there are any, so a plan without them reads as it did.
+    if !on_hold.is_empty() {
+        report.tables.push(held::on_hold(plan, on_hold, ctx.as_of));
+    }
+    if !review_due.is_empty() {
+        report.tables.push(held::review_due(plan, review_due));
+    }
     args.report
         .output
         .format

@@ -1,0 +1,61 @@
+//! The sections of `plan overdue` for tasks that are not late but need a
+//! look: those on hold (with why and for how long) and the done tasks whose
+//! `next_review` has passed.
+
+use crate::model::{Card, Plan, Task};
+use crate::query::Status;
+use crate::render::report::{Cell, Column, Table};
+use chrono::NaiveDate;
+
+type Row<'a> = &'a (&'a Card, &'a Task, Status);
+
+/// "On hold (N)": each task with its reason, since when, and for how many days.
+pub fn on_hold<'a>(plan: &'a Plan, rows: Vec<Row<'a>>, as_of: NaiveDate) -> Table<'a> {
+    let mut columns = super::shared::task_columns();
+    for column in &mut columns {
+        if matches!(column.key, "state" | "deadline" | "days_overdue") {
+            *column = Column::machine(column.key);
+        }
+    }
+    columns.push(Column::prose("status_reason", "Reason"));
+    columns.push(Column::new("on_hold_since", "On hold since"));
+    columns.push(Column::new("days_on_hold", "Days on hold"));
+    Table::new(columns)
+        .titled(format!("On hold ({})", rows.len()))
+        .with_rows_made(rows.len(), move |i| {
+            let (_, task, status) = rows[i];
+            let since = task.status_since();
+            let mut row = super::shared::task_row(plan, task, status);
+            row.push(Cell::opt_text(task.status_reason.as_deref()));
+            row.push(Cell::Date(since));
+            row.push(Cell::opt_int(since.map(|d| (as_of - d).num_days())));
+            row
+        })
+}
+
+/// "Review due (N)": done tasks whose `next_review` has passed.
+pub fn review_due<'a>(plan: &'a Plan, rows: Vec<Row<'a>>) -> Table<'a> {
+    let mut columns = super::shared::task_columns();
+    for column in &mut columns {
+        if matches!(column.key, "deadline" | "days_overdue") {
+            *column = Column::machine(column.key);
+        }
+    }
+    let state = columns.iter().position(|c| c.key == "state").unwrap_or(0);
+    columns.push(Column::new("done", "Done"));
+    columns.push(Column::new("next_review", "Review due"));
+    Table::new(columns)
+        .titled(format!(
+            "Review due: done, review date passed ({})",
+            rows.len()
+        ))
+        .with_rows_made(rows.len(), move |i| {
+            let (_, task, status) = rows[i];
+            let mut row = super::shared::task_row(plan, task, status);
+            // The state column reads "review due" here: the task is done, its review is not.
+            row[state] = Cell::text("review-due");
+            row.push(Cell::Date(task.done));
+            row.push(Cell::Date(task.next_review));
+            row
+        })
+}

@@ -1,0 +1,79 @@
+//! `plan record MEASURE --period P --value V [--note TEXT]`: adds a value
+//! of a measure, or replaces the one of the same period, through the same
+//! checked, locked, comment-keeping write as `plan set`. A period of
+//! another kind than the measure's other values is a `mixed-periods`
+//! warning, printed.
+
+use super::locked;
+use crate::cli::DiagnosticFormat;
+use crate::cli::RecordArgs;
+use crate::context::Context;
+use crate::dates::{self, TargetDate};
+use crate::diag::{Finding, Severity};
+use crate::edit::{self, MeasureRecord};
+use anyhow::bail;
+use std::io::Write;
+
+pub fn run(
+    ctx: &Context,
+    args: &RecordArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    if !args.value.is_finite() {
+        bail!("`--value` must be a number");
+    }
+    let (_lock, opened, (id, calendar), file) =
+        locked::open_locked(&ctx.plan_dir()?, err, |plan| {
+            let wanted = args.measure.trim();
+            let Some(measure) = plan
+                .measures
+                .iter()
+                .find(|m| m.id.eq_ignore_ascii_case(wanted))
+            else {
+                bail!("no measure `{wanted}` in the plan; `plan measures` lists them");
+            };
+            Ok((
+                (measure.id.clone(), plan.meta.calendar()),
+                measure.loc.file(),
+            ))
+        })?;
+    let interval = |text: &str| match dates::parse(text, &calendar) {
+        Ok(TargetDate::Dated(interval)) => Some(interval),
+        _ => None,
+    };
+    let Some(period) = interval(&args.period) else {
+        bail!(
+            "`{}` is not a period: give a date, month, quarter or year, such as \"Q3 2012-13\"",
+            args.period
+        );
+    };
+    let record = MeasureRecord {
+        period: args.period.trim().to_string(),
+        value: args.value,
+        note: args.note.clone(),
+    };
+    let before = opened.sources.get(file).text.clone();
+    let (after, replaced) =
+        edit::record_value(&before, &id, &record, |p| interval(p) == Some(period))?;
+    let name = crate::render::escape::line(&opened.sources.get(file).name).to_string();
+    let Some(written) = locked::check_and_write(opened, file, after, err)? else {
+        return Ok(1);
+    };
+    let mixed: Vec<_> = written
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Warning)
+        .filter(|d| matches!(&d.finding, Finding::MixedPeriods { measure, .. } if *measure == id))
+        .cloned()
+        .collect();
+    DiagnosticFormat::Human.render(err, &written.sources, &mixed, false)?;
+    let how = if replaced { "replaced" } else { "added" };
+    writeln!(
+        out,
+        "{id}: {} = {} {how} ({name})",
+        record.period,
+        crate::render::number::number(record.value)
+    )?;
+    Ok(0)
+}

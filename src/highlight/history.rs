@@ -1,0 +1,104 @@
+//! What the Highlight Report says of the plan's history (docs/history.md),
+//! as data: per card, its tasks on hold and those withdrawn or carried
+//! forward, how many of its tasks are rated, and its sponsors; for the
+//! plan, the agencies and cards that have gone quiet (an accountability
+//! score below `[plan] accountability_threshold`).
+
+use crate::model::{Card, Plan, Task, TaskStatus};
+use crate::query::{Query, Status, tasks_by_agency};
+use chrono::NaiveDate;
+
+/// A card's part of the history.
+#[derive(Default)]
+pub struct CardHistory<'p> {
+    /// Tasks that count, and how many of them are rated.
+    pub tasks: usize,
+    pub rated: usize,
+    /// "EJ-1.1 Train officers: Cabinet Member ...": the priorities' and actions' own sponsors.
+    pub sponsors: Vec<String>,
+    pub on_hold: Vec<(&'p Task, Status)>,
+    /// Withdrawn and carried-forward tasks: out of every count, listed so
+    /// the board sees what was dropped.
+    pub dropped: Vec<&'p Task>,
+}
+
+/// An agency or card whose accountability score is below the threshold.
+pub struct Quiet {
+    /// "SWP South Wales Police" or "card SS Safer Streets".
+    pub who: String,
+    pub score: u32,
+    pub days_since_update: Option<i64>,
+}
+
+pub fn card_history<'p>(card: &'p Card, query: &Query) -> CardHistory<'p> {
+    let mut history = CardHistory::default();
+    for task in card.all_tasks() {
+        if !task.counts() {
+            history.dropped.push(task);
+            continue;
+        }
+        history.tasks += 1;
+        history.rated += usize::from(task.rag.is_some());
+        if task.status == TaskStatus::OnHold {
+            history.on_hold.push((task, query.status(task)));
+        }
+    }
+    for priority in &card.priorities {
+        if let Some(sponsor) = &priority.sponsor {
+            history.sponsors.push(format!("{}: {sponsor}", priority.id));
+        }
+        for action in &priority.actions {
+            if let Some(sponsor) = &action.sponsor {
+                history.sponsors.push(format!("{}: {sponsor}", action.id));
+            }
+        }
+    }
+    history
+}
+
+/// The agencies, then the cards, scoring below `[plan] accountability_threshold`,
+/// lowest first.
+pub fn quiet(plan: &Plan, query: &Query) -> Vec<Quiet> {
+    let threshold = plan.meta.accountability_threshold;
+    let mut agencies = Vec::new();
+    for (agency, tasks) in plan
+        .agencies
+        .iter()
+        .zip(tasks_by_agency(plan, plan.tasks()))
+    {
+        let account = query.accountability(tasks);
+        if let Some(score) = account.score.filter(|s| *s < threshold) {
+            agencies.push(Quiet {
+                who: format!("{} {}", agency.id, agency.name),
+                score,
+                days_since_update: account.days_since_update,
+            });
+        }
+    }
+    let mut cards = Vec::new();
+    for card in &plan.cards {
+        let account = query.accountability(card.tasks());
+        if let Some(score) = account.score.filter(|s| *s < threshold) {
+            cards.push(Quiet {
+                who: format!("card {} {}", card.id, card.title),
+                score,
+                days_since_update: account.days_since_update,
+            });
+        }
+    }
+    agencies.sort_by_key(|q| q.score);
+    cards.sort_by_key(|q| q.score);
+    agencies.extend(cards);
+    agencies
+}
+
+/// "slipped 61 days (2 revisions)" for a task whose target was revised.
+pub fn slip_text(task: &Task, deadline: Option<NaiveDate>) -> Option<String> {
+    let (_, days) = crate::query::slipped(task, deadline);
+    let revisions = match task.due_revisions {
+        0 => String::new(),
+        1 => " (1 revision)".to_string(),
+        n => format!(" ({n} revisions)"),
+    };
+    days.map(|days| format!("slipped {days} days{revisions}"))
+}

@@ -1,0 +1,209 @@
+//! A task's history (docs/history.md): its dated updates, its original and
+//! revised target dates, and its status beyond RAG. The task's own `rag`,
+//! `note` and `updated` are the latest entry's values; a task with only the
+//! old single `note`/`updated` reads as one entry.
+
+use super::{TaskContext, Validator};
+use crate::dates::TargetDate;
+use crate::diag::{Diagnostic, Finding};
+use crate::model::*;
+use crate::raw::*;
+use crate::words::Words;
+use chrono::NaiveDate;
+
+/// What the history keys of one task come to.
+pub(super) struct History {
+    pub rag: Option<Rag>,
+    pub updated: Option<NaiveDate>,
+    pub note: Option<String>,
+    pub updates: Vec<Update>,
+    pub original_due: Option<String>,
+    pub original_target: Option<TargetDate>,
+    pub due_revisions: u32,
+    pub status: TaskStatus,
+}
+
+impl Validator<'_> {
+    /// Reads and checks a task's history; `rag` is its own `rag`, checked.
+    pub(super) fn history(
+        &mut self,
+        id: &str,
+        raw: &mut RawTask,
+        rag: Option<Rag>,
+        ctx: &TaskContext,
+    ) -> History {
+        let mut updates = self.updates(id, std::mem::take(&mut raw.updates), ctx);
+        if updates.is_empty() && (raw.updated.is_some() || raw.note.is_some()) {
+            updates.push(Update {
+                date: raw.updated.as_ref().map(|u| u.value),
+                rag,
+                note: raw.note.as_ref().map(|n| n.value.clone()),
+                by: None,
+                evidence: None,
+                loc: raw.updated.as_ref().map_or(raw.loc, |u| u.loc),
+            });
+        }
+        let last = updates.last();
+        let updated = raw
+            .updated
+            .as_ref()
+            .map(|u| u.value)
+            .max(last.and_then(|u| u.date));
+        let note = updates
+            .iter()
+            .rev()
+            .find_map(|u| u.note.clone())
+            .or_else(|| raw.note.as_ref().map(|n| n.value.clone()));
+        let rag = rag.or(last.and_then(|u| u.rag));
+        let (original_due, original_target) = match &raw.original_due {
+            Some(when) => (
+                Some(match &when.value {
+                    RawWhen::Text(t) => t.clone(),
+                    RawWhen::Date(d) => d.to_string(),
+                }),
+                self.parse_when(when, ctx).map(|(target, _)| target),
+            ),
+            None => (None, None),
+        };
+        let due_revisions = self.revisions(id, raw, ctx);
+        let status = self.status(id, raw);
+        History {
+            rag,
+            updated,
+            note,
+            updates,
+            original_due,
+            original_target,
+            due_revisions,
+            status,
+        }
+    }
+
+    /// The entries of `[[priority.action.task.update]]`, checked: a known
+    /// RAG, a `by` that is an agency, date order, none before the plan.
+    fn updates(&mut self, id: &str, raw: Vec<RawUpdate>, ctx: &TaskContext) -> Vec<Update> {
+        let mut updates: Vec<Update> = Vec::with_capacity(raw.len());
+        for entry in raw {
+            let date = entry.date.value;
+            if let Some(previous) = updates.iter().filter_map(|u| u.date).max()
+                && date < previous
+            {
+                self.report(Diagnostic::new(
+                    Finding::UpdateOutOfOrder {
+                        task: id.to_string(),
+                        date,
+                        previous,
+                    },
+                    entry.date.loc,
+                ));
+            }
+            if ctx.plan_known && date < ctx.meta.start {
+                self.report(Diagnostic::new(
+                    Finding::UpdateBeforeStart {
+                        task: id.to_string(),
+                        date,
+                        start: ctx.meta.start,
+                    },
+                    entry.date.loc,
+                ));
+            }
+            let rag = entry.rag.as_ref().and_then(|r| self.rag(r));
+            let by = entry.by.as_ref().and_then(|by| self.by(by, ctx));
+            updates.push(Update {
+                date: Some(date),
+                rag,
+                note: entry.note.map(|n| n.value),
+                by,
+                evidence: entry.evidence.map(|e| e.value),
+                loc: entry.date.loc,
+            });
+        }
+        updates
+    }
+
+    /// A RAG word, or `None` reported.
+    pub(super) fn rag(&mut self, rag: &Spanned<String>) -> Option<Rag> {
+        let parsed = Rag::parse(&rag.value);
+        if parsed.is_none() {
+            self.report(Diagnostic::new(
+                Finding::BadRag {
+                    rag: rag.value.clone(),
+                    names: <Rag as Words>::WORDS,
+                },
+                rag.loc,
+            ));
+        }
+        parsed
+    }
+
+    /// The agency an update is `by`, checked as a lead is.
+    fn by(&mut self, by: &Spanned<String>, ctx: &TaskContext) -> Option<AgencyIdx> {
+        match ctx.resolve_lead(&by.value) {
+            Some(Lead::Agency(idx)) => Some(idx),
+            _ => {
+                let nearest = ctx.registry.suggest(&by.value).map(|near| {
+                    let agency = &ctx.agencies[near];
+                    (agency.id.clone(), agency.name.clone())
+                });
+                self.report(Diagnostic::new(
+                    Finding::UnknownLead {
+                        lead: by.value.clone(),
+                        nearest,
+                    },
+                    by.loc,
+                ));
+                None
+            }
+        }
+    }
+
+    /// `due_revisions`, warned past `[plan] max_revisions`.
+    fn revisions(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> u32 {
+        let revisions = self.ranged(
+            raw.due_revisions.as_ref(),
+            "due_revisions",
+            0..=i64::from(u32::MAX),
+            0,
+        );
+        if let Some(written) = &raw.due_revisions
+            && revisions > ctx.meta.max_revisions
+        {
+            self.report(Diagnostic::new(
+                Finding::ManyRevisions {
+                    task: id.to_string(),
+                    revisions,
+                    max: ctx.meta.max_revisions,
+                },
+                written.loc,
+            ));
+        }
+        revisions
+    }
+
+    /// `status`, with the `status_reason` every status but active needs.
+    fn status(&mut self, id: &str, raw: &RawTask) -> TaskStatus {
+        let Some(written) = &raw.status else {
+            return TaskStatus::Active;
+        };
+        let Some(status) = TaskStatus::parse(&written.value) else {
+            self.report(Diagnostic::new(
+                Finding::BadStatus {
+                    status: written.value.clone(),
+                    names: <TaskStatus as Words>::WORDS,
+                },
+                written.loc,
+            ));
+            return TaskStatus::Active;
+        };
+        if status != TaskStatus::Active && raw.status_reason.is_none() {
+            self.report(Diagnostic::new(
+                Finding::StatusWithoutReason {
+                    task: id.to_string(),
+                    status: status.as_str(),
+                },
+                written.loc,
+            ));
+        }
+        status
+    }
+}
