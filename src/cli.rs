@@ -204,7 +204,7 @@ pub struct TasksArgs {
     pub report: ReportArgs,
 
     /// Only tasks with this RAG status
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub rag: Option<RagFilter>,
 
     /// Only tasks in this state
@@ -260,8 +260,32 @@ pub enum Deny {
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01"))
+    let trimmed = text.trim();
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
+        let shaped = trimmed.len() == 10
+            && trimmed.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if shaped {
+            format!("{trimmed} is not a day of the calendar")
+        } else {
+            format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01")
+        }
+    })
+}
+
+/// A RAG status in any case, as the plan files accept it (`Green`, `complete`).
+fn parse_rag(text: &str) -> Result<Rag, String> {
+    Rag::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is no RAG status: write {}",
+            crate::words::either(<Rag as crate::words::Words>::WORDS)
+        )
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -271,9 +295,9 @@ pub struct SetArgs {
     /// The task's full id, e.g. EJ-1.1.a (any case)
     pub task: String,
 
-    /// The new RAG status
-    #[arg(long, value_enum, conflicts_with = "clear_rag")]
-    pub rag: Option<RagArg>,
+    /// The new RAG status: red, amber, green or blue (complete), in any case
+    #[arg(long, value_name = "RAG", value_parser = parse_rag, conflicts_with = "clear_rag")]
+    pub rag: Option<Rag>,
 
     /// Take the RAG status away (not yet rated)
     #[arg(long)]
@@ -294,27 +318,6 @@ pub struct SetArgs {
     /// The new lead(s): agency ids, names or aliases, or TBC
     #[arg(long, value_name = "AGENCY", num_args = 1..)]
     pub lead: Option<Vec<String>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RagArg {
-    Red,
-    Amber,
-    Green,
-    /// Complete
-    #[value(alias = "complete")]
-    Blue,
-}
-
-impl RagArg {
-    pub fn rag(self) -> Rag {
-        match self {
-            RagArg::Red => Rag::Red,
-            RagArg::Amber => Rag::Amber,
-            RagArg::Green => Rag::Green,
-            RagArg::Blue => Rag::Blue,
-        }
-    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -344,9 +347,18 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     pub format: ExportFormat,
 
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output (a CSV file starts with a
+    /// UTF-8 byte-order mark, so spreadsheets read every letter right)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Only tasks this agency, or one part of it, leads (an id, name or alias; TBC for none)
+    #[arg(long, value_name = "AGENCY")]
+    pub lead: Option<String>,
+
+    /// Only tasks of this report card (its id, e.g. EJ)
+    #[arg(long, value_name = "CARD")]
+    pub card: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

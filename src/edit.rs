@@ -1,6 +1,8 @@
 //! In-place edits of a task with toml_edit: only the values that change
 //! are touched; every comment, blank line and the layout of the rest of the
-//! file stay as they were.
+//! file stay as they were. The task's keys end in the order the file format
+//! declares and a plain-date `due` is a TOML date, so the file stays as
+//! `plan fmt` writes it.
 
 use crate::model::Rag;
 pub use crate::model::TaskPath;
@@ -34,7 +36,12 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
         }
     }
     if let Some(due) = &edit.due {
-        set(task, "due", Value::from(due.as_str()));
+        let text = Value::from(due.as_str());
+        set(
+            task,
+            "due",
+            crate::format::plain_date(&text).unwrap_or(text),
+        );
     }
     if let Some(leads) = &edit.leads {
         let array: Array = leads.iter().map(String::as_str).collect();
@@ -47,7 +54,20 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
     if let Some(note) = &edit.note {
         set(task, "note", Value::from(note.as_str()));
     }
+    in_declared_order(task);
     Ok(crate::line_ends::keep(text, &doc.to_string()))
+}
+
+/// The task's keys in the order of the file format's declaration, as `plan fmt` puts them.
+fn in_declared_order(task: &mut Table) {
+    let order = crate::file_format::TASK.keys;
+    let rank = |key: &str| {
+        order
+            .iter()
+            .position(|k| k.name == key)
+            .unwrap_or(order.len())
+    };
+    task.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
 }
 
 fn date(day: NaiveDate) -> Value {
@@ -92,7 +112,7 @@ fn find_task<'d>(doc: &'d mut DocumentMut, path: &TaskPath) -> anyhow::Result<&'
     })?;
     let task = find_in(action, "task", |id| {
         id.as_str()
-            .is_some_and(|s| s.eq_ignore_ascii_case(&path.task))
+            .is_some_and(|s| crate::model::same_id(s, &path.task))
     })
     .with_context(|| {
         format!(

@@ -66,7 +66,8 @@ pub fn run(
         who.push_str(&format!(" and of {}", parts.join(", ")));
     }
     let mut notes = vec![format!(
-        "{total} tasks: {overdue} overdue, {red} red, {unrated} not rated."
+        "{}: {overdue} overdue, {red} red, {unrated} not rated.",
+        crate::render::number::count(total, "task")
     )];
     if tables.is_empty() {
         notes = vec![format!("{} leads no task.", agency.id)];

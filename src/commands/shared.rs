@@ -81,7 +81,7 @@ pub fn find_card<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Card> {
     match plan
         .cards
         .iter()
-        .find(|c| c.id.eq_ignore_ascii_case(text.trim()))
+        .find(|c| crate::model::same_id(&c.id, text.trim()))
     {
         Some(card) => Ok(card),
         None => {

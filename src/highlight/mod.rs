@@ -148,7 +148,7 @@ fn card_section<'p>(
             .filter(|m| {
                 card.measures
                     .iter()
-                    .any(|id| id.eq_ignore_ascii_case(&m.id))
+                    .any(|id| crate::model::same_id(id, &m.id))
             })
             .collect(),
     };
@@ -205,7 +205,7 @@ fn card_rag(plan: &Plan, card_id: &str) -> Option<Rag> {
     let card = plan
         .cards
         .iter()
-        .find(|c| c.id.eq_ignore_ascii_case(card_id))?;
+        .find(|c| crate::model::same_id(&c.id, card_id))?;
     rollup(card.tasks().map(|t| t.rag))
 }
 

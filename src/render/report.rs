@@ -40,6 +40,8 @@ pub enum Cell {
     List(Vec<String>),
     /// A share from 0 to 1; `None` where it has no meaning (nothing rated).
     Percent(Option<f64>),
+    /// Yes or no: a JSON boolean; blank (null) where there is no answer.
+    YesNo(Option<bool>),
     Empty,
 }
 
@@ -90,6 +92,7 @@ impl Cell {
                 out.push('%');
             }
             Cell::Percent(None) => out.push('–'),
+            Cell::YesNo(b) => out.push_str(b.map_or("", |b| if b { "yes" } else { "no" })),
         }
     }
 
@@ -102,6 +105,7 @@ impl Cell {
             Cell::Badge(b) => b.map_or(Value::Null, |b| json!(b.word)),
             Cell::List(items) => json!(items),
             Cell::Percent(p) => p.map_or(Value::Null, |p| json!((p * 1000.0).round() / 10.0)),
+            Cell::YesNo(b) => b.map_or(Value::Null, |b| json!(b)),
             Cell::Empty => Value::Null,
         }
     }

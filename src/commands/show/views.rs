@@ -25,7 +25,7 @@ pub enum Found<'p> {
 /// The thing `id` names (any case): a task, action, priority, card,
 /// recommendation, measure or agency (by id, name or alias).
 pub fn find<'p>(plan: &'p Plan, id: &str) -> Option<Found<'p>> {
-    let same = |a: &str| a.eq_ignore_ascii_case(id);
+    let same = |a: &str| crate::model::same_id(a, id);
     if let Some((c, p, a, t)) = plan.task_paths().find(|(_, _, _, t)| same(&t.id)) {
         return Some(Found::Task(c, p, a, t));
     }
