@@ -249,14 +249,44 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value = "human")]
     pub format: DiagnosticFormat,
 
-    /// Fail (exit 1) on warnings too
-    #[arg(long, value_enum, value_name = "WHAT")]
-    pub deny: Option<Deny>,
+    /// Accept a warning code's findings: count them, do not show them (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+
+    /// Report a code's findings as warnings, whatever the plan's [check] says (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub warn: Vec<String>,
+
+    /// Fail (exit 1) on a warning code's findings, or on every warning with `warnings` (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Deny {
-    Warnings,
+impl CheckArgs {
+    /// The levels the command line gives: the strictest where a code is named twice.
+    pub fn levels(&self) -> Result<crate::levels::Levels, crate::levels::LevelError> {
+        use crate::levels::Level;
+        let mut levels = crate::levels::Levels::default();
+        for (names, level) in [
+            (&self.allow, Level::Allow),
+            (&self.warn, Level::Warn),
+            (&self.deny, Level::Deny),
+        ] {
+            for name in names.iter().filter(|n| !self.is_all_warnings(n)) {
+                levels.set(name, level)?;
+            }
+        }
+        Ok(levels)
+    }
+
+    /// `--deny warnings`: every warning fails the check.
+    pub fn deny_warnings(&self) -> bool {
+        self.deny.iter().any(|n| self.is_all_warnings(n))
+    }
+
+    fn is_all_warnings(&self, name: &str) -> bool {
+        name.trim().eq_ignore_ascii_case("warnings")
+    }
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {

@@ -110,6 +110,32 @@ pub static FILE: TableFormat = TableFormat {
             "The scrutiny recommendations and the responses",
         ),
         optional("measure", Tables(&MEASURE), "The curves to turn"),
+        optional(
+            "check",
+            Table(&CHECK),
+            "How seriously `plan check` takes each code of a warning",
+        ),
+    ],
+};
+
+/// The plan's own levels for `plan check`'s codes (src/levels.rs); the
+/// command line's `--allow`, `--warn`, `--deny` win over them.
+pub static CHECK: TableFormat = TableFormat {
+    name: "check",
+    header: "[check]",
+    description: "Levels of plan check's warning codes: allowed findings are counted, not shown; denied ones fail the check",
+    keys: &[
+        optional(
+            "allow",
+            Texts,
+            "Warning codes whose findings are accepted: counted, not shown (e.g. [\"unassigned-lead\"])",
+        ),
+        optional("warn", Texts, "Codes reported as warnings (the default)"),
+        optional(
+            "deny",
+            Texts,
+            "Warning codes whose findings fail the check as errors (e.g. [\"no-target-date\"])",
+        ),
     ],
 };
 
@@ -325,7 +351,7 @@ pub static MEASURE_VALUE: TableFormat = TableFormat {
 };
 
 /// Every kind of table, the file first.
-pub static TABLES: [&TableFormat; 10] = [
+pub static TABLES: [&TableFormat; 11] = [
     &FILE,
     &PLAN,
     &AGENCY,
@@ -336,4 +362,5 @@ pub static TABLES: [&TableFormat; 10] = [
     &RECOMMENDATION,
     &MEASURE,
     &MEASURE_VALUE,
+    &CHECK,
 ];

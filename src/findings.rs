@@ -196,6 +196,10 @@ pub enum Finding {
     BadPeriod {
         text: String,
     },
+    /// A `[check]` level for no code, or for an error code.
+    BadLevel {
+        error: crate::levels::LevelError,
+    },
 }
 
 impl Finding {
@@ -218,7 +222,8 @@ impl Finding {
             | F::BadId { .. }
             | F::EmptyAgencyId
             | F::BadAgencyKind { .. }
-            | F::BadBetter { .. } => Code::BadValue,
+            | F::BadBetter { .. }
+            | F::BadLevel { .. } => Code::BadValue,
             F::MissingPlan => Code::MissingPlan,
             F::DuplicatePlan { .. } => Code::DuplicatePlan,
             F::PlanEndsBeforeStart { .. } => Code::PlanEndsBeforeStart,
@@ -393,6 +398,7 @@ impl Finding {
                 format!("measure {measure} has a second value for {from} to {to} (`{period}`)")
             }
             F::BadPeriod { text } => format!("`{text}` is not a period"),
+            F::BadLevel { error } => error.to_string(),
         }
     }
 
@@ -466,6 +472,9 @@ impl Finding {
             F::DuplicatePeriod { .. } => "one value a period: keep one of them".into(),
             F::BadPeriod { .. } => {
                 "a period is a date, month, quarter or year, such as \"Q1 2012-13\"".into()
+            }
+            F::BadLevel { .. } => {
+                "`[check]` lists warning codes: `allow` accepts their findings, `deny` fails on them".into()
             }
             F::BinaryFile
             | F::TomlSyntax { .. }

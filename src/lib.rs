@@ -16,6 +16,7 @@ pub mod format;
 pub mod git;
 pub mod highlight;
 pub mod leads;
+pub mod levels;
 pub mod line_ends;
 pub mod load;
 pub mod model;

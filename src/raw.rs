@@ -22,6 +22,8 @@ pub struct RawFile {
     pub priorities: Vec<RawPriority>,
     pub recommendations: Vec<RawRecommendation>,
     pub measures: Vec<RawMeasure>,
+    /// The `[check]` table's levels, those that name a code that can have one.
+    pub check: Option<crate::levels::Levels>,
 }
 
 #[derive(Debug)]

@@ -91,7 +91,32 @@ impl Reader<'_> {
         for t in self.tables(&top, "measure") {
             raw.measures.extend(self.measure(&t));
         }
+        if let Some(t) = self.table(&top, "check") {
+            raw.check = Some(self.check(&t));
+        }
         raw
+    }
+
+    /// `[check]`: each code named with its level; a name that is no code,
+    /// or an error code allowed, is a finding at the name.
+    fn check(&mut self, t: &Table) -> crate::levels::Levels {
+        use crate::levels::Level;
+        self.check_keys(t);
+        let mut levels = crate::levels::Levels::default();
+        for (key, level) in [
+            ("allow", Level::Allow),
+            ("warn", Level::Warn),
+            ("deny", Level::Deny),
+        ] {
+            let names = self.value(t, key, Self::strings);
+            for name in names.map(|n| n.value).unwrap_or_default() {
+                if let Err(error) = levels.set(&name.value, level) {
+                    self.diagnostics
+                        .push(Diagnostic::new(Finding::BadLevel { error }, name.loc));
+                }
+            }
+        }
+        levels
     }
 
     fn plan(&mut self, t: &Table) -> Option<RawPlan> {
