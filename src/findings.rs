@@ -137,6 +137,8 @@ pub enum Finding {
     UnknownLead {
         lead: String,
         nearest: Option<(String, String)>,
+        /// The agencies it names when it is several in one text ("SWP, SL").
+        several: Vec<String>,
     },
     NoDue {
         task: String,
@@ -196,6 +198,12 @@ pub enum Finding {
     BadPeriod {
         text: String,
     },
+    /// A TOML date that is no day of the calendar; the file was read with
+    /// the nearest real day in its place.
+    NoSuchDay {
+        written: String,
+        nearest: String,
+    },
     /// A `[check]` level for no code, or for an error code.
     BadLevel {
         error: crate::levels::LevelError,
@@ -243,7 +251,7 @@ impl Finding {
             F::UnassignedLead { .. } => Code::UnassignedLead,
             F::UnknownLead { .. } => Code::UnknownLead,
             F::NoDue { .. } | F::DueTbc { .. } => Code::NoTargetDate,
-            F::BadDate { .. } | F::BadPeriod { .. } => Code::BadDate,
+            F::BadDate { .. } | F::BadPeriod { .. } | F::NoSuchDay { .. } => Code::BadDate,
             F::DueOutsidePlan { .. } => Code::DueOutsidePlan,
             F::DependencyCycle { .. } => Code::DependencyCycle,
             F::MeasureWithoutCard { .. } => Code::MeasureWithoutCard,
@@ -399,6 +407,7 @@ impl Finding {
             }
             F::BadPeriod { text } => format!("`{text}` is not a period"),
             F::BadLevel { error } => error.to_string(),
+            F::NoSuchDay { written, .. } => format!("{written} is not a day of the calendar"),
         }
     }
 
@@ -444,6 +453,13 @@ impl Finding {
                 "name the lead agency, or write lead = [\"TBC\"] until one is found".into()
             }
             F::UnassignedLead { .. } => "name the agency that leads it once it is agreed".into(),
+            F::UnknownLead { several, .. } if !several.is_empty() => {
+                let items: Vec<String> = several.iter().map(|s| format!("\"{s}\"")).collect();
+                format!(
+                    "one agency a text: write lead = [{}]",
+                    items.join(", ")
+                )
+            }
             F::UnknownLead {
                 nearest: Some((id, name)),
                 ..
@@ -473,8 +489,16 @@ impl Finding {
             F::BadPeriod { .. } => {
                 "a period is a date, month, quarter or year, such as \"Q1 2012-13\"".into()
             }
+            F::NoSuchDay { nearest, .. } => {
+                format!("the nearest day is {nearest}; the rest of the file was checked as if it said so")
+            }
             F::BadLevel { .. } => {
                 "`[check]` lists warning codes: `allow` accepts their findings, `deny` fails on them".into()
+            }
+            F::WrongType { wanted, found, .. }
+                if *found == "a table" && wanted.starts_with("an array of tables") =>
+            {
+                "write the header with double brackets, `[[...]]`: each such table adds one more to a list (of tasks, actions ...), where `[...]` is a single table".into()
             }
             F::BinaryFile
             | F::TomlSyntax { .. }
