@@ -4,6 +4,11 @@
 use crate::model::Rag;
 use crate::render::report::{Badge, Cell, Tone};
 
+/// A response as a person reads it: "not accepted", "partially accepted".
+pub fn response(response: crate::model::Response) -> String {
+    response.as_str().replace('-', " ")
+}
+
 /// A RAG status (or none yet) as a badge cell.
 pub fn rag(rag: Option<Rag>) -> Cell {
     Cell::Badge(rag.map(|rag| Badge {

@@ -164,3 +164,22 @@ fn an_agency_or_a_card_gets_its_own_calendar() {
     ));
     assert_eq!(csv.lines().count(), 2, "{csv}");
 }
+
+#[test]
+fn today_long_after_the_plan_says_so_in_one_line() {
+    let dir = welsh_plan();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["overdue"])
+        .current_dir(dir.path())
+        .env_remove("PLAN_DIR")
+        .env_remove("PLAN_AS_OF")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--as-of 2013-03-31"), "{stderr}");
+    // Not when a day is asked for.
+    let asked = plan(dir.path(), &["overdue"]);
+    assert!(asked.stderr.is_empty());
+}

@@ -17,7 +17,10 @@ use std::io::Write;
 pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Plan>> {
     let is_error = |d: &&crate::diag::Diagnostic| d.severity() == crate::diag::Severity::Error;
     let opened = match ctx.open_valid()? {
-        Ok(plan) => return Ok(Some(plan)),
+        Ok(plan) => {
+            long_after_the_end(ctx, &plan, err)?;
+            return Ok(Some(plan));
+        }
         Err(opened) => opened,
     };
     let errors: Vec<_> = opened
@@ -36,6 +39,23 @@ pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Pl
         "the plan has {count}: `plan check` lists every finding; mend them, then ask again"
     )?;
     Ok(None)
+}
+
+/// A plan reported on as of today, over a year after it ended (the bundled
+/// 2012–13 plan run as is), reads thousands of days overdue: one line on
+/// `err` says so, with the `--as-of` to use. Not when `--as-of` was given.
+fn long_after_the_end(ctx: &Context, plan: &Plan, err: &mut dyn Write) -> anyhow::Result<()> {
+    let end = plan.meta.end;
+    let year_after = end.checked_add_months(chrono::Months::new(12));
+    if ctx.as_of_given || year_after.is_none_or(|day| ctx.as_of <= day) {
+        return Ok(());
+    }
+    writeln!(
+        err,
+        "note: as of today ({}), over a year after the plan ended on {end}; to report as of a day of the plan, add --as-of {end} (or any day up to it)",
+        ctx.as_of
+    )?;
+    Ok(())
 }
 
 pub fn style(ctx: &Context) -> Style {

@@ -142,7 +142,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                 vec![
                     Cell::text(&r.recommendation.id),
                     Cell::text(&r.recommendation.text),
-                    Cell::text(r.recommendation.response.as_str()),
+                    Cell::text(view::response(r.recommendation.response)),
                     Cell::Int(r.tasks as i64),
                     Cell::Int(r.done as i64),
                     Cell::Int(r.overdue as i64),
