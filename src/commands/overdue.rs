@@ -1,5 +1,6 @@
 //! `plan overdue`: tasks past their deadline, most overdue first; then the
-//! ongoing tasks gone stale and the tasks waiting for another.
+//! ongoing tasks gone stale and the tasks waiting for another. A task rated
+//! green or amber yet overdue is named in a note: "rated green, 61 days overdue".
 
 use super::shared::{self, TaskFilter};
 use crate::cli::OverdueArgs;
@@ -32,6 +33,21 @@ pub fn run(
     stale.sort_by_key(|(_, _, s)| s.last_review);
     let waiting = in_state(State::Waiting);
 
+    // Rated green or amber, yet past the deadline: the reader must see it.
+    let contradictions: Vec<String> = overdue
+        .iter()
+        .filter_map(|(_, task, status)| {
+            let said = crate::view::rated_but_overdue(task.rag, status.days_overdue);
+            (!said.is_empty()).then(|| format!("{} ({said})", task.id))
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if !contradictions.is_empty() {
+        notes.push(format!(
+            "Rated on track but overdue: {}.",
+            contradictions.join("; ")
+        ));
+    }
     let review_days = plan.meta.review_days;
     let counts = (overdue.len(), stale.len(), waiting.len());
     let any_overdue = counts.0 > 0;
@@ -54,7 +70,7 @@ pub fn run(
                 ))
                 .when_empty("No task is waiting."),
         ],
-        notes: Vec::new(),
+        notes,
     };
     args.report
         .output

@@ -3,7 +3,7 @@
 
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
-use crate::query::{LeadFilter, Query, delivering, rollup};
+use crate::query::{LeadFilter, Query, RagCounts, delivering};
 use crate::render::number::number;
 use crate::render::report::Cell;
 use crate::view;
@@ -68,7 +68,12 @@ pub fn view(plan: &Plan, query: &Query, found: Found) -> (&'static str, Vec<Fiel
 }
 
 fn rag_of(tasks: &[&Task]) -> Cell {
-    view::rag(rollup(tasks.iter().map(|t| t.rag)))
+    view::rollup(&RagCounts::of(tasks.iter().map(|t| t.rag)))
+}
+
+/// What a roll-up rests on: "2 of 19 tasks rated".
+fn rated_of(tasks: &[&Task]) -> Cell {
+    Cell::text(RagCounts::of(tasks.iter().map(|t| t.rag)).basis())
 }
 
 fn ids(tasks: &[&Task]) -> Cell {
@@ -143,6 +148,7 @@ fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
         ("priority", "We will", titled(&priority.id, &priority.title)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
 
@@ -160,6 +166,7 @@ fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
         ("actions", "Actions", lines(&actions)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
 
@@ -183,6 +190,7 @@ fn card(card: &Card) -> Vec<Field> {
         ("priorities", "We will", lines(&priorities)),
         ("tasks", "Tasks", Cell::Int(tasks.len() as i64)),
         ("rag", "RAG", rag_of(&tasks)),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
 
@@ -201,6 +209,7 @@ fn recommendation(plan: &Plan, rec: &Recommendation) -> Vec<Field> {
         ("actions", "Actions", Cell::List(rec.actions.clone())),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
 
@@ -242,5 +251,6 @@ fn agency(plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
         ("part_of", "Part of", Cell::opt_text(part_of)),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
