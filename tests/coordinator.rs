@@ -183,3 +183,40 @@ fn today_long_after_the_plan_says_so_in_one_line() {
     let asked = plan(dir.path(), &["overdue"]);
     assert!(asked.stderr.is_empty());
 }
+
+fn overdue_at(columns: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01", "overdue", "--card", "EJ"])
+        .env_remove("PLAN_DIR")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", columns)
+        .output()
+        .unwrap();
+    stdout(&out)
+}
+
+#[test]
+fn at_80_columns_ids_and_dates_stay_whole() {
+    let text = overdue_at("80");
+    let boxed = |l: &&str| l.starts_with(['│', '┌', '└', '╞']);
+    assert!(
+        text.lines().filter(boxed).all(|l| l.chars().count() <= 80),
+        "{text}"
+    );
+    // Every id and deadline whole on its line.
+    for id in ["EJ-1.2.b", "EJ-1.1.a", "EJ-3.2.a"] {
+        assert!(text.contains(&format!("│ {id} ")), "{id}: {text}");
+    }
+    assert_eq!(text.matches("2012-05-01").count(), 7, "{text}");
+    assert!(!text.contains("2012-05-0 "), "{text}");
+}
+
+#[test]
+fn below_60_columns_a_table_is_a_block_per_task() {
+    let text = overdue_at("50");
+    assert!(!text.contains('│'), "{text}");
+    assert!(
+        text.contains("EJ-1.2.b — Develop an integrated system noting which sex workers have been informed\nLeads: SL · Due: Immediate · Deadline: 2012-05-01 · Days overdue: 214 · RAG: not rated"),
+        "{text}"
+    );
+}
