@@ -134,6 +134,10 @@ pub struct OverdueArgs {
     /// Exit 1 when any task is overdue (for CI gates)
     #[arg(long)]
     pub fail_if_any: bool,
+
+    /// Show each task's last note in the table (JSON and CSV always carry it)
+    #[arg(long)]
+    pub notes: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -174,6 +178,10 @@ pub struct AgencyArgs {
     /// Only tasks of this report card
     #[arg(long, value_name = "CARD")]
     pub card: Option<String>,
+
+    /// Show each task's last note in the table (JSON and CSV always carry it)
+    #[arg(long)]
+    pub notes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -210,6 +218,10 @@ pub struct TasksArgs {
     /// Only tasks in this state
     #[arg(long, value_enum)]
     pub state: Option<StateFilter>,
+
+    /// Show each task's last note in the table (JSON and CSV always carry it)
+    #[arg(long)]
+    pub notes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

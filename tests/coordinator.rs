@@ -220,3 +220,42 @@ fn below_60_columns_a_table_is_a_block_per_task() {
         "{text}"
     );
 }
+
+#[test]
+fn tables_show_the_last_note_with_notes_and_machines_always_get_it() {
+    let reports = std::path::Path::new("tests/cmd/reports/plan");
+    let dir = ["--dir", reports.to_str().unwrap()];
+    let run = |args: &[&str]| {
+        let mut all = dir.to_vec();
+        all.extend_from_slice(args);
+        stdout(&plan(std::path::Path::new("."), &all))
+    };
+    let plain = run(&["overdue"]);
+    assert!(!plain.contains("Last note"), "{plain}");
+    for command in [
+        &["overdue", "--notes"][..],
+        &["tasks", "--notes"],
+        &["agency", "SL", "--notes"],
+    ] {
+        let text = run(command);
+        assert!(text.contains("Last note"), "{command:?}: {text}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["tasks", "--format", "json"])).unwrap();
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r.get("note").is_some()),
+        "{json}"
+    );
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["note"].is_string()),
+        "{json}"
+    );
+    let csv = run(&["overdue", "--format", "csv"]);
+    assert!(csv.lines().next().unwrap().contains(",note"), "{csv}");
+}

@@ -31,7 +31,7 @@ pub fn run(
         .collect();
     due.sort_by_key(|(_, _, s)| s.deadline);
 
-    let mut columns = shared::task_columns();
+    let mut columns = shared::task_columns(false);
     columns[6] = Column::new("days_left", "Days left");
     let mut table = Table::new(columns).when_empty(format!("Nothing falls due by {until}."));
     for (_, task, status) in &due {

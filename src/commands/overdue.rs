@@ -54,21 +54,26 @@ pub fn run(
     let report = Report {
         heading: shared::heading(plan, "overdue tasks", ctx.as_of, filter.describe()),
         tables: vec![
-            section(plan, overdue, &["last_review"])
+            section(args.notes, plan, overdue, &["last_review"])
                 .titled(format!("Overdue ({})", counts.0))
                 .when_empty("No task is overdue."),
-            section(plan, stale, &["deadline", "days_overdue"])
+            section(args.notes, plan, stale, &["deadline", "days_overdue"])
                 .titled(format!(
                     "Stale: ongoing, not reviewed for over {review_days} days ({})",
                     counts.1
                 ))
                 .when_empty("No ongoing task is stale."),
-            section(plan, waiting, &["deadline", "days_overdue", "last_review"])
-                .titled(format!(
-                    "Waiting for another task to be done ({})",
-                    counts.2
-                ))
-                .when_empty("No task is waiting."),
+            section(
+                args.notes,
+                plan,
+                waiting,
+                &["deadline", "days_overdue", "last_review"],
+            )
+            .titled(format!(
+                "Waiting for another task to be done ({})",
+                counts.2
+            ))
+            .when_empty("No task is waiting."),
         ],
         notes,
     };
@@ -87,11 +92,12 @@ pub fn run(
 /// people only the columns that can hold something in it. Rows are made as
 /// they are printed: a plan of 100,000 tasks has as many overdue.
 fn section<'a>(
+    notes: bool,
     plan: &'a Plan,
     rows: Vec<&'a (&'a Card, &'a Task, Status)>,
     hidden: &[&str],
 ) -> Table<'a> {
-    let mut columns = shared::task_columns();
+    let mut columns = shared::task_columns(notes);
     columns.push(Column::new("last_review", "Last review"));
     for column in &mut columns {
         if column.key == "state" || hidden.contains(&column.key) {

@@ -170,8 +170,9 @@ impl TaskFilter {
     }
 }
 
-/// The columns of a task row, in order; see [`task_row`].
-pub fn task_columns() -> Vec<Column> {
+/// The columns of a task row, in order; see [`task_row`]. The task's last
+/// note is always in JSON and CSV, and in a table with `notes` (`--notes`).
+pub fn task_columns(notes: bool) -> Vec<Column> {
     vec![
         Column::new("id", "Id"),
         Column::prose("text", "Task"),
@@ -181,6 +182,11 @@ pub fn task_columns() -> Vec<Column> {
         Column::new("state", "State"),
         Column::new("days_overdue", "Days overdue"),
         Column::new("rag", "RAG"),
+        if notes {
+            Column::prose("note", "Last note")
+        } else {
+            Column::machine("note")
+        },
     ]
 }
 
@@ -194,6 +200,7 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
         Cell::text(status.state.as_str()),
         Cell::opt_int(status.days_overdue),
         view::rag(task.rag),
+        Cell::opt_text(task.note.as_deref()),
     ]
 }
 
