@@ -259,3 +259,16 @@ fn tables_show_the_last_note_with_notes_and_machines_always_get_it() {
     let csv = run(&["overdue", "--format", "csv"]);
     assert!(csv.lines().next().unwrap().contains(",note"), "{csv}");
 }
+
+#[test]
+fn a_nested_list_keeps_its_nesting_in_a_terminal() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01", "show", "R3"])
+        .env_remove("PLAN_DIR")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("┆ \u{a0}\u{a0}- i. key partner agencies"), "{text}");
+}

@@ -94,7 +94,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                     Cell::Int(r.tasks as i64),
                     Cell::Int(r.done as i64),
                     Cell::Int(r.overdue as i64),
-                    view::rag(r.rag),
+                    view::rollup(&r.counts),
                 ]
             })
             .collect(),

@@ -89,6 +89,8 @@ pub struct RecommendationLine<'p> {
     pub done: usize,
     pub overdue: usize,
     pub rag: Option<Rag>,
+    /// What the roll-up rests on.
+    pub counts: RagCounts,
 }
 
 /// Builds the report of `quarter`, judged on `as_of`; `previous` is the plan
@@ -216,6 +218,7 @@ fn recommendation_lines<'p>(plan: &'p Plan, query: &Query) -> Vec<Recommendation
                     .filter(|t| query.status(t).state == State::Overdue)
                     .count(),
                 rag: rollup(tasks.iter().map(|t| t.rag)),
+                counts: RagCounts::of(tasks.iter().map(|t| t.rag)),
             }
         })
         .collect()

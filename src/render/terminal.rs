@@ -186,9 +186,21 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
 /// Narrower than this, a table is printed as a block per row.
 pub const BLOCKS_BELOW_WIDTH: usize = 60;
 
-/// A cell's text as a terminal table shows it.
+/// A cell's text as a terminal table shows it. The blanks that start a line
+/// become no-break spaces, which comfy-table keeps when it wraps the line:
+/// a nested list keeps its nesting (R3's "  - i.").
 fn shown_text(cell: &Cell) -> String {
-    escape::terminal_cut(&cell.display_text(), MAX_CELL_CHARS, MAX_WORD_CHARS)
+    let text = escape::terminal_cut(&cell.display_text(), MAX_CELL_CHARS, MAX_WORD_CHARS);
+    if !text.contains("\n ") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut indent = false;
+    for c in text.chars() {
+        indent = (indent || c == '\n') && matches!(c, '\n' | ' ');
+        out.push(if indent && c == ' ' { '\u{a0}' } else { c });
+    }
+    out
 }
 
 /// A block per row for a narrow terminal: the first column and the prose
