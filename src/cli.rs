@@ -182,6 +182,9 @@ pub struct OverdueArgs {
     /// Judge each task against its original target date, where it was revised
     #[arg(long)]
     pub original: bool,
+    /// Show each task's last note in the table (JSON and CSV always carry it)
+    #[arg(long)]
+    pub notes: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -222,6 +225,10 @@ pub struct AgencyArgs {
     /// Only tasks of this report card
     #[arg(long, value_name = "CARD")]
     pub card: Option<String>,
+
+    /// Show each task's last note in the table (JSON and CSV always carry it)
+    #[arg(long)]
+    pub notes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -252,12 +259,16 @@ pub struct TasksArgs {
     pub report: ReportArgs,
 
     /// Only tasks with this RAG status
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub rag: Option<RagFilter>,
 
     /// Only tasks in this state
     #[arg(long, value_enum)]
     pub state: Option<StateFilter>,
+
+    /// Show each task's last note in the table (JSON and CSV always carry it)
+    #[arg(long)]
+    pub notes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -299,19 +310,73 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value = "human")]
     pub format: DiagnosticFormat,
 
-    /// Fail (exit 1) on warnings too
-    #[arg(long, value_enum, value_name = "WHAT")]
-    pub deny: Option<Deny>,
+    /// Accept a warning code's findings: count them, do not show them (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+
+    /// Report a code's findings as warnings, whatever the plan's [check] says (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub warn: Vec<String>,
+
+    /// Fail (exit 1) on a warning code's findings, or on every warning with `warnings` (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Deny {
-    Warnings,
+impl CheckArgs {
+    /// The levels the command line gives: the strictest where a code is named twice.
+    pub fn levels(&self) -> Result<crate::levels::Levels, crate::levels::LevelError> {
+        use crate::levels::Level;
+        let mut levels = crate::levels::Levels::default();
+        for (names, level) in [
+            (&self.allow, Level::Allow),
+            (&self.warn, Level::Warn),
+            (&self.deny, Level::Deny),
+        ] {
+            for name in names.iter().filter(|n| !self.is_all_warnings(n)) {
+                levels.set(name, level)?;
+            }
+        }
+        Ok(levels)
+    }
+
+    /// `--deny warnings`: every warning fails the check.
+    pub fn deny_warnings(&self) -> bool {
+        self.deny.iter().any(|n| self.is_all_warnings(n))
+    }
+
+    fn is_all_warnings(&self, name: &str) -> bool {
+        name.trim().eq_ignore_ascii_case("warnings")
+    }
 }
 
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01"))
+    let trimmed = text.trim();
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
+        let shaped = trimmed.len() == 10
+            && trimmed.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if shaped {
+            format!("{trimmed} is not a day of the calendar")
+        } else {
+            format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01")
+        }
+    })
+}
+
+/// A RAG status in any case, as the plan files accept it (`Green`, `complete`).
+fn parse_rag(text: &str) -> Result<Rag, String> {
+    Rag::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is no RAG status: write {}",
+            crate::words::either(<Rag as crate::words::Words>::WORDS)
+        )
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -335,9 +400,9 @@ pub struct SetArgs {
     /// The task's full id, e.g. EJ-1.1.a (any case)
     pub task: String,
 
-    /// The new RAG status
-    #[arg(long, value_enum, conflicts_with = "clear_rag")]
-    pub rag: Option<RagArg>,
+    /// The new RAG status: red, amber, green or blue (complete), in any case
+    #[arg(long, value_name = "RAG", value_parser = parse_rag, conflicts_with = "clear_rag")]
+    pub rag: Option<Rag>,
 
     /// Take the RAG status away (not yet rated)
     #[arg(long)]
@@ -358,27 +423,6 @@ pub struct SetArgs {
     /// The new lead(s): agency ids, names or aliases, or TBC
     #[arg(long, value_name = "AGENCY", num_args = 1..)]
     pub lead: Option<Vec<String>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RagArg {
-    Red,
-    Amber,
-    Green,
-    /// Complete
-    #[value(alias = "complete")]
-    Blue,
-}
-
-impl RagArg {
-    pub fn rag(self) -> Rag {
-        match self {
-            RagArg::Red => Rag::Red,
-            RagArg::Amber => Rag::Amber,
-            RagArg::Green => Rag::Green,
-            RagArg::Blue => Rag::Blue,
-        }
-    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -408,9 +452,18 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     pub format: ExportFormat,
 
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output (a CSV file starts with a
+    /// UTF-8 byte-order mark, so spreadsheets read every letter right)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Only tasks this agency, or one part of it, leads (an id, name or alias; TBC for none)
+    #[arg(long, value_name = "AGENCY")]
+    pub lead: Option<String>,
+
+    /// Only tasks of this report card (its id, e.g. EJ)
+    #[arg(long, value_name = "CARD")]
+    pub card: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

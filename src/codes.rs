@@ -67,7 +67,7 @@ codes! {
     AgencyLoop => "agency-loop", Error, "an agency that is, through `part_of`, part of itself";
     UnknownLead => "unknown-lead", Error, "a lead that is no agency id, alias or reserved word";
     UnknownReference => "unknown-reference", Error, "an id that names nothing in the plan";
-    BadDate => "bad-date", Error, "a `due` or period that fits no form of the date grammar";
+    BadDate => "bad-date", Error, "a `due` or period that fits no form of the date grammar, or a date that is no day of the calendar";
     BadRag => "bad-rag", Error, "a RAG status other than red, amber, green or blue";
     BadResponse => "bad-response", Error, "a response other than accepted, partially-accepted, not-accepted or noted";
     DependencyCycle => "dependency-cycle", Error, "tasks due \"after\" one another in a loop";

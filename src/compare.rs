@@ -1,6 +1,6 @@
 //! What changed between two versions of a plan (`plan diff`): tasks added
 //! and removed, and per task the RAG, due, lead, done, note and status changes, and
-//! the tasks that became overdue. Pure: two plans and their as-of days in,
+//! the tasks that became overdue or are no longer overdue. Pure: two plans and their as-of days in,
 //! a list of changes out.
 
 use crate::model::{Plan, Task};
@@ -20,6 +20,7 @@ pub enum ChangeKind {
     /// `status` (on hold, withdrawn, carried forward; docs/history.md).
     Status,
     BecameOverdue,
+    NoLongerOverdue,
 }
 
 impl ChangeKind {
@@ -34,6 +35,7 @@ impl ChangeKind {
             ChangeKind::Note => "note",
             ChangeKind::Status => "status",
             ChangeKind::BecameOverdue => "became-overdue",
+            ChangeKind::NoLongerOverdue => "no-longer-overdue",
         }
     }
 }
@@ -105,12 +107,19 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
         }
         let (then, now) = (old_query.status(was), new_query.status(task));
         if now.state == State::Overdue && then.state != State::Overdue {
-            let days = now.days_overdue.unwrap_or(0);
             changes.push(change(
                 task,
                 ChangeKind::BecameOverdue,
                 Some(then.state.as_str().to_string()),
-                Some(format!("overdue by {days} days")),
+                Some(overdue_by(now.days_overdue)),
+            ));
+        }
+        if then.state == State::Overdue && now.state != State::Overdue {
+            changes.push(change(
+                task,
+                ChangeKind::NoLongerOverdue,
+                Some(overdue_by(then.days_overdue)),
+                Some(now.state.as_str().to_string()),
             ));
         }
     }
@@ -125,6 +134,12 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
         }
     }
     changes
+}
+
+/// "overdue by 1 day", "overdue by 61 days".
+fn overdue_by(days: Option<i64>) -> String {
+    let days = usize::try_from(days.unwrap_or(0)).unwrap_or(0);
+    format!("overdue by {}", crate::render::number::count(days, "day"))
 }
 
 fn leads(plan: &Plan, task: &Task) -> Option<String> {

@@ -14,7 +14,8 @@ pub struct Context {
     /// True when `--as-of` (or PLAN_AS_OF) was given, not defaulted to today.
     pub as_of_given: bool,
     pub colour: bool,
-    /// Width of terminal tables: the terminal's, else `COLUMNS`, else 120.
+    /// Width of terminal tables: `COLUMNS`, else the terminal's, else 100. A
+    /// width of 0 (some CI and container shells report 0×0) counts as unknown.
     pub width: u16,
 }
 
@@ -30,14 +31,16 @@ impl Context {
             };
         let width = std::env::var("COLUMNS")
             .ok()
-            .and_then(|c| c.parse().ok())
+            .and_then(|c| c.trim().parse().ok())
+            .filter(|&w: &u16| w > 0)
             .or_else(|| {
                 std::io::stdout()
                     .is_terminal()
                     .then(|| comfy_table::Table::new().width())
                     .flatten()
+                    .filter(|&w| w > 0)
             })
-            .unwrap_or(120);
+            .unwrap_or(100);
         Context {
             dir: cli.dir.clone(),
             width,

@@ -19,11 +19,25 @@ pub struct Label {
 pub struct Diagnostic {
     pub finding: Finding,
     pub loc: Loc,
+    /// A warning the plan's `[check]` table or `--deny` made an error.
+    pub denied: bool,
 }
 
 impl Diagnostic {
     pub fn new(finding: Finding, loc: Loc) -> Self {
-        Diagnostic { finding, loc }
+        Diagnostic {
+            finding,
+            loc,
+            denied: false,
+        }
+    }
+
+    /// The finding as an error, whatever its code's severity.
+    pub fn denied(self) -> Self {
+        Diagnostic {
+            denied: true,
+            ..self
+        }
     }
 
     pub fn code(&self) -> Code {
@@ -31,7 +45,11 @@ impl Diagnostic {
     }
 
     pub fn severity(&self) -> Severity {
-        self.code().severity()
+        if self.denied {
+            Severity::Error
+        } else {
+            self.code().severity()
+        }
     }
 
     pub fn message(&self) -> String {

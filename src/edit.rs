@@ -1,6 +1,8 @@
 //! In-place edits of a task with toml_edit: only the values that change
 //! are touched; every comment, blank line and the layout of the rest of the
-//! file stay as they were.
+//! file stay as they were. The task's keys end in the order the file format
+//! declares and a plain-date `due` is a TOML date, so the file stays as
+//! `plan fmt` writes it.
 
 use crate::model::Rag;
 pub use crate::model::TaskPath;
@@ -128,7 +130,13 @@ fn revise_due(task: &mut Table, due: &str) {
             set(task, "due_revisions", Value::from(revisions + 1));
         }
     }
-    set(task, "due", Value::from(due));
+    // A plain date is written as a TOML date, as `plan fmt` writes it.
+    let text = Value::from(due);
+    set(
+        task,
+        "due",
+        crate::format::plain_date(&text).unwrap_or(text),
+    );
 }
 
 /// A value without the spacing and comment it had where it was written.
@@ -370,7 +378,7 @@ fn find_task<'d>(doc: &'d mut DocumentMut, path: &TaskPath) -> anyhow::Result<&'
     })?;
     let task = find_in(action, "task", |id| {
         id.as_str()
-            .is_some_and(|s| s.eq_ignore_ascii_case(&path.task))
+            .is_some_and(|s| crate::model::same_id(s, &path.task))
     })
     .with_context(|| {
         format!(

@@ -115,6 +115,11 @@ pub static FILE: TableFormat = TableFormat {
             Tables(&EVENT),
             "Things target dates count from: a decision, a publication, a notification",
         ),
+        optional(
+            "check",
+            Table(&CHECK),
+            "How seriously `plan check` takes each code of a warning",
+        ),
     ],
 };
 
@@ -133,6 +138,27 @@ pub static EVENT: TableFormat = TableFormat {
             "date",
             Date,
             "The day it happened; until then, the tasks counted from it wait",
+        ),
+    ],
+};
+
+/// The plan's own levels for `plan check`'s codes (src/levels.rs); the
+/// command line's `--allow`, `--warn`, `--deny` win over them.
+pub static CHECK: TableFormat = TableFormat {
+    name: "check",
+    header: "[check]",
+    description: "Levels of plan check's warning codes: allowed findings are counted, not shown; denied ones fail the check",
+    keys: &[
+        optional(
+            "allow",
+            Texts,
+            "Warning codes whose findings are accepted: counted, not shown (e.g. [\"unassigned-lead\"])",
+        ),
+        optional("warn", Texts, "Codes reported as warnings (the default)"),
+        optional(
+            "deny",
+            Texts,
+            "Warning codes whose findings fail the check as errors (e.g. [\"no-target-date\"])",
         ),
     ],
 };
@@ -446,7 +472,7 @@ pub static MEASURE_VALUE: TableFormat = TableFormat {
 };
 
 /// Every kind of table, the file first.
-pub static TABLES: [&TableFormat; 12] = [
+pub static TABLES: [&TableFormat; 13] = [
     &FILE,
     &PLAN,
     &AGENCY,
@@ -459,4 +485,5 @@ pub static TABLES: [&TableFormat; 12] = [
     &MEASURE,
     &MEASURE_VALUE,
     &EVENT,
+    &CHECK,
 ];

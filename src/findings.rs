@@ -138,6 +138,8 @@ pub enum Finding {
     UnknownLead {
         lead: String,
         nearest: Option<(String, String)>,
+        /// The agencies it names when it is several in one text ("SWP, SL").
+        several: Vec<String>,
     },
     NoDue {
         task: String,
@@ -240,6 +242,16 @@ pub enum Finding {
         kind: &'static str,
         others: &'static str,
     },
+    /// A TOML date that is no day of the calendar; the file was read with
+    /// the nearest real day in its place.
+    NoSuchDay {
+        written: String,
+        nearest: String,
+    },
+    /// A `[check]` level for no code, or for an error code.
+    BadLevel {
+        error: crate::levels::LevelError,
+    },
 }
 
 impl Finding {
@@ -262,7 +274,8 @@ impl Finding {
             | F::BadId { .. }
             | F::EmptyAgencyId
             | F::BadAgencyKind { .. }
-            | F::BadBetter { .. } => Code::BadValue,
+            | F::BadBetter { .. }
+            | F::BadLevel { .. } => Code::BadValue,
             F::MissingPlan => Code::MissingPlan,
             F::DuplicatePlan { .. } => Code::DuplicatePlan,
             F::PlanEndsBeforeStart { .. } => Code::PlanEndsBeforeStart,
@@ -282,7 +295,7 @@ impl Finding {
             F::UnassignedLead { .. } => Code::UnassignedLead,
             F::UnknownLead { .. } => Code::UnknownLead,
             F::NoDue { .. } | F::DueTbc { .. } => Code::NoTargetDate,
-            F::BadDate { .. } | F::BadPeriod { .. } => Code::BadDate,
+            F::BadDate { .. } | F::BadPeriod { .. } | F::NoSuchDay { .. } => Code::BadDate,
             F::DateRead { note, .. } => match note {
                 Note::InWords { .. } => Code::DateInWords,
                 Note::YearAssumed { .. } => Code::YearAssumed,
@@ -458,6 +471,8 @@ impl Finding {
             | F::BadStatus { .. }
             | F::StatusWithoutReason { .. }
             | F::MixedPeriods { .. } => self.history_message(),
+            F::BadLevel { error } => error.to_string(),
+            F::NoSuchDay { written, .. } => format!("{written} is not a day of the calendar"),
         }
     }
 
@@ -503,6 +518,13 @@ impl Finding {
                 "name the lead agency, or write lead = [\"TBC\"] until one is found".into()
             }
             F::UnassignedLead { .. } => "name the agency that leads it once it is agreed".into(),
+            F::UnknownLead { several, .. } if !several.is_empty() => {
+                let items: Vec<String> = several.iter().map(|s| format!("\"{s}\"")).collect();
+                format!(
+                    "one agency a text: write lead = [{}]",
+                    items.join(", ")
+                )
+            }
             F::UnknownLead {
                 nearest: Some((id, name)),
                 ..
@@ -545,6 +567,17 @@ impl Finding {
             | F::ManyRevisions { .. }
             | F::StatusWithoutReason { .. }
             | F::MixedPeriods { .. } => return self.history_help(),
+            F::NoSuchDay { nearest, .. } => {
+                format!("the nearest day is {nearest}; the rest of the file was checked as if it said so")
+            }
+            F::BadLevel { .. } => {
+                "`[check]` lists warning codes: `allow` accepts their findings, `deny` fails on them".into()
+            }
+            F::WrongType { wanted, found, .. }
+                if *found == "a table" && wanted.starts_with("an array of tables") =>
+            {
+                "write the header with double brackets, `[[...]]`: each such table adds one more to a list (of tasks, actions ...), where `[...]` is a single table".into()
+            }
             F::BinaryFile
             | F::TomlSyntax { .. }
             | F::WrongType { .. }

@@ -17,6 +17,7 @@ pub mod git;
 pub mod highlight;
 pub mod import;
 pub mod leads;
+pub mod levels;
 pub mod line_ends;
 pub mod load;
 pub mod model;

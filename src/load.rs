@@ -25,6 +25,17 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<Path
         if !meta.is_dir() {
             bail!("plan directory {} is not a directory", dir.display());
         }
+        // A repository's root named for its plans/ would read every TOML
+        // file of the repository (Cargo.toml ...) as the plan.
+        let plans = dir.join("plans");
+        if !dir.join("plan.toml").is_file() && plans.join("plan.toml").is_file() {
+            bail!(
+                "plan directory {} holds no plan.toml, but {} does: that looks like the plan; use --dir {}",
+                dir.display(),
+                plans.display(),
+                plans.display()
+            );
+        }
         return Ok(dir.to_path_buf());
     }
     for ancestor in cwd.ancestors() {

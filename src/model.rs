@@ -346,6 +346,12 @@ pub fn agency_and_parents(
     std::iter::successors(Some(agency), |&at| agencies[at].part_of).take(agencies.len())
 }
 
+/// Whether two ids are the same ignoring case, for every letter (`dŵr-1.1.a`
+/// is `DŴR-1.1.a`), not only ASCII ones.
+pub fn same_id(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
+}
+
 impl Card {
     /// Every task of the card that counts (not withdrawn or carried
     /// forward), in plan order.
@@ -406,26 +412,20 @@ impl Plan {
     /// The task with this full id (any case), found by walking its path.
     pub fn find_task(&self, id: &str) -> Option<&Task> {
         let path = TaskPath::parse(id)?;
-        let card = self
-            .cards
-            .iter()
-            .find(|c| c.id.eq_ignore_ascii_case(&path.card))?;
+        let card = self.cards.iter().find(|c| same_id(&c.id, &path.card))?;
         let priority_id = format!("{}-{}", card.id, path.priority);
         let priority = card.priorities.iter().find(|p| p.id == priority_id)?;
         let action_id = format!("{priority_id}.{}", path.action);
         let action = priority.actions.iter().find(|a| a.id == action_id)?;
         let task_id = format!("{action_id}.{}", path.task);
-        action
-            .tasks
-            .iter()
-            .find(|t| t.id.eq_ignore_ascii_case(&task_id))
+        action.tasks.iter().find(|t| same_id(&t.id, &task_id))
     }
 
     /// The ids of the cards that list a measure.
     pub fn cards_listing(&self, measure: &str) -> Vec<String> {
         self.cards
             .iter()
-            .filter(|c| c.measures.iter().any(|m| m.eq_ignore_ascii_case(measure)))
+            .filter(|c| c.measures.iter().any(|m| same_id(m, measure)))
             .map(|c| c.id.clone())
             .collect()
     }

@@ -4,6 +4,7 @@
 
 use crate::diag::{Code, Diagnostic, Tally};
 use crate::git::Repository;
+use crate::levels::Levels;
 use crate::model::Plan;
 use crate::raw::RawFile;
 use crate::source::{FileId, SourceFile, Sources};
@@ -53,6 +54,8 @@ pub struct Opened {
     pub plan: Option<Plan>,
     /// Every finding, in file and position order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The levels the plan's `[check]` tables give codes.
+    pub levels: Levels,
 }
 
 /// A plan from files' names and bytes, as if read from a directory (for
@@ -160,6 +163,10 @@ fn check_with(mut sources: Sources, mut diagnostics: Vec<Diagnostic>, texts: Tex
     };
     // Shape first: while a file cannot be read into the plan's tables, the
     // checks of meaning would only report what follows from that.
+    let levels = raw
+        .iter()
+        .filter_map(|(_, file)| file.check.as_ref())
+        .fold(Levels::default(), |levels, file| levels.overridden_by(file));
     let readable = !diagnostics.iter().any(|d| blocks_validation(d.code()));
     let plan = readable.then(|| validate::validate(raw, &mut diagnostics));
     diagnostics.sort_by_key(|d| (d.loc.file(), d.loc.start(), d.loc.end()));
@@ -167,6 +174,7 @@ fn check_with(mut sources: Sources, mut diagnostics: Vec<Diagnostic>, texts: Tex
         sources,
         plan,
         diagnostics,
+        levels,
     }
 }
 

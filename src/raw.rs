@@ -23,6 +23,8 @@ pub struct RawFile {
     pub recommendations: Vec<RawRecommendation>,
     pub measures: Vec<RawMeasure>,
     pub events: Vec<RawEvent>,
+    /// The `[check]` table's levels, those that name a code that can have one.
+    pub check: Option<crate::levels::Levels>,
 }
 
 /// `[[event]]`: something target dates count from.

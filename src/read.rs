@@ -13,20 +13,51 @@ use toml::de::{DeTable, DeValue};
 type Value<'i> = toml::Spanned<DeValue<'i>>;
 
 /// Parses one file's text. A syntax error yields one `toml-syntax` finding
-/// and nothing else from that file.
+/// and nothing else from that file; but a TOML date that is no day of the
+/// calendar (`2013-02-30`) is reported as such, and the rest of the file
+/// read with the nearest real day in its place, so that it hides nothing.
 pub fn read_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> RawFile {
-    let document = match DeTable::parse(text) {
-        Ok(document) => document,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
+    let mut mended = std::borrow::Cow::Borrowed(text);
+    let mut days_mended = 0;
+    loop {
+        let err = match DeTable::parse(&mended) {
+            Ok(document) => return read_document(file, &mended, &document, diagnostics),
+            Err(err) => err,
+        };
+        let span = err.span().unwrap_or(0..0);
+        let nearest = (days_mended < MAX_MENDED_DAYS)
+            .then(|| nearest_day(&mended, span.clone()))
+            .flatten();
+        let Some(nearest) = nearest else {
             let message = err.message().trim().to_string();
             diagnostics.push(Diagnostic::new(
                 Finding::TomlSyntax { message },
                 Loc::new(file, span),
             ));
             return RawFile::default();
-        }
-    };
+        };
+        diagnostics.push(Diagnostic::new(
+            Finding::NoSuchDay {
+                written: mended[span.clone()].to_string(),
+                nearest: nearest.clone(),
+            },
+            Loc::new(file, span.clone()),
+        ));
+        mended.to_mut().replace_range(span, &nearest);
+        days_mended += 1;
+    }
+}
+
+/// Days that are no days mended in one file before the next counts as a
+/// syntax error: each costs a parse of the file.
+const MAX_MENDED_DAYS: usize = 100;
+
+fn read_document(
+    file: FileId,
+    text: &str,
+    document: &toml::Spanned<DeTable<'_>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RawFile {
     let mut reader = Reader {
         file,
         text,
@@ -40,6 +71,31 @@ pub fn read_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) ->
         return RawFile::default();
     }
     reader.file_tables(root)
+}
+
+/// For a syntax error at a TOML date that is no day (`2013-02-30`,
+/// `2012-13-01`), the nearest real day, written in as many bytes.
+fn nearest_day(text: &str, span: std::ops::Range<usize>) -> Option<String> {
+    let written = text.get(span)?;
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = written.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    if written.len() != 10 || &written[4..5] != "-" || &written[7..8] != "-" {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    let month = digits(5..7)?.clamp(1, 12);
+    let day = digits(8..10)?.max(1);
+    if NaiveDate::from_ymd_opt(year, digits(5..7)?, day).is_some() && day == digits(8..10)? {
+        return None;
+    }
+    let last = (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())?;
+    Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
 }
 
 struct Reader<'d> {
@@ -94,7 +150,32 @@ impl Reader<'_> {
         for t in self.tables(&top, "event") {
             raw.events.extend(self.event(&t));
         }
+        if let Some(t) = self.table(&top, "check") {
+            raw.check = Some(self.check(&t));
+        }
         raw
+    }
+
+    /// `[check]`: each code named with its level; a name that is no code,
+    /// or an error code allowed, is a finding at the name.
+    fn check(&mut self, t: &Table) -> crate::levels::Levels {
+        use crate::levels::Level;
+        self.check_keys(t);
+        let mut levels = crate::levels::Levels::default();
+        for (key, level) in [
+            ("allow", Level::Allow),
+            ("warn", Level::Warn),
+            ("deny", Level::Deny),
+        ] {
+            let names = self.value(t, key, Self::strings);
+            for name in names.map(|n| n.value).unwrap_or_default() {
+                if let Err(error) = levels.set(&name.value, level) {
+                    self.diagnostics
+                        .push(Diagnostic::new(Finding::BadLevel { error }, name.loc));
+                }
+            }
+        }
+        levels
     }
 
     fn plan(&mut self, t: &Table) -> Option<RawPlan> {

@@ -4,6 +4,38 @@
 use crate::model::Rag;
 use crate::render::report::{Badge, Cell, Tone};
 
+/// A response as a person reads it: "not accepted", "partially accepted".
+pub fn response(response: crate::model::Response) -> String {
+    response.as_str().replace('-', " ")
+}
+
+/// The roll-up of some tasks: a badge, or, resting on under half of them,
+/// text that says so ("green (2 of 19 rated)").
+pub fn rollup(counts: &crate::query::RagCounts) -> Cell {
+    match counts.rollup() {
+        Some(word) if counts.thinly_rated() => Cell::text(format!(
+            "{} ({} of {} rated)",
+            word.as_str(),
+            counts.rated(),
+            counts.total()
+        )),
+        rolled => rag(rolled),
+    }
+}
+
+/// A task rated on track (or at risk) yet past its deadline: "rated green,
+/// 61 days overdue"; empty when it is not both.
+pub fn rated_but_overdue(rag: Option<Rag>, days_overdue: Option<i64>) -> String {
+    match (rag, days_overdue) {
+        (Some(rag @ (Rag::Green | Rag::Amber)), Some(days)) => format!(
+            "rated {}, {} overdue",
+            rag.as_str(),
+            crate::render::number::count(usize::try_from(days).unwrap_or(0), "day")
+        ),
+        _ => String::new(),
+    }
+}
+
 /// A RAG status (or none yet) as a badge cell.
 pub fn rag(rag: Option<Rag>) -> Cell {
     Cell::Badge(rag.map(|rag| Badge {

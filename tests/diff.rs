@@ -56,6 +56,8 @@ fn a_known_change_and_nothing_else() {
         serde_json::json!([
             {"id": "EJ-1.1.a", "change": "rag", "before": null, "after": "amber"},
             {"id": "EJ-1.1.a", "change": "note", "before": null, "after": "Roath briefed"},
+            // Summer 2012 & On-going, never rated, was overdue; rated, it is ongoing.
+            {"id": "EJ-1.1.a", "change": "no-longer-overdue", "before": "overdue by 92 days", "after": "open"},
         ])
     );
     // Between two revisions, from inside the plan directory.
@@ -155,4 +157,65 @@ fn without_git_the_message_says_git_is_not_installed() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("git is not installed"), "{stderr}");
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn tasks_changed_counts_tasks_and_an_overdue_task_done_is_no_longer_overdue() {
+    let repo = repository("2012-12-01");
+    // EJ-1.2.b is overdue (due "Immediate"); it gets three changes and is done.
+    let set = plan(
+        repo.path(),
+        &[
+            "set",
+            "EJ-1.2.b",
+            "--done",
+            "2012-11-30",
+            "--note",
+            "Built",
+            "--due",
+            "Oct 2012",
+        ],
+    );
+    assert_eq!(
+        set.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let out = plan(repo.path(), &["diff", "HEAD", "--format", "markdown"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Tasks changed (1)"), "{text}");
+    assert!(
+        text.contains("| EJ-1.2.b | rag | not rated | blue |"),
+        "{text}"
+    );
+    assert!(text.contains("No longer overdue (1)"), "{text}");
+    assert!(
+        text.contains("| EJ-1.2.b | no-longer-overdue | overdue by 214 days | done |"),
+        "{text}"
+    );
+    // Machines still read an absent RAG as null.
+    let changes = json(&plan(repo.path(), &["diff", "HEAD", "--format", "json"]));
+    let rag = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["change"] == "rag")
+        .unwrap();
+    assert_eq!(rag["before"], serde_json::Value::Null);
+}
+
+#[test]
+fn one_day_overdue_is_one_day() {
+    let repo = repository("2012-11-30");
+    // SC-2.3.a is due 2012-11-30: overdue by 1 day on 2012-12-01.
+    let out = plan(repo.path(), &["diff", "HEAD", "--format", "json"]);
+    let changes = json(&out);
+    let became = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "SC-2.3.a")
+        .unwrap();
+    assert_eq!(became["after"], "overdue by 1 day");
 }

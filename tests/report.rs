@@ -460,3 +460,155 @@ fn a_previous_quarter_with_errors_is_said_so_not_shown_as_unrated() {
     );
     assert!(!report.contains("was not rated"), "{report}");
 }
+
+/// A plan where most tasks are not rated and one green task is overdue.
+fn thinly_rated_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "[plan]\ntitle = \"Thin\"\nstart = 2012-04-01\nend = 2013-03-31\n\n[[agency]]\nid = \"SL\"\nname = \"Safer Wales StreetLife\"\n\n[card]\nid = \"EJ\"\ntitle = \"Effective Justice\"\nmeasures = [\"M1\", \"M2\"]\n\n[[priority]]\nid = 1\ntitle = \"P\"\n\n[[priority.action]]\nid = 1\ntitle = \"A\"\n",
+    );
+    // a: green but due in Q2, so overdue since then; b: amber, due in Q3;
+    // c..: not rated, due at the plan's end.
+    text.push_str("\n[[priority.action.task]]\nid = \"a\"\ntext = \"Old task\"\nlead = [\"SL\"]\ndue = 2012-08-31\nrag = \"green\"\n");
+    text.push_str("\n[[priority.action.task]]\nid = \"b\"\ntext = \"New task\"\nlead = [\"SL\"]\ndue = 2012-11-30\n");
+    for letter in ["c", "d", "e", "f"] {
+        text.push_str(&format!(
+            "\n[[priority.action.task]]\nid = \"{letter}\"\ntext = \"Later\"\nlead = [\"SL\"]\ndue = 2013-03-31\n"
+        ));
+    }
+    text.push_str("\n[[measure]]\nid = \"M1\"\ntitle = \"Reports\"\nbetter = \"higher\"\n\n[[measure]]\nid = \"M2\"\ntitle = \"Referrals\"\nbetter = \"higher\"\nvalues = [{ period = \"Q1 2012-13\", value = 4 }, { period = \"Q2 2012-13\", value = 6 }]\n");
+    fs::write(dir.path().join("plan.toml"), text).unwrap();
+    dir
+}
+
+#[test]
+fn the_report_names_every_overdue_task_and_what_its_rag_rests_on() {
+    let dir = thinly_rated_plan();
+    let dir_arg = dir.path().to_str().unwrap();
+    let report = stdout(plan(&[
+        "--dir",
+        dir_arg,
+        "--as-of",
+        "2012-12-01",
+        "report",
+        "--quarter",
+        "Q3 2012-13",
+    ]));
+    // b became overdue in Q3; a has been overdue since Q2.
+    assert!(
+        report.contains("### Became overdue this quarter"),
+        "{report}"
+    );
+    assert!(
+        report.contains("### Still overdue from earlier quarters"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| EJ-1.1.a | Old task | SL | 92 |"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| EJ-1.1.b | New task | SL | 1 |"),
+        "{report}"
+    );
+    // Rated green, yet overdue: the board must see it.
+    assert!(
+        report.contains("### Rated on track but overdue"),
+        "{report}"
+    );
+    assert!(report.contains("rated green, 92 days overdue"), "{report}");
+    // One of six tasks rated: never a bare green.
+    assert!(report.contains("green (1 of 6 rated)"), "{report}");
+    assert!(report.contains("1 of 6 tasks rated"), "{report}");
+    // A measure with no values is one line, not a chart.
+    assert!(
+        report.contains("M1 Reports (higher is better): no values recorded yet"),
+        "{report}"
+    );
+    let html = stdout(plan(&[
+        "--dir",
+        dir_arg,
+        "--as-of",
+        "2012-12-01",
+        "report",
+        "--quarter",
+        "Q3 2012-13",
+        "--format",
+        "html",
+    ]));
+    assert_eq!(html.matches("<svg").count(), 1, "one chart, for M2 only");
+}
+
+#[test]
+fn the_current_quarter_is_judged_as_of_today_a_past_one_as_of_its_end() {
+    let dir = thinly_rated_plan();
+    let dir_arg = dir.path().to_str().unwrap();
+    let today = chrono::Local::now().date_naive();
+    // A past quarter: as of its last day.
+    let past = stdout(plan(&[
+        "--dir",
+        dir_arg,
+        "report",
+        "--quarter",
+        "Q3 2012-13",
+    ]));
+    assert!(past.contains("as of 2012-12-31"), "{past}");
+    // The current quarter: as of today, never a day in the future.
+    let current = stdout(plan(&["--dir", dir_arg, "report"]));
+    assert!(current.contains(&format!("as of {today}")), "{current}");
+}
+
+#[test]
+fn rag_and_show_say_what_a_roll_up_rests_on() {
+    let dir = thinly_rated_plan();
+    let dir_arg = dir.path().to_str().unwrap();
+    let rag = stdout(plan(&[
+        "--dir",
+        dir_arg,
+        "--as-of",
+        "2012-12-01",
+        "rag",
+        "--format",
+        "markdown",
+    ]));
+    assert!(rag.contains("green (1 of 6 rated)"), "{rag}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(plan(&[
+        "--dir",
+        dir_arg,
+        "--as-of",
+        "2012-12-01",
+        "rag",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(json[0]["rag"], "green");
+    assert_eq!(json[0]["rated"], 1);
+    let show = stdout(plan(&[
+        "--dir",
+        dir_arg,
+        "--as-of",
+        "2012-12-01",
+        "show",
+        "EJ",
+    ]));
+    assert!(show.contains("green (1 of 6 rated)"), "{show}");
+    assert!(show.contains("1 of 6 tasks rated"), "{show}");
+}
+
+#[test]
+fn the_overdue_table_shows_a_rated_task_that_is_overdue() {
+    let dir = thinly_rated_plan();
+    let dir_arg = dir.path().to_str().unwrap();
+    let overdue = stdout(plan(&[
+        "--dir",
+        dir_arg,
+        "--as-of",
+        "2012-12-01",
+        "overdue",
+    ]));
+    assert!(
+        overdue.contains("rated green, 92 days overdue"),
+        "{overdue}"
+    );
+}

@@ -323,3 +323,61 @@ fn twenty_concurrent_edits_all_land() {
     }
     assert_eq!(plan(repo.path(), &["check"]).status.code(), Some(0));
 }
+
+/// Every flag of `plan set` leaves the file as `plan fmt` would write it.
+#[test]
+fn every_flag_leaves_the_plan_fmt_clean() {
+    let changes: &[&[&str]] = &[
+        &["EJ-1.1.a", "--note", "Briefed", "--done", "2012-11-20"],
+        &["EJ-1.1.b", "--due", "2013-01-31"],
+        &["EJ-1.1.c", "--rag", "Green"],
+        &["EJ-1.2.a", "--clear-rag", "--note", "Reset"],
+        &["EJ-1.2.b", "--lead", "SWP", "SL", "--note", "Both"],
+    ];
+    for change in changes {
+        let repo = repository();
+        let mut args = vec!["set"];
+        args.extend_from_slice(change);
+        let out = plan(repo.path(), &args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{change:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let check = plan(repo.path(), &["fmt", "--check"]);
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{change:?} is not fmt-clean: {}{}",
+            String::from_utf8_lossy(&check.stdout),
+            git(repo.path(), &["diff"])
+        );
+    }
+}
+
+#[test]
+fn values_in_any_case_and_clear_refusals() {
+    let repo = repository();
+    let out = plan(repo.path(), &["set", "EJ-1.1.a", "--rag", "AMBER"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = plan(repo.path(), &["set", "EJ-1.1.a", "--done", "2012-11-31"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("2012-11-31 is not a day of the calendar"),
+        "{stderr}"
+    );
+
+    let out = plan(repo.path(), &["set", "EJ-1.1", "--rag", "red"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("EJ-1.1 is an action"), "{stderr}");
+    assert!(stderr.contains("EJ-1.1.a"), "{stderr}");
+}

@@ -26,7 +26,7 @@ pub fn run(
     let query = Query::new(plan, ctx.as_of);
 
     let mut columns = vec![Column::machine("card"), Column::machine("priority")];
-    columns.extend(shared::task_columns());
+    columns.extend(shared::task_columns(args.notes));
     let mut tables = Vec::new();
     let (mut total, mut overdue, mut red, mut unrated) = (0, 0, 0, 0);
     for card in &plan.cards {
@@ -66,7 +66,8 @@ pub fn run(
         who.push_str(&format!(" and of {}", parts.join(", ")));
     }
     let mut notes = vec![format!(
-        "{total} tasks: {overdue} overdue, {red} red, {unrated} not rated."
+        "{}: {overdue} overdue, {red} red, {unrated} not rated.",
+        crate::render::number::count(total, "task")
     )];
     if tables.is_empty() {
         notes = vec![format!("{} leads no task.", agency.id)];

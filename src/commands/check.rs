@@ -1,13 +1,16 @@
-//! `plan check`: every finding in one pass; exit 1 on errors (or on
-//! warnings with `--deny warnings`).
+//! `plan check`: every finding in one pass, errors first; exit 1 on errors
+//! (or on warnings with `--deny warnings`). Each code's level comes from
+//! the plan's `[check]` table and `--allow`/`--warn`/`--deny` (src/levels.rs).
 
+use crate::cli::CheckArgs;
 use crate::cli::DiagnosticFormat;
-use crate::cli::{CheckArgs, Deny};
 use crate::context::Context;
+use crate::diag::Tally;
 use crate::render::diagnostics;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+    let command_line = args.levels().map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut opened = ctx.open()?;
     if let Some(plan) = &opened.plan {
         opened
@@ -17,20 +20,25 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
             .diagnostics
             .sort_by_key(|d| (d.loc.file(), d.loc.start(), d.loc.end()));
     }
+    let levels = opened.levels.clone().overridden_by(&command_line);
+    let leveled = levels.apply(&opened.diagnostics);
     args.format
-        .render(out, &opened.sources, &opened.diagnostics, ctx.colour)?;
-    let tally = opened.tally();
+        .render(out, &opened.sources, &leveled.shown, ctx.colour)?;
+    let tally = Tally::of(&leveled.shown);
     if args.format == DiagnosticFormat::Human {
-        writeln!(
-            out,
-            "{}",
-            diagnostics::summary(
-                tally,
-                opened.sources.files.len(),
-                opened.plan.as_ref().map(|plan| plan.all_tasks().count())
-            )
-        )?;
+        let mut summary = diagnostics::summary(
+            tally,
+            opened.sources.files.len(),
+            opened.plan.as_ref().map(|plan| plan.all_tasks().count()),
+        );
+        if leveled.allowed > 0 {
+            summary.push_str(&format!(
+                "; {} allowed, not shown",
+                crate::render::number::count(leveled.allowed, "finding")
+            ));
+        }
+        writeln!(out, "{summary}")?;
     }
-    let failed = tally.errors > 0 || (args.deny == Some(Deny::Warnings) && tally.warnings > 0);
+    let failed = tally.errors > 0 || (args.deny_warnings() && tally.warnings > 0);
     Ok(if failed { 1 } else { 0 })
 }

@@ -44,19 +44,37 @@ pub fn run(
         let mut table = Table::new(vec![
             Column::new("id", "Task"),
             Column::new("change", "Change"),
-            Column::prose("before", "Before"),
-            Column::prose("after", "After"),
+            Column::machine("before"),
+            Column::machine("after"),
+            Column {
+                prose: true,
+                ..Column::people("before_shown", "Before")
+            },
+            Column {
+                prose: true,
+                ..Column::people("after_shown", "After")
+            },
         ])
         .when_empty(empty);
+        let mut tasks = std::collections::BTreeSet::new();
         for change in changes.iter().filter(|c| kinds.contains(&c.kind)) {
+            tasks.insert(change.task.as_str());
+            // People read an absent RAG as "not rated", not as a blank.
+            let shown = |value: &Option<String>| match (value, change.kind) {
+                (None, ChangeKind::Rag) => Cell::text("not rated"),
+                (value, _) => Cell::opt_text(value.as_deref()),
+            };
             table.rows.push(vec![
                 Cell::text(&change.task),
                 Cell::text(change.kind.as_str()),
                 Cell::opt_text(change.before.as_deref()),
                 Cell::opt_text(change.after.as_deref()),
+                shown(&change.before),
+                shown(&change.after),
             ]);
         }
-        let count = table.rows.len();
+        // A task with three changes is one task changed.
+        let count = tasks.len();
         table.titled(format!("{title} ({count})"))
     };
     use ChangeKind::*;
@@ -77,6 +95,11 @@ pub fn run(
                 "Became overdue",
                 "No task became overdue.",
                 &[BecameOverdue],
+            ),
+            section(
+                "No longer overdue",
+                "No task stopped being overdue.",
+                &[NoLongerOverdue],
             ),
         ],
         notes: Vec::new(),

@@ -32,7 +32,7 @@ pub fn run(
     due.sort_by_key(|(_, _, s)| s.deadline);
 
     // Days left in place of days overdue: nothing here is overdue.
-    let mut columns = shared::task_columns();
+    let mut columns = shared::task_columns(false);
     let at = columns
         .iter()
         .position(|c| c.key == "days_overdue")

@@ -1,8 +1,11 @@
 //! `plan export`: the plan for other programs. `ics`: an all-day calendar
 //! entry per open task with a deadline; `csv`: every task with every field,
-//! safe to open in a spreadsheet.
+//! safe to open in a spreadsheet. Both take `--lead` and `--card`, so an
+//! agency can have its own calendar. A CSV file written with `-o` starts with
+//! a UTF-8 byte-order mark (Excel on Windows misreads "–" and "ŵ" without
+//! one); CSV on standard output, for other programs, has none.
 
-use super::shared;
+use super::shared::{self, TaskFilter};
 use crate::cli::Format;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
@@ -26,10 +29,16 @@ pub fn run(
     };
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
+    let filter = TaskFilter::new(plan, args.lead.as_deref(), args.card.as_deref())?;
     let mut bytes = Vec::new();
     match args.format {
-        ExportFormat::Ics => bytes.extend(calendar(ctx, plan, &query, err)?.into_bytes()),
+        ExportFormat::Ics => {
+            bytes.extend(calendar(ctx, plan, &query, &filter, err)?.into_bytes());
+        }
         ExportFormat::Csv => {
+            if args.output.is_some() {
+                bytes.extend("\u{feff}".as_bytes());
+            }
             let mut table = Table::new(
                 [
                     "card",
@@ -52,7 +61,10 @@ pub fn run(
                 .map(|key| Column::new(key, key))
                 .collect(),
             );
-            for (card, priority, action, task) in plan.task_paths() {
+            let chosen = plan
+                .task_paths()
+                .filter(|(card, _, _, task)| filter.matches(card, task));
+            for (card, priority, action, task) in chosen {
                 let status = query.status(task);
                 table.rows.push(vec![
                     Cell::text(&card.id),
@@ -93,11 +105,13 @@ fn calendar(
     ctx: &Context,
     plan: &Plan,
     query: &Query,
+    filter: &TaskFilter,
     err: &mut dyn Write,
 ) -> anyhow::Result<String> {
     let events: Vec<Event> = plan
-        .tasks()
-        .filter_map(|task| {
+        .task_paths()
+        .filter(|(card, _, _, task)| filter.matches(card, task))
+        .filter_map(|(_, _, _, task)| {
             let status = query.status(task);
             let day = status
                 .deadline

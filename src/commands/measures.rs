@@ -57,7 +57,7 @@ pub fn run(
                     })
                     .as_deref(),
             ),
-            Cell::opt_text(trend.better_way.map(|b| if b { "yes" } else { "no" })),
+            Cell::YesNo(trend.better_way),
             Cell::text(sparkline(&values)),
             Cell::opt_text(
                 measure

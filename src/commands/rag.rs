@@ -73,8 +73,10 @@ pub fn run(
         Column::new("blue", "Blue"),
         Column::new("not_rated", "Not rated"),
         Column::new("total", "Total"),
+        Column::new("rated", "Rated"),
         Column::new("on_track", "On track"),
-        Column::new("rag", "RAG"),
+        Column::machine("rag"),
+        Column::people("rag_shown", "RAG"),
     ])
     .when_empty("No task matches.");
     for (id, name, of) in &groups {
@@ -90,7 +92,9 @@ pub fn run(
         GroupBy::Priority => "priority",
         GroupBy::Agency => "agency",
     };
-    let mut notes = vec!["On track = (green + blue) / rated tasks.".to_string()];
+    let mut notes = vec![
+        "On track = (green + blue) / rated tasks; a roll-up resting on under half of its tasks says so.".to_string(),
+    ];
     if args.by == GroupBy::Agency {
         notes.push(
             "A task counts for each of its leads, and for the agencies they are part of, so the rows add up to more than the total.".into(),
@@ -121,7 +125,9 @@ fn counts(id: Cell, name: Cell, tasks: &[&Task]) -> Vec<Cell> {
         int(counts.blue),
         int(counts.not_rated),
         int(counts.total()),
+        int(counts.rated()),
         Cell::Percent(counts.on_track()),
         view::rag(counts.rollup()),
+        view::rollup(&counts),
     ]
 }

@@ -64,7 +64,7 @@ pub fn run(
             .iter()
             .filter(|r| r.response == *response)
             .count();
-        (n > 0).then(|| format!("{n} {}", response.as_str().replace('-', " ")))
+        (n > 0).then(|| format!("{n} {}", crate::view::response(*response)))
     })
     .collect();
     let report = Report {

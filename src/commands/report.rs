@@ -38,10 +38,12 @@ pub fn run(
         },
         None => dates::quarter_of(ctx.as_of, plan.meta.year_start),
     };
+    // The current quarter is judged as of today, never a day to come; a
+    // past quarter as of its last day.
     let as_of = if ctx.as_of_given {
         ctx.as_of
     } else {
-        quarter.interval.to
+        ctx.as_of.min(quarter.interval.to)
     };
 
     let previous_end = quarter

@@ -21,17 +21,17 @@ pub fn run(
     let task = args.task.trim();
     let (_lock, opened, id, file) = locked::open_locked(&ctx.plan_dir()?, err, |plan| match plan
         .all_tasks()
-        .find(|t| t.id.eq_ignore_ascii_case(task))
+        .find(|t| crate::model::same_id(&t.id, task))
     {
         Some(found) => Ok((found.id.clone(), found.loc.file())),
-        None => bail!("no task `{task}` in the plan: give a full task id such as EJ-1.1.a"),
+        None => bail!("{}", not_a_task(plan, task)),
     })?;
     let Some(path) = TaskPath::parse(&id) else {
         bail!("`{id}` is not a full task id");
     };
     let change = TaskEdit {
         rag: match (args.rag, args.clear_rag, args.done) {
-            (Some(rag), _, _) => Some(Some(rag.rag())),
+            (Some(rag), _, _) => Some(Some(rag)),
             (None, true, _) => Some(None),
             (None, false, Some(_)) => Some(Some(Rag::Blue)),
             (None, false, None) => None,
@@ -49,6 +49,40 @@ pub fn run(
     let name = locked::file_name(&written, file);
     writeln!(out, "{id}: {} ({name})", describe(&change))?;
     Ok(0)
+}
+
+/// Why `id` names no task: it names a card, priority or action (and which
+/// tasks it holds), or nothing at all.
+fn not_a_task(plan: &crate::model::Plan, id: &str) -> String {
+    use crate::model::same_id;
+    let how = "give a task's full id, CARD-PRIORITY.ACTION.TASK";
+    let first = |tasks: &mut dyn Iterator<Item = &crate::model::Task>| {
+        tasks
+            .next()
+            .map_or(String::new(), |t| format!(", such as {}", t.id))
+    };
+    for card in &plan.cards {
+        if same_id(&card.id, id) {
+            return format!(
+                "{} is a card, not a task: {how}{}",
+                card.id,
+                first(&mut card.tasks())
+            );
+        }
+        for priority in &card.priorities {
+            if same_id(&priority.id, id) {
+                let such = first(&mut priority.tasks());
+                return format!("{} is a priority, not a task: {how}{such}", priority.id);
+            }
+            for action in &priority.actions {
+                if same_id(&action.id, id) {
+                    let such = first(&mut action.tasks.iter());
+                    return format!("{} is an action, not a task: {how}{such}", action.id);
+                }
+            }
+        }
+    }
+    format!("no task `{id}` in the plan: {how}, such as EJ-1.1.a")
 }
 
 /// "rag amber, note, updated 2012-12-01".

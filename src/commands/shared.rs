@@ -18,7 +18,10 @@ use std::io::Write;
 pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Plan>> {
     let is_error = |d: &&crate::diag::Diagnostic| d.severity() == crate::diag::Severity::Error;
     let opened = match ctx.open_valid()? {
-        Ok(plan) => return Ok(Some(plan)),
+        Ok(plan) => {
+            long_after_the_end(ctx, &plan, err)?;
+            return Ok(Some(plan));
+        }
         Err(opened) => opened,
     };
     let errors: Vec<_> = opened
@@ -37,6 +40,23 @@ pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Pl
         "the plan has {count}: `plan check` lists every finding; mend them, then ask again"
     )?;
     Ok(None)
+}
+
+/// A plan reported on as of today, over a year after it ended (the bundled
+/// 2012–13 plan run as is), reads thousands of days overdue: one line on
+/// `err` says so, with the `--as-of` to use. Not when `--as-of` was given.
+fn long_after_the_end(ctx: &Context, plan: &Plan, err: &mut dyn Write) -> anyhow::Result<()> {
+    let end = plan.meta.end;
+    let year_after = end.checked_add_months(chrono::Months::new(12));
+    if ctx.as_of_given || year_after.is_none_or(|day| ctx.as_of <= day) {
+        return Ok(());
+    }
+    writeln!(
+        err,
+        "note: as of today ({}), over a year after the plan ended on {end}; to report as of a day of the plan, add --as-of {end} (or any day up to it)",
+        ctx.as_of
+    )?;
+    Ok(())
 }
 
 pub fn style(ctx: &Context) -> Style {
@@ -82,7 +102,7 @@ pub fn find_card<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Card> {
     match plan
         .cards
         .iter()
-        .find(|c| c.id.eq_ignore_ascii_case(text.trim()))
+        .find(|c| crate::model::same_id(&c.id, text.trim()))
     {
         Some(card) => Ok(card),
         None => {
@@ -151,8 +171,9 @@ impl TaskFilter {
     }
 }
 
-/// The columns of a task row, in order; see [`task_row`].
-pub fn task_columns() -> Vec<Column> {
+/// The columns of a task row, in order; see [`task_row`]. The task's last
+/// note is always in JSON and CSV, and in a table with `notes` (`--notes`).
+pub fn task_columns(notes: bool) -> Vec<Column> {
     vec![
         Column::new("id", "Id"),
         Column::prose("text", "Task"),
@@ -165,6 +186,11 @@ pub fn task_columns() -> Vec<Column> {
         Column::new("state", "State"),
         Column::new("days_overdue", "Days overdue"),
         Column::new("rag", "RAG"),
+        if notes {
+            Column::prose("note", "Last note")
+        } else {
+            Column::machine("note")
+        },
         // The task's history, for programs (docs/history.md).
         Column::json("status"),
         Column::json("original_deadline"),
@@ -187,6 +213,7 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status) -> Vec<Cell> {
         Cell::text(status.state.as_str()),
         Cell::opt_int(status.days_overdue),
         view::rag(task.rag),
+        Cell::opt_text(task.note.as_deref()),
         Cell::text(task.status.as_str()),
         Cell::Date(original),
         Cell::Int(i64::from(task.due_revisions)),

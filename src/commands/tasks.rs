@@ -36,9 +36,9 @@ pub fn run(
                 && args.state.is_none_or(|s| s.state() == status.state)
         })
         .collect();
-    let what = format!("{} tasks", chosen.len());
+    let what = crate::render::number::count(chosen.len(), "task");
     // Rows are made as they are printed: there may be 100,000 of them.
-    let table = Table::new(shared::task_columns())
+    let table = Table::new(shared::task_columns(args.notes))
         .when_empty("No task matches.")
         .with_rows_made(chosen.len(), move |i| {
             let (_, task, status) = &chosen[i];

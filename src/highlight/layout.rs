@@ -1,7 +1,7 @@
 //! The Highlight Report laid out as a document: what `plan report` prints,
 //! as Markdown or HTML.
 
-use super::{Highlight, History, TaskLine, rag_change};
+use super::{CardSection, Highlight, History, TaskLine, rag_change};
 use crate::model::{Better, Measure};
 use crate::render::chart::{self, Point, sparkline};
 use crate::render::document::{Block, DocTable, Text};
@@ -29,6 +29,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
         Block::Facts(vec![
             ("Tasks", Cell::Int(h.tasks as i64)),
             ("On track", Cell::Percent(h.rag.on_track())),
+            ("Rated", Cell::text(h.rag.basis())),
             (
                 "Completed this quarter",
                 Cell::Int(h.completed_in_quarter as i64),
@@ -69,62 +70,7 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
     blocks.extend(super::history_layout::quiet(report));
 
     for section in &report.cards {
-        let card = section.card;
-        blocks.push(Block::Part(Text::quoted(format!(
-            "{} {}",
-            card.id, card.title
-        ))));
-        let mut facts = Vec::new();
-        if !card.outcomes.is_empty() {
-            facts.push(("Outcomes", Cell::text(card.outcomes.join("; "))));
-        }
-        facts.push(("RAG", view::rag(section.rag)));
-        facts.push((
-            "Since the end of the previous quarter",
-            Cell::text(rag_change(section.rag, section.previous_rag)),
-        ));
-        facts.extend(super::history_layout::card_facts(section));
-        blocks.push(Block::Facts(facts));
-
-        blocks.push(Block::Heading("Completed this quarter".into()));
-        blocks.push(task_table(
-            &section.completed,
-            &["Task", "What", "Leads", "Done"],
-            |l| Cell::Date(l.task.done),
-            "No task was completed this quarter.",
-        ));
-        blocks.push(Block::Heading("Became overdue this quarter".into()));
-        blocks.push(task_table(
-            &section.became_overdue,
-            &["Task", "What", "Leads", "Days overdue"],
-            |l| Cell::opt_int(l.status.days_overdue),
-            "No task became overdue this quarter.",
-        ));
-        blocks.push(Block::Heading("Red and amber tasks".into()));
-        blocks.push(Block::Table(DocTable {
-            headers: vec!["Task", "What", "Leads", "RAG", "Note"],
-            rows: section
-                .red_and_amber
-                .iter()
-                .map(|l| {
-                    vec![
-                        Cell::text(&l.task.id),
-                        super::history_layout::what(l),
-                        Cell::List(l.leads.clone()),
-                        view::rag(l.task.rag),
-                        Cell::opt_text(l.task.note.as_deref()),
-                    ]
-                })
-                .collect(),
-            empty: "No task is red or amber.".into(),
-        }));
-        blocks.extend(super::history_layout::card_blocks(section, report.as_of));
-        if !section.measures.is_empty() {
-            blocks.push(Block::Heading("Turning the curve".into()));
-            for measure in &section.measures {
-                blocks.push(curve(measure));
-            }
-        }
+        card_blocks(section, report.as_of, &mut blocks);
     }
 
     blocks.push(Block::Part("Recommendations".into()));
@@ -145,17 +91,102 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
                 vec![
                     Cell::text(&r.recommendation.id),
                     Cell::text(&r.recommendation.text),
-                    Cell::text(r.recommendation.response.as_str()),
+                    Cell::text(view::response(r.recommendation.response)),
                     Cell::Int(r.tasks as i64),
                     Cell::Int(r.done as i64),
                     Cell::Int(r.overdue as i64),
-                    view::rag(r.rag),
+                    view::rollup(&r.counts),
                 ]
             })
             .collect(),
         empty: "The plan records no recommendation.".into(),
     }));
     blocks
+}
+
+/// One report card's part: its facts, its tasks by what the board must
+/// know of them, and its measures.
+fn card_blocks(section: &CardSection, as_of: chrono::NaiveDate, blocks: &mut Vec<Block>) {
+    let card = section.card;
+    blocks.push(Block::Part(Text::quoted(format!(
+        "{} {}",
+        card.id, card.title
+    ))));
+    let mut facts = Vec::new();
+    if !card.outcomes.is_empty() {
+        facts.push(("Outcomes", Cell::text(card.outcomes.join("; "))));
+    }
+    facts.push(("RAG", view::rollup(&section.counts)));
+    facts.push(("Rated", Cell::text(section.counts.basis())));
+    facts.push(("On track", Cell::Percent(section.counts.on_track())));
+    facts.push((
+        "Since the end of the previous quarter",
+        Cell::text(rag_change(section.rag, section.previous_rag)),
+    ));
+    // The rated count is said above; the sponsors come from the history.
+    facts.extend(
+        super::history_layout::card_facts(section)
+            .into_iter()
+            .filter(|(label, _)| *label != "Rated"),
+    );
+    blocks.push(Block::Facts(facts));
+
+    blocks.push(Block::Heading("Completed this quarter".into()));
+    blocks.push(task_table(
+        &section.completed,
+        &["Task", "What", "Leads", "Done"],
+        |l| Cell::Date(l.task.done),
+        "No task was completed this quarter.",
+    ));
+    blocks.push(Block::Heading("Became overdue this quarter".into()));
+    blocks.push(task_table(
+        &section.became_overdue,
+        &["Task", "What", "Leads", "Days overdue"],
+        |l| Cell::opt_int(l.status.days_overdue),
+        "No task became overdue this quarter.",
+    ));
+    blocks.push(Block::Heading("Still overdue from earlier quarters".into()));
+    blocks.push(task_table(
+        &section.still_overdue,
+        &["Task", "What", "Leads", "Days overdue"],
+        |l| Cell::opt_int(l.status.days_overdue),
+        "No task is overdue from an earlier quarter.",
+    ));
+    if !section.rated_but_overdue.is_empty() {
+        blocks.push(Block::Heading("Rated on track but overdue".into()));
+        blocks.push(task_table(
+            &section.rated_but_overdue,
+            &["Task", "What", "Leads", "Rated, yet overdue"],
+            |l| Cell::text(view::rated_but_overdue(l.task.rag, l.status.days_overdue)),
+            "",
+        ));
+    }
+    blocks.push(Block::Heading("Red and amber tasks".into()));
+    blocks.push(Block::Table(DocTable {
+        headers: vec!["Task", "What", "Leads", "RAG", "Note"],
+        rows: section
+            .red_and_amber
+            .iter()
+            .map(|l| {
+                vec![
+                    Cell::text(&l.task.id),
+                    super::history_layout::what(l),
+                    Cell::List(l.leads.clone()),
+                    view::rag(l.task.rag),
+                    Cell::opt_text(l.task.note.as_deref()),
+                ]
+            })
+            .collect(),
+        empty: "No task is red or amber.".into(),
+    }));
+    blocks.extend(super::history_layout::card_blocks(section, as_of));
+    if !section.measures.is_empty() {
+        blocks.push(Block::Heading("Turning the curve".into()));
+        // A chart only where there are values: a blank box says nothing.
+        for measure in &section.measures {
+            blocks.push(curve(measure));
+        }
+    }
 }
 
 /// `"<plan title>: Highlight Report, <quarter>"`, the title quoted.
@@ -240,6 +271,9 @@ fn curve(measure: &Measure) -> Block {
         text.push_str(&format!("; target {} by {}", number(t.value), t.period));
     }
     text.push('.');
+    if measure.values.is_empty() {
+        return Block::Paragraph(Text::quoted(text));
+    }
     let mut caption = Text::quoted(&title);
     if let Some(unit) = &measure.unit {
         caption = caption.and(" (").and_quoted(unit).and(")");

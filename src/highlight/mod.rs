@@ -1,7 +1,9 @@
 //! The quarterly Highlight Report for the Partnership Board, as data: the
 //! headline figures, per card its RAG roll-up and the change since the
-//! previous quarter, what was completed and what became overdue in the
-//! quarter, the red and amber tasks, the measures, and the recommendations'
+//! previous quarter, what was completed in the quarter, every task overdue
+//! on the report's day (those that became overdue in the quarter and those
+//! still overdue from earlier ones), the tasks rated on track yet overdue,
+//! the red and amber tasks, the measures, and the recommendations'
 //! progress. Pure: the plan (and, where git has it, the plan as it stood at
 //! the end of the previous quarter) in; the renderers in
 //! `render/highlight.rs` print it.
@@ -65,10 +67,16 @@ pub struct Headline {
 pub struct CardSection<'p> {
     pub card: &'p Card,
     pub rag: Option<Rag>,
+    /// The card's tasks by RAG: what its roll-up rests on.
+    pub counts: RagCounts,
     /// `Some(rag)` when the previous quarter is known (`Some(None)`: not rated then).
     pub previous_rag: Option<Option<Rag>>,
     pub completed: Vec<TaskLine<'p>>,
     pub became_overdue: Vec<TaskLine<'p>>,
+    /// Overdue since before the quarter began.
+    pub still_overdue: Vec<TaskLine<'p>>,
+    /// Rated green or amber, yet past their deadline: a contradiction.
+    pub rated_but_overdue: Vec<TaskLine<'p>>,
     pub red_and_amber: Vec<TaskLine<'p>>,
     pub measures: Vec<&'p Measure>,
     /// Its tasks on hold, dropped and rated, and its sponsors (src/highlight/history.rs).
@@ -87,6 +95,8 @@ pub struct RecommendationLine<'p> {
     pub done: usize,
     pub overdue: usize,
     pub rag: Option<Rag>,
+    /// What the roll-up rests on.
+    pub counts: RagCounts,
 }
 
 /// Builds the report of `quarter`, judged on `as_of`; `previous` is the plan
@@ -145,9 +155,12 @@ fn card_section<'p>(
     let mut section = CardSection {
         card,
         rag: rollup(card.tasks().map(|t| t.rag)),
+        counts: RagCounts::of(card.tasks().map(|t| t.rag)),
         previous_rag: previous.map(|old| card_rag(old, &card.id)),
         completed: Vec::new(),
         became_overdue: Vec::new(),
+        still_overdue: Vec::new(),
+        rated_but_overdue: Vec::new(),
         red_and_amber: Vec::new(),
         measures: plan
             .measures
@@ -155,7 +168,7 @@ fn card_section<'p>(
             .filter(|m| {
                 card.measures
                     .iter()
-                    .any(|id| id.eq_ignore_ascii_case(&m.id))
+                    .any(|id| crate::model::same_id(id, &m.id))
             })
             .collect(),
         story: crate::highlight::history::card_history(card, query),
@@ -173,8 +186,15 @@ fn card_section<'p>(
         if task.rag == Some(Rag::Blue) && task.done.is_some_and(in_quarter) {
             section.completed.push(line(task, status));
         }
-        if status.state == State::Overdue && status.deadline.is_some_and(in_quarter) {
-            section.became_overdue.push(line(task, status));
+        if status.state == State::Overdue {
+            if matches!(task.rag, Some(Rag::Green | Rag::Amber)) {
+                section.rated_but_overdue.push(line(task, status));
+            }
+            if status.deadline.is_some_and(in_quarter) {
+                section.became_overdue.push(line(task, status));
+            } else {
+                section.still_overdue.push(line(task, status));
+            }
         }
         if matches!(task.rag, Some(Rag::Red | Rag::Amber)) {
             section.red_and_amber.push(line(task, status));
@@ -184,6 +204,10 @@ fn card_section<'p>(
     headline.became_overdue_in_quarter += section.became_overdue.len();
     // Red first, then amber; within each, plan order.
     section.red_and_amber.sort_by_key(|l| l.task.rag);
+    // Most overdue first.
+    section
+        .still_overdue
+        .sort_by_key(|l| std::cmp::Reverse(l.status.days_overdue));
     section
 }
 
@@ -202,6 +226,7 @@ fn recommendation_lines<'p>(plan: &'p Plan, query: &Query) -> Vec<Recommendation
                     .filter(|t| query.status(t).state == State::Overdue)
                     .count(),
                 rag: rollup(tasks.iter().map(|t| t.rag)),
+                counts: RagCounts::of(tasks.iter().map(|t| t.rag)),
             }
         })
         .collect()
@@ -213,7 +238,7 @@ fn card_rag(plan: &Plan, card_id: &str) -> Option<Rag> {
     let card = plan
         .cards
         .iter()
-        .find(|c| c.id.eq_ignore_ascii_case(card_id))?;
+        .find(|c| crate::model::same_id(&c.id, card_id))?;
     rollup(card.tasks().map(|t| t.rag))
 }
 

@@ -327,6 +327,21 @@ impl RagCounts {
         self.rated() + self.not_rated
     }
 
+    /// Whether a roll-up of these rests on under half of the tasks: it is
+    /// then shown as such ("green (2 of 19 rated)"), never as a bare green.
+    pub fn thinly_rated(&self) -> bool {
+        self.rated() > 0 && self.rated() * 2 < self.total()
+    }
+
+    /// What a roll-up or an on-track share rests on: "2 of 19 tasks rated".
+    pub fn basis(&self) -> String {
+        format!(
+            "{} of {} rated",
+            self.rated(),
+            crate::render::number::count(self.total(), "task")
+        )
+    }
+
     /// The share of rated tasks that are on track: (green + blue) / rated.
     pub fn on_track(&self) -> Option<f64> {
         let rated = self.rated();

@@ -148,7 +148,8 @@ pub fn terminal_cut(text: &str, max: usize, word: usize) -> String {
 /// the start (`#`, `-`, `+`, `=`, `1.`) too; `<`, `>` and an `&` that could
 /// start a reference are written as references (which every Markdown
 /// renderer honours, and no HTML tag survives); leading blanks become entities (no code block); a line break is
-/// `<br>`, so the text stays one line of the source (one row of a table).
+/// `<br>`, so the text stays one line of the source (one row of a table),
+/// and the blanks that start a line after it `&nbsp;` (a nested list keeps its nesting).
 /// Hidden characters are shown as in a terminal.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
@@ -158,12 +159,16 @@ pub fn markdown(text: &str) -> String {
     }
     let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let mut chars = chars_crlf_as_lf(body).enumerate().peekable();
+    let mut indent = false;
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|(_, c)| *c);
         let block_marker = (at == 0 && matches!(c, '#' | '-' | '+' | '='))
             || (at == digits && digits > 0 && matches!(c, '.' | ')'));
+        indent = (indent || c == '\n') && matches!(c, '\n' | ' ');
         match c {
             '\n' => out.push_str("<br>"),
+            // A nested list's indent stays (a renderer would fold the blanks).
+            ' ' if indent => out.push_str("&nbsp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
@@ -186,13 +191,17 @@ pub fn markdown(text: &str) -> String {
 }
 
 /// HTML element content: `& < > " '` as references, a line break as
-/// `<br>`, control characters (which HTML forbids) shown as escapes. Bidi
+/// `<br>` (the blanks that start the next line as `&nbsp;`), control characters (which HTML forbids) shown as escapes. Bidi
 /// and zero-width characters are kept: see [`html_isolated`].
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    let mut indent = false;
     for c in chars_crlf_as_lf(text) {
+        indent = (indent || c == '\n') && matches!(c, '\n' | ' ');
         match c {
             '\n' => out.push_str("<br>"),
+            // A nested list's indent stays (a browser would fold the blanks).
+            ' ' if indent => out.push_str("&nbsp;"),
             '\t' => out.push(c),
             c if c.is_control() => push_visible(&mut out, c),
             c => push_html(&mut out, c),
@@ -308,6 +317,19 @@ mod tests {
     use super::*;
 
     const HOSTILE: &str = "a\u{1b}[2J\r\u{7}\u{202e}\u{200b}\u{b}\u{9b}b";
+
+    #[test]
+    fn a_nested_list_keeps_its_nesting() {
+        let text = "R3:\n- a. With:\n  - i. partners\n- b. Harm";
+        assert_eq!(
+            html(text),
+            "R3:<br>- a. With:<br>&nbsp;&nbsp;- i. partners<br>- b. Harm"
+        );
+        assert_eq!(
+            markdown(text),
+            "R3:<br>- a. With:<br>&nbsp;&nbsp;- i. partners<br>- b. Harm"
+        );
+    }
 
     #[test]
     fn terminals_see_every_hidden_character() {

@@ -69,18 +69,19 @@ fn date(day: NaiveDate) -> String {
     day.format("%Y%m%d").to_string()
 }
 
-/// Letters, digits, `.`, `-`, `_` only: a UID part that needs no escaping.
+/// ASCII letters, digits, `.`, `-`, `_` as they are; every other byte as
+/// `%XX`, so a UID part needs no escaping and two ids never share one
+/// (`DŴR-1.1.a` and `DÂR-1.1.a`).
 fn uid_part(value: &str) -> String {
-    value
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'-' | b'_') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
 }
 
 /// Writes a content line folded at 75 octets (never inside a character), CRLF-ended.

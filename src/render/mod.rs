@@ -10,3 +10,4 @@ pub mod ics;
 pub mod number;
 pub mod report;
 pub mod terminal;
+pub mod widths;

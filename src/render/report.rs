@@ -42,6 +42,8 @@ pub enum Cell {
     Percent(Option<f64>),
     /// A value only JSON carries whole, such as a task's last update (an object).
     Json(Value),
+    /// Yes or no: a JSON boolean; blank (null) where there is no answer.
+    YesNo(Option<bool>),
     Empty,
 }
 
@@ -95,6 +97,7 @@ impl Cell {
             Cell::Json(value) => {
                 let _ = write!(out, "{value}");
             }
+            Cell::YesNo(b) => out.push_str(b.map_or("", |b| if b { "yes" } else { "no" })),
         }
     }
 
@@ -107,6 +110,7 @@ impl Cell {
             Cell::Badge(b) => b.map_or(Value::Null, |b| json!(b.word)),
             Cell::List(items) => json!(items),
             Cell::Percent(p) => p.map_or(Value::Null, |p| json!((p * 1000.0).round() / 10.0)),
+            Cell::YesNo(b) => b.map_or(Value::Null, |b| json!(b)),
             Cell::Empty => Value::Null,
             Cell::Json(value) => value.clone(),
         }

@@ -2,10 +2,13 @@
 //! colour where colour is on), or plain aligned columns for long ones.
 //! Every piece of text goes through `escape::terminal` (or `line`), and a
 //! cell is cut at [`MAX_CELL_CHARS`]: laying out a megabyte cell took
-//! minutes, and nobody reads it in a table.
+//! minutes, and nobody reads it in a table. Column widths come from
+//! `widths::share`: ids and dates never wrap, the prose takes the width
+//! left; below [`BLOCKS_BELOW_WIDTH`] columns a table is a block per row.
 
 use super::escape;
 use super::report::{Audience, Cell, Report, Style, Table, Tone};
+use super::widths::{self, Measure};
 use comfy_table::{
     Cell as TermCell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width, presets,
 };
@@ -29,6 +32,27 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
             plain_table(out, table, &shown)?;
             continue;
         }
+        let mut rows: Vec<Vec<(String, &'static str)>> = Vec::new();
+        let mut cells: Vec<Vec<TermCell>> = Vec::new();
+        table.each_row(true, |row| {
+            rows.push(
+                shown
+                    .iter()
+                    .map(|&i| (shown_text(&row[i]), table.columns[i].header))
+                    .collect(),
+            );
+            cells.push(
+                shown
+                    .iter()
+                    .map(|&i| term_cell(&row[i], style.colour))
+                    .collect(),
+            );
+            Ok(())
+        })?;
+        if usize::from(style.width) < BLOCKS_BELOW_WIDTH {
+            blocks(out, &rows, table, &shown)?;
+            continue;
+        }
         let mut term = comfy_table::Table::new();
         term.load_style(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
@@ -39,24 +63,32 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
             term.force_no_tty();
         }
         term.set_header(shown.iter().map(|&i| table.columns[i].header));
-        // Below 110 characters there is no room to spare: comfy-table shares it out.
-        for (at, &i) in shown.iter().enumerate().filter(|_| style.width >= 110) {
-            let wanted = &table.columns[i];
-            let constraint = if wanted.prose {
-                Some(Width::Percentage(33))
-            } else if wanted.min_chars > 0 {
-                Some(Width::Fixed(wanted.min_chars))
-            } else {
-                None
-            };
-            if let (Some(width), Some(column)) = (constraint, term.column_mut(at)) {
-                column.set_constraint(ColumnConstraint::LowerBoundary(width));
+        let measures: Vec<Measure> = shown
+            .iter()
+            .enumerate()
+            .map(|(at, &i)| {
+                let column = &table.columns[i];
+                let mut m = Measure::of_header(column.header, column.prose);
+                rows.iter().for_each(|row| m.add(&row[at].0));
+                m
+            })
+            .collect();
+        // Each column has a space either side and a border after it, and the table one before.
+        let overhead = 3 * shown.len() + 1;
+        // Where even the longest words do not fit side by side, a block a row.
+        let Some(widths) = widths::share(&measures, usize::from(style.width), overhead) else {
+            blocks(out, &rows, table, &shown)?;
+            continue;
+        };
+        for (at, width) in widths.into_iter().enumerate() {
+            let fixed = u16::try_from(width + 2).unwrap_or(u16::MAX);
+            if let Some(column) = term.column_mut(at) {
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(fixed)));
             }
         }
-        table.each_row(true, |row| {
-            term.add_row(shown.iter().map(|&i| term_cell(&row[i], style.colour)));
-            Ok(())
-        })?;
+        for row in cells {
+            term.add_row(row);
+        }
         writeln!(out, "{term}")?;
     }
     for note in &report.notes {
@@ -151,8 +183,62 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
     })
 }
 
-fn term_cell(cell: &Cell, colour: bool) -> TermCell {
+/// Narrower than this, a table is printed as a block per row.
+pub const BLOCKS_BELOW_WIDTH: usize = 60;
+
+/// A cell's text as a terminal table shows it. The blanks that start a line
+/// become no-break spaces, which comfy-table keeps when it wraps the line:
+/// a nested list keeps its nesting (R3's "  - i.").
+fn shown_text(cell: &Cell) -> String {
     let text = escape::terminal_cut(&cell.display_text(), MAX_CELL_CHARS, MAX_WORD_CHARS);
+    if !text.contains("\n ") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut indent = false;
+    for c in text.chars() {
+        indent = (indent || c == '\n') && matches!(c, '\n' | ' ');
+        out.push(if indent && c == ' ' { '\u{a0}' } else { c });
+    }
+    out
+}
+
+/// A block per row for a narrow terminal: the first column and the prose
+/// ("EJ-1.2.b — Develop an integrated …"), then the other cells that hold
+/// something, each with its header ("Leads: SL · Deadline: 2012-05-01").
+fn blocks(
+    out: &mut dyn Write,
+    rows: &[Vec<(String, &'static str)>],
+    table: &Table,
+    shown: &[usize],
+) -> io::Result<()> {
+    let prose = shown.iter().position(|&i| table.columns[i].prose);
+    for (n, row) in rows.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut first = flat(&row[0].0);
+        if let Some(at) = prose.filter(|&at| at > 0) {
+            first.push_str(" — ");
+            first.push_str(&flat(&row[at].0));
+        }
+        writeln!(out, "{first}")?;
+        let rest: Vec<String> = row
+            .iter()
+            .enumerate()
+            .filter(|(at, (text, _))| *at > 0 && Some(*at) != prose && !text.trim().is_empty())
+            .map(|(_, (text, header))| format!("{header}: {}", flat(text)))
+            .collect();
+        if !rest.is_empty() {
+            writeln!(out, "{}", rest.join(" · "))?;
+        }
+    }
+    Ok(())
+}
+
+fn term_cell(cell: &Cell, colour: bool) -> TermCell {
+    let text = shown_text(cell);
     let mut term = TermCell::new(text);
     if cell.is_number() {
         term = term.set_alignment(CellAlignment::Right);

@@ -149,6 +149,7 @@ impl Validator<'_> {
                     Finding::UnknownLead {
                         lead: by.value.clone(),
                         nearest,
+                        several: Vec::new(),
                     },
                     by.loc,
                 ));

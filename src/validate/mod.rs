@@ -104,7 +104,7 @@ impl Validator<'_> {
         for id in &named {
             if !measures
                 .iter()
-                .any(|m| m.id.eq_ignore_ascii_case(&id.value))
+                .any(|m| crate::model::same_id(&m.id, &id.value))
             {
                 self.report(Diagnostic::new(
                     Finding::UnknownMeasure {

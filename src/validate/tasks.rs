@@ -118,10 +118,12 @@ impl Validator<'_> {
                         let agency = &ctx.agencies[near];
                         (agency.id.clone(), agency.name.clone())
                     });
+                    let several = several_leads(&lead.value, registry);
                     self.report(Diagnostic::new(
                         Finding::UnknownLead {
                             lead: lead.value.clone(),
                             nearest,
+                            several,
                         },
                         lead.loc,
                     ));
@@ -210,4 +212,19 @@ impl Validator<'_> {
         }
         target
     }
+}
+
+/// The agencies a lead names when it is several in one text ("SWP, SL",
+/// "SWP & SL", "SWP / SL"): each part must name one. Empty otherwise.
+fn several_leads(text: &str, registry: &crate::leads::Registry) -> Vec<String> {
+    let parts: Vec<&str> = text
+        .split([',', ';', '&', '/', '+'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 || parts.iter().any(|p| registry.resolve(p).is_none()) {
+        return Vec::new();
+    }
+    parts.into_iter().map(str::to_string).collect()
 }

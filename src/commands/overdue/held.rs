@@ -11,7 +11,7 @@ type Row<'a> = &'a (&'a Card, &'a Task, Status);
 
 /// "On hold (N)": each task with its reason, since when, and for how many days.
 pub fn on_hold<'a>(plan: &'a Plan, rows: Vec<Row<'a>>, as_of: NaiveDate) -> Table<'a> {
-    let mut columns = super::shared::task_columns();
+    let mut columns = super::shared::task_columns(false);
     for column in &mut columns {
         if matches!(column.key, "state" | "deadline" | "days_overdue") {
             *column = Column::machine(column.key);
@@ -35,7 +35,7 @@ pub fn on_hold<'a>(plan: &'a Plan, rows: Vec<Row<'a>>, as_of: NaiveDate) -> Tabl
 
 /// "Review due (N)": done tasks whose `next_review` has passed.
 pub fn review_due<'a>(plan: &'a Plan, rows: Vec<Row<'a>>) -> Table<'a> {
-    let mut columns = super::shared::task_columns();
+    let mut columns = super::shared::task_columns(false);
     for column in &mut columns {
         if matches!(column.key, "deadline" | "days_overdue") {
             *column = Column::machine(column.key);

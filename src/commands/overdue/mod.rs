@@ -1,6 +1,8 @@
 //! `plan overdue`: tasks past their deadline, most overdue first; then the
 //! ongoing tasks gone stale and the tasks waiting for another; then, where
 //! there are any, the tasks on hold and the done tasks whose review is due.
+//! A task rated green or amber yet overdue is named in a note: "rated
+//! green, 61 days overdue".
 
 use super::shared::{self, TaskFilter};
 use crate::cli::OverdueArgs;
@@ -38,6 +40,21 @@ pub fn run(
     stale.sort_by_key(|(_, _, s)| s.last_review);
     let waiting = in_state(State::Waiting);
 
+    // Rated green or amber, yet past the deadline: the reader must see it.
+    let contradictions: Vec<String> = overdue
+        .iter()
+        .filter_map(|(_, task, status)| {
+            let said = crate::view::rated_but_overdue(task.rag, status.days_overdue);
+            (!said.is_empty()).then(|| format!("{} ({said})", task.id))
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if !contradictions.is_empty() {
+        notes.push(format!(
+            "Rated on track but overdue: {}.",
+            contradictions.join("; ")
+        ));
+    }
     let review_days = plan.meta.review_days;
     let counts = (overdue.len(), stale.len(), waiting.len());
     let any_overdue = counts.0 > 0;
@@ -53,23 +70,28 @@ pub fn run(
     let mut report = Report {
         heading: shared::heading(plan, what, ctx.as_of, filter.describe()),
         tables: vec![
-            section(plan, overdue, &["last_review"])
+            section(args.notes, plan, overdue, &["last_review"])
                 .titled(format!("Overdue ({})", counts.0))
                 .when_empty("No task is overdue."),
-            section(plan, stale, &["deadline", "days_overdue"])
+            section(args.notes, plan, stale, &["deadline", "days_overdue"])
                 .titled(format!(
                     "Stale: ongoing, not reviewed for over {review_days} days ({})",
                     counts.1
                 ))
                 .when_empty("No ongoing task is stale."),
-            section(plan, waiting, &["deadline", "days_overdue", "last_review"])
-                .titled(format!(
-                    "Waiting for another task to be done ({})",
-                    counts.2
-                ))
-                .when_empty("No task is waiting."),
+            section(
+                args.notes,
+                plan,
+                waiting,
+                &["deadline", "days_overdue", "last_review"],
+            )
+            .titled(format!(
+                "Waiting for another task to be done ({})",
+                counts.2
+            ))
+            .when_empty("No task is waiting."),
         ],
-        notes: Vec::new(),
+        notes,
     };
     // Only where there are any, so a plan without them reads as it did.
     if !on_hold.is_empty() {
@@ -93,11 +115,12 @@ pub fn run(
 /// people only the columns that can hold something in it. Rows are made as
 /// they are printed: a plan of 100,000 tasks has as many overdue.
 fn section<'a>(
+    notes: bool,
     plan: &'a Plan,
     rows: Vec<&'a (&'a Card, &'a Task, Status)>,
     hidden: &[&str],
 ) -> Table<'a> {
-    let mut columns = shared::task_columns();
+    let mut columns = shared::task_columns(notes);
     columns.push(Column::new("last_review", "Last review"));
     for column in &mut columns {
         if column.key == "state" || hidden.contains(&column.key) {

@@ -4,7 +4,7 @@
 use crate::dates::TargetDate;
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
-use crate::query::{LeadFilter, Query, delivering, rollup, sponsor_of, sponsored_by};
+use crate::query::{LeadFilter, Query, RagCounts, delivering, sponsor_of, sponsored_by};
 use crate::render::number::number;
 use crate::render::report::Cell;
 use crate::view;
@@ -27,7 +27,7 @@ pub enum Found<'p> {
 /// The thing `id` names (any case): a task, action, priority, card,
 /// recommendation, measure or agency (by id, name or alias).
 pub fn find<'p>(plan: &'p Plan, id: &str) -> Option<Found<'p>> {
-    let same = |a: &str| a.eq_ignore_ascii_case(id);
+    let same = |a: &str| crate::model::same_id(a, id);
     if let Some((c, p, a, t)) = plan.all_task_paths().find(|(_, _, _, t)| same(&t.id)) {
         return Some(Found::Task(c, p, a, t));
     }
@@ -70,7 +70,12 @@ pub fn view(plan: &Plan, query: &Query, found: Found) -> (&'static str, Vec<Fiel
 }
 
 fn rag_of(tasks: &[&Task]) -> Cell {
-    view::rag(rollup(tasks.iter().map(|t| t.rag)))
+    view::rollup(&RagCounts::of(tasks.iter().map(|t| t.rag)))
+}
+
+/// What a roll-up rests on: "2 of 19 tasks rated".
+fn rated_of(tasks: &[&Task]) -> Cell {
+    Cell::text(RagCounts::of(tasks.iter().map(|t| t.rag)).basis())
 }
 
 fn ids(tasks: &[&Task]) -> Cell {
@@ -192,6 +197,7 @@ fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
             "Sponsor",
             Cell::opt_text(action.sponsor.as_deref()),
         ),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
 
@@ -214,6 +220,7 @@ fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
             "Sponsor",
             Cell::opt_text(priority.sponsor.as_deref()),
         ),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
 
@@ -242,6 +249,7 @@ fn card(card: &Card) -> Vec<Field> {
             "Sponsor",
             Cell::opt_text(card.sponsor.as_deref()),
         ),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
 
@@ -260,6 +268,7 @@ fn recommendation(plan: &Plan, rec: &Recommendation) -> Vec<Field> {
         ("actions", "Actions", Cell::List(rec.actions.clone())),
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
 
@@ -302,5 +311,6 @@ fn agency(plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
         ("tasks", "Tasks", ids(&tasks)),
         ("rag", "RAG", rag_of(&tasks)),
         ("sponsor_of", "Sponsor of", lines(&sponsored_by(plan, idx))),
+        ("rated", "Rated", rated_of(&tasks)),
     ]
 }
