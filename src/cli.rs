@@ -76,9 +76,9 @@ pub enum Command {
     /// What changed in the plan between two git revisions (or a revision and the work tree)
     Diff(DiffArgs),
     /// Make a plan directory from action-plan tables in Word, Excel, OpenDocument or CSV files
-    Import(crate::commands::import::ImportArgs),
+    Import(ImportArgs),
     /// Write a small, valid starter plan to begin from
-    Init(crate::commands::init::InitArgs),
+    Init(InitArgs),
     /// Print a JSON Schema of the plan files, for editors
     Schema,
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -540,4 +540,54 @@ mod tests {
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The files to read: .docx (its tables), .xlsx, .xls, .ods (every sheet), .csv, .tsv
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The plan directory to write (new or empty; see --force)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Read only this sheet of a workbook
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Say what a column holds: "Heading=field" (ref, priority, action, task, lead, due, resources, rag, note, outcome, ignore)
+    #[arg(long, value_name = "HEADING=FIELD")]
+    pub map: Vec<String>,
+
+    /// An agency registry (a plan's agencies.toml) to resolve leads against first
+    #[arg(long, value_name = "FILE")]
+    pub agencies: Option<PathBuf>,
+
+    /// The plan's first day [default: from the title's years, else the earliest date seen]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    pub start: Option<NaiveDate>,
+
+    /// The plan's last day [default: as for --start]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    pub end: Option<NaiveDate>,
+
+    /// The plan's title [default: the text above the first table, else the file's name]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Print the columns found and the first tasks read; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Replace what is in a non-empty --out directory
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The directory to write (new or empty)
+    #[arg(default_value = "plans")]
+    pub dir: PathBuf,
 }

@@ -250,7 +250,7 @@ pub enum Finding {
     },
     /// A `[check]` level for no code, or for an error code.
     BadLevel {
-        error: crate::levels::LevelError,
+        error: crate::codes::LevelError,
     },
 }
 

@@ -13,67 +13,7 @@ use crate::codes::{Code, Severity};
 use crate::diag::Diagnostic;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Allow,
-    Warn,
-    Deny,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Allow => "allow",
-            Level::Warn => "warn",
-            Level::Deny => "deny",
-        }
-    }
-}
-
-/// Why a code cannot be given a level.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LevelError {
-    /// No such code; the nearest one, if any is near.
-    Unknown {
-        name: String,
-        near: Option<&'static str>,
-    },
-    /// An error code given a level below deny.
-    ErrorCode { code: Code, level: Level },
-}
-
-impl std::fmt::Display for LevelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LevelError::Unknown { name, near } => {
-                write!(f, "`{name}` is no code of plan check")?;
-                match near {
-                    Some(near) => write!(f, "; did you mean `{near}`?"),
-                    None => write!(f, " (`plan check --help` lists them; README: The codes)"),
-                }
-            }
-            LevelError::ErrorCode { code, level } => write!(
-                f,
-                "`{}` is an error and cannot be set to {}: every report refuses a plan with errors, so only warning codes can be allowed",
-                code.name(),
-                level.as_str()
-            ),
-        }
-    }
-}
-
-/// The code a name names, exactly (the names are lower case).
-pub fn code_named(name: &str) -> Result<Code, LevelError> {
-    let name = name.trim();
-    Code::ALL
-        .iter()
-        .copied()
-        .find(|c| c.name().eq_ignore_ascii_case(name))
-        .ok_or_else(|| LevelError::Unknown {
-            name: name.to_string(),
-            near: crate::suggest::nearest(name, Code::ALL.iter().map(|c| c.name())),
-        })
-}
+pub use crate::codes::{Level, LevelError, code_named};
 
 /// The level of each code that has been given one; the others keep their severity's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

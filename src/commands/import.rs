@@ -3,56 +3,12 @@
 //! findings show what is left to mend.
 
 use crate::cli::DiagnosticFormat;
+use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::import::{self, Imported, MappedTable, Options, When, leads::Registry, write};
 use crate::open::{self, Location};
 use crate::render::diagnostics;
-use chrono::NaiveDate;
 use std::io::Write;
-use std::path::PathBuf;
-
-#[derive(Debug, clap::Args)]
-pub struct ImportArgs {
-    /// The files to read: .docx (its tables), .xlsx, .xls, .ods (every sheet), .csv, .tsv
-    #[arg(required = true)]
-    pub files: Vec<PathBuf>,
-
-    /// The plan directory to write (new or empty; see --force)
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-
-    /// Read only this sheet of a workbook
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-
-    /// Say what a column holds: "Heading=field" (ref, priority, action, task, lead, due, resources, rag, note, outcome, ignore)
-    #[arg(long, value_name = "HEADING=FIELD")]
-    pub map: Vec<String>,
-
-    /// An agency registry (a plan's agencies.toml) to resolve leads against first
-    #[arg(long, value_name = "FILE")]
-    pub agencies: Option<PathBuf>,
-
-    /// The plan's first day [default: from the title's years, else the earliest date seen]
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
-    pub start: Option<NaiveDate>,
-
-    /// The plan's last day [default: as for --start]
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
-    pub end: Option<NaiveDate>,
-
-    /// The plan's title [default: the text above the first table, else the file's name]
-    #[arg(long, value_name = "TEXT")]
-    pub title: Option<String>,
-
-    /// Print the columns found and the first tasks read; write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// Replace what is in a non-empty --out directory
-    #[arg(long)]
-    pub force: bool,
-}
 
 pub fn run(
     ctx: &Context,

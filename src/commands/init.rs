@@ -2,18 +2,12 @@
 //! (one card, one priority, one action, two tasks, two agencies), every key
 //! explained in a comment, then the next commands to run.
 
+use crate::cli::InitArgs;
 use crate::context::Context;
 use crate::import::write::write_dir;
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::path::PathBuf;
-
-#[derive(Debug, clap::Args)]
-pub struct InitArgs {
-    /// The directory to write (new or empty)
-    #[arg(default_value = "plans")]
-    pub dir: PathBuf,
-}
 
 const PLAN: &str = r#"# The plan: its title, owner and dates. Exactly one [plan] in the directory.
 # Every *.toml file here is read (in sorted order) and merged.

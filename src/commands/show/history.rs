@@ -2,12 +2,15 @@
 //! original and revised targets, and its updates, newest first. Fields with
 //! no label are for JSON only; fields with no key, for people only.
 
-use super::views::Field;
 use crate::commands::shared::update_json;
 use crate::model::{Plan, Task, TaskStatus};
 use crate::query::{Status, slipped};
 use crate::render::report::Cell;
 use serde_json::Value;
+
+/// A field of the thing shown: JSON key, label, value. A field with no
+/// label is for JSON only; one with no key, for people only.
+pub type Field = (&'static str, &'static str, Cell);
 
 pub fn fields(plan: &Plan, task: &Task, status: &Status, sponsor: Option<&str>) -> Vec<Field> {
     let (original, days) = slipped(task, status.deadline);

@@ -9,9 +9,7 @@ use crate::render::number::number;
 use crate::render::report::Cell;
 use crate::view;
 
-/// A field of the thing shown: JSON key, label, value. A field with no
-/// label is for JSON only; one with no key, for people only.
-pub type Field = (&'static str, &'static str, Cell);
+pub use super::history::Field;
 
 /// The thing an id names, with what it belongs to.
 pub enum Found<'p> {
