@@ -4,7 +4,7 @@
 use super::shared::{self, TaskFilter};
 use crate::cli::{GroupBy, RagArgs};
 use crate::context::Context;
-use crate::model::{Lead, Task};
+use crate::model::{Lead, Plan, Task};
 use crate::query::{self, RagCounts};
 use crate::render::report::{Cell, Column, Report, Table};
 use crate::view;
@@ -27,40 +27,7 @@ pub fn run(
         .map(|(card, priority, _, task)| (card.id.as_str(), priority.id.as_str(), task))
         .collect();
 
-    // Each task is visited once, whatever the grouping.
-    let mut groups: Vec<(String, String, Vec<&Task>)> = Vec::new();
-    match args.by {
-        GroupBy::Card => {
-            for card in &plan.cards {
-                let of = card.tasks().filter(|t| filter.matches(card, t)).collect();
-                groups.push((card.id.clone(), card.title.clone(), of));
-            }
-        }
-        GroupBy::Priority => {
-            for card in &plan.cards {
-                for priority in &card.priorities {
-                    let of = priority
-                        .tasks()
-                        .filter(|t| filter.matches(card, t))
-                        .collect();
-                    groups.push((priority.id.clone(), priority.title.clone(), of));
-                }
-            }
-        }
-        GroupBy::Agency => {
-            let mut by_agency = query::tasks_by_agency(plan, tasks.iter().map(|t| t.2));
-            for (idx, agency) in plan.agencies.iter().enumerate() {
-                let of = std::mem::take(&mut by_agency[idx]);
-                groups.push((agency.id.clone(), agency.name.clone(), of));
-            }
-            let unassigned: Vec<&Task> = tasks
-                .iter()
-                .map(|t| t.2)
-                .filter(|t| t.leads.contains(&Lead::Unassigned))
-                .collect();
-            groups.push(("TBC".into(), "No lead yet".into(), unassigned));
-        }
-    }
+    let mut groups = groups(plan, args.by, &filter, &tasks);
     // A group with no task (after filtering) says nothing.
     groups.retain(|(_, _, of)| !of.is_empty());
 
@@ -130,4 +97,51 @@ fn counts(id: Cell, name: Cell, tasks: &[&Task]) -> Vec<Cell> {
         view::rag(counts.rollup()),
         view::rollup(&counts),
     ]
+}
+
+/// A group of tasks: its id, its name and its tasks.
+type Group<'p> = (String, String, Vec<&'p Task>);
+
+/// The tasks the filter lets through, by card, priority or agency; each task
+/// is visited once, whatever the grouping.
+fn groups<'p>(
+    plan: &'p Plan,
+    by: GroupBy,
+    filter: &TaskFilter,
+    tasks: &[(&str, &str, &'p Task)],
+) -> Vec<Group<'p>> {
+    let mut groups: Vec<Group<'p>> = Vec::new();
+    match by {
+        GroupBy::Card => {
+            for card in &plan.cards {
+                let of = card.tasks().filter(|t| filter.matches(card, t)).collect();
+                groups.push((card.id.clone(), card.title.clone(), of));
+            }
+        }
+        GroupBy::Priority => {
+            for card in &plan.cards {
+                for priority in &card.priorities {
+                    let of = priority
+                        .tasks()
+                        .filter(|t| filter.matches(card, t))
+                        .collect();
+                    groups.push((priority.id.clone(), priority.title.clone(), of));
+                }
+            }
+        }
+        GroupBy::Agency => {
+            let mut by_agency = query::tasks_by_agency(plan, tasks.iter().map(|t| t.2));
+            for (idx, agency) in plan.agencies.iter().enumerate() {
+                let of = std::mem::take(&mut by_agency[idx]);
+                groups.push((agency.id.clone(), agency.name.clone(), of));
+            }
+            let unassigned: Vec<&Task> = tasks
+                .iter()
+                .map(|t| t.2)
+                .filter(|t| t.leads.contains(&Lead::Unassigned))
+                .collect();
+            groups.push(("TBC".into(), "No lead yet".into(), unassigned));
+        }
+    }
+    groups
 }
