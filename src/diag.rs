@@ -61,6 +61,8 @@ codes! {
     MissingPlan => "missing-plan", Error, "no file holds the `[plan]` table";
     DuplicatePlan => "duplicate-plan", Error, "more than one `[plan]` table";
     DuplicateId => "duplicate-id", Error, "two siblings share an id";
+    MixedScriptId => "mixed-script-id", Error, "an id mixing Latin, Greek or Cyrillic letters";
+    ConfusableId => "confusable-id", Error, "an id that looks the same as another (a Cyrillic `а` for a Latin `a` ...)";
     DuplicateName => "duplicate-name", Error, "two agencies share a name or alias";
     ReservedName => "reserved-name", Error, "an agency called by a word reserved for leads (all, TBC ...)";
     DuplicatePeriod => "duplicate-period", Error, "two values of one measure for the same period";
@@ -81,6 +83,7 @@ codes! {
     DoneNotBlue => "done-not-blue", Warning, "a task has a `done` date but is not blue";
     UntrackedRecommendation => "untracked-recommendation", Warning, "an accepted recommendation that no action delivers";
     MeasureWithoutCard => "measure-without-card", Warning, "a measure that no report card lists";
+    ControlCharacter => "control-character", Warning, "text holding a control, bidi or zero-width character, which does not show as itself";
 }
 
 /// A second place a finding points at, such as the first of two duplicate ids.

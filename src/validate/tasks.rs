@@ -79,7 +79,6 @@ impl Validator<'_> {
     }
 
     fn leads(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> Vec<Lead> {
-        let registry = ctx.registry;
         let Some(written) = &raw.lead else {
             self.report(Diagnostic::new(
                 Finding::MissingLead {
@@ -115,7 +114,7 @@ impl Validator<'_> {
                     }
                 }
                 None => {
-                    let nearest = registry.suggest(&lead.value).map(|near| {
+                    let nearest = ctx.suggest_lead(&lead.value).map(|near| {
                         let agency = &ctx.agencies[near];
                         (agency.id.clone(), agency.name.clone())
                     });
