@@ -5,7 +5,17 @@
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+/// The tests here time `plan` against bounds: one runs at a time, so that
+/// they do not measure one another.
+fn alone() -> MutexGuard<'static, ()> {
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 const PLAN: &str = "[plan]\ntitle = \"Hostile\"\nstart = 2012-04-01\nend = 2013-03-31\n\n[[agency]]\nid = \"SWP\"\nname = \"South Wales Police\"\n";
 
@@ -21,6 +31,7 @@ fn check(extra: &[(&str, &[u8])], limit: Duration) -> Output {
 }
 
 fn run(dir: &Path, limit: Duration) -> Output {
+    let _alone = alone();
     let started = Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_plan"))
         .args(["check", "--format", "short"])
@@ -68,6 +79,7 @@ fn a_line_of_10_megabytes() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("plan.toml"), PLAN).unwrap();
     fs::write(dir.path().join("card.toml"), &bad).unwrap();
+    let _alone = alone();
     let started = Instant::now();
     let human = Command::new(env!("CARGO_BIN_EXE_plan"))
         .arg("--dir")
@@ -348,6 +360,7 @@ fn big_texts_and_lists_through_every_command() {
         &["fmt", "--check"],
         &["agencies"],
     ] {
+        let _alone = alone();
         let started = Instant::now();
         let out = Command::new(env!("CARGO_BIN_EXE_plan"))
             .args(["--as-of", "2013-01-01", "--dir"])
