@@ -86,6 +86,9 @@ codes! {
     UpdatesOutOfOrder => "updates-out-of-order", Warning, "a task's updates not in date order";
     UpdateBeforeStart => "update-before-start", Warning, "a task's update dated before the plan starts";
     ManyRevisions => "many-revisions", Warning, "a task's target date revised more often than [plan] max_revisions";
+    MixedScriptId => "mixed-script-id", Error, "an id mixing Latin, Greek or Cyrillic letters";
+    ConfusableId => "confusable-id", Error, "an id that looks the same as another (a Cyrillic `а` for a Latin `a` ...)";
+    ControlCharacter => "control-character", Warning, "text holding a control, bidi or zero-width character, which does not show as itself";
     MixedPeriods => "mixed-periods", Warning, "a measure's values for periods of different kinds (a month among quarters)";
 }
 

@@ -6,6 +6,8 @@
 use crate::codes::Code;
 use crate::dates::Note;
 use crate::file_format::{Key, TableFormat};
+use crate::hidden::code_point;
+use crate::scripts::Script;
 use crate::source::Loc;
 use crate::words::either;
 use chrono::NaiveDate;
@@ -25,6 +27,13 @@ pub enum Finding {
     },
     UnreadableFile {
         error: String,
+    },
+
+    /// Text holding a character that does not show as itself.
+    ControlCharacter {
+        ch: char,
+        /// How many more the same text holds.
+        more: usize,
     },
 
     // ---- the shape of a file ----
@@ -88,6 +97,27 @@ pub enum Finding {
         id: String,
     },
     EmptyAgencyId,
+    /// An id holding a character that does not show.
+    HiddenInId {
+        what: &'static str,
+        id: String,
+        ch: char,
+    },
+    MixedScriptId {
+        what: &'static str,
+        id: String,
+        main: Script,
+        other: Script,
+        odd: Vec<char>,
+    },
+    /// An id that reads the same as another once look-alike letters are
+    /// taken as the Latin ones (`skeleton`).
+    ConfusableId {
+        what: &'static str,
+        id: String,
+        skeleton: String,
+        first: Loc,
+    },
     BadAgencyKind {
         kind: String,
         names: &'static [&'static str],
@@ -263,6 +293,9 @@ impl Finding {
             F::BinaryFile => Code::BinaryFile,
             F::FileTooLarge { .. } => Code::FileTooLarge,
             F::DanglingLink { .. } | F::UnreadableFile { .. } => Code::UnreadableFile,
+            F::ControlCharacter { .. } => Code::ControlCharacter,
+            F::MixedScriptId { .. } => Code::MixedScriptId,
+            F::ConfusableId { .. } => Code::ConfusableId,
             F::TomlSyntax { .. } => Code::TomlSyntax,
             F::EmptyFile => Code::EmptyFile,
             F::UnknownKey { .. } => Code::UnknownKey,
@@ -273,6 +306,7 @@ impl Finding {
             | F::OutOfRange { .. }
             | F::BadId { .. }
             | F::EmptyAgencyId
+            | F::HiddenInId { .. }
             | F::BadAgencyKind { .. }
             | F::BadBetter { .. }
             | F::BadLevel { .. } => Code::BadValue,
@@ -329,6 +363,46 @@ impl Finding {
                 format!("a link to {target}, which is not there: the file cannot be read")
             }
             F::UnreadableFile { error } => format!("cannot read the file: {error}"),
+            F::ControlCharacter { ch, more: 0 } => {
+                format!("the text holds {}, which does not show", code_point(*ch))
+            }
+            F::ControlCharacter { ch, more } => format!(
+                "the text holds {}, which does not show, and {more} more such",
+                code_point(*ch)
+            ),
+            F::HiddenInId { what, id, ch } => {
+                format!(
+                    "{what} id `{id}` holds {}, which does not show",
+                    code_point(*ch)
+                )
+            }
+            F::MixedScriptId {
+                what,
+                id,
+                main,
+                other,
+                odd,
+            } => format!(
+                "{what} id `{id}` mixes {} with {}: {}",
+                main.name(),
+                other.name(),
+                code_points(odd)
+            ),
+            F::ConfusableId {
+                what, id, skeleton, ..
+            } => {
+                let odd: Vec<char> = id.chars().filter(|c| !c.is_ascii()).collect();
+                let mut message =
+                    format!("{what} id `{id}` reads the same as another {what} id (`{skeleton}`");
+                if !odd.is_empty() {
+                    message.push_str(&format!(
+                        " in Latin letters; not Latin: {}",
+                        code_points(&odd)
+                    ));
+                }
+                message.push(')');
+                message
+            }
             F::TomlSyntax { message } => format!("invalid TOML: {message}"),
             F::EmptyFile => "file defines nothing".into(),
             F::UnknownKey { key, table } => format!("unknown key `{key}` in {}", table.header),
@@ -373,6 +447,14 @@ impl Finding {
             F::AgencyNameReserved { agency, name } => {
                 format!("agency `{agency}` is called `{name}`, a reserved word for leads")
             }
+            _ => self.plan_message(),
+        }
+    }
+
+    /// The message of a finding about tasks, cards, recommendations and measures.
+    fn plan_message(&self) -> String {
+        use Finding as F;
+        match self {
             F::AgencyPartOfItself { agency } => format!("agency `{agency}` is part of itself"),
             F::AgencyLoop { agency } => {
                 format!("agency `{agency}` is, through `part_of`, part of itself")
@@ -473,6 +555,7 @@ impl Finding {
             | F::MixedPeriods { .. } => self.history_message(),
             F::BadLevel { error } => error.to_string(),
             F::NoSuchDay { written, .. } => format!("{written} is not a day of the calendar"),
+            _ => unreachable!("`message` words the other findings"),
         }
     }
 
@@ -485,6 +568,16 @@ impl Finding {
             F::DanglingLink { .. } => "mend the link, or remove it".into(),
             F::UnreadableFile { .. } => "give the file read permission, or remove it".into(),
             F::EmptyFile => "add plan data to it or delete it".into(),
+            F::ControlCharacter { .. } => {
+                "delete it, or write what it stands for: a character that does not show makes text read other than it is".into()
+            }
+            F::HiddenInId { .. } => "delete it: an id must be typed as it is seen".into(),
+            F::MixedScriptId { .. } => {
+                "write an id in one script: a look-alike letter makes an id no one can type".into()
+            }
+            F::ConfusableId { .. } => {
+                "rename one: ids that look the same are mistaken for one another".into()
+            }
             F::UnknownKey { key, table } => match crate::suggest::nearest(key, table.key_names()) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
@@ -600,6 +693,7 @@ impl Finding {
         match self {
             F::DuplicatePlan { first } => vec![(*first, "the first `[plan]`".into())],
             F::DuplicateId { first, .. } => vec![(*first, "first defined here".into())],
+            F::ConfusableId { first, .. } => vec![(*first, "the id it looks like".into())],
             F::AgencyNameTaken { earlier_loc, .. } => {
                 vec![(*earlier_loc, "the agency already called so".into())]
             }
@@ -723,6 +817,12 @@ impl Finding {
         };
         Some(text)
     }
+}
+
+/// `U+0430, U+0435`: each character by its code point.
+fn code_points(chars: &[char]) -> String {
+    let shown: Vec<String> = chars.iter().map(|c| code_point(*c)).collect();
+    shown.join(", ")
 }
 
 #[cfg(test)]

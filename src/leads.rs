@@ -17,6 +17,8 @@ pub struct Registry {
     by_name: HashMap<String, Lead>,
     /// (normalised name, agency) for suggestions.
     names: Vec<(String, AgencyIdx)>,
+    /// Bounds the work of every suggestion made from this registry.
+    budget: crate::suggest::Budget,
 }
 
 /// Lowercase, with every run of white space made one space.
@@ -60,7 +62,14 @@ impl Registry {
                 names.push((name, idx));
             }
         }
-        (Registry { by_name, names }, clashes)
+        (
+            Registry {
+                by_name,
+                names,
+                budget: crate::suggest::Budget::default(),
+            },
+            clashes,
+        )
     }
 
     pub fn resolve(&self, text: &str) -> Option<Lead> {
@@ -70,7 +79,8 @@ impl Registry {
     /// The agency whose id, name or alias is nearest to `text`.
     pub fn suggest(&self, text: &str) -> Option<AgencyIdx> {
         let wanted = normalise(text);
-        let near = crate::suggest::nearest(&wanted, self.names.iter().map(|(n, _)| n.as_str()))?;
+        let names = self.names.iter().map(|(n, _)| n.as_str());
+        let near = crate::suggest::nearest_within(&wanted, names, &self.budget)?;
         self.names.iter().find(|(n, _)| n == near).map(|(_, i)| *i)
     }
 }

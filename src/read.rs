@@ -543,12 +543,37 @@ impl Reader<'_> {
 
     // ---- values ----
 
+    /// Warns of a character in a text value that does not show as itself,
+    /// at the character where it is written as itself, else at the value.
+    fn hidden_characters(&mut self, text: &str, value: &Value) {
+        let Some((_, ch, count)) = crate::hidden::find(text) else {
+            return;
+        };
+        let span = value.span();
+        let written = self.text.get(span.clone()).unwrap_or("");
+        let mut utf8 = [0; 4];
+        let at = match written.find(&*ch.encode_utf8(&mut utf8)) {
+            Some(i) if !ch.is_ascii() => span.start + i..span.start + i + ch.len_utf8(),
+            _ => span,
+        };
+        self.diagnostics.push(Diagnostic::new(
+            Finding::ControlCharacter {
+                ch,
+                more: count - 1,
+            },
+            self.loc(at),
+        ));
+    }
+
     fn string(&mut self, key: &str, value: &Value) -> Option<Spanned<String>> {
         match value.get_ref() {
-            DeValue::String(s) => Some(Spanned {
-                value: s.to_string(),
-                loc: self.loc(value.span()),
-            }),
+            DeValue::String(s) => {
+                self.hidden_characters(s, value);
+                Some(Spanned {
+                    value: s.to_string(),
+                    loc: self.loc(value.span()),
+                })
+            }
             _ => {
                 self.wrong_type(key, value, "text");
                 None
@@ -679,6 +704,7 @@ impl Reader<'_> {
                 }
             },
             DeValue::String(s) => {
+                self.hidden_characters(s, value);
                 let loc = self.loc(value.span());
                 match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
                     Ok(date) => Some(Spanned { value: date, loc }),
@@ -704,10 +730,13 @@ impl Reader<'_> {
     fn when(&mut self, key: &str, value: &Value) -> Option<Spanned<RawWhen>> {
         let loc = self.loc(value.span());
         match value.get_ref() {
-            DeValue::String(s) => Some(Spanned {
-                value: RawWhen::Text(s.to_string()),
-                loc,
-            }),
+            DeValue::String(s) => {
+                self.hidden_characters(s, value);
+                Some(Spanned {
+                    value: RawWhen::Text(s.to_string()),
+                    loc,
+                })
+            }
             DeValue::Datetime(_) => self.date(key, value).map(|d| Spanned {
                 value: RawWhen::Date(d.value),
                 loc,

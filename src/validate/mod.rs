@@ -16,6 +16,7 @@ use crate::diag::{Diagnostic, Finding};
 use crate::leads::Registry;
 use crate::model::*;
 use crate::raw::*;
+use crate::scripts;
 use crate::source::{FileId, Loc};
 use chrono::NaiveDate;
 use std::cell::RefCell;
@@ -68,6 +69,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
         measures: &measures,
         plan_known,
         leads_seen: RefCell::default(),
+        suggested: RefCell::default(),
         dates_seen: RefCell::default(),
     };
     for (raw, priorities) in raw_cards {
@@ -135,6 +137,8 @@ struct TaskContext<'a> {
     /// Plans write the same leads and target dates again and again: each
     /// distinct text is resolved once.
     leads_seen: RefCell<HashMap<String, Option<Lead>>>,
+    /// The agency suggested for each unknown lead, likewise once.
+    suggested: RefCell<HashMap<String, Option<AgencyIdx>>>,
     dates_seen: RefCell<HashMap<String, Result<dates::Reading, dates::DateError>>>,
 }
 
@@ -146,6 +150,15 @@ impl TaskContext<'_> {
         let lead = self.registry.resolve(text);
         self.leads_seen.borrow_mut().insert(text.to_string(), lead);
         lead
+    }
+
+    fn suggest_lead(&self, text: &str) -> Option<AgencyIdx> {
+        if let Some(near) = self.suggested.borrow().get(text) {
+            return *near;
+        }
+        let near = self.registry.suggest(text);
+        self.suggested.borrow_mut().insert(text.to_string(), near);
+        near
     }
 
     fn parse_date(&self, text: &str) -> Result<dates::Reading, dates::DateError> {
@@ -169,10 +182,13 @@ pub(crate) struct AfterRef {
     loc: Loc,
 }
 
-/// Ids met so far among siblings, to report the second of two.
+/// Ids met so far among siblings, to report the second of two, or of two
+/// that only look alike.
 pub(crate) struct Seen {
     what: &'static str,
     first: HashMap<String, Loc>,
+    /// Ids whose skeleton (src/scripts.rs) is not their lower case, by skeleton.
+    skeletons: HashMap<String, Loc>,
 }
 
 impl Seen {
@@ -180,28 +196,51 @@ impl Seen {
         Seen {
             what,
             first: HashMap::new(),
+            skeletons: HashMap::new(),
         }
     }
 
     /// True the first time an id (ignoring case) is met; reports the others.
+    /// An id holding a character that does not show is reported and false.
     pub(crate) fn first(&mut self, v: &mut Validator, id: &str, loc: Loc) -> bool {
-        match self.first.get(&id.to_lowercase()) {
-            Some(&first) => {
-                v.report(Diagnostic::new(
-                    Finding::DuplicateId {
-                        what: self.what,
-                        id: id.to_string(),
-                        first,
-                    },
-                    loc,
-                ));
-                false
-            }
-            None => {
-                self.first.insert(id.to_lowercase(), loc);
-                true
-            }
+        if !v.readable_id(self.what, id, loc) {
+            return false;
         }
+        let lower = id.to_lowercase();
+        if let Some(&first) = self.first.get(&lower) {
+            v.report(Diagnostic::new(
+                Finding::DuplicateId {
+                    what: self.what,
+                    id: id.to_string(),
+                    first,
+                },
+                loc,
+            ));
+            return false;
+        }
+        let skeleton = (!id.is_ascii()).then(|| scripts::skeleton(&lower));
+        let own = skeleton.as_deref().unwrap_or(&lower);
+        let like = match &skeleton {
+            Some(skeleton) => self.skeletons.get(skeleton).or(self.first.get(skeleton)),
+            None if self.skeletons.is_empty() => None,
+            None => self.skeletons.get(&lower),
+        };
+        if let Some(&first) = like {
+            v.report(Diagnostic::new(
+                Finding::ConfusableId {
+                    what: self.what,
+                    id: id.to_string(),
+                    skeleton: own.to_string(),
+                    first,
+                },
+                loc,
+            ));
+        }
+        if let Some(skeleton) = skeleton.filter(|s| *s != lower) {
+            self.skeletons.entry(skeleton).or_insert(loc);
+        }
+        self.first.insert(lower, loc);
+        true
     }
 }
 
@@ -291,6 +330,35 @@ impl Validator<'_> {
             value.loc,
         ));
         default
+    }
+
+    /// Ids with a character that does not show are refused; ids mixing
+    /// scripts are reported (and kept: they are ids all the same).
+    fn readable_id(&mut self, what: &'static str, id: &str, loc: Loc) -> bool {
+        if let Some((_, ch, _)) = crate::hidden::find(id) {
+            self.report(Diagnostic::new(
+                Finding::HiddenInId {
+                    what,
+                    id: id.to_string(),
+                    ch,
+                },
+                loc,
+            ));
+            return false;
+        }
+        if let Some((main, other, odd)) = scripts::mixed(id) {
+            self.report(Diagnostic::new(
+                Finding::MixedScriptId {
+                    what,
+                    id: id.to_string(),
+                    main,
+                    other,
+                    odd,
+                },
+                loc,
+            ));
+        }
+        true
     }
 
     /// Card and task ids become parts of full ids: no dots, dashes or spaces.

@@ -78,7 +78,6 @@ impl Validator<'_> {
     }
 
     fn leads(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> Vec<Lead> {
-        let registry = ctx.registry;
         let Some(written) = &raw.lead else {
             self.report(Diagnostic::new(
                 Finding::MissingLead {
@@ -114,11 +113,11 @@ impl Validator<'_> {
                     }
                 }
                 None => {
-                    let nearest = registry.suggest(&lead.value).map(|near| {
+                    let nearest = ctx.suggest_lead(&lead.value).map(|near| {
                         let agency = &ctx.agencies[near];
                         (agency.id.clone(), agency.name.clone())
                     });
-                    let several = several_leads(&lead.value, registry);
+                    let several = several_leads(&lead.value, ctx.registry);
                     self.report(Diagnostic::new(
                         Finding::UnknownLead {
                             lead: lead.value.clone(),
