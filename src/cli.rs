@@ -71,6 +71,8 @@ pub enum Command {
     Fmt(FmtArgs),
     /// What changed in the plan between two git revisions (or a revision and the work tree)
     Diff(DiffArgs),
+    /// Write the whole plan as a static website: a public scorecard
+    Site(SiteArgs),
     /// Print a JSON Schema of the plan files, for editors
     Schema,
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -92,6 +94,21 @@ pub struct DiffArgs {
 
     #[command(flatten)]
     pub output: FormatArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SiteArgs {
+    /// The directory to write the site to (replaced whole)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// The site's name [default: the plan's title]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Replace DIR even when it holds files and is not a site `plan site` wrote
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

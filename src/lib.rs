@@ -26,6 +26,7 @@ pub mod read;
 pub mod render;
 pub mod safe_write;
 pub mod schema;
+pub mod site;
 pub mod source;
 pub mod suggest;
 pub mod validate;
@@ -56,6 +57,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
+        Command::Site(args) => commands::site::run(&ctx, args, out, err)?,
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "plan", out);

@@ -16,4 +16,5 @@ pub mod report;
 pub mod set;
 pub mod shared;
 pub mod show;
+pub mod site;
 pub mod tasks;

@@ -8,5 +8,6 @@ pub mod document;
 pub mod escape;
 pub mod ics;
 pub mod number;
+pub mod page;
 pub mod report;
 pub mod terminal;
