@@ -14,9 +14,9 @@ use crate::view;
 use std::collections::HashMap;
 
 /// The agencies index.
-pub(super) fn index(site: &Site) -> File {
+pub(super) fn index(site: &Site, agencies: &Agencies) -> File {
     let plan = site.plan;
-    let by_agency = tasks_by_agency(plan, plan.tasks());
+    let by_agency = &agencies.by_agency;
     let mut page = site.page(names::AGENCIES, &Text::ours("Agencies"));
     page.paragraph(&Item::text(
         "Every agency of the plan, with the tasks it leads or co-leads (its parts' tasks count for it too, and an organisation's include those led by all partners).",
@@ -61,25 +61,38 @@ fn count_overdue(site: &Site, tasks: &[&Task]) -> usize {
         .count()
 }
 
-/// A page per agency.
-pub(super) fn pages(site: &Site) -> Vec<File> {
-    let plan = site.plan;
-    let by_agency = tasks_by_agency(plan, plan.tasks());
-    let card_of: HashMap<&str, usize> = plan
-        .cards
-        .iter()
-        .enumerate()
-        .flat_map(|(i, card)| card.tasks().map(move |t| (t.id.as_str(), i)))
-        .collect();
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); plan.agencies.len()];
-    for (a, agency) in plan.agencies.iter().enumerate() {
-        if let Some(whole) = agency.part_of {
-            parts[whole].push(a);
+/// What the agency pages share: each agency's tasks, each task's card, each agency's parts.
+pub(super) struct Agencies<'p> {
+    by_agency: Vec<Vec<&'p Task>>,
+    card_of: HashMap<&'p str, usize>,
+    parts: Vec<Vec<usize>>,
+}
+
+impl<'p> Agencies<'p> {
+    pub(super) fn new(site: &Site<'p>) -> Agencies<'p> {
+        let plan = site.plan;
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); plan.agencies.len()];
+        for (a, agency) in plan.agencies.iter().enumerate() {
+            if let Some(whole) = agency.part_of {
+                parts[whole].push(a);
+            }
+        }
+        Agencies {
+            by_agency: tasks_by_agency(plan, plan.tasks()),
+            card_of: plan
+                .cards
+                .iter()
+                .enumerate()
+                .flat_map(|(i, card)| card.tasks().map(move |t| (t.id.as_str(), i)))
+                .collect(),
+            parts,
         }
     }
-    (0..plan.agencies.len())
-        .map(|a| page(site, a, &by_agency[a], &parts[a], &card_of))
-        .collect()
+
+    /// The page of agency `a`.
+    pub(super) fn page(&self, site: &Site, a: usize) -> File {
+        page(site, a, &self.by_agency[a], &self.parts[a], &self.card_of)
+    }
 }
 
 fn page(
