@@ -523,6 +523,34 @@ fn a_browser_renders_the_index_and_a_card_page() {
         );
         assert!(red, "{page} at {width}px: no red badge");
     }
+    // Printed, a card page is on A4 (595 × 842 points).
+    let pdf = work.path().join("card.pdf");
+    let out = headless(&browser, &work.path().join("profile"))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!(
+            "file://{}",
+            work.path().join("site/card-ss.html").display()
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = String::from_utf8_lossy(&fs::read(&pdf).unwrap()).into_owned();
+    let boxes: Vec<&str> = pdf
+        .match_indices("/MediaBox [")
+        .map(|(at, _)| &pdf[at..at + 40])
+        .collect();
+    assert!(!boxes.is_empty());
+    for media in boxes {
+        assert!(
+            media.starts_with("/MediaBox [0 0 594.9") && media.contains(" 841.9"),
+            "{media}"
+        );
+    }
 }
 
 /// Runs axe-core in the page once it has loaded, then narrows the page to
