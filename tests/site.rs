@@ -553,26 +553,6 @@ fn a_browser_renders_the_index_and_a_card_page() {
     }
 }
 
-/// Runs axe-core in the page once it has loaded, then narrows the page to
-/// 320 CSS pixels (headless windows are at least 500 wide) and measures
-/// whether anything but a table's own scrolling region sticks out.
-const RUN_AXE: &str = r#"
-axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
-  document.body.style.width = '320px';
-  var report = {
-    violations: r.violations
-      .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-      .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join('; '); }),
-    overflow: document.body.scrollWidth - document.body.clientWidth
-  };
-  var out = document.createElement('pre'); out.id = 'axe-report'; out.textContent = JSON.stringify(report);
-  document.body.appendChild(out);
-}, function (e) {
-  var out = document.createElement('pre'); out.id = 'axe-report'; out.textContent = JSON.stringify({ error: String(e) });
-  document.body.appendChild(out);
-});
-"#;
-
 /// axe-core's script: `AXE_CORE_JS`, else where .ci/run installs it.
 fn axe_script() -> Option<PathBuf> {
     let path = std::env::var_os("AXE_CORE_JS")
@@ -581,100 +561,98 @@ fn axe_script() -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// The axe report of one page of a copy of the site (whose scripts the
-/// Content-Security-Policy would block: the copy goes without it).
-fn axe(browser: &Path, copy: &Path, page: &str) -> serde_json::Value {
-    let text = fs::read_to_string(copy.join(page)).unwrap();
-    let csp = text
-        .find("<meta http-equiv=\"Content-Security-Policy\"")
-        .unwrap();
-    let end = csp + text[csp..].find(">\n").unwrap() + 2;
-    let harnessed = format!("{}{}", &text[..csp], &text[end..]).replace(
-        "</body>",
-        "<script src=\"axe.min.js\"></script><script src=\"run-axe.js\"></script></body>",
-    );
-    let harness = format!("axe-{page}");
-    fs::write(copy.join(&harness), harnessed).unwrap();
-    let out = headless(browser, &copy.join(format!("profile-{page}")))
-        .args([
-            "--window-size=800,800",
-            "--virtual-time-budget=60000",
-            "--dump-dom",
-        ])
-        .arg(format!("file://{}", copy.join(&harness).display()))
+/// Whether Python has the DevTools client tests/axe.py uses.
+fn python_has_websocket() -> bool {
+    Command::new("python3")
+        .args(["-c", "import websocket"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// axe-core's report on each page, from tests/axe.py: one browser, each
+/// page in a 320 px wide viewport.
+fn axe(browser: &Path, script: &Path, pages: &[PathBuf]) -> Vec<serde_json::Value> {
+    let out = Command::new("python3")
+        .arg("tests/axe.py")
+        .arg(browser)
+        .arg(script)
+        .args(pages)
         .output()
         .unwrap();
-    let dom = Html::parse_document(&String::from_utf8_lossy(&out.stdout));
-    let report: String = select(&dom, "#axe-report")
-        .first()
-        .unwrap_or_else(|| {
-            panic!(
-                "{page}: axe did not report: {}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        })
-        .text()
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
         .collect();
-    serde_json::from_str(&report).unwrap()
+    assert_eq!(reports.len(), pages.len());
+    reports
 }
 
 #[test]
 #[allow(clippy::print_stderr)] // says why it was skipped
 fn axe_finds_no_serious_violation_on_any_page() {
-    let (Some(browser), Some(script)) = (browser(), axe_script()) else {
+    let (Some(browser), Some(script), true) = (browser(), axe_script(), python_has_websocket())
+    else {
         eprintln!(
-            "SKIPPED axe_finds_no_serious_violation_on_any_page: needs chromium and axe-core \
-             (.ci/run installs them: npm install --prefix target/axe axe-core)"
+            "SKIPPED axe_finds_no_serious_violation_on_any_page: needs chromium, axe-core and \
+             Python's websocket-client (.ci/run installs them: npm install --prefix target/axe \
+             axe-core; pip install websocket-client)"
         );
         return;
     };
-    let mut failures = Vec::new();
+    let work = tempfile::tempdir().unwrap();
+    // First, that the harness sees violations: no language, a field without a label, too wide.
+    let bad = work.path().join("bad.html");
+    fs::write(
+        &bad,
+        "<!DOCTYPE html>\n<html><head><title>t</title><style>div { width: 900px }</style></head>\
+         <body><input type=\"text\"><div>wide</div></body></html>",
+    )
+    .unwrap();
+    let mut pages = vec![bad];
+    let mut sites = Vec::new();
     for (plan_dir, as_of) in [
         ("examples/quarterly", "2013-03-31"),
         ("plans", "2012-12-01"),
     ] {
-        let work = built(Path::new(plan_dir), as_of, &[]);
-        let copy = work.path().join("site");
-        fs::copy(&script, copy.join("axe.min.js")).unwrap();
-        fs::write(copy.join("run-axe.js"), RUN_AXE).unwrap();
-        // Every page of the example; of the bundled plan's 27 agency pages, three
-        // (they are made alike), to keep the test to a minute.
-        let pages: Vec<String> = files(&copy)
-            .into_keys()
-            .filter(|n| n.ends_with(".html"))
-            .filter(|n| plan_dir != "plans" || !n.starts_with("agency-") || n.as_str() < "agency-c")
-            .collect();
-        // First, that the harness sees violations: no language, a field without a label.
-        let bad = "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"\">\n<title>t</title></head><body><input type=\"text\"></body></html>";
-        fs::write(copy.join("bad.html"), bad).unwrap();
-        let report = axe(&browser, &copy, "bad.html");
-        assert!(
-            report["violations"].as_array().unwrap().len() >= 2,
-            "{report}"
+        let site = built(Path::new(plan_dir), as_of, &[]);
+        let dir = site.path().join("site");
+        pages.extend(
+            files(&dir)
+                .into_keys()
+                .filter(|n| n.ends_with(".html"))
+                .map(|n| dir.join(n)),
         );
-        // Every page of the example; of the bundled plan's 27 agency pages, three
-        // (they are made alike), to keep the test to a minute.
-        // Two pages at a time: the machine has two cores.
-        for pair in pages.chunks(2) {
-            let reports: Vec<(String, serde_json::Value)> = std::thread::scope(|s| {
-                let running: Vec<_> = pair
-                    .iter()
-                    .map(|page| s.spawn(|| (page.clone(), axe(&browser, &copy, page))))
-                    .collect();
-                running.into_iter().map(|r| r.join().unwrap()).collect()
-            });
-            for (page, report) in reports {
-                assert!(report["error"].is_null(), "{plan_dir}/{page}: {report}");
-                for violation in report["violations"].as_array().unwrap() {
-                    failures.push(format!("{plan_dir}/{page}: {violation}"));
-                }
-                if report["overflow"].as_i64().unwrap() > 0 {
-                    failures.push(format!(
-                        "{plan_dir}/{page}: wider than 320 px by {}",
-                        report["overflow"]
-                    ));
-                }
-            }
+        sites.push(site);
+    }
+    let reports = axe(&browser, &script, &pages);
+    assert!(
+        reports[0]["violations"].as_array().unwrap().len() >= 2,
+        "{}",
+        reports[0]
+    );
+    assert!(
+        reports[0]["overflow"].as_i64().unwrap() > 0,
+        "{}",
+        reports[0]
+    );
+    let mut failures = Vec::new();
+    for report in &reports[1..] {
+        let page = report["page"].as_str().unwrap();
+        assert!(report["error"].is_null(), "{page}: {report}");
+        for violation in report["violations"].as_array().unwrap() {
+            failures.push(format!("{page}: {violation}"));
+        }
+        if report["overflow"].as_i64().unwrap() > 0 {
+            failures.push(format!(
+                "{page}: wider than 320 px by {}",
+                report["overflow"]
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
