@@ -616,11 +616,15 @@ fn axe_finds_no_serious_violation_on_any_page() {
     .unwrap();
     let mut pages = vec![bad];
     let mut sites = Vec::new();
-    for (plan_dir, as_of) in [
-        ("examples/quarterly", "2013-03-31"),
-        ("plans", "2012-12-01"),
-    ] {
-        let site = built(Path::new(plan_dir), as_of, &[]);
+    // The example, the bundled plan, and a plan of hostile text.
+    let hostile = hostile_plan();
+    let plans = [
+        (Path::new("examples/quarterly"), "2013-03-31"),
+        (Path::new("plans"), "2012-12-01"),
+        (hostile.path(), "2012-12-01"),
+    ];
+    for (plan_dir, as_of) in plans {
+        let site = built(plan_dir, as_of, &[]);
         let dir = site.path().join("site");
         pages.extend(
             files(&dir)
