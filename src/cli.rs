@@ -79,6 +79,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a small, valid starter plan to begin from
     Init(InitArgs),
+    /// Write the whole plan as a static website: a public scorecard
+    Site(SiteArgs),
     /// Print a JSON Schema of the plan files, for editors
     Schema,
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -100,6 +102,21 @@ pub struct DiffArgs {
 
     #[command(flatten)]
     pub output: FormatArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SiteArgs {
+    /// The directory to write the site to (replaced whole)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// The site's name [default: the plan's title]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Replace DIR even when it holds files and is not a site `plan site` wrote
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -30,6 +30,7 @@ pub mod render;
 pub mod safe_write;
 pub mod schema;
 pub mod scripts;
+pub mod site;
 pub mod source;
 pub mod suggest;
 pub mod validate;
@@ -64,6 +65,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
         Command::Import(args) => commands::import::run(&ctx, args, out, err)?,
         Command::Init(args) => commands::init::run(&ctx, args, out)?,
+        Command::Site(args) => commands::site::run(&ctx, args, out, err)?,
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "plan", out);

@@ -6,14 +6,13 @@
 //! one); CSV on standard output, for other programs, has none.
 
 use super::shared::{self, TaskFilter};
-use crate::cli::Format;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
 use crate::model::Plan;
 use crate::query::{Query, State};
 use crate::render::escape;
 use crate::render::ics::{self, Event};
-use crate::render::report::{Cell, Column, Report, Table};
+use crate::render::report::{self, Cell, Column, Report, Table};
 use crate::view;
 use anyhow::Context as _;
 use std::io::Write;
@@ -30,67 +29,17 @@ pub fn run(
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
     let filter = TaskFilter::new(plan, args.lead.as_deref(), args.card.as_deref())?;
-    let mut bytes = Vec::new();
-    match args.format {
-        ExportFormat::Ics => {
-            bytes.extend(calendar(ctx, plan, &query, &filter, err)?.into_bytes());
+    let bytes = match args.format {
+        ExportFormat::Ics => calendar(plan, &query, &filter, err)?.into_bytes(),
+        // A file for a spreadsheet starts with a byte order mark (Excel on
+        // Windows reads "–" and "ŵ" wrongly without one); stdout has none.
+        ExportFormat::Csv if args.output.is_some() => {
+            let mut bytes = "\u{feff}".as_bytes().to_vec();
+            bytes.extend(csv(plan, &query, &filter)?);
+            bytes
         }
-        ExportFormat::Csv => {
-            if args.output.is_some() {
-                bytes.extend("\u{feff}".as_bytes());
-            }
-            let mut table = Table::new(
-                [
-                    "card",
-                    "priority",
-                    "action",
-                    "id",
-                    "text",
-                    "leads",
-                    "due_text",
-                    "deadline",
-                    "state",
-                    "days_overdue",
-                    "rag",
-                    "done",
-                    "updated",
-                    "resources",
-                    "note",
-                ]
-                .into_iter()
-                .map(|key| Column::new(key, key))
-                .collect(),
-            );
-            let chosen = plan
-                .task_paths()
-                .filter(|(card, _, _, task)| filter.matches(card, task));
-            for (card, priority, action, task) in chosen {
-                let status = query.status(task);
-                table.rows.push(vec![
-                    Cell::text(&card.id),
-                    Cell::text(&priority.id),
-                    Cell::text(&action.id),
-                    Cell::text(&task.id),
-                    Cell::text(&task.text),
-                    Cell::List(plan.lead_ids(task)),
-                    Cell::opt_text(task.due_text.as_deref()),
-                    Cell::Date(status.deadline),
-                    Cell::text(status.state.as_str()),
-                    Cell::opt_int(status.days_overdue),
-                    view::rag(task.rag),
-                    Cell::Date(task.done),
-                    Cell::Date(task.updated),
-                    Cell::opt_text(task.resources.as_deref()),
-                    Cell::opt_text(task.note.as_deref()),
-                ]);
-            }
-            let report = Report {
-                tables: vec![table],
-                ..Report::default()
-            };
-            Format::Csv.render(&mut bytes, &report, shared::style(ctx))?;
-        }
-    }
+        ExportFormat::Csv => csv(plan, &query, &filter)?,
+    };
     match &args.output {
         Some(path) => std::fs::write(path, bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,
@@ -99,10 +48,65 @@ pub fn run(
     Ok(0)
 }
 
+/// Every task with every field, as CSV for a spreadsheet (also the site's `tasks.csv`).
+pub fn csv(plan: &Plan, query: &Query, filter: &TaskFilter) -> anyhow::Result<Vec<u8>> {
+    let mut table = Table::new(
+        [
+            "card",
+            "priority",
+            "action",
+            "id",
+            "text",
+            "leads",
+            "due_text",
+            "deadline",
+            "state",
+            "days_overdue",
+            "rag",
+            "done",
+            "updated",
+            "resources",
+            "note",
+        ]
+        .into_iter()
+        .map(|key| Column::new(key, key))
+        .collect(),
+    );
+    let chosen = plan
+        .task_paths()
+        .filter(|(card, _, _, task)| filter.matches(card, task));
+    for (card, priority, action, task) in chosen {
+        let status = query.status(task);
+        table.rows.push(vec![
+            Cell::text(&card.id),
+            Cell::text(&priority.id),
+            Cell::text(&action.id),
+            Cell::text(&task.id),
+            Cell::text(&task.text),
+            Cell::List(plan.lead_ids(task)),
+            Cell::opt_text(task.due_text.as_deref()),
+            Cell::Date(status.deadline),
+            Cell::text(status.state.as_str()),
+            Cell::opt_int(status.days_overdue),
+            view::rag(task.rag),
+            Cell::Date(task.done),
+            Cell::Date(task.updated),
+            Cell::opt_text(task.resources.as_deref()),
+            Cell::opt_text(task.note.as_deref()),
+        ]);
+    }
+    let report = Report {
+        tables: vec![table],
+        ..Report::default()
+    };
+    let mut bytes = Vec::new();
+    report::csv_rows(&mut bytes, &report)?;
+    Ok(bytes)
+}
+
 /// An event per open task with a deadline; a deadline the calendar cannot
 /// hold (past year 9999) gets a note on `err` instead.
-fn calendar(
-    ctx: &Context,
+pub fn calendar(
     plan: &Plan,
     query: &Query,
     filter: &TaskFilter,
@@ -124,7 +128,7 @@ fn calendar(
                     plan.lead_ids(task).join(", "),
                     task.due_text.as_deref().unwrap_or("-"),
                     task.rag.map_or("not rated", |r| r.as_str()),
-                    ctx.as_of,
+                    query.as_of,
                     status.state.as_str()
                 ),
                 day,
@@ -145,7 +149,12 @@ fn calendar(
         )?;
     }
     let domain = format!("{}.plan", slug(&plan.meta.title));
-    Ok(ics::calendar(&plan.meta.title, &events, ctx.as_of, &domain))
+    Ok(ics::calendar(
+        &plan.meta.title,
+        &events,
+        query.as_of,
+        &domain,
+    ))
 }
 
 /// "Street Sex Work Report Card" -> "street-sex-work-report-card".

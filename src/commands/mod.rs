@@ -21,4 +21,5 @@ pub mod report;
 pub mod set;
 pub mod shared;
 pub mod show;
+pub mod site;
 pub mod tasks;

@@ -51,6 +51,38 @@ pub fn svg(
         r#"<svg viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{}">"#,
         escape(title)
     );
+    draw(svg, points, target, higher_is_better)
+}
+
+/// [`svg`] with a `<title>` and a `<desc>` (what a screen reader says: the
+/// measure, its latest value), labelled by ids made from `id`, which must
+/// be unique in the page.
+pub fn described_svg(
+    id: &str,
+    title: &str,
+    description: &str,
+    points: &[Point],
+    target: Option<(&str, f64)>,
+    higher_is_better: bool,
+) -> String {
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        escape(title),
+        escape(description),
+        id = escape(id),
+    );
+    draw(svg, points, target, higher_is_better)
+}
+
+/// The chart's body after its opening tag.
+fn draw(
+    mut svg: String,
+    points: &[Point],
+    target: Option<(&str, f64)>,
+    higher_is_better: bool,
+) -> String {
     let better = if higher_is_better {
         "↑ higher is better"
     } else {

@@ -43,7 +43,8 @@ impl Text {
         escape::markdown(&self.plain())
     }
 
-    fn html(&self) -> String {
+    /// As HTML: the document's words escaped, quoted text isolated in `<bdi>`.
+    pub fn html(&self) -> String {
         self.0
             .iter()
             .map(|(quoted, text)| match quoted {
@@ -54,7 +55,7 @@ impl Text {
     }
 
     /// All the words run together, for `<title>`.
-    fn plain(&self) -> String {
+    pub fn plain(&self) -> String {
         self.0.iter().map(|(_, text)| text.as_str()).collect()
     }
 }

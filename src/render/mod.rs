@@ -8,6 +8,7 @@ pub mod document;
 pub mod escape;
 pub mod ics;
 pub mod number;
+pub mod page;
 pub mod report;
 pub mod terminal;
 pub mod widths;

@@ -1,0 +1,191 @@
+//! The agencies: an index of them all with their counts, and a page per
+//! agency with what it leads and co-leads, by report card (the rule of
+//! `query::tasks_by_agency`: its own tasks, its parts', and for an
+//! organisation those led by "all").
+
+use super::names::{self, anchor};
+use super::{File, Site, rag_summary};
+use crate::model::{Lead, Task};
+use crate::query::{RagCounts, State, tasks_by_agency};
+use crate::render::document::Text;
+use crate::render::page::{Item, Row, Table};
+use crate::render::report::Cell;
+use crate::view;
+use std::collections::HashMap;
+
+/// The agencies index.
+pub(super) fn index(site: &Site, agencies: &Agencies) -> File {
+    let plan = site.plan;
+    let by_agency = &agencies.by_agency;
+    let mut page = site.page(names::AGENCIES, &Text::ours("Agencies"));
+    page.paragraph(&Item::text(
+        "Every agency of the plan, with the tasks it leads or co-leads (its parts' tasks count for it too, and an organisation's include those led by all partners).",
+    ));
+    let rows = plan
+        .agencies
+        .iter()
+        .enumerate()
+        .map(|(a, agency)| {
+            let tasks = &by_agency[a];
+            let counts = RagCounts::of(tasks.iter().map(|t| t.rag));
+            let overdue = count_overdue(site, tasks);
+            Row::new(vec![
+                Item::Link(site.agency_link(a)),
+                Item::quoted(&agency.name),
+                Item::text(agency.kind.as_str()),
+                agency
+                    .part_of
+                    .map_or(Item::text(""), |p| Item::Link(site.agency_link(p))),
+                Item::Cell(Cell::Int(tasks.len() as i64)),
+                Item::Cell(Cell::Int(overdue as i64)),
+                Item::Cell(view::rag(counts.rollup())),
+                Item::Cell(Cell::Int(counts.rated() as i64)),
+            ])
+        })
+        .collect();
+    page.table(&Table {
+        caption: Text::ours("Agencies and their tasks"),
+        headers: vec![
+            "Agency", "Name", "Kind", "Part of", "Tasks", "Overdue", "RAG", "Rated",
+        ],
+        rows,
+        empty: "The plan names no agency.",
+    });
+    Site::file(names::AGENCIES, page)
+}
+
+fn count_overdue(site: &Site, tasks: &[&Task]) -> usize {
+    tasks
+        .iter()
+        .filter(|t| site.query.status(t).state == State::Overdue)
+        .count()
+}
+
+/// What the agency pages share: each agency's tasks, each task's card, each agency's parts.
+pub(super) struct Agencies<'p> {
+    by_agency: Vec<Vec<&'p Task>>,
+    card_of: HashMap<&'p str, usize>,
+    parts: Vec<Vec<usize>>,
+}
+
+impl<'p> Agencies<'p> {
+    pub(super) fn new(site: &Site<'p>) -> Agencies<'p> {
+        let plan = site.plan;
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); plan.agencies.len()];
+        for (a, agency) in plan.agencies.iter().enumerate() {
+            if let Some(whole) = agency.part_of {
+                parts[whole].push(a);
+            }
+        }
+        Agencies {
+            by_agency: tasks_by_agency(plan, plan.tasks()),
+            card_of: plan
+                .cards
+                .iter()
+                .enumerate()
+                .flat_map(|(i, card)| card.tasks().map(move |t| (t.id.as_str(), i)))
+                .collect(),
+            parts,
+        }
+    }
+
+    /// The page of agency `a`.
+    pub(super) fn page(&self, site: &Site, a: usize) -> File {
+        page(site, a, &self.by_agency[a], &self.parts[a], &self.card_of)
+    }
+}
+
+fn page(
+    site: &Site,
+    a: usize,
+    tasks: &[&Task],
+    parts: &[usize],
+    card_of: &HashMap<&str, usize>,
+) -> File {
+    let agency = &site.plan.agencies[a];
+    let file = &site.names.agencies[a];
+    let title = Text::quoted(&agency.id).and(" ").and_quoted(&agency.name);
+    let mut page = site.page(file, &title);
+    let mut facts = vec![("Kind", Item::text(agency.kind.as_str()))];
+    if let Some(whole) = agency.part_of {
+        facts.push(("Part of", Item::Link(site.agency_link(whole))));
+    }
+    if !parts.is_empty() {
+        let links = parts.iter().map(|p| Item::Link(site.agency_link(*p)));
+        facts.push(("Its parts", Item::Items(links.collect())));
+    }
+    if !agency.aliases.is_empty() {
+        let aliases = agency.aliases.iter().map(Item::quoted);
+        facts.push(("Also called", Item::Items(aliases.collect())));
+    }
+    facts.push(("Tasks", Item::Cell(Cell::Int(tasks.len() as i64))));
+    let overdue = count_overdue(site, tasks);
+    facts.push(("Overdue", Item::Cell(Cell::Int(overdue as i64))));
+    let counts = RagCounts::of(tasks.iter().map(|t| t.rag));
+    facts.push(("RAG", rag_summary(&counts)));
+    page.facts(&facts);
+    if tasks.is_empty() {
+        page.paragraph(&Item::text("It leads no task of the plan."));
+    }
+    // The tasks come in plan order, so each card's are together.
+    let mut at = 0;
+    while at < tasks.len() {
+        let c = card_of[tasks[at].id.as_str()];
+        let end = at + tasks[at..].partition_point(|t| card_of[t.id.as_str()] == c);
+        let card = &site.plan.cards[c];
+        let heading = Text::quoted(format!("{} {}", card.id, card.title));
+        page.heading(2, None, &Item::Link(site.card_link(c, None, heading)));
+        let rows = site
+            .ordered(tasks[at..end].iter().copied())
+            .into_iter()
+            .map(|(task, status)| {
+                let link =
+                    site.card_link(c, Some(&anchor("task", &task.id)), Text::quoted(&task.id));
+                site.task_row(task, &status, Item::Link(link), vec![role(site, a, task)])
+            })
+            .collect();
+        page.table(&Table {
+            caption: Text::ours("Tasks of ")
+                .and_quoted(&card.id)
+                .and(" that count for ")
+                .and_quoted(&agency.id)
+                .and(", overdue first"),
+            headers: vec![
+                "Task",
+                "What",
+                "Role",
+                "Target (as written)",
+                "Deadline (as read)",
+                "State",
+                "RAG",
+            ],
+            rows,
+            empty: "",
+        });
+        at = end;
+    }
+    Site::file(file, page)
+}
+
+/// How a task counts for an agency: it leads it (the first lead named) or
+/// co-leads it, itself or through one of its parts; or all partners lead it.
+fn role(site: &Site, agency: usize, task: &Task) -> Item {
+    let plan = site.plan;
+    let word = |n: usize| if n == 0 { "lead" } else { "co-lead" };
+    for (n, lead) in task.leads.iter().enumerate() {
+        if *lead == Lead::Agency(agency) {
+            return Item::text(word(n));
+        }
+    }
+    for (n, lead) in task.leads.iter().enumerate() {
+        if let Lead::Agency(part) = lead
+            && plan.agency_and_parents(*part).any(|p| p == agency)
+        {
+            return Item::Phrase(vec![
+                Item::text(format!("{} through", word(n))),
+                Item::Link(site.agency_link(*part)),
+            ]);
+        }
+    }
+    Item::text("all partners lead it")
+}

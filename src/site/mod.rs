@@ -1,0 +1,378 @@
+//! `plan site`: the whole plan as a static website, a public scorecard. An
+//! index with the headline figures and a tile per report card; a page per
+//! card, agency and measure; the agencies and measures indexes; the
+//! recommendations with the Cabinet's responses. Every page is
+//! self-contained HTML (`render::page`); the same plan on the same as-of
+//! day gives the same bytes. This module knows the plan and decides what
+//! each page says; `write` puts the files in place.
+
+mod agency;
+mod card;
+mod index;
+mod measure;
+pub mod names;
+mod recommendations;
+pub mod write;
+
+use crate::dates::{self, TargetDate};
+use crate::highlight::{self, Highlight, History};
+use crate::model::{Lead, Measure, Plan, Task};
+use crate::query::{Query, RagCounts, State, Status};
+use crate::render::chart::{self, Point};
+use crate::render::document::Text;
+use crate::render::number::number;
+use crate::render::page::{Item, Link, Page, Row, Shell, Table};
+use crate::view;
+use chrono::NaiveDate;
+use names::Names;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What the site is built from, besides the plan.
+pub struct Options {
+    pub as_of: NaiveDate,
+    /// The site's name [default: the plan's title].
+    pub title: Option<String>,
+    /// The commit of the plan's repository it is built from (`None`: not in git).
+    pub commit: Option<String>,
+}
+
+/// One file of the site: a name with no directory in it, and its bytes.
+pub struct File {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A page to make.
+enum Job {
+    Index,
+    Agencies,
+    Recommendations,
+    Measures,
+    Card(usize),
+    Agency(usize),
+    Measure(usize),
+}
+
+/// Every page of the site, in a fixed order (made on every core).
+pub fn pages(plan: &Plan, options: &Options) -> Vec<File> {
+    let site = Site::new(plan, options);
+    let agencies = agency::Agencies::new(&site);
+    let mut jobs = vec![
+        Job::Index,
+        Job::Agencies,
+        Job::Recommendations,
+        Job::Measures,
+    ];
+    jobs.extend((0..plan.cards.len()).map(Job::Card));
+    jobs.extend((0..plan.agencies.len()).map(Job::Agency));
+    jobs.extend((0..plan.measures.len()).map(Job::Measure));
+    in_parallel(&jobs, |job| match job {
+        Job::Index => index::page(&site),
+        Job::Agencies => agency::index(&site, &agencies),
+        Job::Recommendations => recommendations::page(&site),
+        Job::Measures => measure::index(&site),
+        Job::Card(i) => card::page(&site, *i),
+        Job::Agency(a) => agencies.page(&site, *a),
+        Job::Measure(m) => measure::page(&site, *m),
+    })
+}
+
+/// `make` of every job, on as many threads as there are cores; the results
+/// in the jobs' order, whichever thread made each.
+fn in_parallel<J: Sync, T: Send>(jobs: &[J], make: impl Fn(&J) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, jobs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut made: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut made = Vec::new();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(at) else {
+                            return made;
+                        };
+                        made.push((at, make(job)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    made.sort_unstable_by_key(|(at, _)| *at);
+    made.into_iter().map(|(_, file)| file).collect()
+}
+
+/// What every page builder shares: the plan, its answers on the as-of
+/// day, the file names, and the shell of a page.
+struct Site<'p> {
+    plan: &'p Plan,
+    query: Query<'p>,
+    names: Names,
+    highlight: Highlight<'p>,
+    name: Text,
+    nav: Vec<Link>,
+    footer: Text,
+}
+
+impl<'p> Site<'p> {
+    fn new(plan: &'p Plan, options: &Options) -> Site<'p> {
+        let as_of = options.as_of;
+        let quarter = dates::quarter_of(as_of, plan.meta.year_start);
+        let built_from = match &options.commit {
+            Some(id) => format!("built from commit {id} of the plan's repository"),
+            None => "built from a plan not in git".to_string(),
+        };
+        Site {
+            plan,
+            query: Query::new(plan, as_of),
+            names: Names::new(plan),
+            highlight: highlight::build(plan, quarter, as_of, None, History::NotInGit),
+            name: Text::quoted(options.title.as_deref().unwrap_or(&plan.meta.title)),
+            nav: vec![
+                Link::new(names::INDEX, "Scorecard".into()),
+                Link::new(names::AGENCIES, "Agencies".into()),
+                Link::new(names::RECOMMENDATIONS, "Recommendations".into()),
+                Link::new(names::MEASURES, "Measures".into()),
+                Link::new(names::TASKS_CSV, "Tasks (CSV)".into()),
+                Link::new(names::CALENDAR, "Deadlines (calendar)".into()),
+            ],
+            footer: Text::ours(format!(
+                "As of {as_of}; {built_from}. Made with plan {}.",
+                env!("CARGO_PKG_VERSION")
+            )),
+        }
+    }
+
+    /// A page with this site's shell, up to and with its `h1`.
+    fn page(&self, file: &str, title: &Text) -> Page {
+        Page::new(&Shell {
+            site: &self.name,
+            nav: &self.nav,
+            file,
+            title,
+            footer: &self.footer,
+        })
+    }
+
+    fn file(name: &str, page: Page) -> File {
+        File {
+            name: name.to_string(),
+            bytes: page.finish().into_bytes(),
+        }
+    }
+
+    /// A link to a card's page (or a place in it).
+    fn card_link(&self, card: usize, anchor: Option<&str>, text: Text) -> Link {
+        let file = &self.names.cards[card];
+        match anchor {
+            Some(anchor) => Link::new(format!("{file}#{anchor}"), text),
+            None => Link::new(file.clone(), text),
+        }
+    }
+
+    fn agency_link(&self, agency: usize) -> Link {
+        Link::new(
+            self.names.agencies[agency].clone(),
+            Text::quoted(&self.plan.agencies[agency].id),
+        )
+    }
+
+    fn measure_link(&self, measure: usize) -> Link {
+        let m = &self.plan.measures[measure];
+        Link::new(
+            self.names.measures[measure].clone(),
+            Text::quoted(format!("{} {}", m.id, m.title)),
+        )
+    }
+
+    /// A task's leads, each agency a link to its page.
+    fn leads(&self, task: &Task) -> Item {
+        Item::Items(
+            task.leads
+                .iter()
+                .map(|lead| match lead {
+                    Lead::Agency(i) => Item::Link(self.agency_link(*i)),
+                    Lead::Unassigned => Item::text("TBC"),
+                    Lead::All => Item::text("all partners"),
+                })
+                .collect(),
+        )
+    }
+
+    /// Tasks with their status, overdue first (most overdue first), the rest in plan order.
+    fn ordered<'t>(&self, tasks: impl Iterator<Item = &'t Task>) -> Vec<(&'t Task, Status)> {
+        let mut tasks: Vec<(&Task, Status)> =
+            tasks.map(|task| (task, self.query.status(task))).collect();
+        tasks.sort_by_key(|(_, status)| match status.state {
+            State::Overdue => -status.days_overdue.unwrap_or(0) - 1,
+            _ => 0,
+        });
+        tasks
+    }
+
+    /// The row of a task: its id (and anchor), what, then `middle`, then
+    /// its target as written, the deadline it was read as, its state and RAG.
+    fn task_row(&self, task: &Task, status: &Status, first: Item, middle: Vec<Item>) -> Row {
+        let mut cells = vec![first, Item::quoted(&task.text)];
+        cells.extend(middle);
+        cells.extend([
+            Item::Text(match &task.due_text {
+                Some(due) => Text::quoted(due),
+                None => Text::ours("not set"),
+            }),
+            deadline(task, status),
+            state(status),
+            Item::Cell(view::rag(task.rag)),
+        ]);
+        Row {
+            id: None,
+            alert: status.state == State::Overdue,
+            cells,
+        }
+    }
+
+    /// A measure's chart with the table of its values beside it.
+    fn curve(&self, page: &mut Page, measure: &Measure, with_values: bool) {
+        let id = page.fresh_id();
+        let svg = chart::described_svg(
+            &id,
+            &format!("{} {}", measure.id, measure.title),
+            &describe(measure),
+            &points(measure),
+            measure
+                .target
+                .as_ref()
+                .map(|t| (t.period.as_str(), t.value)),
+            measure.better == crate::model::Better::Higher,
+        );
+        let mut caption = Text::quoted(format!("{} {}", measure.id, measure.title));
+        if let Some(unit) = &measure.unit {
+            caption = caption.and(" (").and_quoted(unit).and(")");
+        }
+        let values = with_values.then(|| values_table(measure));
+        page.chart(&svg, &caption, values.as_ref());
+    }
+}
+
+/// The roll-up of some tasks in words: "amber (12 of 20 tasks rated)".
+fn rag_summary(counts: &RagCounts) -> Item {
+    Item::Phrase(vec![
+        Item::Cell(view::rag(counts.rollup())),
+        Item::text(format!(
+            "({} of {} {} rated)",
+            counts.rated(),
+            counts.total(),
+            if counts.total() == 1 { "task" } else { "tasks" }
+        )),
+    ])
+}
+
+/// The deadline a task's target was read as, or why it has none.
+fn deadline(task: &Task, status: &Status) -> Item {
+    match (status.deadline, &task.target) {
+        (Some(day), _) => Item::text(day.to_string()),
+        (None, TargetDate::Ongoing) => Item::text("none: ongoing"),
+        (None, TargetDate::After { task, .. }) => {
+            Item::Text(Text::ours("when ").and_quoted(task).and(" is done"))
+        }
+        (None, _) => Item::text("none"),
+    }
+}
+
+/// A task's state in words, overdue made to stand out.
+fn state(status: &Status) -> Item {
+    match (status.state, status.days_overdue, status.last_review) {
+        (State::Overdue, Some(days), _) => Item::Alert(Text::ours(format!(
+            "overdue by {days} {}",
+            if days == 1 { "day" } else { "days" }
+        ))),
+        (State::Stale, _, Some(day)) => Item::text(format!("stale: last reviewed {day}")),
+        (state, _, _) => Item::text(state.as_str()),
+    }
+}
+
+/// A task's last update: the day of its last review, when it was done, its note.
+fn last_update(task: &Task) -> Item {
+    let mut lines = Vec::new();
+    if let Some(done) = task.done {
+        lines.push(Item::text(format!("done {done}")));
+    }
+    match task.updated {
+        Some(day) => lines.push(Item::text(format!("reviewed {day}"))),
+        None if task.note.is_none() && task.done.is_none() => {
+            lines.push(Item::text("none recorded"))
+        }
+        None => {}
+    }
+    if let Some(note) = &task.note {
+        lines.push(Item::quoted(note));
+    }
+    Item::Lines(lines)
+}
+
+fn points(measure: &Measure) -> Vec<Point<'_>> {
+    measure
+        .values
+        .iter()
+        .map(|v| Point {
+            label: &v.period,
+            value: v.value,
+        })
+        .collect()
+}
+
+/// "latest value 4 reports (Q1 2012-13); target 20 by 2012-13; higher is better".
+fn describe(measure: &Measure) -> String {
+    let unit = measure
+        .unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let mut text = match measure.values.last() {
+        Some(v) => format!("latest value {}{unit} ({})", number(v.value), v.period),
+        None => "no values recorded yet".to_string(),
+    };
+    if let Some(t) = &measure.target {
+        text.push_str(&format!(
+            "; target {}{unit} by {}",
+            number(t.value),
+            t.period
+        ));
+    }
+    text.push_str(&format!("; {} is better", measure.better.as_str()));
+    text
+}
+
+/// A measure's values (and its target) as a table.
+fn values_table(measure: &Measure) -> Table {
+    let mut rows: Vec<Row> = measure
+        .values
+        .iter()
+        .map(|v| {
+            Row::new(vec![
+                Item::quoted(&v.period),
+                Item::Cell(crate::render::report::Cell::Number(v.value)),
+                v.note.as_deref().map_or(Item::text(""), Item::quoted),
+            ])
+        })
+        .collect();
+    if let Some(t) = &measure.target {
+        rows.push(Row::new(vec![
+            Item::Text(Text::ours("Target for ").and_quoted(&t.period)),
+            Item::Cell(crate::render::report::Cell::Number(t.value)),
+            t.note.as_deref().map_or(Item::text(""), Item::quoted),
+        ]));
+    }
+    Table {
+        caption: Text::ours("Values of ").and_quoted(&measure.id),
+        headers: vec!["Period", "Value", "Note"],
+        rows,
+        empty: "No values recorded yet.",
+    }
+}

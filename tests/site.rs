@@ -1,0 +1,667 @@
+//! `plan site`: the static website of the whole plan. Every page parses as
+//! HTML without an error, links only to the site's own files (and every
+//! link resolves), is accessible (one `h1`, ordered headings, tables with
+//! captions and header cells, charts with a title and description, no
+//! serious or critical axe-core violation) and safe with hostile text; the
+//! same plan gives the same bytes; the directory is replaced whole or not
+//! at all.
+
+mod common;
+
+use common::copy_dir;
+use scraper::{ElementRef, Html, Selector};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn plan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("PLAN_DIR")
+        .env_remove("PLAN_AS_OF")
+        .output()
+        .unwrap()
+}
+
+/// Builds the site of the plan in `dir` as of `as_of` into `out`.
+fn build(dir: &Path, as_of: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "--dir",
+        dir.to_str().unwrap(),
+        "--as-of",
+        as_of,
+        "site",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    plan(&args)
+}
+
+fn built(dir: &Path, as_of: &str, extra: &[&str]) -> tempfile::TempDir {
+    let work = tempfile::tempdir().unwrap();
+    let out = build(dir, as_of, &work.path().join("site"), extra);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    work
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+/// The site's files: name -> text.
+fn files(site: &Path) -> BTreeMap<String, String> {
+    fs::read_dir(site)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().into_string().unwrap();
+            (name, fs::read_to_string(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Every check one page must pass on its own; its ids, for links into it.
+fn check_page(name: &str, text: &str, as_of: &str) -> HashSet<String> {
+    let html = Html::parse_document(text);
+    assert!(html.errors.is_empty(), "{name}: {:?}", html.errors);
+    assert!(
+        text.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+        "{name}"
+    );
+    let csp = select(&html, "meta[http-equiv=Content-Security-Policy]");
+    assert_eq!(csp.len(), 1, "{name}");
+    assert!(
+        csp[0]
+            .attr("content")
+            .unwrap()
+            .starts_with("default-src 'none'")
+    );
+    // Nothing fetched, nothing run: no element that loads or runs anything.
+    let loaders = "script, link, iframe, img, object, embed, base, form, [src], [srcset], [style]";
+    assert!(select(&html, loaders).is_empty(), "{name}");
+    for style in select(&html, "style") {
+        let css: String = style.text().collect();
+        assert!(!css.contains("url(") && !css.contains("@import"), "{name}");
+    }
+    assert!(!text.contains("<script"), "{name}");
+    assert_eq!(select(&html, "h1").len(), 1, "{name}: one h1");
+    let mut level = 1;
+    for h in select(&html, "h1, h2, h3, h4, h5, h6") {
+        let next: usize = h.value().name()[1..].parse().unwrap();
+        assert!(next <= level + 1, "{name}: h{next} after h{level}");
+        level = next;
+    }
+    for table in select(&html, "table") {
+        let caption = table.select(&Selector::parse("caption").unwrap()).count();
+        assert_eq!(caption, 1, "{name}: a table without a caption");
+    }
+    for th in select(&html, "th") {
+        assert!(th.attr("scope").is_some(), "{name}: a th without scope");
+    }
+    let ids: Vec<String> = select(&html, "[id]")
+        .iter()
+        .map(|e| e.attr("id").unwrap().to_string())
+        .collect();
+    let unique: HashSet<String> = ids.iter().cloned().collect();
+    assert_eq!(unique.len(), ids.len(), "{name}: an id used twice");
+    for svg in select(&html, "svg") {
+        let labels = svg.attr("aria-labelledby").unwrap();
+        for id in labels.split(' ') {
+            assert!(unique.contains(id), "{name}: svg label {id}");
+        }
+        let title = svg.select(&Selector::parse("title").unwrap()).next();
+        let desc = svg.select(&Selector::parse("desc").unwrap()).next();
+        assert!(
+            title.is_some() && desc.is_some(),
+            "{name}: svg without title/desc"
+        );
+        let desc: String = desc.unwrap().text().collect();
+        assert!(
+            desc.contains("latest value") || desc.contains("no values recorded yet"),
+            "{name}: {desc}"
+        );
+    }
+    for badge in select(&html, ".rag") {
+        let word: String = badge.text().collect();
+        assert!(
+            ["red", "amber", "green", "blue", "not rated"].contains(&word.as_str()),
+            "{name}: a badge says {word:?}"
+        );
+    }
+    let footer: String = select(&html, "footer")[0].text().collect();
+    assert!(
+        footer.contains(&format!("As of {as_of}")),
+        "{name}: {footer}"
+    );
+    assert_eq!(select(&html, "a.skip[href='#main']").len(), 1, "{name}");
+    unique
+}
+
+/// Checks every page and every link of a site; the links of the index.
+fn check_site(site: &Path, as_of: &str) -> HashSet<String> {
+    let files = files(site);
+    for fixed in [
+        "index.html",
+        "agencies.html",
+        "recommendations.html",
+        "measures.html",
+        "tasks.csv",
+        "plan.ics",
+        ".plan-site",
+    ] {
+        assert!(files.contains_key(fixed), "no {fixed}");
+    }
+    let ids: HashMap<&str, HashSet<String>> = files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+        .map(|(name, text)| (name.as_str(), check_page(name, text, as_of)))
+        .collect();
+    let mut from_index = HashSet::new();
+    for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".html")) {
+        let html = Html::parse_document(text);
+        for a in select(&html, "a") {
+            let href = a.attr("href").expect("a link without href");
+            let (file, fragment) = href.split_once('#').unwrap_or((href, ""));
+            let file = if file.is_empty() { name.as_str() } else { file };
+            assert!(
+                !file.contains(['/', '\\', ':']) && files.contains_key(file),
+                "{name}: a link to {href}"
+            );
+            if !fragment.is_empty() {
+                assert!(
+                    ids[file].contains(fragment),
+                    "{name}: a link to {href}, which has no such place"
+                );
+            }
+            if name == "index.html" {
+                from_index.insert(file.to_string());
+            }
+        }
+    }
+    for name in files.keys().filter(|n| !n.starts_with('.')) {
+        assert!(from_index.contains(name), "the index has no link to {name}");
+    }
+    from_index
+}
+
+fn head_commit() -> String {
+    let out = Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn the_bundled_plans_site_is_whole_valid_and_linked() {
+    let work = built(Path::new("plans"), "2012-12-01", &[]);
+    let site = work.path().join("site");
+    check_site(&site, "2012-12-01");
+    let files = files(&site);
+    // A page per card, agency and measure.
+    assert_eq!(files.keys().filter(|n| n.starts_with("card-")).count(), 3);
+    assert_eq!(
+        files.keys().filter(|n| n.starts_with("agency-")).count(),
+        27
+    );
+    assert_eq!(
+        files.keys().filter(|n| n.starts_with("measure-")).count(),
+        6
+    );
+    let index = &files["index.html"];
+    assert!(
+        index.contains(
+            "<h1><bdi>Street Sex Work Report Card &amp; Action Plan 2012 – 2013</bdi></h1>"
+        )
+    );
+    assert!(index.contains("Cardiff Sex Work Forum"));
+    assert!(index.contains("from 2012-04-01 to 2013-03-31"));
+    // The commit it was built from (this repository's HEAD), where git has one.
+    let commit = head_commit();
+    if !commit.is_empty() {
+        assert!(index.contains(&format!("built from commit {commit}")));
+    }
+    // Every task is on its card's page, with its lead linked.
+    let ej = &files["card-ej.html"];
+    assert!(ej.contains("<tr id=\"task-EJ-1.1.a\""));
+    assert!(ej.contains("<a href=\"agency-sl.html\"><bdi>SL</bdi></a>"));
+    assert!(ej.contains("Summer 2012 &amp; On-going"));
+    // The exports are those of `plan export`.
+    let csv = plan(&["--as-of", "2012-12-01", "export", "--format", "csv"]);
+    assert_eq!(files["tasks.csv"].as_bytes(), csv.stdout);
+    let ics = plan(&["--as-of", "2012-12-01", "export", "--format", "ics"]);
+    assert_eq!(files["plan.ics"].as_bytes(), ics.stdout);
+}
+
+#[test]
+fn the_example_plans_site_shows_overdue_tasks_first_and_every_value() {
+    let work = built(
+        Path::new("examples/quarterly"),
+        "2013-03-31",
+        &["--title", "Northgate's scorecard"],
+    );
+    let site = work.path().join("site");
+    check_site(&site, "2013-03-31");
+    let files = files(&site);
+    assert!(files["index.html"].contains("<h1><bdi>Northgate&#39;s scorecard</bdi></h1>"));
+    assert!(
+        files["card-ss.html"]
+            .contains("<title>SS Safer Streets – Northgate&#39;s scorecard</title>")
+    );
+    assert!(
+        files["index.html"].contains("built from a plan not in git") || !head_commit().is_empty()
+    );
+    // Within action SS-1.1, the overdue task comes first, and says so.
+    let card = Html::parse_document(&files["card-ss.html"]);
+    let rows = select(&card, "tr[id^='task-SS-1.1.']");
+    let ids: Vec<&str> = rows.iter().map(|r| r.attr("id").unwrap()).collect();
+    assert_eq!(ids, ["task-SS-1.1.c", "task-SS-1.1.a", "task-SS-1.1.b"]);
+    let first: String = rows[0].text().collect();
+    assert!(first.contains("overdue by 90 days"), "{first}");
+    assert_eq!(rows[0].attr("class"), Some("alert"));
+    // Every value of a measure is in a table beside its chart.
+    let m1 = &files["measure-m1.html"];
+    for value in ["140", "131", "118", "104"] {
+        assert!(
+            m1.contains(&format!("<td class=\"number\">{value}</td>")),
+            "{value}"
+        );
+    }
+    assert!(m1.contains("<desc id=\"x1-d\">latest value 104 reports (Q4 2012-13); target 100 reports by 2012-13; lower is better</desc>"));
+    // The agency page says how each task counts for it.
+    assert!(files["agency-np.html"].contains("<td>lead</td>"));
+}
+
+#[test]
+fn the_same_plan_and_day_give_the_same_bytes() {
+    let a = built(Path::new("examples/quarterly"), "2013-03-31", &[]);
+    let b = built(Path::new("examples/quarterly"), "2013-03-31", &[]);
+    assert_eq!(files(&a.path().join("site")), files(&b.path().join("site")));
+    let c = built(Path::new("examples/quarterly"), "2013-03-30", &[]);
+    assert_ne!(files(&a.path().join("site")), files(&c.path().join("site")));
+}
+
+/// Every payload of tests/hostile_text.rs, in every kind of text a page shows.
+const PAYLOAD: &str = r#"\u001b[2J\r\u0007\u202e\u200b<br><script>alert(1)</script>[x](http://e) ![](http://i)\u000b \"><img src=x onerror=alert(1)> &amp; ＝1+1"#;
+
+/// What an id may still hold: visible text (hidden and control characters
+/// in an id are refused by `plan check`).
+const ID_PAYLOAD: &str = r#"<br><script>alert(1)</script>[x](http://e) \"><img src=x onerror=alert(1)> &amp; ＝1+1"#;
+
+fn hostile_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = PAYLOAD;
+    let plan = format!(
+        "[plan]\ntitle = \"Title \\u202eevil {p}\"\nowner = \"Owner {p}\"\nstart = 2012-04-01\nend = 2013-03-31\n\n\
+         [[agency]]\nid = \"SWP\"\nname = \"Police {p}\"\naliases = [\"Alias {p}\"]\n\n\
+         [[agency]]\nid = \"../../etc/x\"\nname = \"Dots\"\npart_of = \"SWP\"\n\n\
+         [[agency]]\nid = \"a/b\"\nname = \"Slash\"\n\n[[agency]]\nid = \"A-B\"\nname = \"Dash\"\n\n\
+         [[agency]]\nid = \"<i>&amp;\"\nname = \"Tag\"\n\n\
+         [[measure]]\nid = \"M1 {ID_PAYLOAD}\"\ntitle = \"Measure {p}\"\nbetter = \"higher\"\nunit = \"u {p}\"\n\
+         values = [{{ period = \"Q1 2012-13\", value = 1.999, note = \"n {p}\" }}, {{ period = \"Q2 2012-13\", value = 2.999 }}]\n\
+         target = {{ period = \"2012-13\", value = 12.999 }}\n\n\
+         [[recommendation]]\nid = \"R1 {ID_PAYLOAD}\"\ntext = \"Rec {p}\"\nresponse = \"accepted\"\nresponse_text = \"Resp {p}\"\nowner = \"O {p}\"\nactions = [\"EJ-1.1\"]\n"
+    );
+    let card = format!(
+        "[card]\nid = \"EJ\"\ntitle = \"Card {p}\"\noutcomes = [\"Out {p}\"]\narea = \"Area {p}\"\nmeasures = [\"M1 {ID_PAYLOAD}\"]\n\
+         story = \"Story {p}\"\nchallenges = [\"Ch {p}\"]\nmain_actions = [\"Main {p}\"]\n\n\
+         [[priority]]\nid = 1\ntitle = \"p {p}\"\n\n[[priority.action]]\nid = 1\ntitle = \"a {p}\"\n\n\
+         [[priority.action.task]]\nid = \"a\"\ntext = \" =1+1 {p}\"\nlead = [\"SWP\", \"a/b\", \"A-B\", \"<i>&amp;\"]\ndue = \"Oct 2012\"\nrag = \"red\"\n\
+         note = \"note {p}\"\nresources = \"r {p}\"\n\n\
+         [[priority.action.task]]\nid = \"b\"\ntext = \"t\"\nlead = [\"../../etc/x\"]\ndue = \"Nov 2012\"\nrag = \"amber\"\nnote = \"\\u00a0@SUM(A1)\"\n"
+    );
+    fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    fs::write(dir.path().join("card.toml"), card).unwrap();
+    dir
+}
+
+#[test]
+fn every_piece_of_plan_text_is_escaped_on_every_page() {
+    let dir = hostile_plan();
+    let work = built(dir.path(), "2012-12-01", &[]);
+    let site = work.path().join("site");
+    check_site(&site, "2012-12-01");
+    let files = files(&site);
+    let names: Vec<&String> = files.keys().collect();
+    // Five agencies, five files: none outside the site, none overwriting another.
+    let agencies: Vec<&&String> = names.iter().filter(|n| n.starts_with("agency-")).collect();
+    assert_eq!(agencies.len(), 5, "{names:?}");
+    assert!(
+        names.contains(&&"agency-etc-x.html".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&&"agency-a-b.html".to_string())
+            && names.contains(&&"agency-a-b-2.html".to_string())
+    );
+    for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".html")) {
+        assert!(
+            text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{name}"
+        );
+        assert!(text.contains("&quot;&gt;&lt;img src=x"), "{name}");
+        for c in text.chars() {
+            assert!(!c.is_control() || c == '\n', "{name}: {c:?}");
+        }
+        // Every right-to-left override sits inside a <bdi>.
+        for (at, _) in text.match_indices('\u{202e}') {
+            let before = &text[..at];
+            assert!(
+                before.rfind("<bdi>") > before.rfind("</bdi>"),
+                "{name}: a bare override near {}",
+                &before[before.len().saturating_sub(80)..]
+            );
+        }
+        let title = text
+            .split("<title>")
+            .nth(1)
+            .unwrap()
+            .split("</title>")
+            .next()
+            .unwrap();
+        assert!(
+            !title.contains('\u{202e}') && title.contains("\\u{202e}"),
+            "{name}: {title}"
+        );
+    }
+}
+
+#[test]
+fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("site");
+    let example = Path::new("examples/quarterly");
+    // Not a site: refused, and left as it was.
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    let refused = build(example, "2013-03-31", &out, &[]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("is not a site `plan site` wrote") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_dir(&out).unwrap().count(), 1);
+    // Forced: replaced whole.
+    assert_eq!(
+        build(example, "2013-03-31", &out, &["--force"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert!(!out.join("notes.txt").exists() && out.join("index.html").exists());
+    // A site written before is replaced without --force; what it had and the new one has not goes.
+    fs::write(out.join("card-gone.html"), "old").unwrap();
+    assert_eq!(
+        build(example, "2013-03-31", &out, &[]).status.code(),
+        Some(0)
+    );
+    assert!(!out.join("card-gone.html").exists() && out.join("index.html").exists());
+    // A plan with errors writes nothing at all.
+    let broken = tempfile::tempdir().unwrap();
+    copy_dir(example, broken.path());
+    fs::write(
+        broken.path().join("bad.toml"),
+        "[card]\nid = \"X\"\ntitle = 3\n",
+    )
+    .unwrap();
+    let fresh = work.path().join("fresh");
+    assert_eq!(
+        build(broken.path(), "2013-03-31", &fresh, &[])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert!(!fresh.exists());
+    // Nothing temporary is left beside it.
+    let left: Vec<String> = fs::read_dir(work.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    // The site never replaces the plan itself.
+    let plan_dir = tempfile::tempdir().unwrap();
+    copy_dir(example, plan_dir.path());
+    let into_plan = build(plan_dir.path(), "2013-03-31", plan_dir.path(), &["--force"]);
+    assert_eq!(into_plan.status.code(), Some(2));
+    assert!(plan_dir.path().join("plan.toml").exists());
+}
+
+/// Debian's chromium, or another browser of the same family.
+fn browser() -> Option<PathBuf> {
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .find_map(|name| {
+        let out = Command::new("which").arg(name).output().ok()?;
+        out.status
+            .success()
+            .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+    })
+}
+
+fn headless(browser: &Path, profile: &Path) -> Command {
+    let mut command = Command::new(browser);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
+/// The share of a screenshot's pixels that are inked, and whether the red badge is there.
+fn inked(shot: &Path) -> (f64, bool) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let pixels = &pixels[..info.buffer_size()];
+    let channels = info.color_type.samples();
+    let inked = pixels
+        .chunks(channels)
+        .filter(|p| p[..3].iter().any(|&c| c < 200))
+        .count();
+    // The red badge: #a93226.
+    let red = pixels
+        .chunks(channels)
+        .any(|p| p[0] > 150 && p[1] < 70 && p[2] < 60);
+    (inked as f64 / (pixels.len() / channels) as f64, red)
+}
+
+#[test]
+#[allow(clippy::print_stderr)] // says why it was skipped
+fn a_browser_renders_the_index_and_a_card_page() {
+    let Some(browser) = browser() else {
+        eprintln!(
+            "SKIPPED a_browser_renders_the_index_and_a_card_page: no chromium on this machine (.ci/run installs it)"
+        );
+        return;
+    };
+    let work = built(Path::new("examples/quarterly"), "2013-03-31", &[]);
+    for (page, width) in [
+        ("index.html", 1000),
+        ("card-ss.html", 1000),
+        ("card-ss.html", 320),
+    ] {
+        let shot = work.path().join(format!("{page}-{width}.png"));
+        let out = headless(&browser, &work.path().join("profile"))
+            .arg(format!("--window-size={width},1400"))
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!(
+                "file://{}",
+                work.path().join("site").join(page).display()
+            ))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (share, red) = inked(&shot);
+        assert!(
+            share > 0.02,
+            "{page} at {width}px: only {:.2}% inked",
+            share * 100.0
+        );
+        assert!(red, "{page} at {width}px: no red badge");
+    }
+    // Printed, a card page is on A4 (595 × 842 points).
+    let pdf = work.path().join("card.pdf");
+    let out = headless(&browser, &work.path().join("profile"))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!(
+            "file://{}",
+            work.path().join("site/card-ss.html").display()
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = String::from_utf8_lossy(&fs::read(&pdf).unwrap()).into_owned();
+    let boxes: Vec<&str> = pdf
+        .match_indices("/MediaBox [")
+        .map(|(at, _)| &pdf[at..at + 40])
+        .collect();
+    assert!(!boxes.is_empty());
+    for media in boxes {
+        assert!(
+            media.starts_with("/MediaBox [0 0 594.9") && media.contains(" 841.9"),
+            "{media}"
+        );
+    }
+}
+
+/// axe-core's script: `AXE_CORE_JS`, else where .ci/run installs it.
+fn axe_script() -> Option<PathBuf> {
+    let path = std::env::var_os("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target/axe/node_modules/axe-core/axe.min.js"));
+    path.is_file().then_some(path)
+}
+
+/// Whether Python has the DevTools client tests/axe.py uses.
+fn python_has_websocket() -> bool {
+    Command::new("python3")
+        .args(["-c", "import websocket"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// axe-core's report on each page, from tests/axe.py: one browser, each
+/// page in a 320 px wide viewport.
+fn axe(browser: &Path, script: &Path, pages: &[PathBuf]) -> Vec<serde_json::Value> {
+    let out = Command::new("python3")
+        .arg("tests/axe.py")
+        .arg(browser)
+        .arg(script)
+        .args(pages)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(reports.len(), pages.len());
+    reports
+}
+
+#[test]
+#[allow(clippy::print_stderr)] // says why it was skipped
+fn axe_finds_no_serious_violation_on_any_page() {
+    let (Some(browser), Some(script), true) = (browser(), axe_script(), python_has_websocket())
+    else {
+        eprintln!(
+            "SKIPPED axe_finds_no_serious_violation_on_any_page: needs chromium, axe-core and \
+             Python's websocket-client (.ci/run installs them: npm install --prefix target/axe \
+             axe-core; pip install websocket-client)"
+        );
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    // First, that the harness sees violations: no language, a field without a label, too wide.
+    let bad = work.path().join("bad.html");
+    fs::write(
+        &bad,
+        "<!DOCTYPE html>\n<html><head><title>t</title><style>div { width: 900px }</style></head>\
+         <body><input type=\"text\"><div>wide</div></body></html>",
+    )
+    .unwrap();
+    let mut pages = vec![bad];
+    let mut sites = Vec::new();
+    // The example, the bundled plan, and a plan of hostile text.
+    let hostile = hostile_plan();
+    let plans = [
+        (Path::new("examples/quarterly"), "2013-03-31"),
+        (Path::new("plans"), "2012-12-01"),
+        (hostile.path(), "2012-12-01"),
+    ];
+    for (plan_dir, as_of) in plans {
+        let site = built(plan_dir, as_of, &[]);
+        let dir = site.path().join("site");
+        pages.extend(
+            files(&dir)
+                .into_keys()
+                .filter(|n| n.ends_with(".html"))
+                .map(|n| dir.join(n)),
+        );
+        sites.push(site);
+    }
+    let reports = axe(&browser, &script, &pages);
+    assert!(
+        reports[0]["violations"].as_array().unwrap().len() >= 2,
+        "{}",
+        reports[0]
+    );
+    assert!(
+        reports[0]["overflow"].as_i64().unwrap() > 0,
+        "{}",
+        reports[0]
+    );
+    let mut failures = Vec::new();
+    for report in &reports[1..] {
+        let page = report["page"].as_str().unwrap();
+        assert!(report["error"].is_null(), "{page}: {report}");
+        for violation in report["violations"].as_array().unwrap() {
+            failures.push(format!("{page}: {violation}"));
+        }
+        if report["overflow"].as_i64().unwrap() > 0 {
+            failures.push(format!(
+                "{page}: wider than 320 px by {}",
+                report["overflow"]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
