@@ -512,6 +512,13 @@ impl Finding {
                 cycle.join(" -> "),
                 cycle.first().map_or("", String::as_str)
             ),
+            _ => self.reference_message(),
+        }
+    }
+    /// The message of a finding about cards, recommendations and measures.
+    fn reference_message(&self) -> String {
+        use Finding as F;
+        match self {
             F::UnknownMeasure { card, measure } => {
                 format!("card {card} lists measure `{measure}`, which the plan does not define")
             }
@@ -555,7 +562,7 @@ impl Finding {
             | F::MixedPeriods { .. } => self.history_message(),
             F::BadLevel { error } => error.to_string(),
             F::NoSuchDay { written, .. } => format!("{written} is not a day of the calendar"),
-            _ => unreachable!("`message` words the other findings"),
+            _ => unreachable!("`message` and `plan_message` word the other findings"),
         }
     }
 
@@ -605,6 +612,43 @@ impl Finding {
             F::PriorityWithoutCard => {
                 "a card's priorities follow its `[card]` table in the same file".into()
             }
+            F::UpdateInFuture { .. }
+            | F::UpdateOutOfOrder { .. }
+            | F::UpdateBeforeStart { .. }
+            | F::ManyRevisions { .. }
+            | F::StatusWithoutReason { .. }
+            | F::MixedPeriods { .. } => return self.history_help(),
+            F::NoSuchDay { nearest, .. } => {
+                format!("the nearest day is {nearest}; the rest of the file was checked as if it said so")
+            }
+            F::BadLevel { .. } => {
+                "`[check]` lists warning codes: `allow` accepts their findings, `deny` fails on them".into()
+            }
+            F::WrongType { wanted, found, .. }
+                if *found == "a table" && wanted.starts_with("an array of tables") =>
+            {
+                "write the header with double brackets, `[[...]]`: each such table adds one more to a list (of tasks, actions ...), where `[...]` is a single table".into()
+            }
+            F::BinaryFile
+            | F::TomlSyntax { .. }
+            | F::WrongType { .. }
+            | F::NotANumberId { .. }
+            | F::OutOfRange { .. }
+            | F::EmptyAgencyId
+            | F::BadAgencyKind { .. }
+            | F::BadRag { .. }
+            | F::DueOutsidePlan { .. }
+            | F::BadResponse { .. }
+            | F::BadBetter { .. }
+            | F::BadStatus { .. } => return None,
+            _ => return self.task_help(),
+        };
+        Some(text)
+    }
+    /// The help of a finding about tasks, cards, recommendations and measures.
+    fn task_help(&self) -> Option<String> {
+        use Finding as F;
+        let text: String = match self {
             F::BlueWithoutDone { .. } => "add done = YYYY-MM-DD, the day it was completed".into(),
             F::DoneNotBlue { .. } => "a completed task is rag = \"blue\"".into(),
             F::MissingLead { .. } | F::EmptyLead { .. } => {
@@ -613,10 +657,7 @@ impl Finding {
             F::UnassignedLead { .. } => "name the agency that leads it once it is agreed".into(),
             F::UnknownLead { several, .. } if !several.is_empty() => {
                 let items: Vec<String> = several.iter().map(|s| format!("\"{s}\"")).collect();
-                format!(
-                    "one agency a text: write lead = [{}]",
-                    items.join(", ")
-                )
+                format!("one agency a text: write lead = [{}]", items.join(", "))
             }
             F::UnknownLead {
                 nearest: Some((id, name)),
@@ -654,35 +695,7 @@ impl Finding {
             F::BadPeriod { .. } => {
                 "a period is a date, month, quarter or year, such as \"Q1 2012-13\"".into()
             }
-            F::UpdateInFuture { .. }
-            | F::UpdateOutOfOrder { .. }
-            | F::UpdateBeforeStart { .. }
-            | F::ManyRevisions { .. }
-            | F::StatusWithoutReason { .. }
-            | F::MixedPeriods { .. } => return self.history_help(),
-            F::NoSuchDay { nearest, .. } => {
-                format!("the nearest day is {nearest}; the rest of the file was checked as if it said so")
-            }
-            F::BadLevel { .. } => {
-                "`[check]` lists warning codes: `allow` accepts their findings, `deny` fails on them".into()
-            }
-            F::WrongType { wanted, found, .. }
-                if *found == "a table" && wanted.starts_with("an array of tables") =>
-            {
-                "write the header with double brackets, `[[...]]`: each such table adds one more to a list (of tasks, actions ...), where `[...]` is a single table".into()
-            }
-            F::BinaryFile
-            | F::TomlSyntax { .. }
-            | F::WrongType { .. }
-            | F::NotANumberId { .. }
-            | F::OutOfRange { .. }
-            | F::EmptyAgencyId
-            | F::BadAgencyKind { .. }
-            | F::BadRag { .. }
-            | F::DueOutsidePlan { .. }
-            | F::BadResponse { .. }
-            | F::BadBetter { .. }
-            | F::BadStatus { .. } => return None,
+            _ => return None,
         };
         Some(text)
     }

@@ -294,7 +294,8 @@ const PAYLOAD: &str = r#"\u001b[2J\r\u0007\u202e\u200b<br><script>alert(1)</scri
 
 /// What an id may still hold: visible text (hidden and control characters
 /// in an id are refused by `plan check`).
-const ID_PAYLOAD: &str = r#"<br><script>alert(1)</script>[x](http://e) \"><img src=x onerror=alert(1)> &amp; ＝1+1"#;
+const ID_PAYLOAD: &str =
+    r#"<br><script>alert(1)</script>[x](http://e) \"><img src=x onerror=alert(1)> &amp; ＝1+1"#;
 
 fn hostile_plan() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
