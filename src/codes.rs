@@ -82,4 +82,5 @@ codes! {
     YearAssumed => "year-assumed", Warning, "a `due` with no year, read in the plan's period";
     StatusInDue => "status-in-due", Warning, "a status such as `Completed` written as the `due`";
     RangeEndAssumed => "range-end-assumed", Warning, "a range of years read as financial years";
+    NoContact => "no-contact", Warning, "an agency that leads an open task has no `email`, in a plan where other agencies have one";
 }

@@ -23,8 +23,20 @@ pub struct TaskEdit {
 
 /// Applies `edit` to the task at `path` in a file's text.
 pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result<String> {
+    edit_tasks(text, &[(path, edit)])
+}
+
+/// Applies each edit to its task in a file's text, reading and writing the
+/// file once however many tasks change (`plan apply`).
+pub fn edit_tasks(text: &str, edits: &[(&TaskPath, &TaskEdit)]) -> anyhow::Result<String> {
     let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
-    let task = find_task(&mut doc, path)?;
+    for (path, edit) in edits {
+        apply(find_task(&mut doc, path)?, edit);
+    }
+    Ok(crate::line_ends::keep(text, &doc.to_string()))
+}
+
+fn apply(task: &mut Table, edit: &TaskEdit) {
     if let Some(rag) = edit.rag {
         match rag {
             Some(rag) => set(task, "rag", Value::from(rag.as_str())),
@@ -47,7 +59,6 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
     if let Some(note) = &edit.note {
         set(task, "note", Value::from(note.as_str()));
     }
-    Ok(crate::line_ends::keep(text, &doc.to_string()))
 }
 
 fn date(day: NaiveDate) -> Value {

@@ -20,6 +20,7 @@ pub mod line_ends;
 pub mod load;
 pub mod model;
 pub mod open;
+pub mod partners;
 pub mod query;
 pub mod raw;
 pub mod read;
@@ -54,6 +55,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Report(args) => commands::report::run(&ctx, args, out, err)?,
         Command::Export(args) => commands::export::run(&ctx, args, out, err)?,
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
+        Command::Requests(args) => commands::requests::run(&ctx, args, out, err)?,
+        Command::Apply(args) => commands::apply::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
         Command::Completions { shell } => {

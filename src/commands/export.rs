@@ -1,6 +1,7 @@
 //! `plan export`: the plan for other programs. `ics`: an all-day calendar
 //! entry per open task with a deadline; `csv`: every task with every field,
-//! safe to open in a spreadsheet.
+//! safe to open in a spreadsheet; `xlsx`: the plan as an Excel workbook
+//! (partners/workbook.rs).
 
 use super::shared;
 use crate::cli::Format;
@@ -28,6 +29,10 @@ pub fn run(
     let query = Query::new(plan, ctx.as_of);
     let mut bytes = Vec::new();
     match args.format {
+        ExportFormat::Xlsx if args.output.is_none() => {
+            anyhow::bail!("an xlsx workbook is written to a file: give -o FILE")
+        }
+        ExportFormat::Xlsx => bytes = crate::partners::workbook::export(plan, ctx.as_of)?,
         ExportFormat::Ics => bytes.extend(calendar(ctx, plan, &query, err)?.into_bytes()),
         ExportFormat::Csv => {
             let mut table = Table::new(

@@ -110,7 +110,7 @@ fn open_locked(
 }
 
 /// "rag amber, note, updated 2012-12-01".
-fn describe(change: &TaskEdit) -> String {
+pub fn describe(change: &TaskEdit) -> String {
     let mut parts = Vec::new();
     match change.rag {
         Some(Some(rag)) => parts.push(format!("rag {}", rag.as_str())),

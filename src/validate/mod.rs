@@ -85,6 +85,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
         measures,
     };
     references::check(&mut v, &mut plan, raw_recommendations, after_refs);
+    v.contacts(&plan);
     plan
 }
 
