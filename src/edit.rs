@@ -83,7 +83,25 @@ fn set(table: &mut Table, key: &str, mut value: Value) {
         }
         _ => {
             table.insert(key, Item::Value(value));
+            keep_canonical_order(table);
         }
+    }
+}
+
+/// A key added to a task written in the canonical key order (`plan fmt`'s)
+/// goes to its place in that order, not to the end; a task written in an
+/// order of its own is left in it.
+fn keep_canonical_order(table: &mut Table) {
+    let rank = |key: &str| {
+        crate::file_format::TASK
+            .key_names()
+            .position(|k| k == key)
+            .unwrap_or(usize::MAX)
+    };
+    let ranks: Vec<usize> = table.iter().map(|(k, _)| rank(k)).collect();
+    let added_last = ranks.len().saturating_sub(1);
+    if ranks[..added_last].is_sorted() {
+        table.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())));
     }
 }
 
