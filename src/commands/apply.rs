@@ -31,7 +31,8 @@ pub fn run(
     let Some(plan) = opened.valid() else {
         bail!("the plan has errors (`plan check` lists them): mend them before applying returns");
     };
-    let max_rows = plan.tasks().count() + 1;
+    // A return sheet has a row per task at most; some blank rows are no harm.
+    let max_rows = plan.tasks().count() + 100;
     let mut files = Vec::new();
     for path in &args.files {
         match returns::read(path, max_rows) {

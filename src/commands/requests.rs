@@ -34,28 +34,50 @@ pub fn run(
     let dir = &args.output;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let all = requests::requests(&query, only, args.within);
-    let mut no_email = Vec::new();
-    for request in &all {
-        let agency = &plan.agencies[request.agency];
-        let name = file_name(&agency.id);
+    // Each agency's sheet and message, made on every core, then written.
+    let make = |request: &requests::Request| -> anyhow::Result<(String, Vec<u8>, Vec<u8>)> {
+        let name = file_name(&plan.agencies[request.agency].id);
         let sheet = requests::workbook(&made, request)?;
         let sheet_name = format!("{name}.xlsx");
-        write(&dir.join(&sheet_name), &sheet)?;
-        let (message, extension) = match args.format {
-            RequestFormat::Eml => (
-                mail::message(&made, request, args.from.as_deref(), &sheet_name, sheet)?,
-                "eml",
-            ),
-            RequestFormat::Markdown => (
-                mail::body(&made, request, &sheet_name, true).into_bytes(),
-                "md",
-            ),
+        let message = match args.format {
+            RequestFormat::Eml => {
+                let from = args.from.as_deref();
+                mail::message(&made, request, from, &sheet_name, sheet.clone())?
+            }
+            RequestFormat::Markdown => mail::body(&made, request, &sheet_name, true).into_bytes(),
         };
+        Ok((name, sheet, message))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = all.len().div_ceil(threads).max(1);
+    let made_files: Vec<anyhow::Result<_>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = all
+            .chunks(share)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(make).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let extension = match args.format {
+        RequestFormat::Eml => "eml",
+        RequestFormat::Markdown => "md",
+    };
+    for made_file in made_files {
+        let (name, sheet, message) = made_file?;
+        write(&dir.join(format!("{name}.xlsx")), &sheet)?;
         write(&dir.join(format!("{name}.{extension}")), &message)?;
-        if agency.email.is_empty() {
-            no_email.push(agency.id.as_str());
-        }
     }
+    let no_email: Vec<&str> = all
+        .iter()
+        .map(|r| &plan.agencies[r.agency])
+        .filter(|a| a.email.is_empty())
+        .map(|a| a.id.as_str())
+        .collect();
     writeln!(
         out,
         "{} request{} written to {}",

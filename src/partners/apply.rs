@@ -13,7 +13,7 @@ use crate::leads::Registry;
 use crate::model::{AgencyIdx, Lead, Plan, Rag, Task};
 use crate::query::LeadFilter;
 use crate::words::either;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -388,12 +388,14 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
         .get(..10)
         .filter(|t| t.len() == 10 && text.len() > 10 && text[10..].starts_with([' ', 'T']))
         .unwrap_or(text);
+    // Two-digit years first: "%d/%m/%Y" would read `20/11/12` as year 12.
     [
-        "%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y",
+        "%Y-%m-%d", "%d/%m/%y", "%d/%m/%Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y",
         "%d.%m.%Y",
     ]
     .iter()
-    .find_map(|form| NaiveDate::parse_from_str(text, form).ok())
+    .filter_map(|form| NaiveDate::parse_from_str(text, form).ok())
+    .find(|day| (1900..=9999).contains(&day.year()))
 }
 
 /// True when the task already is as the row asks.
@@ -436,5 +438,41 @@ fn describe(rag: &str, note: &str) -> String {
     match note {
         "" => format!("rag {rag}, no note"),
         _ => format!("rag {rag}, note \"{short}\""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn days_typed_as_text_are_read_day_first() {
+        for text in [
+            "2012-11-20",
+            "20/11/2012",
+            "20/11/12",
+            "20-Nov-12",
+            "20 November 2012",
+            "2012-11-20 00:00:00",
+            "2012-11-20T00:00:00",
+        ] {
+            assert_eq!(parse_day(text), day(2012, 11, 20), "{text}");
+        }
+        for text in ["soon", "2012-13-01", "11/20/2012", ""] {
+            assert_eq!(parse_day(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_note_recorded_is_known_again() {
+        let mut edit = TaskEdit::default();
+        let on = day(2012, 12, 3).unwrap();
+        record::progress_note(&mut edit, "Briefed", "SWP", on);
+        assert_eq!(edit.note.as_deref(), Some("Briefed (SWP, 2012-12-03)"));
+        assert_eq!(edit.updated, on);
     }
 }

@@ -79,3 +79,32 @@ pub fn fingerprint(task: &Task) -> String {
     }
     format!("{hash:016x}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::open;
+
+    #[test]
+    fn a_fingerprint_changes_with_what_a_row_may_change() {
+        let text = "[plan]\ntitle = \"T\"\nstart = 2012-04-01\nend = 2013-03-31\n\n\
+            [card]\nid = \"EJ\"\ntitle = \"E\"\n\n[[priority]]\nid = 1\ntitle = \"P\"\n\n\
+            [[priority.action]]\nid = 1\ntitle = \"A\"\n\n\
+            [[priority.action.task]]\nid = \"a\"\ntext = \"T\"\nlead = \"TBC\"\nrag = \"red\"\n";
+        let plan = |text: &str| {
+            open::from_bytes(vec![("plan.toml".into(), text.as_bytes().to_vec())])
+                .plan
+                .unwrap()
+        };
+        let print = |text: &str| fingerprint(plan(text).tasks().next().unwrap());
+        let red = print(text);
+        assert_eq!(red, print(text), "stable");
+        assert_eq!(red.len(), 16);
+        assert_ne!(red, print(&text.replace("red", "amber")));
+        assert_ne!(red, print(&format!("{text}note = \"n\"\n")));
+        assert_eq!(
+            red,
+            print(&text.replace("text = \"T\"", "text = \"Other\""))
+        );
+    }
+}

@@ -283,7 +283,7 @@ fn rows(name: &str, sheet: &str, grid: &Grid, max_rows: usize) -> anyhow::Result
     let body = &grid[header + 1..];
     if body.len() > max_rows {
         bail!(
-            "{name} has {} rows below its header, more than the plan has tasks ({max_rows}): it is not a return sheet; nothing of it was applied",
+            "{name} has {} rows below its header, more than a return sheet of this plan has (at most {max_rows}): it is not a return sheet",
             body.len()
         );
     }

@@ -5,7 +5,7 @@
 //! as a formula, whatever it starts with.
 
 use crate::model::{Plan, Rag, Task};
-use crate::query::{LeadFilter, Query, State};
+use crate::query::{Query, State, tasks_by_agency};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -281,14 +281,10 @@ fn agency_sheet(sheet: &mut Worksheet, query: &Query, f: &Formats) -> Result<(),
         ("overdue", 8.0),
     ];
     header(sheet, &columns, plan.agencies.len() as u32, f)?;
-    for (idx, agency) in plan.agencies.iter().enumerate() {
+    let by_agency = tasks_by_agency(plan, plan.tasks());
+    for ((idx, agency), tasks) in plan.agencies.iter().enumerate().zip(by_agency) {
         let row = idx as u32 + 1;
-        let filter = LeadFilter::new(plan, idx);
-        let states: Vec<State> = plan
-            .tasks()
-            .filter(|t| filter.matches(t))
-            .map(|t| query.status(t).state)
-            .collect();
+        let states: Vec<State> = tasks.iter().map(|t| query.status(t).state).collect();
         let part_of = agency.part_of.map(|p| plan.agencies[p].id.as_str());
         text(sheet, row, 0, &agency.id, &f.wrap)?;
         text(sheet, row, 1, &agency.name, &f.wrap)?;
