@@ -390,3 +390,26 @@ fn the_xlsx_export_writes_formulas_as_text() {
     let no_output = plan(repo.path(), &["export", "--format", "xlsx"]);
     assert_eq!(no_output.status.code(), Some(2));
 }
+
+#[test]
+fn ids_and_rags_in_another_case_are_read_and_a_bare_csv_needs_force() {
+    let repo = repository();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("SW.csv");
+    fs::write(&csv, "Id,New RAG,Progress note,Done on\nej-1.2.A,GREEN,,\n").unwrap();
+    // No fingerprint and no current values: whether the task moved since
+    // cannot be told, so the row is a conflict unless --force.
+    let out = plan(repo.path(), &["apply", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    assert!(text(&out).1.contains("conflict: task EJ-1.2.a changed"));
+    let out = plan(repo.path(), &["apply", csv.to_str().unwrap(), "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    assert_eq!(
+        changed_lines(repo.path()),
+        [
+            "-rag = \"amber\"",
+            "+rag = \"green\"",
+            "+updated = 2012-12-03"
+        ]
+    );
+}
