@@ -63,8 +63,12 @@ pub enum Command {
     Measures(FormatArgs),
     /// The quarterly Highlight Report for the Partnership Board (Markdown or HTML)
     Report(HighlightArgs),
-    /// Export the tasks: deadlines as a calendar (ics), or every task as a spreadsheet (csv)
+    /// Export the tasks: deadlines as a calendar (ics), or every task as a spreadsheet (csv, xlsx)
     Export(ExportArgs),
+    /// The update round: a return sheet and a draft message per lead agency
+    Requests(RequestsArgs),
+    /// Apply returned update sheets (xlsx or csv) to the plan, checked, in one locked write per file
+    Apply(ApplyArgs),
     /// Update a task in place (RAG, note, dates, leads), keeping the file's layout and comments
     Set(SetArgs),
     /// Record the day an event happened, so the tasks counted from it get their deadlines
@@ -465,7 +469,8 @@ pub enum DocumentFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// ics: an iCalendar entry per open task with a deadline; csv: every task, every field
+    /// ics: an iCalendar entry per open task with a deadline; csv: every task, every field;
+    /// xlsx: an Excel workbook (needs -o FILE)
     #[arg(long, value_enum)]
     pub format: ExportFormat,
 
@@ -487,6 +492,67 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Ics,
     Csv,
+    Xlsx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RequestsArgs {
+    /// Only this agency (an id, name or alias) [default: every agency that leads an open task]
+    #[arg(long, value_name = "AGENCY")]
+    pub lead: Option<String>,
+
+    /// Tasks due within this many days are asked about before the rest
+    #[arg(long, value_name = "DAYS", default_value_t = 45)]
+    pub within: u32,
+
+    /// The day the answers are wanted by (YYYY-MM-DD) [default: 14 days after the as-of day]
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub reply_by: Option<NaiveDate>,
+
+    /// The sender's address for the messages' From: [default: none; the mail program fills it]
+    #[arg(long, value_name = "ADDRESS")]
+    pub from: Option<String>,
+
+    /// eml: a draft message with the sheet attached; markdown: the message's text as ID.md
+    #[arg(long, value_enum, default_value = "eml")]
+    pub format: RequestFormat,
+
+    /// The directory to write ID.xlsx and ID.eml (or ID.md) into
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RequestFormat {
+    Eml,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ApplyArgs {
+    /// The returned sheets: .xlsx (as `plan requests` wrote them, saved by any spreadsheet) or .csv
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Check everything and say what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// The day the sheets came back, the progress notes' date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub on: Option<NaiveDate>,
+
+    /// Take rows for tasks that another agency than the sheet's leads
+    #[arg(long)]
+    pub any_lead: bool,
+
+    /// Take rows for tasks that changed in the plan since the sheet was made
+    #[arg(long)]
+    pub force: bool,
+
+    /// Write nothing when any row is refused
+    #[arg(long)]
+    pub all_or_nothing: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -19,6 +19,8 @@ pub struct TaskEdit {
     pub done: Option<NaiveDate>,
     pub due: Option<String>,
     pub leads: Option<Vec<String>>,
+    /// Who gave the note (an agency's id): its update entry's `by`.
+    pub by: Option<String>,
     /// Always set: the day of the review.
     pub updated: NaiveDate,
 }
@@ -159,15 +161,27 @@ fn in_format_order(task: &mut Table) {
 
 /// Applies `edit` to the task at `path` in a file's text.
 pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result<String> {
+    edit_tasks(text, &[(path, edit)])
+}
+
+/// Applies each edit to its task in a file's text, reading and writing the
+/// file once however many tasks change (`plan apply`).
+pub fn edit_tasks(text: &str, edits: &[(&TaskPath, &TaskEdit)]) -> anyhow::Result<String> {
     let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
-    let task = find_task(&mut doc, path)?;
+    for (path, edit) in edits {
+        apply(find_task(&mut doc, path)?, edit);
+    }
+    Ok(crate::line_ends::keep(text, &doc.to_string()))
+}
+
+fn apply(task: &mut Table, edit: &TaskEdit) {
     // First, while the task's old note, rag and updated are as they were.
     if let Some(note) = &edit.note {
         let entry = UpdateEntry {
             date: edit.updated,
             rag: edit.rag.flatten(),
             note: Some(note.clone()),
-            by: None,
+            by: edit.by.clone(),
             evidence: None,
         };
         append_to(task, &entry);
@@ -192,7 +206,6 @@ pub fn edit_task(text: &str, path: &TaskPath, edit: &TaskEdit) -> anyhow::Result
     }
     set(task, "updated", date(edit.updated));
     in_format_order(task);
-    Ok(crate::line_ends::keep(text, &doc.to_string()))
 }
 
 /// A value of a measure, as `plan record` writes it.
@@ -358,7 +371,25 @@ fn set(table: &mut Table, key: &str, mut value: Value) {
         }
         _ => {
             table.insert(key, Item::Value(value));
+            keep_canonical_order(table);
         }
+    }
+}
+
+/// A key added to a task written in the canonical key order (`plan fmt`'s)
+/// goes to its place in that order, not to the end; a task written in an
+/// order of its own is left in it.
+fn keep_canonical_order(table: &mut Table) {
+    let rank = |key: &str| {
+        crate::file_format::TASK
+            .key_names()
+            .position(|k| k == key)
+            .unwrap_or(usize::MAX)
+    };
+    let ranks: Vec<usize> = table.iter().map(|(k, _)| rank(k)).collect();
+    let added_last = ranks.len().saturating_sub(1);
+    if ranks[..added_last].is_sorted() {
+        table.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())));
     }
 }
 

@@ -245,6 +245,16 @@ pub static AGENCY: TableFormat = TableFormat {
             Text,
             "Id of the agency this one belongs to: its tasks count for that one too",
         ),
+        optional(
+            "email",
+            TextOrTexts,
+            "Where the update round's requests go: an address, or an array of them",
+        ),
+        optional(
+            "contact",
+            Text,
+            "The person or role the requests are addressed to (\"Dear ...\")",
+        ),
     ],
 };
 

@@ -141,6 +141,11 @@ pub enum Finding {
     UnknownPartOf {
         name: String,
     },
+    /// An agency leading open tasks that no update request can reach.
+    NoContact {
+        agency: String,
+        open_tasks: usize,
+    },
     PriorityWithoutCard,
 
     // ---- tasks ----
@@ -322,6 +327,7 @@ impl Finding {
             | F::UnknownMeasure { .. }
             | F::UnknownDeliverable { .. } => Code::UnknownReference,
             F::PriorityWithoutCard => Code::PriorityWithoutCard,
+            F::NoContact { .. } => Code::NoContact,
             F::BadRag { .. } => Code::BadRag,
             F::BlueWithoutDone { .. } => Code::BlueWithoutDone,
             F::DoneNotBlue { .. } => Code::DoneNotBlue,
@@ -463,6 +469,10 @@ impl Finding {
                 format!("`part_of` names `{name}`, which is no agency of the plan")
             }
             F::PriorityWithoutCard => "`[[priority]]` in a file with no `[card]`".into(),
+            F::NoContact { agency, open_tasks } => format!(
+                "agency `{agency}` leads {open_tasks} open task{} but has no `email`",
+                if *open_tasks == 1 { "" } else { "s" }
+            ),
             F::BadRag { rag, names } => {
                 format!("`{rag}` is not a RAG status: use {}", either(names))
             }
@@ -609,6 +619,10 @@ impl Finding {
                 "`part_of` names the larger body an agency belongs to; take one link out".into()
             }
             F::UnknownPartOf { .. } => "part_of takes the id of another [[agency]]".into(),
+            F::NoContact { .. } => {
+                "add email = \"name@example.org\" so `plan requests` can address its update request"
+                    .into()
+            }
             F::PriorityWithoutCard => {
                 "a card's priorities follow its `[card]` table in the same file".into()
             }

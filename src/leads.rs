@@ -106,6 +106,8 @@ mod tests {
             kind: AgencyKind::Organisation,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             part_of,
+            email: Vec::new(),
+            contact: None,
             loc: Loc::new(0, 0..0),
         }
     }

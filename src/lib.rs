@@ -23,6 +23,7 @@ pub mod line_ends;
 pub mod load;
 pub mod model;
 pub mod open;
+pub mod partners;
 pub mod query;
 pub mod raw;
 pub mod read;
@@ -61,6 +62,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Set(args) => commands::set::run(&ctx, args, out, err)?,
         Command::Event(args) => commands::event::run(&ctx, args, out, err)?,
         Command::Record(args) => commands::record::run(&ctx, args, out, err)?,
+        Command::Requests(args) => commands::requests::run(&ctx, args, out, err)?,
+        Command::Apply(args) => commands::apply::run(&ctx, args, out, err)?,
         Command::Fmt(args) => commands::fmt::run(&ctx, args, out, err)?,
         Command::Diff(args) => commands::diff::run(&ctx, args, out, err)?,
         Command::Import(args) => commands::import::run(&ctx, args, out, err)?,

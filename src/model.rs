@@ -79,6 +79,10 @@ pub struct Agency {
     pub kind: AgencyKind,
     pub aliases: Vec<String>,
     pub part_of: Option<AgencyIdx>,
+    /// Where the update round's requests go (none: the request is a draft with no `To:`).
+    pub email: Vec<String>,
+    /// The person or role a request is addressed to.
+    pub contact: Option<String>,
     pub loc: Loc,
 }
 

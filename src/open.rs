@@ -118,14 +118,23 @@ impl Opened {
     /// The plan as it would be with `text` in place of `file`'s text: how
     /// `plan set` checks an edit before writing it.
     pub fn with_text(self, file: FileId, text: String) -> Opened {
+        self.with_texts(vec![(file, text)])
+    }
+
+    /// The plan as it would be with each of these files' text changed,
+    /// checked whole once.
+    pub fn with_texts(self, texts: Vec<(FileId, String)>) -> Opened {
         let mut sources = self.sources;
-        let old = &sources.files[file];
-        sources.files[file] = SourceFile::new(old.name.clone(), old.path.clone(), text);
+        let changed: HashSet<FileId> = texts.iter().map(|(file, _)| *file).collect();
+        for (file, text) in texts {
+            let old = &sources.files[file];
+            sources.files[file] = SourceFile::new(old.name.clone(), old.path.clone(), text);
+        }
         // What reading the other files found still holds.
         let loaded = self
             .diagnostics
             .into_iter()
-            .filter(|d| d.loc.file() != file && load::is_reading_finding(d.code()))
+            .filter(|d| !changed.contains(&d.loc.file()) && load::is_reading_finding(d.code()))
             .collect();
         check(sources, loaded)
     }

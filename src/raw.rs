@@ -58,6 +58,8 @@ pub struct RawAgency {
     pub kind: Option<Spanned<String>>,
     pub aliases: Vec<Spanned<String>>,
     pub part_of: Option<Spanned<String>>,
+    pub email: Vec<Spanned<String>>,
+    pub contact: Option<Spanned<String>>,
 }
 
 #[derive(Debug)]

@@ -210,6 +210,8 @@ impl Reader<'_> {
         let kind = self.value(t, "kind", Self::string);
         let aliases = self.value(t, "aliases", Self::strings);
         let part_of = self.value(t, "part_of", Self::string);
+        let email = self.value(t, "email", Self::string_or_strings);
+        let contact = self.value(t, "contact", Self::string);
         Some(RawAgency {
             loc: t.loc,
             id: id?,
@@ -217,6 +219,8 @@ impl Reader<'_> {
             kind,
             aliases: aliases.map(|a| a.value).unwrap_or_default(),
             part_of,
+            email: email.map(|e| e.value).unwrap_or_default(),
+            contact,
         })
     }
 

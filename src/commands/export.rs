@@ -4,6 +4,7 @@
 //! agency can have its own calendar. A CSV file written with `-o` starts with
 //! a UTF-8 byte-order mark (Excel on Windows misreads "–" and "ŵ" without
 //! one); CSV on standard output, for other programs, has none.
+//! `xlsx`: the plan as an Excel workbook (partners/workbook.rs).
 
 use super::shared::{self, TaskFilter};
 use crate::cli::{ExportArgs, ExportFormat};
@@ -30,6 +31,10 @@ pub fn run(
     let query = Query::new(plan, ctx.as_of);
     let filter = TaskFilter::new(plan, args.lead.as_deref(), args.card.as_deref())?;
     let bytes = match args.format {
+        ExportFormat::Xlsx if args.output.is_none() => {
+            anyhow::bail!("an xlsx workbook is written to a file: give -o FILE")
+        }
+        ExportFormat::Xlsx => crate::partners::workbook::export(plan, ctx.as_of)?,
         ExportFormat::Ics => calendar(plan, &query, &filter, err)?.into_bytes(),
         // A file for a spreadsheet starts with a byte order mark (Excel on
         // Windows reads "–" and "ŵ" wrongly without one); stdout has none.

@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod agency;
+pub mod apply;
 pub mod check;
 pub mod diff;
 pub mod due;
@@ -18,6 +19,7 @@ pub mod rag;
 pub mod record;
 pub mod recs;
 pub mod report;
+pub mod requests;
 pub mod set;
 pub mod shared;
 pub mod show;

@@ -40,6 +40,7 @@ pub fn run(
         done: args.done,
         due: args.due.clone(),
         leads: args.lead.clone(),
+        by: None,
         updated: ctx.as_of,
     };
     let after = edit::edit_task(&opened.sources.get(file).text, &path, &change)?;
@@ -86,7 +87,7 @@ fn not_a_task(plan: &crate::model::Plan, id: &str) -> String {
 }
 
 /// "rag amber, note, updated 2012-12-01".
-fn describe(change: &TaskEdit) -> String {
+pub fn describe(change: &TaskEdit) -> String {
     let mut parts = Vec::new();
     match change.rag {
         Some(Some(rag)) => parts.push(format!("rag {}", rag.as_str())),

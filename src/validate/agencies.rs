@@ -52,6 +52,12 @@ impl Validator<'_> {
                 aliases: raw.aliases.into_iter().map(|a| a.value).collect(),
                 // Resolved by `resolve_parts` once every agency is known.
                 part_of: None,
+                email: raw
+                    .email
+                    .into_iter()
+                    .map(|e| e.value.trim().to_string())
+                    .collect(),
+                contact: raw.contact.map(|c| c.value),
                 loc: raw.loc,
             })
             .collect();
@@ -128,6 +134,34 @@ impl Validator<'_> {
                 },
             };
             self.report(Diagnostic::new(finding, agencies[agency].loc));
+        }
+    }
+
+    /// `no-contact`: an agency leading an open task that has no `email`.
+    /// Only in a plan that uses contacts at all (some agency has an
+    /// `email`): a plan that keeps no addresses is not nagged about them.
+    pub(super) fn contacts(&mut self, plan: &Plan) {
+        if plan.agencies.iter().all(|a| a.email.is_empty()) {
+            return;
+        }
+        let mut open = vec![0usize; plan.agencies.len()];
+        for task in plan.tasks().filter(|t| t.rag != Some(Rag::Blue)) {
+            for lead in &task.leads {
+                if let Lead::Agency(idx) = lead {
+                    open[*idx] += 1;
+                }
+            }
+        }
+        for (agency, open_tasks) in plan.agencies.iter().zip(open) {
+            if open_tasks > 0 && agency.email.is_empty() {
+                self.report(Diagnostic::new(
+                    Finding::NoContact {
+                        agency: agency.id.clone(),
+                        open_tasks,
+                    },
+                    agency.loc,
+                ));
+            }
         }
     }
 }

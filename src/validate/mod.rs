@@ -92,6 +92,7 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
         events: references::events(&mut v, raw_events),
     };
     references::check(&mut v, &mut plan, raw_recommendations, after_refs);
+    v.contacts(&plan);
     plan
 }
 

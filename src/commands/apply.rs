@@ -1,0 +1,176 @@
+//! `plan apply FILE...`: the update round's returning half. Every file and
+//! row is read and checked first (partners/returns.rs, partners/apply.rs);
+//! then, under the plan's lock, each plan file is edited once, the whole
+//! plan checked as it would be, and only with no error written, one
+//! atomic write per file. Exit 0: every filled row applied; 1: some row
+//! refused (the rest applied unless --all-or-nothing) or the result would
+//! have errors; 2: a file that cannot be read as a return sheet.
+
+use crate::cli::{ApplyArgs, DiagnosticFormat};
+use crate::context::Context;
+use crate::diag::Severity;
+use crate::edit::{self, TaskPath};
+use crate::open::{self, Location, Opened};
+use crate::partners::apply::{self, Change, Options, Outcome};
+use crate::partners::returns;
+use crate::render::escape;
+use crate::safe_write::{self, PlanLock};
+use crate::source::FileId;
+use anyhow::bail;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::Path;
+
+pub fn run(
+    ctx: &Context,
+    args: &ApplyArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let (_lock, opened) = open_locked(&ctx.plan_dir()?, err)?;
+    let Some(plan) = opened.valid() else {
+        bail!("the plan has errors (`plan check` lists them): mend them before applying returns");
+    };
+    // A return sheet has a row per task at most; some blank rows are no harm.
+    let max_rows = plan.tasks().count() + 100;
+    let mut files = Vec::new();
+    for path in &args.files {
+        match returns::read(path, max_rows) {
+            Ok(file) => files.push(file),
+            Err(e) => {
+                writeln!(err, "error: {}", escape::line(&format!("{e:#}")))?;
+                writeln!(err, "nothing was applied")?;
+                return Ok(2);
+            }
+        }
+    }
+    let options = Options {
+        on: args.on.unwrap_or(ctx.as_of),
+        any_lead: args.any_lead,
+        force: args.force,
+    };
+    let outcome = apply::decide(plan, &files, &options);
+    report_refusals(&outcome, err)?;
+    let refused = !outcome.refusals.is_empty();
+    if refused && args.all_or_nothing {
+        writeln!(err, "nothing was written (--all-or-nothing)")?;
+        return Ok(1);
+    }
+    let edits = edit_files(&opened, &outcome.changes)?;
+    let changed: Vec<(FileId, String)> = edits.iter().map(|(f, (_, a))| (*f, a.clone())).collect();
+    let before: Vec<(FileId, String)> = edits.iter().map(|(f, (b, _))| (*f, b.clone())).collect();
+    let checked = opened.with_texts(changed.clone());
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        DiagnosticFormat::Human.render(err, &checked.sources, &errors, false)?;
+        writeln!(
+            err,
+            "refused: with these returns the plan would have errors; nothing was written"
+        )?;
+        return Ok(1);
+    }
+    if !args.dry_run {
+        for ((file, after), (_, text_before)) in changed.iter().zip(&before) {
+            safe_write::replace(&checked.sources.get(*file).path, text_before, after)?;
+        }
+    }
+    report_changes(&outcome, args.dry_run, out)?;
+    Ok(i32::from(refused))
+}
+
+/// Each plan file's text before and after its tasks' edits, all at once.
+fn edit_files(
+    opened: &Opened,
+    changes: &[Change],
+) -> anyhow::Result<BTreeMap<FileId, (String, String)>> {
+    let Some(plan) = &opened.plan else {
+        return Ok(BTreeMap::new());
+    };
+    let mut by_file: BTreeMap<FileId, Vec<(TaskPath, &Change)>> = BTreeMap::new();
+    for change in changes {
+        let Some(task) = plan.find_task(&change.task) else {
+            continue;
+        };
+        let Some(path) = TaskPath::parse(&task.id) else {
+            continue;
+        };
+        by_file
+            .entry(task.loc.file())
+            .or_default()
+            .push((path, change));
+    }
+    let mut texts = BTreeMap::new();
+    for (file, edits) in by_file {
+        let before = opened.sources.get(file).text.clone();
+        let pairs: Vec<_> = edits.iter().map(|(p, c)| (p, &c.edit)).collect();
+        let after = edit::edit_tasks(&before, &pairs)?;
+        texts.insert(file, (before, after));
+    }
+    Ok(texts)
+}
+
+/// Opens the plan under the lock of its directory and of every directory
+/// holding one of its files (see `plan set`), so no other writer runs
+/// between reading and writing.
+fn open_locked(dir: &Path, err: &mut dyn Write) -> anyhow::Result<(PlanLock, Opened)> {
+    let mut dirs = BTreeSet::from([safe_write::plan_lock_dir(dir)?]);
+    loop {
+        let lock = PlanLock::acquire(dirs.clone(), err)?;
+        let opened = open::open(Location::WorkTree(dir))?;
+        let mut grew = false;
+        for file in &opened.sources.files {
+            grew |= dirs.insert(safe_write::lock_dir(&file.path)?);
+        }
+        if !grew {
+            return Ok((lock, opened));
+        }
+    }
+}
+
+fn report_refusals(outcome: &Outcome, err: &mut dyn Write) -> std::io::Result<()> {
+    for r in &outcome.refusals {
+        let place = if r.at.is_empty() {
+            format!("{}, sheet {}, row {}", r.file, r.sheet, r.row)
+        } else {
+            format!(
+                "{}, sheet {}, row {}, cell {}",
+                r.file, r.sheet, r.row, r.at
+            )
+        };
+        writeln!(
+            err,
+            "not applied: {}: {}",
+            escape::line(&place),
+            escape::line(&r.why.to_string())
+        )?;
+    }
+    Ok(())
+}
+
+fn report_changes(outcome: &Outcome, dry_run: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    for change in &outcome.changes {
+        writeln!(
+            out,
+            "{}{}: {} ({})",
+            if dry_run { "would change " } else { "" },
+            change.task,
+            escape::line(&crate::commands::set::describe(&change.edit)),
+            escape::line(&change.from)
+        )?;
+    }
+    writeln!(
+        out,
+        "{} task{} {}, {} row{} already applied, {} refused",
+        outcome.changes.len(),
+        if outcome.changes.len() == 1 { "" } else { "s" },
+        if dry_run { "would change" } else { "changed" },
+        outcome.unchanged,
+        if outcome.unchanged == 1 { "" } else { "s" },
+        outcome.refusals.len()
+    )
+}

@@ -1,0 +1,119 @@
+//! `plan requests -o DIR`: the update round's outgoing half. For each agency
+//! that leads an open task (or `--lead`), DIR/ID.xlsx, its return sheet, and
+//! DIR/ID.eml, a draft message with the sheet attached (or DIR/ID.md, the
+//! message's text).
+
+use super::shared;
+use crate::cli::{RequestFormat, RequestsArgs};
+use crate::context::Context;
+use crate::partners::{mail, requests};
+use crate::query::Query;
+use crate::render::escape;
+use anyhow::Context as _;
+use std::io::Write;
+
+pub fn run(
+    ctx: &Context,
+    args: &RequestsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let Some(plan) = shared::open_plan(ctx, err)? else {
+        return Ok(1);
+    };
+    let only = match &args.lead {
+        Some(text) => Some(shared::find_agency(&plan, text)?),
+        None => None,
+    };
+    let query = Query::new(&plan, ctx.as_of);
+    let made = requests::Made {
+        plan: &plan,
+        as_of: ctx.as_of,
+        reply_by: args.reply_by.unwrap_or(ctx.as_of + chrono::Days::new(14)),
+    };
+    let dir = &args.output;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let all = requests::requests(&query, only, args.within);
+    // Each agency's sheet and message, made on every core, then written.
+    let make = |request: &requests::Request| -> anyhow::Result<(String, Vec<u8>, Vec<u8>)> {
+        let name = file_name(&plan.agencies[request.agency].id);
+        let sheet = requests::workbook(&made, request)?;
+        let sheet_name = format!("{name}.xlsx");
+        let message = match args.format {
+            RequestFormat::Eml => {
+                let from = args.from.as_deref();
+                mail::message(&made, request, from, &sheet_name, sheet.clone())?
+            }
+            RequestFormat::Markdown => mail::body(&made, request, &sheet_name, true).into_bytes(),
+        };
+        Ok((name, sheet, message))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = all.len().div_ceil(threads).max(1);
+    let made_files: Vec<anyhow::Result<_>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = all
+            .chunks(share)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(make).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let extension = match args.format {
+        RequestFormat::Eml => "eml",
+        RequestFormat::Markdown => "md",
+    };
+    for made_file in made_files {
+        let (name, sheet, message) = made_file?;
+        write(&dir.join(format!("{name}.xlsx")), &sheet)?;
+        write(&dir.join(format!("{name}.{extension}")), &message)?;
+    }
+    let no_email: Vec<&str> = all
+        .iter()
+        .map(|r| &plan.agencies[r.agency])
+        .filter(|a| a.email.is_empty())
+        .map(|a| a.id.as_str())
+        .collect();
+    writeln!(
+        out,
+        "{} request{} written to {}",
+        all.len(),
+        if all.len() == 1 { "" } else { "s" },
+        escape::line(&dir.display().to_string())
+    )?;
+    if !no_email.is_empty() && args.format == RequestFormat::Eml {
+        writeln!(
+            err,
+            "note: no `email` for {}: their messages have no To: (add email = \"...\" to the [[agency]])",
+            escape::line(&no_email.join(", "))
+        )?;
+    }
+    Ok(0)
+}
+
+/// An agency id as a file name: only letters, digits, `-` and `_` kept.
+fn file_name(id: &str) -> String {
+    let name: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() {
+        "agency".into()
+    } else {
+        name
+    }
+}
+
+fn write(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}

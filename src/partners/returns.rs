@@ -1,0 +1,355 @@
+//! Reading a returned sheet: an `.xlsx` (as `plan requests` wrote it, or
+//! after Excel or LibreOffice saved it, read with calamine) or a `.csv`
+//! with the same columns, into rows of cells that say where they stood.
+//! Columns are found by their header wherever they are; a renamed sheet is
+//! found by its header row. Nothing here knows the plan: whether a row makes
+//! sense is `apply.rs`'s question. A file that is no return sheet (not a
+//! workbook, a zip bomb, no `Id` column, more rows than any request) is an
+//! error: nothing of it is applied.
+
+use super::{ABOUT_SHEET, column};
+use anyhow::{Context, bail};
+use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+/// The largest returned file read, on disk.
+const MAX_FILE: u64 = 16 << 20;
+/// The most a workbook may unpack to, all its parts together.
+const MAX_UNPACKED: u64 = 64 << 20;
+
+/// A cell's value as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Date(NaiveDate),
+    Number(f64),
+    /// A formula (its text): a return sheet holds values, not formulas.
+    Formula(String),
+    /// An error value such as `#REF!`.
+    Error(String),
+}
+
+impl Value {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// As text, for values that are read as text (an id, a note).
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Value::Text(text) => Some(text.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Date(day) => Some(day.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// A cell and where it stood: `I7`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub at: String,
+    pub value: Value,
+}
+
+/// A row of a return sheet, numbered as the spreadsheet shows it.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub row: usize,
+    pub id: Cell,
+    pub new_rag: Cell,
+    pub progress: Cell,
+    pub done_on: Cell,
+    /// What the sheet showed: the RAG and note when it was made.
+    pub sheet_rag: Option<String>,
+    pub sheet_note: Option<String>,
+    pub fingerprint: Option<String>,
+}
+
+/// A returned file, read.
+#[derive(Debug, Clone)]
+pub struct Returned {
+    /// The file as named on the command line.
+    pub name: String,
+    /// The sheet its rows came from (`Return`, or what it was renamed to).
+    pub sheet: String,
+    /// From the hidden About sheet, where there is one.
+    pub plan_title: Option<String>,
+    pub agency: Option<String>,
+    pub rows: Vec<Row>,
+}
+
+/// Reads a returned `.xlsx` or `.csv`; at most `max_rows` rows.
+pub fn read(path: &Path, max_rows: usize) -> anyhow::Result<Returned> {
+    let name = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {name}"))?
+        .len();
+    if size > MAX_FILE {
+        bail!(
+            "{name} is {} MiB: a return sheet is far smaller; not read",
+            size >> 20
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let (sheet, grid, about) = if is_csv {
+        ("csv".to_string(), csv_grid(&bytes)?, Vec::new())
+    } else {
+        xlsx_grids(&bytes).with_context(|| format!("{name} is not a workbook plan can read"))?
+    };
+    let mut returned = rows(&name, &sheet, &grid, max_rows)?;
+    for pair in about {
+        match pair.0.as_str() {
+            "plan" => returned.plan_title = Some(pair.1),
+            "agency" => returned.agency = Some(pair.1),
+            _ => {}
+        }
+    }
+    if returned.agency.is_none() {
+        returned.agency = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    }
+    Ok(returned)
+}
+
+type Grid = Vec<Vec<Value>>;
+
+/// The About sheet's key and value pairs.
+type About = Vec<(String, String)>;
+
+/// The return sheet's grid, its name, and the About sheet's pairs.
+fn xlsx_grids(bytes: &[u8]) -> anyhow::Result<(String, Grid, About)> {
+    check_unpacked_size(bytes)?;
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))?;
+    let mut found = None;
+    let mut about = Vec::new();
+    for name in book.sheet_names() {
+        let grid = sheet_grid(&mut book, &name)?;
+        if name == ABOUT_SHEET || is_about(&grid) {
+            about = grid
+                .iter()
+                .filter_map(|row| Some((row.first()?.text()?, row.get(1)?.text()?)))
+                .collect();
+        } else if found.is_none() && header_row(&grid).is_some() {
+            found = Some((name, grid));
+        }
+    }
+    match found {
+        Some((name, grid)) => Ok((name, grid, about)),
+        None => bail!("no sheet has the return sheet's header row (`Id`, `New RAG` ...)"),
+    }
+}
+
+fn is_about(grid: &Grid) -> bool {
+    grid.first()
+        .and_then(|row| row.first())
+        .and_then(Value::text)
+        .is_some_and(|t| t == "plan")
+}
+
+/// One sheet as values, a formula cell as its formula.
+fn sheet_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> anyhow::Result<Grid> {
+    let range = book.worksheet_range(name)?;
+    let formulas = book.worksheet_formula(name).unwrap_or_default();
+    let Some((top, left)) = range.start() else {
+        return Ok(Vec::new());
+    };
+    let mut grid = Vec::with_capacity(range.height());
+    for (r, cells) in range.rows().enumerate() {
+        let mut row = vec![Value::Empty; left as usize];
+        for (c, cell) in cells.iter().enumerate() {
+            let at = (top + r as u32, left + c as u32);
+            row.push(match formulas.get_value(at) {
+                Some(formula) if !formula.is_empty() => Value::Formula(formula.clone()),
+                _ => value(cell),
+            });
+        }
+        grid.push(row);
+    }
+    let mut padded = vec![Vec::new(); top as usize];
+    padded.extend(grid);
+    Ok(padded)
+}
+
+fn value(cell: &Data) -> Value {
+    match cell {
+        Data::Empty => Value::Empty,
+        Data::String(text) => Value::Text(text.clone()),
+        Data::Int(n) => Value::Number(*n as f64),
+        Data::Float(n) => Value::Number(*n),
+        Data::Bool(b) => Value::Text(b.to_string()),
+        Data::DateTime(serial) => serial_day(serial.as_f64()).map_or(Value::Empty, Value::Date),
+        Data::DateTimeIso(text) => {
+            match NaiveDate::parse_from_str(text.get(..10).unwrap_or(text), "%Y-%m-%d") {
+                Ok(day) => Value::Date(day),
+                Err(_) => Value::Text(text.clone()),
+            }
+        }
+        Data::DurationIso(text) => Value::Text(text.clone()),
+        Data::Error(e) => Value::Error(e.to_string()),
+    }
+}
+
+/// An Excel serial day (1900 date system) as a day.
+fn serial_day(serial: f64) -> Option<NaiveDate> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    epoch.checked_add_days(chrono::Days::new(serial.floor() as u64))
+}
+
+/// Unpacks every part of the workbook, counting, before calamine reads it:
+/// a zip bomb stops here, whatever sizes its directory claims.
+fn check_unpacked_size(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).context("not a zip archive")?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let part = archive.by_index(i)?;
+        let unpacked = std::io::copy(
+            &mut part.take(MAX_UNPACKED + 1 - total),
+            &mut std::io::sink(),
+        )?;
+        total += unpacked;
+        if total > MAX_UNPACKED {
+            bail!(
+                "it unpacks to over {} MiB (a zip bomb?): a return sheet is far smaller",
+                MAX_UNPACKED >> 20
+            );
+        }
+    }
+    Ok(())
+}
+
+fn csv_grid(bytes: &[u8]) -> anyhow::Result<Grid> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut grid = Vec::new();
+    for record in reader.records() {
+        let record = record.context("not a readable CSV file")?;
+        grid.push(record.iter().map(csv_value).collect());
+    }
+    Ok(grid)
+}
+
+/// A CSV cell: `plan export` writes a text that looks like a formula with a
+/// leading `'`; that quote is not part of the value.
+fn csv_value(text: &str) -> Value {
+    if text.trim().is_empty() {
+        return Value::Empty;
+    }
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => Value::Text(rest.to_string()),
+        _ if text.starts_with('=') => Value::Formula(text.to_string()),
+        _ => Value::Text(text.to_string()),
+    }
+}
+
+/// The header row (among the first ten) and each column's place.
+fn header_row(grid: &Grid) -> Option<(usize, Vec<Option<usize>>)> {
+    grid.iter().take(10).enumerate().find_map(|(r, row)| {
+        let names: Vec<String> = row
+            .iter()
+            .map(|v| v.text().unwrap_or_default().to_lowercase())
+            .collect();
+        let place = |name: &str| names.iter().position(|n| *n == name.to_lowercase());
+        let places: Vec<Option<usize>> = column::ALL.iter().map(|c| place(c)).collect();
+        (places[0].is_some() && places[8].is_some()).then_some((r, places))
+    })
+}
+
+/// The rows below the header, by column name.
+fn rows(name: &str, sheet: &str, grid: &Grid, max_rows: usize) -> anyhow::Result<Returned> {
+    let Some((header, places)) = header_row(grid) else {
+        bail!("{name} has no header row with `Id` and `New RAG`: it is not a return sheet");
+    };
+    let place = |column: &str| places[column::ALL.iter().position(|c| *c == column).unwrap_or(0)];
+    let needed = [column::PROGRESS, column::DONE_ON];
+    if let Some(missing) = needed.iter().find(|c| place(c).is_none()) {
+        bail!("{name} has no `{missing}` column: it is not a return sheet");
+    }
+    let body = &grid[header + 1..];
+    if body.len() > max_rows {
+        bail!(
+            "{name} has {} rows below its header, more than a return sheet of this plan has (at most {max_rows}): it is not a return sheet",
+            body.len()
+        );
+    }
+    let mut rows = Vec::new();
+    for (n, values) in body.iter().enumerate() {
+        let row = header + n + 2;
+        let cell = |column: &str| {
+            let at = place(column);
+            Cell {
+                at: at.map_or(String::new(), |c| format!("{}{row}", letters(c))),
+                value: at
+                    .and_then(|c| values.get(c))
+                    .cloned()
+                    .unwrap_or(Value::Empty),
+            }
+        };
+        let text = |column: &str| cell(column).value.text().filter(|t| !t.is_empty());
+        rows.push(Row {
+            row,
+            id: cell(column::ID),
+            new_rag: cell(column::NEW_RAG),
+            progress: cell(column::PROGRESS),
+            done_on: cell(column::DONE_ON),
+            sheet_rag: text(column::RAG),
+            sheet_note: text(column::NOTE),
+            fingerprint: text(column::FINGERPRINT),
+        });
+    }
+    Ok(Returned {
+        name: name.to_string(),
+        sheet: sheet.to_string(),
+        plan_title: None,
+        agency: None,
+        rows,
+    })
+}
+
+/// A column's letters: 0 -> A, 26 -> AA.
+fn letters(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(letters(0), "A");
+        assert_eq!(letters(8), "I");
+        assert_eq!(letters(26), "AA");
+        assert_eq!(letters(701), "ZZ");
+    }
+
+    #[test]
+    fn serial_days() {
+        assert_eq!(serial_day(41246.0), NaiveDate::from_ymd_opt(2012, 12, 3));
+        assert_eq!(serial_day(-3.0), None);
+    }
+}

@@ -1,0 +1,434 @@
+//! The update round end to end: `plan requests` writes sheets, other
+//! software fills them (the committed fixtures in tests/fixtures/apply/,
+//! made by its make.sh with openpyxl and LibreOffice), `plan apply` takes
+//! them back. Only the changed tasks' lines change, the plan still checks
+//! and is still formatted, and hostile returns never half-apply.
+
+mod common;
+
+use common::{copy_dir, git_on};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/apply")
+        .join(name)
+}
+
+/// A git repository holding a copy of the fixture plan, committed.
+fn repository() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("plan"), repo.path());
+    git_on(repo.path(), None, &["init", "-q"]);
+    git_on(repo.path(), None, &["add", "-A"]);
+    git_on(repo.path(), None, &["commit", "-qm", "plan"]);
+    repo
+}
+
+/// `plan --dir REPO --as-of 2012-12-03 ARGS`.
+fn plan(repo: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .arg("--dir")
+        .arg(repo)
+        .args(["--as-of", "2012-12-03"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn apply(repo: &Path, files: &[&str], flags: &[&str]) -> Output {
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| fixture(f).display().to_string())
+        .collect();
+    let mut args = vec!["apply"];
+    args.extend(paths.iter().map(String::as_str));
+    args.extend(flags);
+    plan(repo, &args)
+}
+
+fn text(out: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The lines `git diff` adds and removes, without context.
+fn changed_lines(repo: &Path) -> Vec<String> {
+    git_on(repo, None, &["diff", "--unified=0"])
+        .lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+fn assert_checks_and_is_formatted(repo: &Path) {
+    let check = plan(repo, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{:?}", text(&check));
+    let fmt = plan(repo, &["fmt", "--check"]);
+    assert_eq!(fmt.status.code(), Some(0), "{:?}", text(&fmt));
+}
+
+#[test]
+fn a_sheet_openpyxl_filled_is_applied_and_only_its_tasks_change() {
+    let repo = repository();
+    let out = apply(repo.path(), &["swp-openpyxl.xlsx"], &[]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("EJ-1.1.a: rag amber, note, updated 2012-12-03"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("EJ-1.1.b: rag blue, done 2012-11-20, note"),
+        "{stdout}"
+    );
+    assert_eq!(
+        changed_lines(repo.path()),
+        [
+            // Each returned note is an entry of the task's update history
+            // (dated the day it came back, by the agency); a task's old
+            // single note becomes its first entry.
+            "+rag = \"amber\"",
+            "+updated = 2012-12-03",
+            "+",
+            "+[[priority.action.task.update]]",
+            "+date = 2012-12-03",
+            "+rag = \"amber\"",
+            "+note = \"Two officers named; job description with HR\"",
+            "+by = \"SWP\"",
+            "+rag = \"blue\"",
+            "+done = 2012-11-20",
+            "+updated = 2012-12-03",
+            "+",
+            "+[[priority.action.task.update]]",
+            "+date = 2012-05-01",
+            "-updated = 2012-05-01",
+            "+[[priority.action.task.update]]",
+            "+date = 2012-12-03",
+            "+rag = \"blue\"",
+            "+note = \"All sergeants briefed\"",
+            "+by = \"SWP\"",
+            "+",
+        ]
+    );
+    assert!(
+        fs::read_to_string(repo.path().join("card.toml"))
+            .unwrap()
+            .contains("due = 2012-10-01 # agreed at the March forum"),
+        "comments stay"
+    );
+    assert_checks_and_is_formatted(repo.path());
+
+    // The same sheet again, another day: nothing changes.
+    let again = plan(
+        repo.path(),
+        &[
+            "apply",
+            fixture("swp-openpyxl.xlsx").to_str().unwrap(),
+            "--on",
+            "2012-12-10",
+        ],
+    );
+    let (stdout, stderr) = text(&again);
+    assert_eq!(again.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("0 tasks changed, 2 rows already applied"),
+        "{stdout}"
+    );
+    assert_eq!(changed_lines(repo.path()).len(), 21);
+}
+
+#[test]
+fn a_sheet_libreoffice_saved_and_its_csv_are_applied() {
+    for file in ["sw-libreoffice.xlsx", "SW.csv"] {
+        let repo = repository();
+        let out = apply(repo.path(), &[file], &[]);
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(0), "{file}: {stdout}{stderr}");
+        assert_eq!(
+            changed_lines(repo.path()),
+            [
+                "-rag = \"amber\"",
+                "+rag = \"green\"",
+                "+updated = 2012-12-03",
+                "+",
+                "+[[priority.action.task.update]]",
+                "+date = 2012-12-03",
+                "+rag = \"green\"",
+                "+note = \"Evenings back on: every other Tuesday; 14 women seen in November\"",
+                "+by = \"SW\"",
+            ],
+            "{file}"
+        );
+        assert_checks_and_is_formatted(repo.path());
+    }
+}
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let repo = repository();
+    let out = apply(repo.path(), &["swp-openpyxl.xlsx"], &["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    assert!(text(&out).0.contains("2 tasks would change"));
+    assert!(changed_lines(repo.path()).is_empty());
+}
+
+#[test]
+fn hostile_rows_are_refused_one_by_one_with_their_cell() {
+    let repo = repository();
+    let out = apply(repo.path(), &["hostile.xlsx"], &[]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    for expected in [
+        "sheet Returned by SWP, row 2, cell J2: a formula",
+        "row 4, cell J4: `purple` is not a RAG status",
+        "row 5, cell L5: done on 2013-06-01, after the day the sheet came back",
+        "row 6, cell B6: no task `EJ-9.9.z` in the plan",
+        "row 7, cell K7: the progress note is 2500 characters long",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    // The renamed sheet, the moved columns and the date typed as text are read.
+    assert!(
+        stdout.contains("EJ-1.1.b: rag blue, done 2012-11-20"),
+        "{stdout}"
+    );
+    assert_checks_and_is_formatted(repo.path());
+
+    let strict = repository();
+    let out = apply(strict.path(), &["hostile.xlsx"], &["--all-or-nothing"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).1.contains("nothing was written"));
+    assert!(changed_lines(strict.path()).is_empty());
+}
+
+#[test]
+fn a_task_another_agency_leads_needs_any_lead() {
+    let repo = repository();
+    let out = apply(repo.path(), &["other-lead.xlsx"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out)
+            .1
+            .contains("task EJ-1.1.a is led by SWP, not SW: give --any-lead"),
+        "{:?}",
+        text(&out)
+    );
+    assert!(changed_lines(repo.path()).is_empty());
+    let out = apply(repo.path(), &["other-lead.xlsx"], &["--any-lead"]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    assert_eq!(
+        changed_lines(repo.path()),
+        ["+rag = \"red\"", "+updated = 2012-12-03"]
+    );
+}
+
+#[test]
+fn a_task_changed_since_the_sheet_was_made_is_a_conflict() {
+    let repo = repository();
+    let set = plan(repo.path(), &["set", "EJ-1.2.a", "--rag", "red"]);
+    assert_eq!(set.status.code(), Some(0), "{:?}", text(&set));
+    git_on(repo.path(), None, &["commit", "-qam", "set"]);
+    let out = apply(repo.path(), &["sw-libreoffice.xlsx"], &[]);
+    let stderr = text(&out).1;
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("conflict: task EJ-1.2.a changed since the sheet was made (sheet: rag amber, no note; plan now: rag red, no note)"),
+        "{stderr}"
+    );
+    assert!(changed_lines(repo.path()).is_empty());
+    let out = apply(repo.path(), &["sw-libreoffice.xlsx"], &["--force"]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    assert!(changed_lines(repo.path()).contains(&"+rag = \"green\"".to_string()));
+}
+
+#[test]
+fn two_sheets_that_disagree_about_a_task_are_both_refused() {
+    let repo = repository();
+    let out = apply(repo.path(), &["swp-openpyxl.xlsx", "hostile.xlsx"], &[]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert_eq!(
+        stderr.matches("sets task EJ-1.1.b differently").count(),
+        2,
+        "{stderr}"
+    );
+    assert!(!stdout.contains("EJ-1.1.b:"), "{stdout}");
+    assert!(stdout.contains("EJ-1.1.a: rag amber"), "{stdout}");
+}
+
+#[test]
+fn a_zip_bomb_and_a_huge_sheet_are_not_read_and_nothing_is_written() {
+    let repo = repository();
+    let out = apply(repo.path(), &["swp-openpyxl.xlsx", "zipbomb.xlsx"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).1.contains("zip bomb"), "{:?}", text(&out));
+    assert!(changed_lines(repo.path()).is_empty());
+
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("SWP.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, name) in ["Id", "New RAG", "Progress note", "Done on"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *name).unwrap();
+    }
+    for row in 1..=100_000u32 {
+        sheet.write_string(row, 0, "EJ-1.1.a").unwrap();
+        sheet.write_string(row, 1, "red").unwrap();
+    }
+    book.save(&huge).unwrap();
+    let out = plan(repo.path(), &["apply", huge.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).1.contains("100000 rows below its header"),
+        "{:?}",
+        text(&out)
+    );
+    assert!(changed_lines(repo.path()).is_empty());
+}
+
+#[test]
+fn requests_go_to_each_lead_with_a_sheet_and_a_draft() {
+    let repo = repository();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = plan(
+        repo.path(),
+        &["requests", "-o", out_dir.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    let mut names: Vec<String> = fs::read_dir(out_dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "CC.eml", "CC.xlsx", "SW.eml", "SW.xlsx", "SWP.eml", "SWP.xlsx"
+        ]
+    );
+    let eml = fs::read_to_string(out_dir.path().join("SWP.eml")).unwrap();
+    assert!(eml.contains("X-Unsent: 1"));
+    assert!(
+        eml.contains("To: \"Inspector Jones\" <ppu@police.example>"),
+        "{eml}"
+    );
+    assert!(eml.contains("filename=\"SWP.xlsx\""), "{eml}");
+
+    let md = tempfile::tempdir().unwrap();
+    let out = plan(
+        repo.path(),
+        &[
+            "requests",
+            "--lead",
+            "police",
+            "--format",
+            "markdown",
+            "-o",
+            md.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    let body = fs::read_to_string(md.path().join("SWP.md")).unwrap();
+    assert!(body.starts_with("# Update Round Test Plan"), "{body}");
+    assert!(body.contains("Dear Inspector Jones,"), "{body}");
+    assert!(
+        body.contains("## Overdue\n\n- **EJ-1.1.a** Specific job description"),
+        "{body}"
+    );
+    assert!(
+        body.contains("## Not reviewed lately\n\n- **EJ-1.1.b**"),
+        "{body}"
+    );
+    assert!(body.contains("back by 2012-12-17"), "{body}");
+}
+
+#[test]
+fn a_plan_that_uses_contacts_warns_of_a_lead_without_one() {
+    let repo = repository();
+    let plan_toml = repo.path().join("plan.toml");
+    let text_before = fs::read_to_string(&plan_toml).unwrap();
+    fs::write(
+        &plan_toml,
+        text_before.replace("email = \"partnerships@cardiff.example\"\n", ""),
+    )
+    .unwrap();
+    let out = plan(repo.path(), &["check", "--format", "short"]);
+    let stdout = text(&out).0;
+    assert!(
+        stdout.contains("warning[no-contact]: agency `CC` leads 1 open task but has no `email`"),
+        "{stdout}"
+    );
+    // A plan with no email at all is not told about contacts.
+    let none = text_before
+        .lines()
+        .filter(|l| !l.starts_with("email"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(&plan_toml, none + "\n").unwrap();
+    let out = plan(repo.path(), &["check", "--format", "short"]);
+    assert!(!text(&out).0.contains("no-contact"), "{:?}", text(&out));
+}
+
+#[test]
+fn the_xlsx_export_writes_formulas_as_text() {
+    let repo = repository();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    let out = plan(
+        repo.path(),
+        &["export", "--format", "xlsx", "-o", path.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Tasks", "EJ", "Agencies", "Recommendations"]
+    );
+    let formulas = book.worksheet_formula("Tasks").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    let tasks = book.worksheet_range("Tasks").unwrap();
+    assert!(
+        tasks
+            .used_cells()
+            .any(|(_, _, v)| v.to_string().starts_with("=HYPERLINK"))
+    );
+    let no_output = plan(repo.path(), &["export", "--format", "xlsx"]);
+    assert_eq!(no_output.status.code(), Some(2));
+}
+
+#[test]
+fn ids_and_rags_in_another_case_are_read_and_a_bare_csv_needs_force() {
+    let repo = repository();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("SW.csv");
+    fs::write(&csv, "Id,New RAG,Progress note,Done on\nej-1.2.A,GREEN,,\n").unwrap();
+    // No fingerprint and no current values: whether the task moved since
+    // cannot be told, so the row is a conflict unless --force.
+    let out = plan(repo.path(), &["apply", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    assert!(text(&out).1.contains("conflict: task EJ-1.2.a changed"));
+    let out = plan(repo.path(), &["apply", csv.to_str().unwrap(), "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    assert_eq!(
+        changed_lines(repo.path()),
+        [
+            "-rag = \"amber\"",
+            "+rag = \"green\"",
+            "+updated = 2012-12-03"
+        ]
+    );
+}
