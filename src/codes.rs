@@ -131,7 +131,7 @@ impl std::fmt::Display for LevelError {
                 write!(f, "`{name}` is no code of plan check")?;
                 match near {
                     Some(near) => write!(f, "; did you mean `{near}`?"),
-                    None => write!(f, " (`plan check --help` lists them; README: The codes)"),
+                    None => write!(f, " (docs/check.md lists them with what each means)"),
                 }
             }
             LevelError::ErrorCode { code, level } => write!(

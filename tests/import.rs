@@ -485,7 +485,7 @@ fn init_writes_a_valid_starter_plan() {
 #[test]
 fn the_readme_file_format_example_is_a_valid_plan() {
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md")).unwrap();
     let section = &readme[readme.find("## The file format").unwrap()..];
     let start = section.find("```toml\n").unwrap() + "```toml\n".len();
     let example = &section[start..start + section[start..].find("```").unwrap()];
