@@ -342,6 +342,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on a warning code's findings, or on every warning with `warnings` (repeatable)
     #[arg(long, value_name = "CODE")]
     pub deny: Vec<String>,
+
+    /// Say what a code means (and, for bad-date, every form a target date may take); reads no plan
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
 }
 
 impl CheckArgs {

@@ -10,6 +10,9 @@ use crate::render::diagnostics;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+    if let Some(name) = &args.explain {
+        return explain(name, out);
+    }
     let command_line = args.levels().map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut opened = ctx.open()?;
     if let Some(plan) = &opened.plan {
@@ -41,4 +44,25 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
     }
     let failed = tally.errors > 0 || (args.deny_warnings() && tally.warnings > 0);
     Ok(if failed { 1 } else { 0 })
+}
+
+/// `plan check --explain CODE`: the code's severity and meaning; for
+/// `bad-date`, the whole list of the forms a target date may take.
+fn explain(name: &str, out: &mut dyn Write) -> anyhow::Result<i32> {
+    let code = crate::codes::code_named(name).map_err(|e| anyhow::anyhow!("{e}"))?;
+    writeln!(
+        out,
+        "{} ({}): {}",
+        code.name(),
+        code.severity().as_str(),
+        code.description()
+    )?;
+    if code == crate::codes::Code::BadDate {
+        writeln!(
+            out,
+            "\nA target date is {}.\n\ndocs/dates.md has a table of every form with examples.",
+            crate::dates::ACCEPTED_FORMS
+        )?;
+    }
+    Ok(0)
 }

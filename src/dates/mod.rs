@@ -156,7 +156,8 @@ a month (Oct 2012, Mar-13), a season (Summer 2012), a quarter (Q3 2012, Q1 2012-
 a year (2012, 2012-13, Mid 2013), `End of 2012` / `By March 2013`, a range (December 2012 – March 2013, \
 Summer/Autumn 2012), a span from the plan start (6 months, six months, 10 working days), \
 `ASAP`/`Immediate`, `On-going`, `From April 2012`, a period then `& On-going`, \
-a cadence (Quarterly, April annually), `6 months after EJ-4.3.a`, or `TBC`";
+a cadence (Quarterly, April annually), `6 months after EJ-4.3.a` (a task) or \
+`6 months after exec-decision` (an [[event]]), or `TBC`";
 
 /// Parses a `due` text.
 pub fn parse(text: &str, calendar: &Calendar) -> Result<TargetDate, DateError> {
