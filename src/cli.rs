@@ -335,7 +335,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
 
-    /// Report a code's findings as warnings, whatever the plan's [check] says (repeatable)
+    /// Report a code's findings as warnings, whatever the plan's `[check]` says (repeatable)
     #[arg(long, value_name = "CODE")]
     pub warn: Vec<String>,
 
@@ -406,7 +406,7 @@ fn parse_rag(text: &str) -> Result<Rag, String> {
 
 #[derive(Debug, clap::Args)]
 pub struct EventArgs {
-    /// The event's id, as in its [[event]] table (any case)
+    /// The event's id, as in its `[[event]]` table (any case)
     pub event: String,
 
     /// The day it happened (YYYY-MM-DD)
