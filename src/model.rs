@@ -353,7 +353,14 @@ pub fn agency_and_parents(
 /// Whether two ids are the same ignoring case, for every letter (`dŵr-1.1.a`
 /// is `DŴR-1.1.a`), not only ASCII ones.
 pub fn same_id(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    // Compared letter by letter: ids are compared often (finding a task by
+    // its path), and lower-casing both into new strings costs an allocation.
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 impl Card {
