@@ -80,6 +80,15 @@ impl Opened {
         Tally::of(&self.diagnostics)
     }
 
+    /// The findings that are errors (not warnings), in order.
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == crate::diag::Severity::Error)
+            .cloned()
+            .collect()
+    }
+
     /// The plan, when it has no errors (warnings do not count).
     pub fn valid(&self) -> Option<&Plan> {
         self.plan.as_ref().filter(|_| self.tally().errors == 0)

@@ -8,7 +8,6 @@
 
 use crate::cli::{ApplyArgs, DiagnosticFormat};
 use crate::context::Context;
-use crate::diag::Severity;
 use crate::edit::{self, TaskPath};
 use crate::open::{self, Location, Opened};
 use crate::partners::apply::{self, Change, Options, Outcome};
@@ -60,12 +59,7 @@ pub fn run(
     let changed: Vec<(FileId, String)> = edits.iter().map(|(f, (_, a))| (*f, a.clone())).collect();
     let before: Vec<(FileId, String)> = edits.iter().map(|(f, (b, _))| (*f, b.clone())).collect();
     let checked = opened.with_texts(changed.clone());
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .cloned()
-        .collect();
+    let errors = checked.errors();
     if !errors.is_empty() {
         DiagnosticFormat::Human.render(err, &checked.sources, &errors, false)?;
         writeln!(

@@ -6,7 +6,6 @@
 //! and the file left byte for byte as it was.
 
 use crate::cli::DiagnosticFormat;
-use crate::diag::{Diagnostic, Severity};
 use crate::model::Plan;
 use crate::open::{self, Location, Opened};
 use crate::safe_write::{self, PlanLock};
@@ -53,12 +52,7 @@ pub fn check_and_write(
     let before = opened.sources.get(file).text.clone();
     let path = opened.sources.get(file).path.clone();
     let checked = opened.with_text(file, after.clone());
-    let errors: Vec<Diagnostic> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .cloned()
-        .collect();
+    let errors = checked.errors();
     if !errors.is_empty() {
         DiagnosticFormat::Human.render(err, &checked.sources, &errors, false)?;
         let why = if errors_before > 0 {

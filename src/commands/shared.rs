@@ -16,7 +16,6 @@ use std::io::Write;
 /// Opens the plan. With errors, prints them to `err` and returns `None`:
 /// the command then exits 1. Warnings do not stop a report.
 pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Plan>> {
-    let is_error = |d: &&crate::diag::Diagnostic| d.severity() == crate::diag::Severity::Error;
     let opened = match ctx.open_valid()? {
         Ok(plan) => {
             long_after_the_end(ctx, &plan, err)?;
@@ -24,12 +23,7 @@ pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Pl
         }
         Err(opened) => opened,
     };
-    let errors: Vec<_> = opened
-        .diagnostics
-        .iter()
-        .filter(is_error)
-        .cloned()
-        .collect();
+    let errors = opened.errors();
     DiagnosticFormat::Human.render(err, &opened.sources, &errors, false)?;
     let count = match errors.len() {
         1 => "an error".to_string(),
