@@ -128,6 +128,35 @@ pub fn replace(path: &Path, expected: &str, text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes an output file (`plan report -o`, `plan export -o`, a chase pack)
+/// all or nothing: a temporary file beside it, renamed into place, so a
+/// failure midway never leaves half a report behind.
+pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let written = (|| -> std::io::Result<()> {
+        let mut temporary = tempfile::Builder::new()
+            .prefix(".plan-output.")
+            .suffix(TEMPORARY_SUFFIX)
+            .tempfile_in(dir)?;
+        temporary.write_all(bytes)?;
+        // A temporary file is private (0600); an output is to be shared.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temporary
+                .as_file()
+                .set_permissions(fs::Permissions::from_mode(0o644))?;
+        }
+        temporary.as_file().sync_all()?;
+        temporary.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    })();
+    written.with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// Writes `text` to a new temporary file in `dir` and renames it over
 /// `target`. The temporary file is created with O_EXCL under a random name
 /// and removed if anything fails.
@@ -196,6 +225,20 @@ fn is_temporary_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_output_is_written_whole_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        fs::write(&path, "old").unwrap();
+        write_output(&path, b"new report").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new report");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Into a directory that is not there: an error, and nothing written.
+        let missing = dir.path().join("no/such/dir/report.html");
+        let err = write_output(&missing, b"x").unwrap_err();
+        assert!(format!("{err:#}").contains("cannot write"), "{err:#}");
+    }
 
     #[test]
     fn replaces_all_or_nothing() {

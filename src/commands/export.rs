@@ -15,7 +15,6 @@ use crate::render::escape;
 use crate::render::ics::{self, Event};
 use crate::render::report::{self, Cell, Column, Report, Table};
 use crate::view;
-use anyhow::Context as _;
 use std::io::Write;
 
 pub fn run(
@@ -46,8 +45,7 @@ pub fn run(
         ExportFormat::Csv => csv(plan, &query, &filter)?,
     };
     match &args.output {
-        Some(path) => std::fs::write(path, bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => crate::safe_write::write_output(path, &bytes)?,
         None => out.write_all(&bytes)?,
     }
     Ok(0)

@@ -12,7 +12,7 @@ use crate::highlight::{self, History};
 use crate::model::Plan;
 use crate::open::{self, Location};
 use crate::render::document;
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::Path;
@@ -59,8 +59,7 @@ pub fn run(
         DocumentFormat::Html => document::html(&blocks),
     };
     match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => crate::safe_write::write_output(path, text.as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
     Ok(0)

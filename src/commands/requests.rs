@@ -115,5 +115,5 @@ fn file_name(id: &str) -> String {
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    crate::safe_write::write_output(path, bytes)
 }
