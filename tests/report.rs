@@ -4,9 +4,9 @@
 
 mod common;
 
-use common::{copy_dir, git_on};
+use common::{browser, copy_dir, git_on};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn plan(args: &[&str]) -> Output {
@@ -134,23 +134,6 @@ fn every_piece_of_plan_text_is_escaped() {
         "report",
     ]));
     assert!(!markdown.contains("<script>") && !markdown.contains("<img"));
-}
-
-/// Debian's chromium, or another browser of the same family.
-fn browser() -> Option<PathBuf> {
-    [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ]
-    .iter()
-    .find_map(|name| {
-        let out = Command::new("which").arg(name).output().ok()?;
-        out.status
-            .success()
-            .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
-    })
 }
 
 #[test]

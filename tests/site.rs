@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::copy_dir;
+use common::{browser, copy_dir};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -434,23 +434,6 @@ fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
     let into_plan = build(plan_dir.path(), "2013-03-31", plan_dir.path(), &["--force"]);
     assert_eq!(into_plan.status.code(), Some(2));
     assert!(plan_dir.path().join("plan.toml").exists());
-}
-
-/// Debian's chromium, or another browser of the same family.
-fn browser() -> Option<PathBuf> {
-    [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ]
-    .iter()
-    .find_map(|name| {
-        let out = Command::new("which").arg(name).output().ok()?;
-        out.status
-            .success()
-            .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
-    })
 }
 
 fn headless(browser: &Path, profile: &Path) -> Command {
