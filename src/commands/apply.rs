@@ -9,16 +9,15 @@
 use crate::cli::{ApplyArgs, DiagnosticFormat};
 use crate::context::Context;
 use crate::edit::{self, TaskPath};
-use crate::open::{self, Location, Opened};
+use crate::open::Opened;
 use crate::partners::apply::{self, Change, Options, Outcome};
 use crate::partners::returns;
 use crate::render::escape;
-use crate::safe_write::{self, PlanLock};
+use crate::safe_write::{self};
 use crate::source::FileId;
 use anyhow::bail;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
 
 pub fn run(
     ctx: &Context,
@@ -26,7 +25,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let (_lock, opened) = open_locked(&ctx.plan_dir()?, err)?;
+    let (_lock, opened) = super::locked::open_locked_whole(&ctx.plan_dir()?, err)?;
     let Some(plan) = opened.valid() else {
         bail!("the plan has errors (`plan check` lists them): mend them before applying returns");
     };
@@ -106,24 +105,6 @@ fn edit_files(
         texts.insert(file, (before, after));
     }
     Ok(texts)
-}
-
-/// Opens the plan under the lock of its directory and of every directory
-/// holding one of its files (see `plan set`), so no other writer runs
-/// between reading and writing.
-fn open_locked(dir: &Path, err: &mut dyn Write) -> anyhow::Result<(PlanLock, Opened)> {
-    let mut dirs = BTreeSet::from([safe_write::plan_lock_dir(dir)?]);
-    loop {
-        let lock = PlanLock::acquire(dirs.clone(), err)?;
-        let opened = open::open(Location::WorkTree(dir))?;
-        let mut grew = false;
-        for file in &opened.sources.files {
-            grew |= dirs.insert(safe_write::lock_dir(&file.path)?);
-        }
-        if !grew {
-            return Ok((lock, opened));
-        }
-    }
 }
 
 fn report_refusals(outcome: &Outcome, err: &mut dyn Write) -> std::io::Result<()> {

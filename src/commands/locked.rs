@@ -22,20 +22,47 @@ pub fn open_locked<T>(
     err: &mut dyn Write,
     find: impl Fn(&Plan) -> anyhow::Result<(T, FileId)>,
 ) -> anyhow::Result<(PlanLock, Opened, T, FileId)> {
-    let mut dirs = BTreeSet::from([safe_write::plan_lock_dir(dir)?]);
-    loop {
-        let lock = PlanLock::acquire(dirs.clone(), err)?;
-        let opened = open::open(Location::WorkTree(dir))?;
+    let (lock, opened, (found, file)) = lock_and_open(dir, err, |opened| {
         let Some(plan) = &opened.plan else {
             bail!(
                 "the plan's files cannot all be read (`plan check` says where): mend them before editing it"
             );
         };
         let (found, file) = find(plan)?;
-        if dirs.insert(safe_write::lock_dir(&opened.sources.get(file).path)?) {
-            continue;
+        Ok(((found, file), vec![file]))
+    })?;
+    Ok((lock, opened, found, file))
+}
+
+/// Opens the plan under the lock of its directory and of every directory
+/// holding one of its files (`plan apply` may write any of them).
+pub fn open_locked_whole(dir: &Path, err: &mut dyn Write) -> anyhow::Result<(PlanLock, Opened)> {
+    let (lock, opened, ()) = lock_and_open(dir, err, |opened| {
+        Ok(((), (0..opened.sources.files.len()).collect()))
+    })?;
+    Ok((lock, opened))
+}
+
+/// Locks the plan directory, reads the plan, and asks `pick` which files
+/// will be written: while their directories add locks, takes those too and
+/// reads the plan again, so no other writer runs between reading and writing.
+fn lock_and_open<T>(
+    dir: &Path,
+    err: &mut dyn Write,
+    pick: impl Fn(&Opened) -> anyhow::Result<(T, Vec<FileId>)>,
+) -> anyhow::Result<(PlanLock, Opened, T)> {
+    let mut dirs = BTreeSet::from([safe_write::plan_lock_dir(dir)?]);
+    loop {
+        let lock = PlanLock::acquire(dirs.clone(), err)?;
+        let opened = open::open(Location::WorkTree(dir))?;
+        let (found, files) = pick(&opened)?;
+        let mut grew = false;
+        for file in files {
+            grew |= dirs.insert(safe_write::lock_dir(&opened.sources.get(file).path)?);
         }
-        return Ok((lock, opened, found, file));
+        if !grew {
+            return Ok((lock, opened, found));
+        }
     }
 }
 

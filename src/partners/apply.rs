@@ -232,7 +232,7 @@ fn settle(mut cs: Vec<Candidate>, options: &Options, outcome: &mut Outcome) {
         return;
     }
     let c = cs.swap_remove(0);
-    if holds(c.task, &c.wanted, &c.agency) {
+    if holds(c.task, &c.wanted) {
         outcome.unchanged += 1;
         return;
     }
@@ -399,14 +399,14 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
 }
 
 /// True when the task already is as the row asks.
-fn holds(task: &Task, wanted: &Wanted, agency: &str) -> bool {
+fn holds(task: &Task, wanted: &Wanted) -> bool {
     let rag = wanted.rag.or(wanted.done.map(|_| Rag::Blue));
     rag.is_none_or(|r| task.rag == Some(r))
         && wanted.done.is_none_or(|d| task.done == Some(d))
         && wanted
             .note
             .as_deref()
-            .is_none_or(|n| record::holds(task, n, agency))
+            .is_none_or(|n| record::holds(task, n))
 }
 
 /// Whether the task changed since the sheet was made: by its fingerprint,

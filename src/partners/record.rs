@@ -16,6 +16,6 @@ pub fn progress_note(edit: &mut TaskEdit, note: &str, agency: &str, on: NaiveDat
 /// True when `task`'s history already holds `note`: a sheet applied twice
 /// changes nothing the second time. (The note alone decides: the same words
 /// recorded on another day, or from another agency, count as given.)
-pub fn holds(task: &Task, note: &str, _agency: &str) -> bool {
+pub fn holds(task: &Task, note: &str) -> bool {
     task.updates.iter().any(|u| u.note.as_deref() == Some(note))
 }
