@@ -326,6 +326,10 @@ fn requests_go_to_each_lead_with_a_sheet_and_a_draft() {
         "{eml}"
     );
     assert!(eml.contains("filename=\"SWP.xlsx\""), "{eml}");
+    parsed_by_python_email(
+        &out_dir.path().join("SWP.eml"),
+        &out_dir.path().join("SWP.xlsx"),
+    );
 
     let md = tempfile::tempdir().unwrap();
     let out = plan(
@@ -430,5 +434,40 @@ fn ids_and_rags_in_another_case_are_read_and_a_bare_csv_needs_force() {
             "+rag = \"green\"",
             "+updated = 2012-12-03"
         ]
+    );
+}
+
+/// Python's `email` package (a real mail client's parser) reads the draft:
+/// its headers, its text, and its attachment, byte for byte the sheet.
+#[allow(clippy::print_stderr)] // says why it was skipped
+fn parsed_by_python_email(eml: &Path, sheet: &Path) {
+    let script = r#"
+import email, sys
+from email import policy
+message = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default)
+assert message["X-Unsent"] == "1", message["X-Unsent"]
+assert "ppu@police.example" in str(message["To"]), message["To"]
+body = message.get_body(preferencelist=("plain",)).get_content()
+assert "Dear Inspector Jones" in body, body
+parts = [p for p in message.iter_attachments()]
+assert len(parts) == 1, len(parts)
+assert parts[0].get_filename() == "SWP.xlsx", parts[0].get_filename()
+assert parts[0].get_content() == open(sys.argv[2], "rb").read()
+print("ok")
+"#;
+    let Ok(out) = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(eml)
+        .arg(sheet)
+        .output()
+    else {
+        eprintln!("SKIPPED: no python3 to parse the draft with its email package");
+        return;
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "ok",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
