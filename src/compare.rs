@@ -93,7 +93,11 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
                 was.done.map(|d| d.to_string()),
                 task.done.map(|d| d.to_string()),
             ),
-            (ChangeKind::Note, was.note.clone(), task.note.clone()),
+            (
+                ChangeKind::Note,
+                was.note().map(str::to_string),
+                task.note().map(str::to_string),
+            ),
             (
                 ChangeKind::Status,
                 Some(was.status.as_str().to_string()),

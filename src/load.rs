@@ -68,15 +68,38 @@ pub fn plan_file_paths(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// Reads every `*.toml` file under `dir`, in sorted path order.
+/// Reads every `*.toml` file under `dir`, in sorted path order (on every
+/// core, when there are many).
 pub fn read_plan_files(dir: &Path) -> anyhow::Result<(Sources, Vec<Diagnostic>)> {
     let paths = plan_file_paths(dir)?;
+    let read = crate::parallel::in_order(
+        paths,
+        64,
+        |_| 1,
+        |_, paths| paths.iter().map(|path| read_one(path)).collect::<Vec<_>>(),
+    );
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
-    for path in paths {
-        read_one(&path, &mut sources, &mut diagnostics);
+    for (source, finding) in read.into_iter().flatten() {
+        add(source, finding, &mut sources, &mut diagnostics);
     }
     Ok((sources, diagnostics))
+}
+
+/// A file as read, with what is wrong with its bytes and where.
+type FileRead = (SourceFile, Option<(Finding, std::ops::Range<usize>)>);
+
+/// Adds a file read to the plan's sources, with its finding.
+fn add(
+    source: SourceFile,
+    finding: Option<(Finding, std::ops::Range<usize>)>,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let file = sources.add(source);
+    if let Some((finding, span)) = finding {
+        diagnostics.push(Diagnostic::new(finding, Loc::new(file, span)));
+    }
 }
 
 /// A file or directory as the file system knows it: (device, inode). Kept
@@ -194,7 +217,7 @@ impl Walk {
 
 /// Reads one plan file; one that cannot be read (a link to nowhere, no
 /// permission) is a finding about that file, not the end of the run.
-fn read_one(path: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) {
+fn read_one(path: &Path) -> FileRead {
     let name = display_name(path);
     let mut bytes = Vec::new();
     let read = fs::File::open(path).and_then(|f| {
@@ -204,9 +227,8 @@ fn read_one(path: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
         f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
     });
     match read {
-        Ok(_) => add_source(name, path.into(), bytes, sources, diagnostics),
+        Ok(_) => source(name, path.into(), bytes),
         Err(err) => {
-            let file = sources.add(SourceFile::new(name, path.into(), String::new()));
             let finding = match fs::read_link(path) {
                 Ok(target) if err.kind() == std::io::ErrorKind::NotFound => Finding::DanglingLink {
                     target: target.display().to_string(),
@@ -215,7 +237,8 @@ fn read_one(path: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
                     error: err.to_string(),
                 },
             };
-            diagnostics.push(Diagnostic::new(finding, Loc::new(file, 0..0)));
+            let file = SourceFile::new(name, path.into(), String::new());
+            (file, Some((finding, 0..0)))
         }
     }
 }
@@ -229,35 +252,40 @@ pub fn add_source(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let (source, finding) = source(name, path, bytes);
+    add(source, finding, sources, diagnostics);
+}
+
+/// A file's bytes as its text, with a finding when they are too many,
+/// binary or not UTF-8.
+fn source(name: String, path: PathBuf, bytes: Vec<u8>) -> FileRead {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        let file = sources.add(SourceFile::new(name, path, String::new()));
-        diagnostics.push(Diagnostic::new(
-            Finding::FileTooLarge {
-                limit_mib: MAX_FILE_BYTES / (1024 * 1024),
-            },
-            Loc::new(file, 0..0),
-        ));
-        return;
+        let finding = Finding::FileTooLarge {
+            limit_mib: MAX_FILE_BYTES / (1024 * 1024),
+        };
+        return (
+            SourceFile::new(name, path, String::new()),
+            Some((finding, 0..0)),
+        );
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let text = String::from_utf8_lossy(&bytes[..nul]).into_owned();
         let at = text.len();
-        let file = sources.add(SourceFile::new(name, path, text));
-        diagnostics.push(Diagnostic::new(Finding::BinaryFile, Loc::new(file, at..at)));
-        return;
+        return (
+            SourceFile::new(name, path, text),
+            Some((Finding::BinaryFile, at..at)),
+        );
     }
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            sources.add(SourceFile::new(name, path, text));
-        }
+        Ok(text) => (SourceFile::new(name, path, text), None),
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            let file = sources.add(SourceFile::new(name, path, text));
-            diagnostics.push(Diagnostic::new(
-                Finding::NotUtf8,
-                Loc::new(file, at..at + char::REPLACEMENT_CHARACTER.len_utf8()),
-            ));
+            let span = at..at + char::REPLACEMENT_CHARACTER.len_utf8();
+            (
+                SourceFile::new(name, path, text),
+                Some((Finding::NotUtf8, span)),
+            )
         }
     }
 }

@@ -151,8 +151,6 @@ words!(Rag {
 pub struct Task {
     /// The full id, `EJ-1.1.a`.
     pub id: String,
-    /// The source document's own reference (`ref`, e.g. "1.1a"), as written.
-    pub reference: Option<String>,
     pub text: String,
     pub leads: Vec<Lead>,
     /// The `due` as written, for people; `None` when absent.
@@ -163,29 +161,81 @@ pub struct Task {
     pub done: Option<NaiveDate>,
     /// The day of the last review: the later of `updated` and the last entry's date.
     pub updated: Option<NaiveDate>,
-    /// The latest progress note: the last entry's, else the task's `note`.
-    pub note: Option<String>,
+    /// The task's own `note` where no entry of its history holds one
+    /// (else it is an entry's: see [`Task::note`]).
+    pub own_note: Option<String>,
     /// The update history in the order written (date order once checked);
     /// a task with only `note`/`updated` reads as one entry.
     pub updates: Vec<Update>,
+    pub status: TaskStatus,
+    /// What few tasks have; `None` when the task has none of it. Kept
+    /// apart so that a plan of 100,000 tasks does not carry it 100,000 times.
+    pub details: Option<Box<TaskDetails>>,
+    pub loc: Loc,
+}
+
+/// A task's keys that most tasks do not have: see [`Task::details`].
+#[derive(Debug, Default)]
+pub struct TaskDetails {
+    /// The source document's own reference (`ref`, e.g. "1.1a"), as written.
+    pub reference: Option<String>,
     /// The first target date, as written, where it was revised.
     pub original_due: Option<String>,
     pub original_target: Option<TargetDate>,
     pub due_revisions: u32,
-    pub status: TaskStatus,
     pub status_reason: Option<String>,
     /// The day the status took effect, where written.
     pub status_date: Option<NaiveDate>,
     pub carried_to: Option<String>,
     /// For a done task: when its result is to be reviewed.
     pub next_review: Option<NaiveDate>,
-    pub loc: Loc,
+}
+
+/// The details of a task that has none.
+static NO_DETAILS: TaskDetails = TaskDetails {
+    reference: None,
+    original_due: None,
+    original_target: None,
+    due_revisions: 0,
+    status_reason: None,
+    status_date: None,
+    carried_to: None,
+    next_review: None,
+};
+
+impl TaskDetails {
+    /// `Some` when any of it is there.
+    pub fn boxed(self) -> Option<Box<TaskDetails>> {
+        let empty = self.reference.is_none()
+            && self.original_due.is_none()
+            && self.original_target.is_none()
+            && self.due_revisions == 0
+            && self.status_reason.is_none()
+            && self.status_date.is_none()
+            && self.carried_to.is_none()
+            && self.next_review.is_none();
+        (!empty).then(|| Box::new(self))
+    }
 }
 
 impl Task {
     /// The latest entry of the update history.
     pub fn last_update(&self) -> Option<&Update> {
         self.updates.last()
+    }
+
+    /// The latest progress note: the last entry's that has one, else the task's `note`.
+    pub fn note(&self) -> Option<&str> {
+        self.updates
+            .iter()
+            .rev()
+            .find_map(|u| u.note.as_deref())
+            .or(self.own_note.as_deref())
+    }
+
+    /// Its source reference, revised target, status reason ... (empty for most tasks).
+    pub fn details(&self) -> &TaskDetails {
+        self.details.as_deref().unwrap_or(&NO_DETAILS)
     }
 
     /// False for a withdrawn or carried-forward task: it is out of every
@@ -196,7 +246,7 @@ impl Task {
 
     /// The day the status took effect: `status_date`, else the last update.
     pub fn status_since(&self) -> Option<NaiveDate> {
-        self.status_date.or(self.updated)
+        self.details().status_date.or(self.updated)
     }
 }
 

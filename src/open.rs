@@ -203,53 +203,21 @@ fn read_in_parallel(
     files: Vec<(FileId, Cow<'_, str>)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(FileId, RawFile)> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let total: usize = files.iter().map(|(_, text)| text.len()).sum();
-    let parse = |files: Vec<(FileId, Cow<'_, str>)>, found: &mut Vec<Diagnostic>| {
-        files
-            .into_iter()
-            .map(|(id, text)| (id, read::read_file(id, &text, found)))
-            .collect::<Vec<_>>()
-    };
-    if threads < 2 || files.len() < 2 || total < 256 * 1024 {
-        return parse(files, diagnostics);
-    }
-    // Consecutive runs of files of about equal size, one a thread.
-    let share = total.div_ceil(threads);
-    let mut chunks: Vec<Vec<(FileId, Cow<'_, str>)>> = Vec::new();
-    let mut chunk = Vec::new();
-    let mut size = 0;
-    for file in files {
-        size += file.1.len();
-        chunk.push(file);
-        if size >= share && chunks.len() + 1 < threads {
-            chunks.push(std::mem::take(&mut chunk));
-            size = 0;
-        }
-    }
-    chunks.push(chunk);
-    /// What one thread read: its files' tables, and its findings.
-    type Share = (Vec<(FileId, RawFile)>, Vec<Diagnostic>);
-    let parsed: Vec<Share> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let mut found = Vec::new();
-                    (parse(chunk, &mut found), found)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    let shares = crate::parallel::in_order(
+        files,
+        256 * 1024,
+        |(_, text)| text.len(),
+        |_, files| {
+            let mut found = Vec::new();
+            let raw: Vec<_> = files
+                .into_iter()
+                .map(|(id, text)| (id, read::read_file(id, &text, &mut found)))
+                .collect();
+            (raw, found)
+        },
+    );
     let mut raw = Vec::new();
-    for (files, found) in parsed {
+    for (files, found) in shares {
         raw.extend(files);
         diagnostics.extend(found);
     }

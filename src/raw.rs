@@ -105,8 +105,6 @@ pub enum RawWhen {
 pub struct RawTask {
     pub loc: Loc,
     pub id: Spanned<String>,
-    /// The source document's own reference (`ref`), kept as text.
-    pub reference: Option<Spanned<String>>,
     pub text: Spanned<String>,
     /// The `lead` key's value place, and each lead written.
     pub lead: Option<Spanned<Vec<Spanned<String>>>>,
@@ -116,6 +114,18 @@ pub struct RawTask {
     pub done: Option<Spanned<NaiveDate>>,
     pub updated: Option<Spanned<NaiveDate>>,
     pub note: Option<Spanned<String>>,
+    pub updates: Vec<RawUpdate>,
+    /// The keys few tasks have; `None` when it has none of them (a plan of
+    /// 100,000 tasks need not carry room for them 100,000 times).
+    pub details: Option<Box<RawTaskDetails>>,
+}
+
+/// A task's keys that most tasks do not have: its source reference, a
+/// revised target, a status beyond RAG.
+#[derive(Debug, Default)]
+pub struct RawTaskDetails {
+    /// The source document's own reference (`ref`), kept as text.
+    pub reference: Option<Spanned<String>>,
     pub original_due: Option<Spanned<RawWhen>>,
     pub due_revisions: Option<Spanned<i64>>,
     pub status: Option<Spanned<String>>,
@@ -123,7 +133,21 @@ pub struct RawTask {
     pub status_date: Option<Spanned<NaiveDate>>,
     pub carried_to: Option<Spanned<String>>,
     pub next_review: Option<Spanned<NaiveDate>>,
-    pub updates: Vec<RawUpdate>,
+}
+
+impl RawTaskDetails {
+    /// `Some` when any key of it was written.
+    pub fn boxed(self) -> Option<Box<RawTaskDetails>> {
+        let empty = self.reference.is_none()
+            && self.original_due.is_none()
+            && self.due_revisions.is_none()
+            && self.status.is_none()
+            && self.status_reason.is_none()
+            && self.status_date.is_none()
+            && self.carried_to.is_none()
+            && self.next_review.is_none();
+        (!empty).then(|| Box::new(self))
+    }
 }
 
 /// One `[[priority.action.task.update]]`.

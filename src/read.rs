@@ -289,7 +289,6 @@ impl Reader<'_> {
     fn task(&mut self, t: &Table) -> Option<RawTask> {
         self.check_keys(t);
         let id = self.value(t, "id", Self::string);
-        let reference = self.value(t, "ref", Self::string);
         let text = self.value(t, "text", Self::string);
         let lead = self.value(t, "lead", Self::string_or_strings);
         let due = self.value(t, "due", Self::when);
@@ -298,11 +297,12 @@ impl Reader<'_> {
         let done = self.value(t, "done", Self::date);
         let updated = self.value(t, "updated", Self::date);
         let note = self.value(t, "note", Self::string);
-        let history = self.task_history(t);
+        let details = self.task_details(t);
+        let tables = self.tables(t, "update");
+        let updates = self.each(&tables, Self::update);
         Some(RawTask {
             loc: t.loc,
             id: id?,
-            reference,
             text: text?,
             lead,
             due,
@@ -311,21 +311,15 @@ impl Reader<'_> {
             done,
             updated,
             note,
-            original_due: history.original_due,
-            due_revisions: history.due_revisions,
-            status: history.status,
-            status_reason: history.status_reason,
-            status_date: history.status_date,
-            carried_to: history.carried_to,
-            next_review: history.next_review,
-            updates: history.updates,
+            updates,
+            details: details.boxed(),
         })
     }
 
-    /// A task's keys of issue #14: its history, revised target and status.
-    fn task_history(&mut self, t: &Table) -> TaskHistory {
-        let tables = self.tables(t, "update");
-        TaskHistory {
+    /// A task's keys that few tasks have: its reference, revised target and status.
+    fn task_details(&mut self, t: &Table) -> RawTaskDetails {
+        RawTaskDetails {
+            reference: self.value(t, "ref", Self::string),
             original_due: self.value(t, "original_due", Self::when),
             due_revisions: self.value(t, "due_revisions", Self::integer),
             status: self.value(t, "status", Self::string),
@@ -333,7 +327,6 @@ impl Reader<'_> {
             status_date: self.value(t, "status_date", Self::date),
             carried_to: self.value(t, "carried_to", Self::string),
             next_review: self.value(t, "next_review", Self::date),
-            updates: self.each(&tables, Self::update),
         }
     }
 
@@ -754,17 +747,6 @@ impl Reader<'_> {
 }
 
 /// The keys a task gained for its history (read apart to keep `task` short).
-struct TaskHistory {
-    original_due: Option<Spanned<RawWhen>>,
-    due_revisions: Option<Spanned<i64>>,
-    status: Option<Spanned<String>>,
-    status_reason: Option<Spanned<String>>,
-    status_date: Option<Spanned<NaiveDate>>,
-    carried_to: Option<Spanned<String>>,
-    next_review: Option<Spanned<NaiveDate>>,
-    updates: Vec<RawUpdate>,
-}
-
 /// A TOML date with no time part, as a calendar day.
 fn plain_date(dt: &toml::value::Datetime) -> Option<NaiveDate> {
     if dt.time.is_some() || dt.offset.is_some() {

@@ -6,7 +6,7 @@
 //! sane length are compared, and a [`Budget`] bounds the work of a whole run:
 //! past it, findings simply come without a suggestion.
 
-use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Words longer than this (in characters) are never suggested nor suggested for.
 pub const MAX_LEN: usize = 200;
@@ -15,24 +15,27 @@ pub const MAX_LEN: usize = 200;
 /// (about a second of work).
 pub const WORK: u64 = 200_000_000;
 
-/// Work left for suggestions; shared by every suggestion of one run.
+/// Work left for suggestions; shared by every suggestion of one run (and
+/// by the threads that check a large plan's cards).
 #[derive(Debug)]
-pub struct Budget(Cell<u64>);
+pub struct Budget(AtomicU64);
 
 impl Budget {
     pub fn new(work: u64) -> Budget {
-        Budget(Cell::new(work))
+        Budget(AtomicU64::new(work))
     }
 
-    /// Takes `work` from what is left; false (and nothing taken) when too little is.
+    /// Takes `work` from what is left; false (and nothing left after) when too little is.
     fn spend(&self, work: u64) -> bool {
-        let left = self.0.get();
-        if work > left {
-            self.0.set(0);
-            return false;
+        let taken = self
+            .0
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(work)
+            });
+        if taken.is_err() {
+            self.0.store(0, Ordering::Relaxed);
         }
-        self.0.set(left - work);
-        true
+        taken.is_ok()
     }
 }
 

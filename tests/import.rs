@@ -106,16 +106,16 @@ fn a_two_page_word_table_with_merged_cells_and_sub_items() {
         assert_eq!(t.resources.as_deref(), Some("Within existing budgets"));
     }
     let a = task(plan, "TP-1.1.a");
-    assert_eq!(a.reference.as_deref(), Some("1.1a"));
+    assert_eq!(a.details().reference.as_deref(), Some("1.1a"));
     assert_eq!(leads(plan, a), ["SWP", "CSP Manager"]);
     assert_eq!(
-        (a.rag, a.note.as_deref()),
+        (a.rag, a.note()),
         (Some(Rag::Green), Some("Comments: Maps drafted"))
     );
     let b = task(plan, "TP-1.1.b");
     assert_eq!(leads(plan, b), ["Police", "Probation"]);
     assert_eq!(b.rag, Some(Rag::Red), "an empty cell shaded red");
-    assert_eq!(b.note.as_deref(), Some("Risk: Staff shortages"));
+    assert_eq!(b.note(), Some("Risk: Staff shortages"));
     assert_eq!(leads(plan, task(plan, "TP-1.1.c")), ["all"]);
     assert_eq!(task(plan, "TP-1.1.c").rag, Some(Rag::Blue));
 
@@ -226,7 +226,10 @@ fn an_excel_sheet_with_a_title_row_dates_and_coloured_rag_cells() {
     assert_eq!(card.title, "Action plan");
     let titles: Vec<&str> = card.priorities.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(titles, ["Fewer first-time entrants", "Less reoffending"]);
-    let refs: Vec<Option<&str>> = plan.tasks().map(|t| t.reference.as_deref()).collect();
+    let refs: Vec<Option<&str>> = plan
+        .tasks()
+        .map(|t| t.details().reference.as_deref())
+        .collect();
     assert_eq!(
         refs[..3],
         [Some("1.1a"), Some("SR (25/26) 01"), Some("CEH.140715.20b")]
@@ -319,7 +322,7 @@ fn a_windows_1252_csv() {
     let first = plan.tasks().next().unwrap();
     assert_eq!(first.text, "Open the women’s drop-in café");
     assert_eq!(first.resources.as_deref(), Some("£500"));
-    assert_eq!(first.note.as_deref(), Some("Notes: Bids – two received"));
+    assert_eq!(first.note(), Some("Notes: Bids – two received"));
     let second = plan.tasks().nth(1).unwrap();
     assert_eq!(leads(&plan, second), ["Police", "Probation"]);
 }
@@ -517,7 +520,7 @@ fn an_unlabelled_column_goes_to_the_note() {
     let task = plan.tasks().next().unwrap();
     // The row with no task text went to the note of the task above.
     assert_eq!(
-        task.note.as_deref(),
+        task.note(),
         Some("Column 2: Geoff Thomas\nColumn 2: and Anna Hughes")
     );
     assert_eq!(plan.tasks().count(), 1);

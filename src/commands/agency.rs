@@ -1,7 +1,7 @@
 //! `plan agency ID`: the per-agency task list, grouped by card and
 //! priority, with co-leads, due, state and RAG; and what it sponsors.
 
-use super::shared::{self, TaskFilter};
+use super::shared::{self, TaskFilter, Wanted};
 use crate::cli::AgencyArgs;
 use crate::context::Context;
 use crate::model::Rag;
@@ -45,7 +45,7 @@ pub fn run(
                 red += usize::from(task.rag == Some(Rag::Red));
                 unrated += usize::from(task.rag.is_none());
                 let mut row = vec![Cell::text(&card.id), Cell::text(&priority.id)];
-                row.extend(shared::task_row(plan, task, &status));
+                row.extend(shared::task_row(plan, task, &status, Wanted::All));
                 table.rows.push(row);
             }
             if !table.rows.is_empty() {

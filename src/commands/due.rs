@@ -1,6 +1,6 @@
 //! `plan due --within DAYS`: what falls due soon, soonest first.
 
-use super::shared::{self, TaskFilter};
+use super::shared::{self, TaskFilter, Wanted};
 use crate::cli::DueArgs;
 use crate::context::Context;
 use crate::query::{Query, State};
@@ -40,7 +40,7 @@ pub fn run(
     columns[at] = Column::new("days_left", "Days left");
     let mut table = Table::new(columns).when_empty(format!("Nothing falls due by {until}."));
     for (_, task, status) in &due {
-        let mut row = shared::task_row(plan, task, status);
+        let mut row = shared::task_row(plan, task, status, Wanted::All);
         row[at] = Cell::opt_int(status.deadline.map(|d| (d - ctx.as_of).num_days()));
         table.rows.push(row);
     }

@@ -95,7 +95,7 @@ pub fn csv(plan: &Plan, query: &Query, filter: &TaskFilter) -> anyhow::Result<Ve
             Cell::Date(task.done),
             Cell::Date(task.updated),
             Cell::opt_text(task.resources.as_deref()),
-            Cell::opt_text(task.note.as_deref()),
+            Cell::opt_text(task.note()),
         ]);
     }
     let report = Report {

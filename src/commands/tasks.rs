@@ -1,6 +1,6 @@
 //! `plan tasks`: every task, filtered by lead, card, RAG and state.
 
-use super::shared::{self, TaskFilter};
+use super::shared::{self, TaskFilter, Wanted};
 use crate::cli::TasksArgs;
 use crate::context::Context;
 use crate::query::Query;
@@ -38,11 +38,12 @@ pub fn run(
         .collect();
     let what = crate::render::number::count(chosen.len(), "task");
     // Rows are made as they are printed: there may be 100,000 of them.
-    let table = Table::new(shared::task_columns(args.notes))
+    let columns = shared::task_columns(args.notes);
+    let table = Table::new(columns.clone())
         .when_empty("No task matches.")
-        .with_rows_made(chosen.len(), move |i| {
+        .with_rows_made(chosen.len(), move |i, reader| {
             let (_, task, status) = &chosen[i];
-            shared::task_row(plan, task, status)
+            shared::task_row(plan, task, status, Wanted::SeenBy(&columns, reader))
         });
     let filter_text = (!description.is_empty()).then(|| description.join("; "));
     let report = Report {

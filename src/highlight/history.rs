@@ -95,7 +95,7 @@ pub fn quiet(plan: &Plan, query: &Query) -> Vec<Quiet> {
 /// "slipped 61 days (2 revisions)" for a task whose target was revised.
 pub fn slip_text(task: &Task, deadline: Option<NaiveDate>) -> Option<String> {
     let (_, days) = crate::query::slipped(task, deadline);
-    let revisions = match task.due_revisions {
+    let revisions = match task.details().due_revisions {
         0 => String::new(),
         1 => " (1 revision)".to_string(),
         n => format!(" ({n} revisions)"),

@@ -79,7 +79,7 @@ pub fn card_blocks(section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
                     vec![
                         Cell::text(&task.id),
                         Cell::text(&task.text),
-                        Cell::opt_text(task.status_reason.as_deref()),
+                        Cell::opt_text(task.details().status_reason.as_deref()),
                         Cell::Date(since),
                         Cell::opt_int(since.map(|d| (as_of - d).num_days())),
                     ]
@@ -100,9 +100,9 @@ pub fn card_blocks(section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
                         Cell::text(&task.id),
                         Cell::text(&task.text),
                         Cell::text(task.status.as_str()),
-                        Cell::opt_text(task.status_reason.as_deref()),
+                        Cell::opt_text(task.details().status_reason.as_deref()),
                         Cell::Date(task.status_since()),
-                        Cell::opt_text(task.carried_to.as_deref()),
+                        Cell::opt_text(task.details().carried_to.as_deref()),
                     ]
                 })
                 .collect(),

@@ -416,7 +416,7 @@ fn changed(task: &Task, row: &Row) -> Option<Why> {
     let sheet_rag = row.sheet_rag.as_deref().unwrap_or("");
     let plan_rag = task.rag.map_or("", |r| r.as_str());
     let sheet_note = row.sheet_note.as_deref().unwrap_or("");
-    let plan_note = task.note.as_deref().unwrap_or("");
+    let plan_note = task.note().unwrap_or("");
     let differs = match &row.fingerprint {
         Some(then) => *then != now,
         None => !sheet_rag.eq_ignore_ascii_case(plan_rag) || sheet_note != plan_note,

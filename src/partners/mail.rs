@@ -140,7 +140,7 @@ fn section(
             (_, Some(review), _) => format!("last reviewed {review}"),
             _ => "open".to_string(),
         };
-        let note = match (&task.note, task.updated) {
+        let note = match (task.note(), task.updated) {
             (Some(note), Some(day)) => format!("last note ({day}): {}", show(note)),
             (Some(note), None) => format!("last note: {}", show(note)),
             (None, _) => "no note yet".to_string(),

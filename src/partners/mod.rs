@@ -60,7 +60,7 @@ pub const MAX_NOTE: usize = 2_000;
 pub fn fingerprint(task: &Task) -> String {
     let fields = [
         task.rag.map(|r| r.as_str().to_string()),
-        task.note.clone(),
+        task.note().map(str::to_string),
         task.done.map(|d| d.to_string()),
         task.due_text.clone(),
         task.updated.map(|d| d.to_string()),

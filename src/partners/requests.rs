@@ -126,9 +126,9 @@ fn return_sheet(sheet: &mut Worksheet, request: &Request, f: &Formats) -> Result
         workbook::date(sheet, row, 3, status.deadline, &f.date)?;
         workbook::text(sheet, row, 4, status.state.as_str(), &f.wrap)?;
         workbook::rag(sheet, row, 5, task.rag, f)?;
-        let note = task.note.as_deref().unwrap_or("");
+        let note = task.note().unwrap_or("");
         workbook::text(sheet, row, 6, note, &f.wrap)?;
-        workbook::date(sheet, row, 7, task.note.as_ref().and(task.updated), &f.date)?;
+        workbook::date(sheet, row, 7, task.note().and(task.updated), &f.date)?;
         sheet.write_blank(row, 8, &f.fill)?;
         sheet.write_blank(row, 9, &f.fill)?;
         sheet.write_blank(row, 10, &f.fill_date)?;

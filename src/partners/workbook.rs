@@ -250,7 +250,7 @@ fn task_sheet(
             (8, task.due_text.as_deref().unwrap_or("")),
             (10, status.state.as_str()),
             (15, task.resources.as_deref().unwrap_or("")),
-            (16, task.note.as_deref().unwrap_or("")),
+            (16, task.note().unwrap_or("")),
         ];
         for (col, value) in texts {
             text(sheet, row, col, value, &f.wrap)?;

@@ -105,7 +105,7 @@ impl<'p> Query<'p> {
     /// The target a task is judged against: its original one with
     /// [`Query::against_original`], else the one in force.
     fn target<'t>(&self, task: &'t Task) -> &'t TargetDate {
-        match (&task.original_target, self.original) {
+        match (&task.details().original_target, self.original) {
             (Some(original), true) => original,
             _ => &task.target,
         }
@@ -113,7 +113,7 @@ impl<'p> Query<'p> {
 
     /// For a done task: true when its `next_review` has passed.
     pub fn review_due(&self, task: &Task) -> bool {
-        task.rag == Some(Rag::Blue) && task.next_review.is_some_and(|r| r < self.as_of)
+        task.rag == Some(Rag::Blue) && task.details().next_review.is_some_and(|r| r < self.as_of)
     }
 
     pub fn status(&self, task: &Task) -> Status {
@@ -276,7 +276,11 @@ impl<'p> Query<'p> {
 /// The original deadline of a task whose target was revised, and the days
 /// `deadline` (the one in force) is later than it, where they differ.
 pub fn slipped(task: &Task, deadline: Option<NaiveDate>) -> (Option<NaiveDate>, Option<i64>) {
-    let original = task.original_target.as_ref().and_then(|t| t.deadline());
+    let original = task
+        .details()
+        .original_target
+        .as_ref()
+        .and_then(|t| t.deadline());
     let days = match (original, deadline) {
         (Some(first), Some(now)) if first != now => Some((now - first).num_days()),
         _ => None,

@@ -294,7 +294,7 @@ fn the_latest_entry_gives_the_rag_note_and_last_review() {
     ));
     let a = p.find_task("EJ-1.1.a").unwrap();
     assert_eq!(a.rag, Some(Rag::Green));
-    assert_eq!(a.note.as_deref(), Some("Back on track"));
+    assert_eq!(a.note(), Some("Back on track"));
     assert_eq!(a.updated, Some(day("2012-11-01")));
     assert_eq!(a.updates.len(), 2);
     assert_eq!(a.last_update().unwrap().by, Some(2));
@@ -342,7 +342,7 @@ fn withdrawn_and_carried_forward_tasks_are_out_of_every_count() {
     let by_agency = tasks_by_agency(&p, p.tasks());
     assert_eq!(by_agency[2].len(), 0, "SL's only task is carried forward");
     let c = p.find_task("EJ-1.1.c").unwrap();
-    assert_eq!(c.carried_to.as_deref(), Some("Plan 2013-14"));
+    assert_eq!(c.details().carried_to.as_deref(), Some("Plan 2013-14"));
 }
 
 #[test]
@@ -375,7 +375,7 @@ fn a_revised_target_slips_and_can_be_judged_against_the_original() {
     let judged = original.status(task);
     assert_eq!(judged.state, State::Overdue);
     assert_eq!(judged.days_overdue, Some(31));
-    assert_eq!(task.due_revisions, 2);
+    assert_eq!(task.details().due_revisions, 2);
 }
 
 #[test]

@@ -29,6 +29,17 @@ pub fn is_zero_width(c: char) -> bool {
     )
 }
 
+/// Whether `text` is printable ASCII alone (the common case), which holds
+/// nothing to escape: one pass over bytes, before any decoding.
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+/// Whether `text` holds a hidden character that `shown` does not let pass.
+fn hides(text: &str, shown: impl Fn(char) -> bool) -> bool {
+    !printable_ascii(text) && text.chars().any(|c| is_hidden(c) && !shown(c))
+}
+
 /// `c` as a visible escape: `\t`, `\n`, `\r`, else `\u{1b}`.
 fn push_visible(out: &mut String, c: char) {
     match c {
@@ -57,7 +68,7 @@ fn chars_crlf_as_lf(text: &str) -> impl Iterator<Item = char> + '_ {
 /// Text for a terminal: line breaks kept (a table cell may have several
 /// lines), everything else hidden shown as an escape.
 pub fn terminal(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_hidden(c) && c != '\n') {
+    if !hides(text, |c| c == '\n') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -74,7 +85,7 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
 /// Text that must stay on one line of a terminal (a heading, a finding's
 /// message or file name in `path:line:col:` output): line breaks escaped too.
 pub fn line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hidden) {
+    if !hides(text, |_| false) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -93,7 +104,7 @@ pub fn line(text: &str) -> Cow<'_, str> {
 /// hidden shown as in [`terminal`]. Escaping a prefix gives the prefix of
 /// the escaped text, so a byte offset maps as `excerpt(&text[..at]).len()`.
 pub fn excerpt(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_hidden(c) && c != '\n' && c != '\t') {
+    if !hides(text, |c| c == '\n' || c == '\t') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -113,6 +124,10 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
 /// it was cut, with no run of more than `word` characters without a space
 /// (a table lays out such a run slowly, a character at a time).
 pub fn terminal_cut(text: &str, max: usize, word: usize) -> String {
+    // Most cells are short printable ASCII: nothing to escape, cut or break.
+    if text.len() <= max && printable_ascii(text) && text.split(' ').all(|w| w.len() <= word) {
+        return text.to_string();
+    }
     let mut out = String::new();
     let mut count = 0;
     let mut run = 0;
@@ -349,6 +364,27 @@ mod tests {
         assert_eq!(cut.chars().filter(|c| *c != '\n').count(), 10);
         assert_eq!(terminal_cut("ab cd", 10, 4), "ab cd");
         assert_eq!(terminal_cut("a\u{1b}", 10, 40), "a\\u{1b}");
+    }
+
+    #[test]
+    fn plain_cells_are_cut_and_broken_as_any_other() {
+        // Printable ASCII takes a short way, text with an `é` the long one:
+        // both cut at `max` characters and break words past `word`.
+        for (text, cut) in [
+            ("abcdefghij", "abcdefghij"),
+            ("abcdefghijk", "abcdefghi…"),
+            ("abcdefghié", "abcdefghié"),
+            ("abcdefghijé", "abcdefghi…"),
+        ] {
+            assert_eq!(terminal_cut(text, 10, 10), cut, "{text}");
+        }
+        for (text, broken) in [
+            ("abcd efgh", "abcd efgh"),
+            ("abcd efghi", "abcd efgh\ni"),
+            ("abcd efghé", "abcd efgh\né"),
+        ] {
+            assert_eq!(terminal_cut(text, 20, 4), broken, "{text}");
+        }
     }
 
     #[test]

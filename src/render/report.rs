@@ -195,6 +195,17 @@ impl Column {
         }
     }
 
+    /// Whether `reader` is shown this column: tables show what is for
+    /// people, CSV what is for programs (but JSON's own), JSON all that is
+    /// for programs.
+    pub fn seen_by(&self, reader: Reader) -> bool {
+        match reader {
+            Reader::People => self.audience != Audience::Programs,
+            Reader::Csv => self.audience != Audience::People && !self.json_only,
+            Reader::Json => self.audience != Audience::People,
+        }
+    }
+
     /// Only in JSON.
     pub const fn json(key: &'static str) -> Column {
         Column {
@@ -212,8 +223,19 @@ impl Column {
     }
 }
 
-/// Rows made one at a time, on demand: `(how many, make row i)`.
-type MadeRows<'a> = (usize, Box<dyn Fn(usize) -> Vec<Cell> + 'a>);
+/// Who reads the rows a renderer asks for. A row made on demand may leave
+/// empty ([`Cell::Empty`]) the cells of columns its reader never sees,
+/// rather than build them (a task's update history as JSON, say).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// A terminal or Markdown table.
+    People,
+    Csv,
+    Json,
+}
+
+/// Rows made one at a time, on demand: `(how many, make row i for a reader)`.
+type MadeRows<'a> = (usize, Box<dyn Fn(usize, Reader) -> Vec<Cell> + 'a>);
 
 pub struct Table<'a> {
     pub title: Option<String>,
@@ -239,11 +261,11 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// `count` rows, each made by `make(i)` when it is printed.
+    /// `count` rows, each made by `make(i, reader)` when it is printed.
     pub fn with_rows_made(
         mut self,
         count: usize,
-        make: impl Fn(usize) -> Vec<Cell> + 'a,
+        make: impl Fn(usize, Reader) -> Vec<Cell> + 'a,
     ) -> Table<'a> {
         self.made = Some((count, Box::new(make)));
         self
@@ -258,13 +280,14 @@ impl<'a> Table<'a> {
     /// Each row in turn (made on demand where they are), then the total if `with_total`.
     pub(super) fn each_row(
         &self,
+        reader: Reader,
         with_total: bool,
         mut f: impl FnMut(&[Cell]) -> io::Result<()>,
     ) -> io::Result<()> {
         match &self.made {
             Some((count, make)) => {
                 for i in 0..*count {
-                    f(&make(i))?;
+                    f(&make(i, reader))?;
                 }
             }
             None => {
@@ -280,9 +303,9 @@ impl<'a> Table<'a> {
     }
 
     /// The first `n` rows (not the total), made where they are made.
-    pub(super) fn first_rows(&self, n: usize, mut f: impl FnMut(&[Cell])) {
+    pub(super) fn first_rows(&self, reader: Reader, n: usize, mut f: impl FnMut(&[Cell])) {
         match &self.made {
-            Some((count, make)) => (0..n.min(*count)).for_each(|i| f(&make(i))),
+            Some((count, make)) => (0..n.min(*count)).for_each(|i| f(&make(i, reader))),
             None => self.rows.iter().take(n).for_each(|row| f(row)),
         }
     }
@@ -290,7 +313,7 @@ impl<'a> Table<'a> {
     /// Whether column `i` holds numbers (judged by the first row).
     fn numeric(&self, i: usize) -> bool {
         let mut numeric = false;
-        self.first_rows(1, |row| numeric = row[i].is_number());
+        self.first_rows(Reader::People, 1, |row| numeric = row[i].is_number());
         numeric
     }
 
@@ -330,7 +353,7 @@ pub fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;
             for (column, cell) in self.0.columns.iter().zip(self.1) {
-                if column.audience != Audience::People {
+                if column.seen_by(Reader::Json) {
                     map.serialize_entry(column.key, &cell.json())?;
                 }
             }
@@ -340,7 +363,7 @@ pub fn json_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
     let mut seq = serializer.serialize_seq(None).map_err(io::Error::from)?;
     for table in &report.tables {
-        table.each_row(false, |row| {
+        table.each_row(Reader::Json, false, |row| {
             seq.serialize_element(&Row(table, row))
                 .map_err(io::Error::from)
         })?;
@@ -353,7 +376,7 @@ pub fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     let mut header: Option<Vec<&str>> = None;
     for table in &report.tables {
-        let wanted = |column: &Column| column.audience != Audience::People && !column.json_only;
+        let wanted = |column: &Column| column.seen_by(Reader::Csv);
         let keys: Vec<&str> = table
             .columns
             .iter()
@@ -364,7 +387,7 @@ pub fn csv_rows(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             writer.write_record(&keys).map_err(csv_error)?;
             header = Some(keys);
         }
-        table.each_row(false, |row| {
+        table.each_row(Reader::Csv, false, |row| {
             let cells = table.columns.iter().zip(row).filter(|(c, _)| wanted(c));
             writer
                 .write_record(cells.map(|(_, cell)| cell.csv()))
@@ -399,7 +422,7 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             continue;
         }
         let index: Vec<usize> = (0..table.columns.len())
-            .filter(|&i| table.columns[i].audience != Audience::Programs)
+            .filter(|&i| table.columns[i].seen_by(Reader::People))
             .collect();
         let shown: Vec<&Column> = index.iter().map(|&i| &table.columns[i]).collect();
         let header: Vec<String> = shown.iter().map(|c| escape(c.header)).collect();
@@ -412,7 +435,7 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             })
             .collect();
         writeln!(out, "| {} |", rule.join(" | "))?;
-        table.each_row(false, |row| {
+        table.each_row(Reader::People, false, |row| {
             let cells: Vec<String> = index
                 .iter()
                 .map(|&i| escape(&row[i].display_text()))

@@ -7,7 +7,7 @@
 //! left; below [`BLOCKS_BELOW_WIDTH`] columns a table is a block per row.
 
 use super::escape;
-use super::report::{Audience, Cell, Report, Style, Table, Tone};
+use super::report::{Cell, Reader, Report, Style, Table, Tone};
 use super::widths::{self, Measure};
 use comfy_table::{
     Cell as TermCell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width, presets,
@@ -26,7 +26,7 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
             continue;
         }
         let shown: Vec<usize> = (0..table.columns.len())
-            .filter(|&i| table.columns[i].audience != Audience::Programs)
+            .filter(|&i| table.columns[i].seen_by(Reader::People))
             .collect();
         if table.row_count() > PLAIN_ABOVE_ROWS {
             plain_table(out, table, &shown)?;
@@ -34,7 +34,7 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
         }
         let mut rows: Vec<Vec<(String, &'static str)>> = Vec::new();
         let mut cells: Vec<Vec<TermCell>> = Vec::new();
-        table.each_row(true, |row| {
+        table.each_row(Reader::People, true, |row| {
             rows.push(
                 shown
                     .iter()
@@ -148,7 +148,7 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
             *w = (*w).max(cell.chars().count().min(CAP));
         }
     };
-    table.first_rows(PLAIN_ABOVE_ROWS, &mut widen);
+    table.first_rows(Reader::People, PLAIN_ABOVE_ROWS, &mut widen);
     if let Some(total) = &table.total {
         widen(total);
     }
@@ -173,7 +173,7 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
         put(&mut line, n, &"-".repeat(*w));
     }
     writeln!(out, "{}", line.trim_end())?;
-    table.each_row(true, |row| {
+    table.each_row(Reader::People, true, |row| {
         line.clear();
         for (n, &i) in shown.iter().enumerate() {
             plain_cell(&row[i], &mut cell);
@@ -263,7 +263,7 @@ mod tests {
     fn a_long_table_is_plain_aligned_columns() {
         let rows = PLAIN_ABOVE_ROWS + 1;
         let table = Table::new(vec![Column::new("id", "Id"), Column::new("n", "N")])
-            .with_rows_made(rows, |i| {
+            .with_rows_made(rows, |i, _| {
                 vec![Cell::text(format!("T-{i}")), Cell::Int(i as i64)]
             });
         let report = Report {

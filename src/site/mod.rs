@@ -305,12 +305,12 @@ fn last_update(task: &Task) -> Item {
     }
     match task.updated {
         Some(day) => lines.push(Item::text(format!("reviewed {day}"))),
-        None if task.note.is_none() && task.done.is_none() => {
+        None if task.note().is_none() && task.done.is_none() => {
             lines.push(Item::text("none recorded"))
         }
         None => {}
     }
-    if let Some(note) = &task.note {
+    if let Some(note) = task.note() {
         lines.push(Item::quoted(note));
     }
     Item::Lines(lines)

@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 pub(super) struct History {
     pub rag: Option<Rag>,
     pub updated: Option<NaiveDate>,
-    pub note: Option<String>,
+    /// The task's own `note`, where no entry holds one.
+    pub own_note: Option<String>,
     pub updates: Vec<Update>,
     pub original_due: Option<String>,
     pub original_target: Option<TargetDate>,
@@ -29,15 +30,17 @@ impl Validator<'_> {
         &mut self,
         id: &str,
         raw: &mut RawTask,
+        written: &RawTaskDetails,
         rag: Option<Rag>,
         ctx: &TaskContext,
     ) -> History {
         let mut updates = self.updates(id, std::mem::take(&mut raw.updates), ctx);
-        if updates.is_empty() && (raw.updated.is_some() || raw.note.is_some()) {
+        let mut own_note = raw.note.take().map(|n| n.value);
+        if updates.is_empty() && (raw.updated.is_some() || own_note.is_some()) {
             updates.push(Update {
                 date: raw.updated.as_ref().map(|u| u.value),
                 rag,
-                note: raw.note.as_ref().map(|n| n.value.clone()),
+                note: own_note.take(),
                 by: None,
                 evidence: None,
                 loc: raw.updated.as_ref().map_or(raw.loc, |u| u.loc),
@@ -49,13 +52,12 @@ impl Validator<'_> {
             .as_ref()
             .map(|u| u.value)
             .max(last.and_then(|u| u.date));
-        let note = updates
-            .iter()
-            .rev()
-            .find_map(|u| u.note.clone())
-            .or_else(|| raw.note.as_ref().map(|n| n.value.clone()));
+        // The latest note is an entry's where one has a note (Task::note).
+        if updates.iter().any(|u| u.note.is_some()) {
+            own_note = None;
+        }
         let rag = rag.or(last.and_then(|u| u.rag));
-        let (original_due, original_target) = match &raw.original_due {
+        let (original_due, original_target) = match &written.original_due {
             Some(when) => (
                 Some(match &when.value {
                     RawWhen::Text(t) => t.clone(),
@@ -65,12 +67,12 @@ impl Validator<'_> {
             ),
             None => (None, None),
         };
-        let due_revisions = self.revisions(id, raw, ctx);
-        let status = self.status(id, raw);
+        let due_revisions = self.revisions(id, written, ctx);
+        let status = self.status(id, written);
         History {
             rag,
             updated,
-            note,
+            own_note,
             updates,
             original_due,
             original_target,
@@ -159,7 +161,7 @@ impl Validator<'_> {
     }
 
     /// `due_revisions`, warned past `[plan] max_revisions`.
-    fn revisions(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> u32 {
+    fn revisions(&mut self, id: &str, raw: &RawTaskDetails, ctx: &TaskContext) -> u32 {
         let revisions = self.ranged(
             raw.due_revisions.as_ref(),
             "due_revisions",
@@ -182,7 +184,7 @@ impl Validator<'_> {
     }
 
     /// `status`, with the `status_reason` every status but active needs.
-    fn status(&mut self, id: &str, raw: &RawTask) -> TaskStatus {
+    fn status(&mut self, id: &str, raw: &RawTaskDetails) -> TaskStatus {
         let Some(written) = &raw.status else {
             return TaskStatus::Active;
         };

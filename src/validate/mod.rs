@@ -59,30 +59,23 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
     let measures = references::measures(&mut v, raw_measures, &calendar);
 
     let mut cards_seen = Seen::new("card");
-    let mut cards = Vec::new();
-    let mut after_refs = Vec::new();
-    let ctx = TaskContext {
+    let mut kept = Vec::with_capacity(raw_cards.len());
+    for (raw, priorities) in raw_cards {
+        if v.well_formed_id(&raw.id, "card") && cards_seen.first(&mut v, &raw.id.value, raw.id.loc)
+        {
+            kept.push((raw, priorities));
+        }
+    }
+    let known = Known {
         calendar: &calendar,
         meta: &meta,
         registry: &registry,
         agencies: &agencies,
         measures: &measures,
         plan_known,
-        leads_seen: RefCell::default(),
-        suggested: RefCell::default(),
-        dates_seen: RefCell::default(),
     };
-    for (raw, priorities) in raw_cards {
-        if !v.well_formed_id(&raw.id, "card")
-            || !cards_seen.first(&mut v, &raw.id.value, raw.id.loc)
-        {
-            continue;
-        }
-        let card_index = cards.len();
-        cards.push(v.card(card_index, raw, priorities, &ctx, &mut after_refs));
-    }
+    let (cards, after_refs) = v.cards(kept, known);
 
-    drop(ctx);
     let mut plan = Plan {
         meta,
         agencies,
@@ -97,6 +90,43 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
 }
 
 impl Validator<'_> {
+    /// The cards, checked on every core when there are many tasks (each
+    /// thread with its own findings), in plan order; and the tasks due
+    /// "after" another, to resolve once all are known.
+    fn cards(
+        &mut self,
+        kept: Vec<(RawCard, Vec<RawPriority>)>,
+        known: Known,
+    ) -> (Vec<Card>, Vec<AfterRef>) {
+        let task_count = |(_, priorities): &(RawCard, Vec<RawPriority>)| {
+            let actions = priorities.iter().flat_map(|p| &p.actions);
+            actions.map(|a| a.tasks.len()).sum::<usize>()
+        };
+        let shares = crate::parallel::in_order(kept, 2_000, task_count, |first, run| {
+            let mut found = Vec::new();
+            let mut v = Validator {
+                diagnostics: &mut found,
+            };
+            let ctx = TaskContext::new(known);
+            let mut after_refs = Vec::new();
+            let cards: Vec<Card> = (first..)
+                .zip(run)
+                .map(|(index, (raw, priorities))| {
+                    v.card(index, raw, priorities, &ctx, &mut after_refs)
+                })
+                .collect();
+            (cards, after_refs, found)
+        });
+        let mut cards = Vec::new();
+        let mut after_refs = Vec::new();
+        for (some, refs, found) in shares {
+            cards.extend(some);
+            after_refs.extend(refs);
+            self.diagnostics.extend(found);
+        }
+        (cards, after_refs)
+    }
+
     /// The measures a card lists, each checked where it is written.
     fn measures_named(
         &mut self,
@@ -126,7 +156,20 @@ pub(crate) struct Validator<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-/// What a task needs to know of the rest of the plan.
+/// What a task needs to know of the rest of the plan, shared by every
+/// thread that checks cards.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    calendar: &'a Calendar,
+    meta: &'a PlanMeta,
+    registry: &'a Registry,
+    agencies: &'a [Agency],
+    measures: &'a [Measure],
+    plan_known: bool,
+}
+
+/// What a task needs to know of the rest of the plan, with one thread's
+/// memory of the texts it has read already.
 struct TaskContext<'a> {
     calendar: &'a Calendar,
     meta: &'a PlanMeta,
@@ -143,7 +186,21 @@ struct TaskContext<'a> {
     dates_seen: RefCell<HashMap<String, Result<dates::Reading, dates::DateError>>>,
 }
 
-impl TaskContext<'_> {
+impl<'a> TaskContext<'a> {
+    fn new(known: Known<'a>) -> TaskContext<'a> {
+        TaskContext {
+            calendar: known.calendar,
+            meta: known.meta,
+            registry: known.registry,
+            agencies: known.agencies,
+            measures: known.measures,
+            plan_known: known.plan_known,
+            leads_seen: RefCell::default(),
+            suggested: RefCell::default(),
+            dates_seen: RefCell::default(),
+        }
+    }
+
     fn resolve_lead(&self, text: &str) -> Option<Lead> {
         if let Some(lead) = self.leads_seen.borrow().get(text) {
             return *lead;
@@ -387,21 +444,21 @@ impl Validator<'_> {
     ) -> Card {
         let card_id = raw.id.value;
         let mut seen = Seen::new("priority");
-        let mut priorities = Vec::new();
+        let mut priorities = Vec::with_capacity(raw_priorities.len());
         for rp in raw_priorities {
             if !seen.first(self, &rp.id.value.to_string(), rp.id.loc) {
                 continue;
             }
             let priority_id = format!("{card_id}-{}", rp.id.value);
             let mut seen_actions = Seen::new("action");
-            let mut actions = Vec::new();
+            let mut actions = Vec::with_capacity(rp.actions.len());
             for ra in rp.actions {
                 if !seen_actions.first(self, &ra.id.value.to_string(), ra.id.loc) {
                     continue;
                 }
                 let action_id = format!("{priority_id}.{}", ra.id.value);
                 let mut seen_tasks = Seen::new("task");
-                let mut tasks = Vec::new();
+                let mut tasks = Vec::with_capacity(ra.tasks.len());
                 for rt in ra.tasks {
                     if !self.well_formed_id(&rt.id, "task")
                         || !seen_tasks.first(self, &rt.id.value, rt.id.loc)

@@ -48,10 +48,20 @@ impl Validator<'_> {
             )),
             _ => {}
         }
-        let history = self.history(&id, &mut raw, rag, ctx);
+        let written = raw.details.take().map(|d| *d).unwrap_or_default();
+        let history = self.history(&id, &mut raw, &written, rag, ctx);
+        let details = TaskDetails {
+            reference: written.reference.map(|r| r.value),
+            original_due: history.original_due,
+            original_target: history.original_target,
+            due_revisions: history.due_revisions,
+            status_reason: written.status_reason.map(|r| r.value),
+            status_date: written.status_date.map(|d| d.value),
+            carried_to: written.carried_to.map(|c| c.value),
+            next_review: written.next_review.map(|n| n.value),
+        };
         Task {
             id,
-            reference: raw.reference.map(|r| r.value),
             text: raw.text.value,
             leads,
             due_text: raw.due.map(|d| match d.value {
@@ -63,16 +73,10 @@ impl Validator<'_> {
             rag: history.rag,
             done: raw.done.map(|d| d.value),
             updated: history.updated,
-            note: history.note,
+            own_note: history.own_note,
             updates: history.updates,
-            original_due: history.original_due,
-            original_target: history.original_target,
-            due_revisions: history.due_revisions,
             status: history.status,
-            status_reason: raw.status_reason.map(|r| r.value),
-            status_date: raw.status_date.map(|d| d.value),
-            carried_to: raw.carried_to.map(|c| c.value),
-            next_review: raw.next_review.map(|n| n.value),
+            details: details.boxed(),
             loc: raw.loc,
         }
     }

@@ -2,6 +2,7 @@
 //! look: those on hold (with why and for how long) and the done tasks whose
 //! `next_review` has passed.
 
+use super::shared::Wanted;
 use crate::model::{Card, Plan, Task};
 use crate::query::Status;
 use crate::render::report::{Cell, Column, Table};
@@ -20,13 +21,14 @@ pub fn on_hold<'a>(plan: &'a Plan, rows: Vec<Row<'a>>, as_of: NaiveDate) -> Tabl
     columns.push(Column::prose("status_reason", "Reason"));
     columns.push(Column::new("on_hold_since", "On hold since"));
     columns.push(Column::new("days_on_hold", "Days on hold"));
-    Table::new(columns)
+    Table::new(columns.clone())
         .titled(format!("On hold ({})", rows.len()))
-        .with_rows_made(rows.len(), move |i| {
+        .with_rows_made(rows.len(), move |i, reader| {
             let (_, task, status) = rows[i];
             let since = task.status_since();
-            let mut row = super::shared::task_row(plan, task, status);
-            row.push(Cell::opt_text(task.status_reason.as_deref()));
+            let mut row =
+                super::shared::task_row(plan, task, status, Wanted::SeenBy(&columns, reader));
+            row.push(Cell::opt_text(task.details().status_reason.as_deref()));
             row.push(Cell::Date(since));
             row.push(Cell::opt_int(since.map(|d| (as_of - d).num_days())));
             row
@@ -44,18 +46,19 @@ pub fn review_due<'a>(plan: &'a Plan, rows: Vec<Row<'a>>) -> Table<'a> {
     let state = columns.iter().position(|c| c.key == "state").unwrap_or(0);
     columns.push(Column::new("done", "Done"));
     columns.push(Column::new("next_review", "Review due"));
-    Table::new(columns)
+    Table::new(columns.clone())
         .titled(format!(
             "Review due: done, review date passed ({})",
             rows.len()
         ))
-        .with_rows_made(rows.len(), move |i| {
+        .with_rows_made(rows.len(), move |i, reader| {
             let (_, task, status) = rows[i];
-            let mut row = super::shared::task_row(plan, task, status);
+            let mut row =
+                super::shared::task_row(plan, task, status, Wanted::SeenBy(&columns, reader));
             // The state column reads "review due" here: the task is done, its review is not.
             row[state] = Cell::text("review-due");
             row.push(Cell::Date(task.done));
-            row.push(Cell::Date(task.next_review));
+            row.push(Cell::Date(task.details().next_review));
             row
         })
 }

@@ -4,7 +4,7 @@
 //! A task rated green or amber yet overdue is named in a note: "rated
 //! green, 61 days overdue".
 
-use super::shared::{self, TaskFilter};
+use super::shared::{self, TaskFilter, Wanted};
 use crate::cli::OverdueArgs;
 use crate::context::Context;
 use crate::model::{Card, Plan, Task};
@@ -127,9 +127,9 @@ fn section<'a>(
             *column = Column::machine(column.key);
         }
     }
-    Table::new(columns).with_rows_made(rows.len(), move |i| {
+    Table::new(columns.clone()).with_rows_made(rows.len(), move |i, reader| {
         let (_, task, status) = rows[i];
-        let mut row = shared::task_row(plan, task, status);
+        let mut row = shared::task_row(plan, task, status, Wanted::SeenBy(&columns, reader));
         row.push(Cell::Date(status.last_review));
         row
     })

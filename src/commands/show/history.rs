@@ -27,21 +27,29 @@ pub fn fields(plan: &Plan, task: &Task, status: &Status, sponsor: Option<&str>) 
         (
             "status_reason",
             "",
-            Cell::opt_text(task.status_reason.as_deref()),
+            Cell::opt_text(task.details().status_reason.as_deref()),
         ),
-        ("status_date", "", Cell::Date(task.status_date)),
-        ("carried_to", "", Cell::opt_text(task.carried_to.as_deref())),
-        ("next_review", "Review due", Cell::Date(task.next_review)),
+        ("status_date", "", Cell::Date(task.details().status_date)),
+        (
+            "carried_to",
+            "",
+            Cell::opt_text(task.details().carried_to.as_deref()),
+        ),
+        (
+            "next_review",
+            "Review due",
+            Cell::Date(task.details().next_review),
+        ),
         (
             "original_due",
             "",
-            Cell::opt_text(task.original_due.as_deref()),
+            Cell::opt_text(task.details().original_due.as_deref()),
         ),
         ("original_deadline", "", Cell::Date(original)),
         (
             "due_revisions",
             "",
-            Cell::Int(i64::from(task.due_revisions)),
+            Cell::Int(i64::from(task.details().due_revisions)),
         ),
         ("days_slipped", "", Cell::opt_int(days)),
         ("", "Target history", target_line(task, original, days)),
@@ -59,10 +67,10 @@ fn status_line(task: &Task) -> Cell {
     if let Some(since) = task.status_since() {
         line.push_str(&format!(" since {since}"));
     }
-    if let Some(reason) = &task.status_reason {
+    if let Some(reason) = &task.details().status_reason {
         line.push_str(&format!(": {reason}"));
     }
-    if let Some(to) = &task.carried_to {
+    if let Some(to) = &task.details().carried_to {
         line.push_str(&format!(" (to {to})"));
     }
     Cell::text(line)
@@ -70,15 +78,15 @@ fn status_line(task: &Task) -> Cell {
 
 /// "first due Oct 2012 (2012-10-31); revised 2 times; slipped 61 days".
 fn target_line(task: &Task, original: Option<chrono::NaiveDate>, days: Option<i64>) -> Cell {
-    let Some(first) = &task.original_due else {
+    let Some(first) = &task.details().original_due else {
         return Cell::Empty;
     };
     let mut line = format!("first due {first}");
     if let Some(original) = original {
         line.push_str(&format!(" ({original})"));
     }
-    if task.due_revisions > 0 {
-        let times = match task.due_revisions {
+    if task.details().due_revisions > 0 {
+        let times = match task.details().due_revisions {
             1 => "once".to_string(),
             n => format!("{n} times"),
         };
@@ -115,7 +123,10 @@ fn update_lines(plan: &Plan, task: &Task) -> Cell {
         .collect();
     // An only entry that says no more than the Note and Last review rows is not repeated.
     let says_more = |u: &crate::model::Update| {
-        u.by.is_some() || u.evidence.is_some() || u.note != task.note || u.date != task.updated
+        u.by.is_some()
+            || u.evidence.is_some()
+            || u.note.as_deref() != task.note()
+            || u.date != task.updated
     };
     if lines.is_empty() || (lines.len() == 1 && !says_more(&task.updates[0])) {
         return Cell::Empty;

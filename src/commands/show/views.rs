@@ -113,7 +113,11 @@ fn task(
         .collect();
     vec![
         ("id", "Task", Cell::text(&task.id)),
-        ("ref", "Ref", Cell::opt_text(task.reference.as_deref())),
+        (
+            "ref",
+            "Ref",
+            Cell::opt_text(task.details().reference.as_deref()),
+        ),
         ("text", "Text", Cell::text(&task.text)),
         ("card", "Card", titled(&card.id, &card.title)),
         ("priority", "We will", titled(&priority.id, &priority.title)),
@@ -141,7 +145,7 @@ fn task(
             "Resources",
             Cell::opt_text(task.resources.as_deref()),
         ),
-        ("note", "Note", Cell::opt_text(task.note.as_deref())),
+        ("note", "Note", Cell::opt_text(task.note())),
     ]
     .into_iter()
     .chain(super::history::fields(

@@ -1,0 +1,103 @@
+//! Work shared out over the machine's cores, with the results in the order
+//! of the work: reading a plan's files, parsing them and checking its cards
+//! each go through [`in_order`], so a plan of 100,000 tasks is read on every
+//! core and a small one on this thread alone.
+
+/// Splits `items` into consecutive runs of about equal `weight`, one a
+/// thread, runs `work` on each run on its own thread, and returns the
+/// results in order. With one core, or less than `least` weight in all,
+/// it runs `work` once on this thread (threads cost more than they save).
+pub fn in_order<T: Send, R: Send>(
+    items: Vec<T>,
+    least: usize,
+    weight: impl Fn(&T) -> usize,
+    work: impl Fn(usize, Vec<T>) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let total: usize = items.iter().map(&weight).sum();
+    if threads < 2 || items.len() < 2 || total < least {
+        return vec![work(0, items)];
+    }
+    let runs = runs(items, total.div_ceil(threads), threads, weight);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .into_iter()
+            .map(|(first, run)| scope.spawn(move || work(first, run)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// Consecutive runs of `items` of at least `share` weight each (the last
+/// takes what is left), at most `most` of them; each with the index of its
+/// first item.
+fn runs<T>(
+    items: Vec<T>,
+    share: usize,
+    most: usize,
+    weight: impl Fn(&T) -> usize,
+) -> Vec<(usize, Vec<T>)> {
+    let mut runs = Vec::new();
+    let mut run = Vec::new();
+    let mut first = 0;
+    let mut size = 0;
+    for (i, item) in items.into_iter().enumerate() {
+        size += weight(&item);
+        run.push(item);
+        if size >= share && runs.len() + 1 < most {
+            runs.push((first, std::mem::take(&mut run)));
+            first = i + 1;
+            size = 0;
+        }
+    }
+    if !run.is_empty() || runs.is_empty() {
+        runs.push((first, run));
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_are_consecutive_and_know_where_they_start() {
+        let runs = runs((0..10).collect(), 4, 3, |_| 1);
+        let firsts: Vec<usize> = runs.iter().map(|(first, _)| *first).collect();
+        assert_eq!(firsts, [0, 4, 8]);
+        let all: Vec<i32> = runs.into_iter().flat_map(|(_, run)| run).collect();
+        assert_eq!(all, (0..10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn results_come_back_in_order_whatever_the_weights() {
+        let items: Vec<usize> = (0..1000).collect();
+        let out = in_order(items, 0, |&n| n % 7, |first, run: Vec<usize>| (first, run));
+        let mut next = 0;
+        for (first, run) in out {
+            assert_eq!(first, next);
+            next += run.len();
+            assert!(run.iter().enumerate().all(|(i, &n)| n == first + i));
+        }
+        assert_eq!(next, 1000);
+    }
+
+    #[test]
+    fn little_work_stays_on_this_thread() {
+        let here = std::thread::current().id();
+        let out = in_order(
+            vec![1, 2, 3],
+            100,
+            |&n: &i32| n as usize,
+            |_, run: Vec<i32>| (std::thread::current().id(), run),
+        );
+        assert_eq!(out, [(here, vec![1, 2, 3])]);
+    }
+}
