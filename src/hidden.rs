@@ -29,6 +29,10 @@ const LEAD: [bool; 256] = {
 /// and how many hidden characters the text holds in all.
 pub fn find(text: &str) -> Option<(usize, char, usize)> {
     let bytes = text.as_bytes();
+    // Printable ASCII (most text) holds none: one pass the compiler makes wide.
+    if bytes.iter().all(|&b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
     let mut first = None;
     let mut count = 0;
     let mut at = 0;

@@ -13,25 +13,39 @@ pub fn in_order<T: Send, R: Send>(
     weight: impl Fn(&T) -> usize,
     work: impl Fn(usize, Vec<T>) -> R + Sync,
 ) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let total: usize = items.iter().map(&weight).sum();
-    if threads < 2 || items.len() < 2 || total < least {
+    if items.len() < 2 || total < least || cores() < 2 {
         return vec![work(0, items)];
     }
-    let runs = runs(items, total.div_ceil(threads), threads, weight);
+    let threads = cores();
+    let mut runs = runs(items, total.div_ceil(threads), threads, weight).into_iter();
     let work = &work;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = runs
-            .into_iter()
+        // This thread takes the first run itself: a thread started costs
+        // fresh memory for its stack and its allocator's pages.
+        let (first, run) = runs.next().unwrap_or_default();
+        let others: Vec<_> = runs
             .map(|(first, run)| scope.spawn(move || work(first, run)))
             .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+        let mut results = vec![work(first, run)];
+        results.extend(others.into_iter().map(|h| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        }));
+        results
+    })
+}
+
+/// The cores this process may use, asked once (the answer costs a dozen
+/// reads of the system's files).
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| {
+        if std::env::var_os("ZZ_SERIAL").is_some() {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        }
     })
 }
 

@@ -297,9 +297,24 @@ impl Reader<'_> {
         let done = self.value(t, "done", Self::date);
         let updated = self.value(t, "updated", Self::date);
         let note = self.value(t, "note", Self::string);
-        let details = self.task_details(t);
-        let tables = self.tables(t, "update");
-        let updates = self.each(&tables, Self::update);
+        // Most tasks have none of the other keys: when the keys read above
+        // are all the table holds, there is nothing more to look up.
+        let read = [id.is_some(), text.is_some(), lead.is_some(), due.is_some()]
+            .into_iter()
+            .chain([resources.is_some(), rag.is_some(), done.is_some()])
+            .chain([updated.is_some(), note.is_some()])
+            .filter(|&read| read)
+            .count();
+        let (details, updates) = match t.table.len() > read {
+            true => {
+                let tables = self.tables(t, "update");
+                (
+                    self.task_details(t).boxed(),
+                    self.each(&tables, Self::update),
+                )
+            }
+            false => (None, Vec::new()),
+        };
         Some(RawTask {
             loc: t.loc,
             id: id?,
@@ -312,7 +327,7 @@ impl Reader<'_> {
             updated,
             note,
             updates,
-            details: details.boxed(),
+            details,
         })
     }
 

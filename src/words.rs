@@ -51,6 +51,11 @@ macro_rules! words {
 
             /// The value a word names (see [`Words::parse`](crate::words::Words::parse)).
             pub fn parse(text: &str) -> Option<Self> {
+                // As written by `plan` itself (the common case): no copy made.
+                match text {
+                    $($word => return Some(<$type>::$variant),)*
+                    _ => {}
+                }
                 let word = $crate::words::normalise(text);
                 match word.as_str() {
                     $($word $(| $alias)* => Some(<$type>::$variant),)*

@@ -12,20 +12,14 @@ use crate::view;
 use anyhow::bail;
 use serde_json::{Value, json};
 use std::io::Write;
-use std::mem::ManuallyDrop;
 
 /// Opens the plan. With errors, prints them to `err` and returns `None`:
 /// the command then exits 1. Warnings do not stop a report.
-///
-/// The plan is never dropped: a report is the last thing the process
-/// does, and freeing a plan of 100,000 tasks string by string took a
-/// twentieth of the report's time, where the system takes the memory back
-/// at exit at once.
-pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<ManuallyDrop<Plan>>> {
+pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Plan>> {
     let opened = match ctx.open_valid()? {
         Ok(plan) => {
             long_after_the_end(ctx, &plan, err)?;
-            return Ok(Some(ManuallyDrop::new(plan)));
+            return Ok(Some(plan));
         }
         Err(opened) => opened,
     };
