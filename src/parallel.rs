@@ -40,13 +40,7 @@ pub fn in_order<T: Send, R: Send>(
 /// reads of the system's files).
 fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *CORES.get_or_init(|| {
-        if std::env::var_os("ZZ_SERIAL").is_some() {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        }
-    })
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// Consecutive runs of `items` of at least `share` weight each (the last
