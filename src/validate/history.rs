@@ -37,6 +37,8 @@ impl Validator<'_> {
         let mut updates = self.updates(id, std::mem::take(&mut raw.updates), ctx);
         let mut own_note = raw.note.take().map(|n| n.value);
         if updates.is_empty() && (raw.updated.is_some() || own_note.is_some()) {
+            // Room for this one entry alone (a push would make room for four).
+            updates.reserve_exact(1);
             updates.push(Update {
                 date: raw.updated.as_ref().map(|u| u.value),
                 rag,

@@ -99,7 +99,7 @@ impl Validator<'_> {
                 written.loc,
             ));
         }
-        let mut leads = Vec::new();
+        let mut leads = Vec::with_capacity(written.value.len());
         for lead in &written.value {
             match ctx.resolve_lead(&lead.value) {
                 Some(resolved) => {
