@@ -185,3 +185,47 @@ fn colour_only_when_asked_or_on_a_terminal() {
     ]);
     assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn the_note_of_tasks_rated_on_track_but_overdue_names_ten_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut card = String::from(
+        "[card]\nid = \"EJ\"\ntitle = \"Exit\"\n\n[[priority]]\nid = 1\ntitle = \"We will\"\n\n\
+         [[priority.action]]\nid = 1\ntitle = \"Act\"\n",
+    );
+    // Twelve rated green, each a day less overdue than the one before.
+    for (i, letter) in ('a'..='l').enumerate() {
+        card.push_str(&format!(
+            "\n[[priority.action.task]]\nid = \"{letter}\"\ntext = \"Task\"\nlead = [\"SWP\"]\n\
+             due = 2012-06-{:02}\nrag = \"green\"\n",
+            i + 1
+        ));
+    }
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        "[plan]\ntitle = \"Note\"\nstart = 2012-04-01\nend = 2013-03-31\n\n\
+         [[agency]]\nid = \"SWP\"\nname = \"South Wales Police\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("ej.toml"), card).unwrap();
+    let out = plan(&["--dir", dir.path().to_str().unwrap(), "overdue"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let note = text
+        .lines()
+        .find(|l| l.starts_with("Rated on track but overdue:"))
+        .unwrap_or_else(|| panic!("no note in {text}"));
+    // The ten most overdue, most overdue first; then how many more, and how to list them.
+    assert!(
+        note.contains("EJ-1.1.a (rated green, 183 days overdue); EJ-1.1.b"),
+        "{note}"
+    );
+    assert!(
+        note.contains("EJ-1.1.j (rated green, 174 days overdue); and 2 more tasks"),
+        "{note}"
+    );
+    assert!(!note.contains("EJ-1.1.k"), "{note}");
+    assert!(
+        note.contains("plan tasks --state overdue --rag green"),
+        "{note}"
+    );
+}

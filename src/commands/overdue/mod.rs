@@ -40,21 +40,8 @@ pub fn run(
     stale.sort_by_key(|(_, _, s)| s.last_review);
     let waiting = in_state(State::Waiting);
 
-    // Rated green or amber, yet past the deadline: the reader must see it.
-    let contradictions: Vec<String> = overdue
-        .iter()
-        .filter_map(|(_, task, status)| {
-            let said = crate::view::rated_but_overdue(task.rag, status.days_overdue);
-            (!said.is_empty()).then(|| format!("{} ({said})", task.id))
-        })
-        .collect();
     let mut notes = Vec::new();
-    if !contradictions.is_empty() {
-        notes.push(format!(
-            "Rated on track but overdue: {}.",
-            contradictions.join("; ")
-        ));
-    }
+    notes.extend(rated_but_overdue(&overdue));
     let review_days = plan.meta.review_days;
     let counts = (overdue.len(), stale.len(), waiting.len());
     let any_overdue = counts.0 > 0;
@@ -109,6 +96,31 @@ pub fn run(
     } else {
         0
     })
+}
+
+/// The most a note names of the tasks rated on track yet overdue.
+const NAMED: usize = 10;
+
+/// Rated green or amber, yet past the deadline: the reader must see it.
+/// The most overdue are named (`overdue` is most overdue first); past
+/// [`NAMED`], the note says how many more and how to list them.
+fn rated_but_overdue(overdue: &[&(&Card, &Task, Status)]) -> Option<String> {
+    let mut said = overdue.iter().filter_map(|(_, task, status)| {
+        let said = crate::view::rated_but_overdue(task.rag, status.days_overdue);
+        (!said.is_empty()).then(|| format!("{} ({said})", task.id))
+    });
+    let named: Vec<String> = said.by_ref().take(NAMED).collect();
+    let more = said.count();
+    match (named.is_empty(), more) {
+        (true, _) => None,
+        (false, 0) => Some(format!("Rated on track but overdue: {}.", named.join("; "))),
+        (false, more) => Some(format!(
+            "Rated on track but overdue: {}; and {} \
+             (`plan tasks --state overdue --rag green`, and `--rag amber`, list them).",
+            named.join("; "),
+            crate::render::number::count(more, "more task")
+        )),
+    }
 }
 
 /// The three sections share one set of columns (and JSON keys); each shows
