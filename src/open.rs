@@ -203,9 +203,11 @@ fn read_in_parallel(
     files: Vec<(FileId, Cow<'_, str>)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(FileId, RawFile)> {
+    // Measured side by side: at 330 KB (1,000 tasks) a second thread cost
+    // 15% more than it saved; at 3.3 MB one thread took 20 to 40% longer.
     let shares = crate::parallel::in_order(
         files,
-        256 * 1024,
+        1024 * 1024,
         |(_, text)| text.len(),
         |_, files| {
             let mut found = Vec::new();
