@@ -80,8 +80,8 @@ pub fn read_plan_files(dir: &Path) -> anyhow::Result<(Sources, Vec<Diagnostic>)>
     );
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
-    for (source, finding) in read.into_iter().flatten() {
-        add(source, finding, &mut sources, &mut diagnostics);
+    for file in read.into_iter().flatten() {
+        add(file, &mut sources, &mut diagnostics);
     }
     Ok((sources, diagnostics))
 }
@@ -90,12 +90,7 @@ pub fn read_plan_files(dir: &Path) -> anyhow::Result<(Sources, Vec<Diagnostic>)>
 type FileRead = (SourceFile, Option<(Finding, std::ops::Range<usize>)>);
 
 /// Adds a file read to the plan's sources, with its finding.
-fn add(
-    source: SourceFile,
-    finding: Option<(Finding, std::ops::Range<usize>)>,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn add((source, finding): FileRead, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) {
     let file = sources.add(source);
     if let Some((finding, span)) = finding {
         diagnostics.push(Diagnostic::new(finding, Loc::new(file, span)));
@@ -252,8 +247,7 @@ pub fn add_source(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let (source, finding) = source(name, path, bytes);
-    add(source, finding, sources, diagnostics);
+    add(source(name, path, bytes), sources, diagnostics);
 }
 
 /// A file's bytes as its text, with a finding when they are too many,
