@@ -84,7 +84,10 @@ class Browser:
 def main():
     chromium, axe_js, pages = sys.argv[1], sys.argv[2], sys.argv[3:]
     axe = open(axe_js, encoding="utf-8").read()
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes may still be writing to the profile when
+    # the browser has gone: a profile left behind in the temporary directory
+    # is no failure of the page.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         browser = Browser(chromium, profile)
         try:
             target = browser.send("Target.createTarget", url="about:blank")["targetId"]
