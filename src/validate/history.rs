@@ -101,12 +101,12 @@ impl Validator<'_> {
                     entry.date.loc,
                 ));
             }
-            if ctx.plan_known && date < ctx.meta.start {
+            if ctx.known.plan_known && date < ctx.known.meta.start {
                 self.report(Diagnostic::new(
                     Finding::UpdateBeforeStart {
                         task: id.to_string(),
                         date,
-                        start: ctx.meta.start,
+                        start: ctx.known.meta.start,
                     },
                     entry.date.loc,
                 ));
@@ -145,8 +145,8 @@ impl Validator<'_> {
         match ctx.resolve_lead(&by.value) {
             Some(Lead::Agency(idx)) => Some(idx),
             _ => {
-                let nearest = ctx.registry.suggest(&by.value).map(|near| {
-                    let agency = &ctx.agencies[near];
+                let nearest = ctx.known.registry.suggest(&by.value).map(|near| {
+                    let agency = &ctx.known.agencies[near];
                     (agency.id.clone(), agency.name.clone())
                 });
                 self.report(Diagnostic::new(
@@ -171,13 +171,13 @@ impl Validator<'_> {
             0,
         );
         if let Some(written) = &raw.due_revisions
-            && revisions > ctx.meta.max_revisions
+            && revisions > ctx.known.meta.max_revisions
         {
             self.report(Diagnostic::new(
                 Finding::ManyRevisions {
                     task: id.to_string(),
                     revisions,
-                    max: ctx.meta.max_revisions,
+                    max: ctx.known.meta.max_revisions,
                 },
                 written.loc,
             ));

@@ -165,19 +165,14 @@ struct Known<'a> {
     registry: &'a Registry,
     agencies: &'a [Agency],
     measures: &'a [Measure],
+    /// False when there is no `[plan]`, so no start or end to compare with.
     plan_known: bool,
 }
 
-/// What a task needs to know of the rest of the plan, with one thread's
+/// What one thread checking cards knows: the rest of the plan, and its
 /// memory of the texts it has read already.
 struct TaskContext<'a> {
-    calendar: &'a Calendar,
-    meta: &'a PlanMeta,
-    registry: &'a Registry,
-    agencies: &'a [Agency],
-    measures: &'a [Measure],
-    /// False when there is no `[plan]`, so no start or end to compare with.
-    plan_known: bool,
+    known: Known<'a>,
     /// Plans write the same leads and target dates again and again: each
     /// distinct text is resolved once.
     leads_seen: RefCell<HashMap<String, Option<Lead>>>,
@@ -189,12 +184,7 @@ struct TaskContext<'a> {
 impl<'a> TaskContext<'a> {
     fn new(known: Known<'a>) -> TaskContext<'a> {
         TaskContext {
-            calendar: known.calendar,
-            meta: known.meta,
-            registry: known.registry,
-            agencies: known.agencies,
-            measures: known.measures,
-            plan_known: known.plan_known,
+            known,
             leads_seen: RefCell::default(),
             suggested: RefCell::default(),
             dates_seen: RefCell::default(),
@@ -205,7 +195,7 @@ impl<'a> TaskContext<'a> {
         if let Some(lead) = self.leads_seen.borrow().get(text) {
             return *lead;
         }
-        let lead = self.registry.resolve(text);
+        let lead = self.known.registry.resolve(text);
         self.leads_seen.borrow_mut().insert(text.to_string(), lead);
         lead
     }
@@ -214,7 +204,7 @@ impl<'a> TaskContext<'a> {
         if let Some(near) = self.suggested.borrow().get(text) {
             return *near;
         }
-        let near = self.registry.suggest(text);
+        let near = self.known.registry.suggest(text);
         self.suggested.borrow_mut().insert(text.to_string(), near);
         near
     }
@@ -223,7 +213,7 @@ impl<'a> TaskContext<'a> {
         if let Some(parsed) = self.dates_seen.borrow().get(text) {
             return parsed.clone();
         }
-        let parsed = dates::read(text, self.calendar);
+        let parsed = dates::read(text, self.known.calendar);
         self.dates_seen
             .borrow_mut()
             .insert(text.to_string(), parsed.clone());
@@ -485,7 +475,7 @@ impl Validator<'_> {
                 loc: rp.loc,
             });
         }
-        let measures = self.measures_named(&card_id, raw.measures, ctx.measures);
+        let measures = self.measures_named(&card_id, raw.measures, ctx.known.measures);
         Card {
             id: card_id,
             title: raw.title.value,

@@ -118,10 +118,10 @@ impl Validator<'_> {
                 }
                 None => {
                     let nearest = ctx.suggest_lead(&lead.value).map(|near| {
-                        let agency = &ctx.agencies[near];
+                        let agency = &ctx.known.agencies[near];
                         (agency.id.clone(), agency.name.clone())
                     });
-                    let several = several_leads(&lead.value, ctx.registry);
+                    let several = several_leads(&lead.value, ctx.known.registry);
                     self.report(Diagnostic::new(
                         Finding::UnknownLead {
                             lead: lead.value.clone(),
@@ -195,19 +195,20 @@ impl Validator<'_> {
                 due.loc,
             ));
         }
-        if let (Some(deadline), true) = (target.deadline(), ctx.plan_known) {
+        if let (Some(deadline), true) = (target.deadline(), ctx.known.plan_known) {
             let latest = ctx
+                .known
                 .meta
                 .end
                 .checked_add_months(Months::new(12))
-                .unwrap_or(ctx.meta.end);
-            if deadline < ctx.meta.start || deadline > latest {
+                .unwrap_or(ctx.known.meta.end);
+            if deadline < ctx.known.meta.start || deadline > latest {
                 self.report(Diagnostic::new(
                     Finding::DueOutsidePlan {
                         task: id.to_string(),
                         deadline,
-                        start: ctx.meta.start,
-                        end: ctx.meta.end,
+                        start: ctx.known.meta.start,
+                        end: ctx.known.meta.end,
                     },
                     due.loc,
                 ));
