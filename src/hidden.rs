@@ -28,11 +28,11 @@ const LEAD: [bool; 256] = {
 /// The first hidden character of `text`: its byte offset, the character,
 /// and how many hidden characters the text holds in all.
 pub fn find(text: &str) -> Option<(usize, char, usize)> {
-    let bytes = text.as_bytes();
-    // Printable ASCII (most text) holds none: one pass the compiler makes wide.
-    if bytes.iter().all(|&b| (0x20..0x7f).contains(&b)) {
+    // Printable ASCII (most text) holds none.
+    if printable_ascii(text) {
         return None;
     }
+    let bytes = text.as_bytes();
     let mut first = None;
     let mut count = 0;
     let mut at = 0;
@@ -50,6 +50,13 @@ pub fn find(text: &str) -> Option<(usize, char, usize)> {
         }
     }
     first.map(|(i, c)| (i, c, count))
+}
+
+/// Whether `text` is printable ASCII alone (the common case), which holds
+/// nothing hidden: one pass over bytes that the compiler makes wide, before
+/// any decoding.
+pub fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// Whether a character does not show as itself. Tab and line feed show.

@@ -5,6 +5,7 @@
 //! style escapes (`\t`, `\n`, `\r` for those three), so nothing in a plan
 //! can move the cursor, clear the screen, reorder a line or hide a word.
 
+use crate::hidden::printable_ascii;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
@@ -27,12 +28,6 @@ pub fn is_zero_width(c: char) -> bool {
         c,
         '\u{180e}' | '\u{200b}'..='\u{200d}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
     )
-}
-
-/// Whether `text` is printable ASCII alone (the common case), which holds
-/// nothing to escape: one pass over bytes, before any decoding.
-fn printable_ascii(text: &str) -> bool {
-    text.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// Whether `text` holds a hidden character that `shown` does not let pass.
