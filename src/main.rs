@@ -35,6 +35,6 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 // Plans are thousands of small strings: mimalloc allocates and frees them
 // faster than the system allocator (measured side by side on the same code:
-// 25 to 30% faster at 100,000 tasks, for more memory; docs/robustness.md).
+// 12 to 31% faster at 100,000 tasks, for more memory; docs/robustness.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
