@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{browser, copy_dir, git_on};
+use common::{browser, copy_dir, git_on, headless, inked};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -149,23 +149,8 @@ fn a_browser_renders_the_html_report() {
     let page = work.path().join("report.html");
     fs::write(&page, html_report(Path::new("examples/quarterly"))).unwrap();
     let shot = work.path().join("report.png");
-    let status = Command::new(&browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--window-size=1000,1400",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            work.path().join("profile").display()
-        ))
+    let status = headless(&browser, &work.path().join("profile"))
+        .arg("--window-size=1000,1400")
         .arg(format!("--screenshot={}", shot.display()))
         .arg(format!("file://{}", page.display()))
         .output()
@@ -175,17 +160,7 @@ fn a_browser_renders_the_html_report() {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&shot).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    let pixels = &pixels[..info.buffer_size()];
-    let channels = info.color_type.samples();
-    let inked = pixels
-        .chunks(channels)
-        .filter(|p| p[..3].iter().any(|&c| c < 200))
-        .count();
-    let share = inked as f64 / (pixels.len() / channels) as f64;
+    let (share, red) = inked(&shot);
     // Text, tables and charts: a page, not a blank.
     assert!(
         share > 0.02,
@@ -193,12 +168,7 @@ fn a_browser_renders_the_html_report() {
         share * 100.0
     );
     // The report's colours are there: the red RAG badge (#c0392b).
-    assert!(
-        pixels
-            .chunks(channels)
-            .any(|p| p[0] > 170 && p[1] < 80 && p[2] < 70),
-        "no red badge"
-    );
+    assert!(red, "no red badge");
 }
 
 #[test]

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{browser, copy_dir};
+use common::{browser, copy_dir, headless, inked};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -434,43 +434,6 @@ fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
     let into_plan = build(plan_dir.path(), "2013-03-31", plan_dir.path(), &["--force"]);
     assert_eq!(into_plan.status.code(), Some(2));
     assert!(plan_dir.path().join("plan.toml").exists());
-}
-
-fn headless(browser: &Path, profile: &Path) -> Command {
-    let mut command = Command::new(browser);
-    command
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()));
-    command
-}
-
-/// The share of a screenshot's pixels that are inked, and whether the red badge is there.
-fn inked(shot: &Path) -> (f64, bool) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(shot).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    let pixels = &pixels[..info.buffer_size()];
-    let channels = info.color_type.samples();
-    let inked = pixels
-        .chunks(channels)
-        .filter(|p| p[..3].iter().any(|&c| c < 200))
-        .count();
-    // The red badge: #a93226.
-    let red = pixels
-        .chunks(channels)
-        .any(|p| p[0] > 150 && p[1] < 70 && p[2] < 60);
-    (inked as f64 / (pixels.len() / channels) as f64, red)
 }
 
 #[test]

@@ -70,3 +70,43 @@ pub fn browser() -> Option<PathBuf> {
             .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
     })
 }
+
+/// Headless Chromium, quiet (no network, no first-run pages), with its
+/// profile in `profile`.
+pub fn headless(browser: &Path, profile: &Path) -> Command {
+    let mut command = Command::new(browser);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
+/// The share of a screenshot's pixels that are inked, and whether a red
+/// RAG badge is there (the report's #c0392b or the site's #a93226).
+pub fn inked(shot: &Path) -> (f64, bool) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let pixels = &pixels[..info.buffer_size()];
+    let channels = info.color_type.samples();
+    let inked = pixels
+        .chunks(channels)
+        .filter(|p| p[..3].iter().any(|&c| c < 200))
+        .count();
+    // The red badge: #a93226.
+    let red = pixels
+        .chunks(channels)
+        .any(|p| p[0] > 150 && p[1] < 70 && p[2] < 60);
+    (inked as f64 / (pixels.len() / channels) as f64, red)
+}
