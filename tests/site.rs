@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{browser, copy_dir, headless, inked};
+use common::{browser, copy_dir, headless, inked, overrides_isolated};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -353,14 +353,7 @@ fn every_piece_of_plan_text_is_escaped_on_every_page() {
             assert!(!c.is_control() || c == '\n', "{name}: {c:?}");
         }
         // Every right-to-left override sits inside a <bdi>.
-        for (at, _) in text.match_indices('\u{202e}') {
-            let before = &text[..at];
-            assert!(
-                before.rfind("<bdi>") > before.rfind("</bdi>"),
-                "{name}: a bare override near {}",
-                &before[before.len().saturating_sub(80)..]
-            );
-        }
+        overrides_isolated(text, name);
         let title = text
             .split("<title>")
             .nth(1)

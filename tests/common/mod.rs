@@ -110,3 +110,16 @@ pub fn inked(shot: &Path) -> (f64, bool) {
         .any(|p| p[0] > 150 && p[1] < 70 && p[2] < 60);
     (inked as f64 / (pixels.len() / channels) as f64, red)
 }
+
+/// Asserts that every right-to-left override in an HTML page sits inside a
+/// `<bdi>`, so it cannot turn the text around it; `name` says which page.
+pub fn overrides_isolated(html: &str, name: &str) {
+    for (at, _) in html.match_indices('\u{202e}') {
+        let before = &html[..at];
+        assert!(
+            before.rfind("<bdi>") > before.rfind("</bdi>"),
+            "{name}: a bare override near {}",
+            &before[before.len().saturating_sub(80)..]
+        );
+    }
+}
