@@ -137,13 +137,9 @@ fn every_piece_of_plan_text_is_escaped() {
 }
 
 #[test]
-#[allow(clippy::print_stderr)] // says why it was skipped
 fn a_browser_renders_the_html_report() {
     let Some(browser) = browser() else {
-        eprintln!(
-            "SKIPPED a_browser_renders_the_html_report: no chromium on this machine (.ci/run installs it)"
-        );
-        return;
+        return common::skip("a_browser_renders_the_html_report", "chromium");
     };
     let work = tempfile::tempdir().unwrap();
     let page = work.path().join("report.html");

@@ -430,13 +430,9 @@ fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
 }
 
 #[test]
-#[allow(clippy::print_stderr)] // says why it was skipped
 fn a_browser_renders_the_index_and_a_card_page() {
     let Some(browser) = browser() else {
-        eprintln!(
-            "SKIPPED a_browser_renders_the_index_and_a_card_page: no chromium on this machine (.ci/run installs it)"
-        );
-        return;
+        return common::skip("a_browser_renders_the_index_and_a_card_page", "chromium");
     };
     let work = built(Path::new("examples/quarterly"), "2013-03-31", &[]);
     for (page, width) in [
@@ -505,14 +501,6 @@ fn axe_script() -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// Whether Python has the DevTools client tests/axe.py uses.
-fn python_has_websocket() -> bool {
-    Command::new("python3")
-        .args(["-c", "import websocket"])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// axe-core's report on each page, from tests/axe.py: one browser, each
 /// page in a 320 px wide viewport.
 fn axe(browser: &Path, script: &Path, pages: &[PathBuf]) -> Vec<serde_json::Value> {
@@ -538,17 +526,17 @@ fn axe(browser: &Path, script: &Path, pages: &[PathBuf]) -> Vec<serde_json::Valu
 }
 
 #[test]
-#[allow(clippy::print_stderr)] // says why it was skipped
 fn axe_finds_no_serious_violation_on_any_page() {
-    let (Some(browser), Some(script), true) = (browser(), axe_script(), python_has_websocket())
-    else {
-        eprintln!(
-            "SKIPPED axe_finds_no_serious_violation_on_any_page: needs chromium, axe-core and \
-             Python's websocket-client (.ci/run installs them: npm install --prefix target/axe \
-             axe-core; pip install websocket-client)"
-        );
-        return;
+    const TEST: &str = "axe_finds_no_serious_violation_on_any_page";
+    let Some(browser) = browser() else {
+        return common::skip(TEST, "chromium");
     };
+    let Some(script) = axe_script() else {
+        return common::skip(TEST, "axe-core (npm install --prefix target/axe axe-core)");
+    };
+    if !common::python_has(&["websocket"]) {
+        return common::skip(TEST, "Python's websocket-client");
+    }
     let work = tempfile::tempdir().unwrap();
     // First, that the harness sees violations: no language, a field without a label, too wide.
     let bad = work.path().join("bad.html");

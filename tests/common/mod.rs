@@ -54,6 +54,31 @@ pub fn plan_in(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A test that cannot run here because `missing` (a program or package
+/// that .ci/run installs) is not installed. Locally it says so on the
+/// terminal (past the test harness's capture, so it is seen in a passing
+/// run) and the test returns; with `CI` set it fails, since a silent skip
+/// in CI would hide a broken install step.
+pub fn skip(test: &str, missing: &str) {
+    use std::io::Write;
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test} needs {missing}, which is not installed: .ci/run must install it"
+    );
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "skipped {test}: {missing} not found (.ci/run installs it; with CI set this fails)"
+    );
+}
+
+/// Whether `python3` can import every module named.
+pub fn python_has(modules: &[&str]) -> bool {
+    Command::new("python3")
+        .args(["-c", &format!("import {}", modules.join(", "))])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 /// Debian's chromium, or another browser of the same family.
 pub fn browser() -> Option<PathBuf> {
     [
