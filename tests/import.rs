@@ -53,7 +53,7 @@ fn leads(plan: &Plan, task: &Task) -> Vec<String> {
         .iter()
         .map(|l| match l {
             Lead::Agency(i) => plan.agencies[*i].name.clone(),
-            Lead::Unassigned => "TBC".into(),
+            Lead::Unassigned(_) => "TBC".into(),
             Lead::All => "all".into(),
         })
         .collect()
