@@ -561,3 +561,43 @@ fn the_overdue_table_shows_a_rated_task_that_is_overdue() {
         "{overdue}"
     );
 }
+
+/// `--quarter Q3` names no year: in a plan of one year it is that year's
+/// (and the report says which), in a plan of several it is refused with
+/// the years to choose from, never silently the first.
+#[test]
+fn a_quarter_without_its_year_is_named_or_asked_for() {
+    let one_year = stdout(plan(&[
+        "--dir",
+        "plans",
+        "--as-of",
+        "2012-12-01",
+        "report",
+        "--quarter",
+        "Q3",
+    ]));
+    assert!(
+        one_year.starts_with("# Street Sex Work Report Card & Action Plan 2012 – 2013: Highlight Report, Q3 2012-13\n"),
+        "{one_year}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("examples/quarterly"), dir.path());
+    let file = dir.path().join("plan.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replace("end = 2013-03-31", "end = 2015-03-31")).unwrap();
+    let out = plan(&[
+        "--dir",
+        dir.path().to_str().unwrap(),
+        "--as-of",
+        "2013-03-31",
+        "report",
+        "--quarter",
+        "Q3",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("`Q3` names no year, and the plan runs from 2012-04-01 to 2015-03-31 (2012-13 to 2014-15)"),
+        "{said}"
+    );
+}

@@ -29,13 +29,7 @@ pub fn run(
     };
     let plan = &plan;
     let quarter = match &args.quarter {
-        Some(text) => match dates::parse(text, &plan.meta.calendar()) {
-            Ok(TargetDate::Dated(interval)) => Quarter {
-                label: text.trim().to_string(),
-                interval,
-            },
-            _ => bail!("`{text}` is not a period: give a quarter such as \"Q2 2012-13\""),
-        },
+        Some(text) => quarter_named(plan, text)?,
         None => dates::quarter_of(ctx.as_of, plan.meta.year_start),
     };
     // The current quarter is judged as of today, never a day to come; a
@@ -63,6 +57,59 @@ pub fn run(
         None => out.write_all(text.as_bytes())?,
     }
     Ok(0)
+}
+
+/// The period `--quarter` names. One written without its year ("Q3") is
+/// the plan's own when the plan runs a single year, and named with its year
+/// in the report; in a plan of several years it is refused with the years
+/// to choose from, never silently the first.
+fn quarter_named(plan: &Plan, text: &str) -> anyhow::Result<Quarter> {
+    let reading = match dates::read(text, &plan.meta.calendar()) {
+        Ok(reading) => reading,
+        Err(_) => bail!("`{text}` is not a period: give a quarter such as \"Q2 2012-13\""),
+    };
+    let TargetDate::Dated(interval) = reading.target else {
+        bail!("`{text}` is not a period: give a quarter such as \"Q2 2012-13\"");
+    };
+    if !reading
+        .notes
+        .iter()
+        .any(|note| matches!(note, dates::Note::YearAssumed { .. }))
+    {
+        return Ok(Quarter {
+            label: text.trim().to_string(),
+            interval,
+        });
+    }
+    let year_start = plan.meta.year_start;
+    let first = dates::quarter_of(plan.meta.start, year_start);
+    let last = dates::quarter_of(plan.meta.end, year_start);
+    let years = |q: &Quarter| {
+        q.label
+            .rsplit_once(' ')
+            .map_or(q.label.clone(), |(_, y)| y.to_string())
+    };
+    if years(&first) != years(&last) {
+        bail!(
+            "`{text}` names no year, and the plan runs from {} to {} ({} to {}): \
+             say which, such as \"{} {}\"",
+            plan.meta.start,
+            plan.meta.end,
+            years(&first),
+            years(&last),
+            text.trim(),
+            years(&last)
+        );
+    }
+    let named = dates::quarter_of(interval.from, year_start);
+    Ok(if named.interval == interval {
+        named
+    } else {
+        Quarter {
+            label: format!("{} {}", text.trim(), years(&first)),
+            interval,
+        }
+    })
 }
 
 /// The plan as it stood when the previous quarter ended (`end`), read from
