@@ -12,7 +12,7 @@ use common::{browser, copy_dir, headless, inked, overrides_isolated};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn plan(args: &[&str]) -> Output {
@@ -493,56 +493,18 @@ fn a_browser_renders_the_index_and_a_card_page() {
     }
 }
 
-/// axe-core's script: `AXE_CORE_JS`, else where .ci/run installs it.
-fn axe_script() -> Option<PathBuf> {
-    let path = std::env::var_os("AXE_CORE_JS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("target/axe/node_modules/axe-core/axe.min.js"));
-    path.is_file().then_some(path)
-}
-
-/// axe-core's report on each page, from tests/axe.py: one browser, each
-/// page in a 320 px wide viewport.
-fn axe(browser: &Path, script: &Path, pages: &[PathBuf]) -> Vec<serde_json::Value> {
-    let out = Command::new("python3")
-        .arg("tests/axe.py")
-        .arg(browser)
-        .arg(script)
-        .args(pages)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
-    assert_eq!(reports.len(), pages.len());
-    reports
-}
-
 #[test]
-fn axe_finds_no_serious_violation_on_any_page() {
-    const TEST: &str = "axe_finds_no_serious_violation_on_any_page";
-    let Some(browser) = browser() else {
-        return common::skip(TEST, "chromium");
+fn axe_and_the_validator_find_nothing_on_any_page() {
+    const TEST: &str = "axe_and_the_validator_find_nothing_on_any_page";
+    let Some((browser, script)) = common::axe_tools(TEST) else {
+        return;
     };
-    let Some(script) = axe_script() else {
-        return common::skip(TEST, "axe-core (npm install --prefix target/axe axe-core)");
-    };
-    if !common::python_has(&["websocket"]) {
-        return common::skip(TEST, "Python's websocket-client");
-    }
     let work = tempfile::tempdir().unwrap();
     // First, that the harness sees violations: no language, a field without a label, too wide.
     let bad = work.path().join("bad.html");
     fs::write(
         &bad,
-        "<!DOCTYPE html>\n<html><head><title>t</title><style>div { width: 900px }</style></head>\
+        "<!DOCTYPE html>\n<html><head><title>t</title><style>div { width: 2000px }</style></head>\
          <body><input type=\"text\"><div>wide</div></body></html>",
     )
     .unwrap();
@@ -566,7 +528,7 @@ fn axe_finds_no_serious_violation_on_any_page() {
         );
         sites.push(site);
     }
-    let reports = axe(&browser, &script, &pages);
+    let reports = common::axe(&browser, &script, &pages);
     assert!(
         reports[0]["violations"].as_array().unwrap().len() >= 2,
         "{}",
@@ -577,19 +539,9 @@ fn axe_finds_no_serious_violation_on_any_page() {
         "{}",
         reports[0]
     );
-    let mut failures = Vec::new();
-    for report in &reports[1..] {
-        let page = report["page"].as_str().unwrap();
-        assert!(report["error"].is_null(), "{page}: {report}");
-        for violation in report["violations"].as_array().unwrap() {
-            failures.push(format!("{page}: {violation}"));
-        }
-        if report["overflow"].as_i64().unwrap() > 0 {
-            failures.push(format!(
-                "{page}: wider than 320 px by {}",
-                report["overflow"]
-            ));
-        }
+    let mut failures = common::axe_failures(&reports, &pages[0]);
+    if let Some(errors) = common::validator_errors(TEST, &pages[1..]) {
+        failures.extend(errors);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
