@@ -107,10 +107,15 @@ pub fn plan_lock_dir(dir: &Path) -> anyhow::Result<PathBuf> {
     Ok(plan.unwrap_or(&dir).to_path_buf())
 }
 
-/// Replaces `path`'s contents with `text`, provided the file still holds
-/// `expected` (what was read and edited). A `path` that is a link is
-/// written through: its target is replaced, and the link stays a link.
-pub fn replace(path: &Path, expected: &str, text: &str) -> anyhow::Result<()> {
+/// Replaces `path`'s contents with `edited`, provided the file still
+/// holds `expected` (what was read and edited). The one write of every
+/// writer of a plan file (`set`, `record`, `event`, `apply`, `fmt`): the
+/// text is written in `expected`'s layout of bytes, its byte order mark
+/// and line ends kept (`line_ends::keep`), whatever the editor did with
+/// them. A `path` that is a link is written through: its target is
+/// replaced, and the link stays a link.
+pub fn replace(path: &Path, expected: &str, edited: &str) -> anyhow::Result<()> {
+    let text = &crate::line_ends::keep(expected, edited);
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = if is_link {
         fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?
@@ -274,6 +279,20 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "a = 2\n");
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_byte_order_mark_and_line_ends_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        let before = "\u{feff}a = 1\r\nb = 2\r\n";
+        fs::write(&path, before).unwrap();
+        // What toml_edit writes: neither.
+        replace(&path, before, "a = 1\nb = 3\nc = 4\n").unwrap();
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "\u{feff}a = 1\r\nb = 3\r\nc = 4\r\n"
+        );
     }
 
     #[cfg(unix)]
