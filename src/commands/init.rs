@@ -4,7 +4,7 @@
 
 use crate::cli::InitArgs;
 use crate::context::Context;
-use crate::import::write::write_dir;
+use crate::import::write::write_plan;
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::path::PathBuf;
@@ -108,7 +108,13 @@ pub fn starter_files(today: NaiveDate) -> Vec<(PathBuf, String)> {
 }
 
 pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
-    write_dir(&args.dir, &starter_files(ctx.as_of), false)?;
+    write_plan(
+        "plan init",
+        &args.dir,
+        &starter_files(ctx.as_of),
+        false,
+        &[],
+    )?;
     let dir = args.dir.display();
     writeln!(
         out,
