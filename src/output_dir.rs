@@ -57,16 +57,22 @@ pub fn write(dir: &Path, files: &[(String, &[u8])], rules: &Rules) -> anyhow::Re
     let inputs = canonical(rules.inputs);
     refuse(dir, &before, &names, rules, &inputs)?;
     let mut created = Vec::new();
+    // On a failure before the renames, the temporary files go (when
+    // dropped) and so do the directories made for them, innermost first.
+    let undo = |created: &[PathBuf]| created.iter().rev().for_each(|d| drop(fs::remove_dir(d)));
     let staged = match stage(dir, files, &mut created) {
         Ok(staged) => staged,
         Err(err) => {
-            // The directories made for it, innermost first, if still empty.
-            created.iter().rev().for_each(|d| drop(fs::remove_dir(d)));
+            undo(&created);
             return Err(err);
         }
     };
     let all: BTreeSet<String> = before.listed.union(&names).cloned().collect();
-    write_manifest(dir, rules, &all)?;
+    if let Err(err) = write_manifest(dir, rules, &all) {
+        drop(staged);
+        undo(&created);
+        return Err(err);
+    }
     for (temporary, name) in staged {
         temporary
             .persist(dir.join(&name))
@@ -353,6 +359,59 @@ mod tests {
             fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
             "mine"
         );
+    }
+
+    #[test]
+    fn a_marker_of_an_older_version_lets_the_same_names_be_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = "This directory is a site written by `plan site`.\n";
+        fs::write(dir.path().join(".plan-test"), marker).unwrap();
+        fs::write(dir.path().join("index.html"), "old").unwrap();
+        fs::write(dir.path().join("CNAME"), "example.org").unwrap();
+        let files = [("index.html".to_string(), &b"new"[..])];
+        write(dir.path(), &files, &rules(false)).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("index.html")).unwrap(),
+            "new"
+        );
+        assert!(dir.path().join("CNAME").exists());
+        assert!(listed(dir.path()).ends_with("\nindex.html\n"));
+    }
+
+    #[test]
+    fn a_failure_before_the_renames_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        // `b` cannot be a directory: a file is there.
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("b"), "mine").unwrap();
+        let files = [
+            ("a/x.html".to_string(), &b"x"[..]),
+            ("b/y.html".into(), b"y"),
+        ];
+        assert!(write(&out, &files, &rules(true)).is_err());
+        let left: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, ["b"], "nothing else written or left");
+    }
+
+    #[test]
+    fn a_list_naming_files_outside_or_hidden_removes_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir_all(out.join(".git")).unwrap();
+        fs::write(dir.path().join("victim"), "v").unwrap();
+        fs::write(out.join(".git/config"), "c").unwrap();
+        fs::create_dir(out.join("sub")).unwrap();
+        fs::write(out.join("sub/kept"), "k").unwrap();
+        let list = "# listed\n../victim\n.git/config\n/etc/hostname\nsub\n";
+        fs::write(out.join(".plan-test"), list).unwrap();
+        write(&out, &[("a.html".to_string(), &b"a"[..])], &rules(false)).unwrap();
+        assert!(dir.path().join("victim").exists() && out.join(".git/config").exists());
+        assert!(out.join("sub/kept").exists(), "a directory listed is left");
     }
 
     #[test]
