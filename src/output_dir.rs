@@ -13,6 +13,7 @@
 //! before the renames changes nothing; one during them (a rename in one
 //! directory hardly fails) leaves every file whole and listed.
 
+use crate::safe_write::{self, PlanLock};
 use anyhow::{Context, bail};
 use std::collections::BTreeSet;
 use std::fs;
@@ -51,38 +52,53 @@ struct Before {
 
 /// Writes `files` (a path inside `dir` with `/` between its parts, and the
 /// bytes) into `dir`, replacing what the last run wrote; see the module.
-pub fn write(dir: &Path, files: &[(String, &[u8])], rules: &Rules) -> anyhow::Result<()> {
+/// Under the lock of the plan holding `dir`, else of `dir` itself, so two
+/// writers of it (or `plan set` in a plan imported there) take turns; one
+/// that must wait tells `err`.
+pub fn write(
+    dir: &Path,
+    files: &[(String, &[u8])],
+    rules: &Rules,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
     let names = new_names(files)?;
+    let mut created = Vec::new();
+    let written = make_dirs(dir, &mut created).and_then(|()| {
+        let _lock = PlanLock::acquire([safe_write::plan_lock_dir(dir)?], err)?;
+        write_locked(dir, files, &names, rules, &mut created)
+    });
+    if written.is_err() {
+        // The directories made for it, innermost first, where still empty
+        // (a failure before the renames leaves them so).
+        created.iter().rev().for_each(|d| drop(fs::remove_dir(d)));
+    }
+    written
+}
+
+fn write_locked(
+    dir: &Path,
+    files: &[(String, &[u8])],
+    names: &BTreeSet<String>,
+    rules: &Rules,
+    created: &mut Vec<PathBuf>,
+) -> anyhow::Result<()> {
     let before = read_before(dir, rules)?;
     let inputs = canonical(rules.inputs);
-    refuse(dir, &before, &names, rules, &inputs)?;
-    let mut created = Vec::new();
-    // On a failure before the renames, the temporary files go (when
-    // dropped) and so do the directories made for them, innermost first.
-    let undo = |created: &[PathBuf]| created.iter().rev().for_each(|d| drop(fs::remove_dir(d)));
-    let staged = match stage(dir, files, &mut created) {
-        Ok(staged) => staged,
-        Err(err) => {
-            undo(&created);
-            return Err(err);
-        }
-    };
-    let all: BTreeSet<String> = before.listed.union(&names).cloned().collect();
-    if let Err(err) = write_manifest(dir, rules, &all) {
-        drop(staged);
-        undo(&created);
-        return Err(err);
-    }
+    refuse(dir, &before, names, rules, &inputs)?;
+    // On a failure before the renames, the temporary files go when dropped.
+    let staged = stage(dir, files, created)?;
+    let all: BTreeSet<String> = before.listed.union(names).cloned().collect();
+    write_manifest(dir, rules, &all)?;
     for (temporary, name) in staged {
         temporary
             .persist(dir.join(&name))
             .map_err(|e| e.error)
             .with_context(|| format!("cannot put {} in place", dir.join(&name).display()))?;
     }
-    for gone in before.listed.difference(&names) {
+    for gone in before.listed.difference(names) {
         remove_old(dir, gone, &inputs);
     }
-    write_manifest(dir, rules, &names)?;
+    write_manifest(dir, rules, names)?;
     if let Ok(dir) = fs::File::open(dir) {
         let _ = dir.sync_all();
     }
@@ -227,7 +243,7 @@ fn stage(
         let written = (|| -> std::io::Result<NamedTempFile> {
             let mut temporary = tempfile::Builder::new()
                 .prefix(&format!(".{file_name}."))
-                .suffix(crate::safe_write::TEMPORARY_SUFFIX)
+                .suffix(safe_write::TEMPORARY_SUFFIX)
                 .tempfile_in(parent)?;
             temporary.write_all(bytes)?;
             // A temporary file is private (0600); these are to be shared.
@@ -269,7 +285,7 @@ fn write_manifest(dir: &Path, rules: &Rules, names: &BTreeSet<String>) -> anyhow
         text.push_str(name);
         text.push('\n');
     }
-    crate::safe_write::write_output(&dir.join(rules.manifest), text.as_bytes())
+    safe_write::write_output(&dir.join(rules.manifest), text.as_bytes())
 }
 
 /// Removes a file the last run wrote and this one does not, then its
@@ -325,12 +341,12 @@ mod tests {
             ("a.html".to_string(), &b"a"[..]),
             ("sub/b.txt".into(), b"b"),
         ];
-        write(&out, &first, &rules(false)).unwrap();
+        write(&out, &first, &rules(false), &mut std::io::sink()).unwrap();
         assert!(listed(&out).ends_with("a.html\nsub/b.txt\n"));
         fs::write(out.join("CNAME"), "example.org").unwrap();
         fs::create_dir(out.join(".git")).unwrap();
         let second = [("a.html".to_string(), &b"A"[..])];
-        write(&out, &second, &rules(false)).unwrap();
+        write(&out, &second, &rules(false), &mut std::io::sink()).unwrap();
         assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "A");
         assert!(!out.join("sub").exists(), "an emptied directory goes");
         assert!(out.join("CNAME").exists() && out.join(".git").is_dir());
@@ -338,7 +354,7 @@ mod tests {
         // A file it would write, put there by someone else: refused by name.
         fs::write(out.join("c.html"), "mine").unwrap();
         let third = [("a.html".to_string(), &b"3"[..]), ("c.html".into(), b"3")];
-        let err = write(&out, &third, &rules(true)).unwrap_err();
+        let err = write(&out, &third, &rules(true), &mut std::io::sink()).unwrap_err();
         assert!(format!("{err:#}").contains("c.html is there"), "{err:#}");
         assert_eq!(fs::read_to_string(out.join("c.html")).unwrap(), "mine");
         assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "A");
@@ -351,10 +367,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("notes.txt"), "mine").unwrap();
         let files = [("plan.toml".to_string(), &b"x"[..])];
-        let err = write(dir.path(), &files, &rules(false)).unwrap_err();
+        let err = write(dir.path(), &files, &rules(false), &mut std::io::sink()).unwrap_err();
         assert!(err.to_string().contains("--force"), "{err}");
         assert!(!dir.path().join("plan.toml").exists());
-        write(dir.path(), &files, &rules(true)).unwrap();
+        write(dir.path(), &files, &rules(true), &mut std::io::sink()).unwrap();
         assert_eq!(
             fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
             "mine"
@@ -369,7 +385,7 @@ mod tests {
         fs::write(dir.path().join("index.html"), "old").unwrap();
         fs::write(dir.path().join("CNAME"), "example.org").unwrap();
         let files = [("index.html".to_string(), &b"new"[..])];
-        write(dir.path(), &files, &rules(false)).unwrap();
+        write(dir.path(), &files, &rules(false), &mut std::io::sink()).unwrap();
         assert_eq!(
             fs::read_to_string(dir.path().join("index.html")).unwrap(),
             "new"
@@ -389,7 +405,7 @@ mod tests {
             ("a/x.html".to_string(), &b"x"[..]),
             ("b/y.html".into(), b"y"),
         ];
-        assert!(write(&out, &files, &rules(true)).is_err());
+        assert!(write(&out, &files, &rules(true), &mut std::io::sink()).is_err());
         let left: Vec<_> = fs::read_dir(&out)
             .unwrap()
             .flatten()
@@ -409,7 +425,13 @@ mod tests {
         fs::write(out.join("sub/kept"), "k").unwrap();
         let list = "# listed\n../victim\n.git/config\n/etc/hostname\nsub\n";
         fs::write(out.join(".plan-test"), list).unwrap();
-        write(&out, &[("a.html".to_string(), &b"a"[..])], &rules(false)).unwrap();
+        write(
+            &out,
+            &[("a.html".to_string(), &b"a"[..])],
+            &rules(false),
+            &mut std::io::sink(),
+        )
+        .unwrap();
         assert!(dir.path().join("victim").exists() && out.join(".git/config").exists());
         assert!(out.join("sub/kept").exists(), "a directory listed is left");
     }

@@ -214,3 +214,59 @@ fn import_never_writes_over_a_file_it_did_not_write() {
     // Nothing else was written.
     assert_eq!(tree(work.path()).len(), mine.len());
 }
+
+#[test]
+fn sites_built_at_once_into_one_directory_take_turns() {
+    let work = tempfile::tempdir().unwrap();
+    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let site = work.path().join("site");
+    fs::create_dir(&site).unwrap();
+    let mine = users_files(&site, &["CNAME"]);
+    // The first one made the site: the others rebuild it, all at once.
+    let first = plan(
+        work.path(),
+        &[
+            "--dir",
+            plans.to_str().unwrap(),
+            "site",
+            "-o",
+            "site",
+            "--force",
+        ],
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_plan"))
+                .args(["--as-of", "2013-06-01", "--dir"])
+                .arg(&plans)
+                .args(["site", "-o", "site"])
+                .current_dir(work.path())
+                .env_remove("PLAN_DIR")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    survive(&mine);
+    let once = tempfile::tempdir().unwrap();
+    let out = plan(
+        once.path(),
+        &["--dir", plans.to_str().unwrap(), "site", "-o", "site"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pages = |dir: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
+        tree(dir)
+            .into_iter()
+            .filter(|(p, _)| !p.components().any(|c| c.as_os_str() == ".git"))
+            .filter(|(p, _)| p.file_name().is_some_and(|n| n != "CNAME"))
+            .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_path_buf(), b))
+            .collect()
+    };
+    assert_eq!(pages(&site), pages(&once.path().join("site")));
+}

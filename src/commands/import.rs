@@ -44,7 +44,14 @@ pub fn run(
         .chain(&options.agencies)
         .cloned()
         .collect();
-    write::write_plan("plan import", &options.out, &files, options.force, &inputs)?;
+    write::write_plan(
+        "plan import",
+        &options.out,
+        &files,
+        options.force,
+        &inputs,
+        err,
+    )?;
     writeln!(out, "{}", summary(&options, &imported, &registry))?;
     let opened = open::open(Location::WorkTree(&options.out))?;
     DiagnosticFormat::Human.render(out, &opened.sources, &opened.diagnostics, ctx.colour)?;

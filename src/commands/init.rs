@@ -108,13 +108,10 @@ pub fn starter_files(today: NaiveDate) -> Vec<(PathBuf, String)> {
 }
 
 pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
-    write_plan(
-        "plan init",
-        &args.dir,
-        &starter_files(ctx.as_of),
-        false,
-        &[],
-    )?;
+    // A new or empty directory: no other writer to wait for, nothing to say.
+    let quiet = &mut std::io::sink();
+    let files = starter_files(ctx.as_of);
+    write_plan("plan init", &args.dir, &files, false, &[], quiet)?;
     let dir = args.dir.display();
     writeln!(
         out,

@@ -53,7 +53,7 @@ pub fn run(
         rewrite_own: true,
         inputs: &[],
     };
-    output_dir::write(&args.output, &named, &rules)?;
+    output_dir::write(&args.output, &named, &rules, err)?;
     writeln!(
         out,
         "wrote {pages} pages, {} and {} to {}",

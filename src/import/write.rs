@@ -361,6 +361,7 @@ pub fn write_plan(
     files: &[(PathBuf, String)],
     force: bool,
     inputs: &[PathBuf],
+    err: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     let named: Vec<(String, &[u8])> = files
         .iter()
@@ -379,7 +380,7 @@ pub fn write_plan(
         rewrite_own: false,
         inputs,
     };
-    crate::output_dir::write(out, &named, &rules)
+    crate::output_dir::write(out, &named, &rules, err)
 }
 
 #[cfg(test)]
