@@ -85,6 +85,8 @@ fn write_locked(
     let before = read_before(dir, rules)?;
     let inputs = canonical(rules.inputs);
     refuse(dir, &before, names, rules, &inputs)?;
+    let manifest = rules.manifest.to_string();
+    sweep(dir, before.listed.union(names).chain([&manifest]));
     // On a failure before the renames, the temporary files go when dropped.
     let staged = stage(dir, files, created)?;
     let all: BTreeSet<String> = before.listed.union(names).cloned().collect();
@@ -240,27 +242,48 @@ fn stage(
         let parent = path.parent().unwrap_or(dir);
         make_dirs(parent, created)?;
         let file_name = name.rsplit('/').next().unwrap_or(name);
-        let written = (|| -> std::io::Result<NamedTempFile> {
-            let mut temporary = tempfile::Builder::new()
-                .prefix(&format!(".{file_name}."))
-                .suffix(safe_write::TEMPORARY_SUFFIX)
-                .tempfile_in(parent)?;
-            temporary.write_all(bytes)?;
-            // A temporary file is private (0600); these are to be shared.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                temporary
-                    .as_file()
-                    .set_permissions(fs::Permissions::from_mode(0o644))?;
-            }
-            temporary.as_file().sync_all()?;
-            Ok(temporary)
-        })();
-        let temporary = written.with_context(|| format!("cannot write {}", path.display()))?;
+        let temporary = temporary(parent, file_name, bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         staged.push((temporary, name.clone()));
     }
     Ok(staged)
+}
+
+/// `bytes` in a new temporary file beside `file_name` in `parent`
+/// (`.NAME.RANDOM.plan-tmp`), flushed to disk.
+fn temporary(parent: &Path, file_name: &str, bytes: &[u8]) -> std::io::Result<NamedTempFile> {
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&format!(".{file_name}."))
+        .suffix(safe_write::TEMPORARY_SUFFIX)
+        .tempfile_in(parent)?;
+    temporary.write_all(bytes)?;
+    // A temporary file is private (0600); these are to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temporary
+            .as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
+    temporary.as_file().sync_all()?;
+    Ok(temporary)
+}
+
+/// Removes the temporary files a killed run of this writer left beside
+/// the files it writes (old ones only: see `safe_write::remove_stale`).
+fn sweep<'n>(dir: &Path, names: impl Iterator<Item = &'n String>) {
+    let mut by_dir: std::collections::BTreeMap<PathBuf, BTreeSet<&str>> = Default::default();
+    for name in names {
+        let path = dir.join(name);
+        let parent = path.parent().unwrap_or(dir).to_path_buf();
+        let file = name.rsplit('/').next().unwrap_or(name);
+        by_dir.entry(parent).or_default().insert(file);
+    }
+    for (parent, files) in by_dir {
+        safe_write::remove_stale(&parent, |n| {
+            safe_write::temporary_for(n).is_some_and(|f| files.contains(f))
+        });
+    }
 }
 
 /// `fs::create_dir_all`, remembering the directories it made.
@@ -285,7 +308,10 @@ fn write_manifest(dir: &Path, rules: &Rules, names: &BTreeSet<String>) -> anyhow
         text.push_str(name);
         text.push('\n');
     }
-    safe_write::write_output(&dir.join(rules.manifest), text.as_bytes())
+    let path = dir.join(rules.manifest);
+    let written = temporary(dir, rules.manifest, text.as_bytes())
+        .and_then(|t| t.persist(&path).map(drop).map_err(|e| e.error));
+    written.with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Removes a file the last run wrote and this one does not, then its
@@ -434,6 +460,31 @@ mod tests {
         .unwrap();
         assert!(dir.path().join("victim").exists() && out.join(".git/config").exists());
         assert!(out.join("sub/kept").exists(), "a directory listed is left");
+    }
+
+    #[test]
+    fn a_killed_runs_old_temporary_files_go_and_no_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [("a.html".to_string(), &b"a"[..])];
+        write(dir.path(), &files, &rules(false), &mut std::io::sink()).unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 60 * 60);
+        for name in [
+            "..plan-test.Zz9Yy8.plan-tmp",
+            ".a.html.x7Yz0q.plan-tmp",
+            ".b.html.x7Yz0q.plan-tmp",
+            ".a.html.Ab12Cd.plan-tmp",
+        ] {
+            let file = fs::File::create(dir.path().join(name)).unwrap();
+            if !name.contains("Ab12Cd") {
+                file.set_modified(old).unwrap();
+            }
+        }
+        write(dir.path(), &files, &rules(false), &mut std::io::sink()).unwrap();
+        assert!(!dir.path().join(".a.html.x7Yz0q.plan-tmp").exists());
+        assert!(!dir.path().join("..plan-test.Zz9Yy8.plan-tmp").exists());
+        // Not a name it writes; new (perhaps a live writer's).
+        assert!(dir.path().join(".b.html.x7Yz0q.plan-tmp").exists());
+        assert!(dir.path().join(".a.html.Ab12Cd.plan-tmp").exists());
     }
 
     #[test]

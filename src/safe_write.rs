@@ -200,12 +200,18 @@ fn write_over(target: &Path, dir: &Path, text: &str) -> std::io::Result<()> {
 /// plan reached through a link, is written without it. A link is never
 /// removed: whoever planted it, it is not ours.
 fn remove_stale_temporaries(dir: &Path) {
+    remove_stale(dir, is_temporary_name);
+}
+
+/// Removes the regular files in `dir` whose names `ours` claims and that
+/// were not modified for [`STALE_AFTER`]: what a killed writer left.
+pub fn remove_stale(dir: &Path, ours: impl Fn(&str) -> bool) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     let now = SystemTime::now();
     for entry in entries.flatten() {
-        if !is_temporary_name(&entry.file_name().to_string_lossy()) {
+        if !ours(&entry.file_name().to_string_lossy()) {
             continue;
         }
         let path = entry.path();
@@ -222,30 +228,32 @@ fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
+/// The name of the file a temporary file `.NAME.RANDOM.plan-tmp` was
+/// written for.
+pub fn temporary_for(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('.')?.strip_suffix(TEMPORARY_SUFFIX)?;
+    let (file, random) = rest.rsplit_once('.')?;
+    let random = !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric());
+    (random && !file.is_empty()).then_some(file)
+}
+
 /// Whether `name` is the temporary file of a writer of a plan file
 /// (`.card.toml.x7Yz0q.plan-tmp`, or `.card.toml.1234.tmp` from older
 /// versions). An output's (`.plan-output.RANDOM.plan-tmp`) is not: its
 /// writer holds no lock. Other programs' temporary files may look like
 /// `.NAME.1234.tmp` too, so the name must be a plan file's.
 fn is_temporary_name(name: &str) -> bool {
-    let Some(rest) = name.strip_prefix('.') else {
+    let plan_file = |file: &str| file.len() > ".toml".len() && file.ends_with(".toml");
+    if let Some(file) = temporary_for(name) {
+        return plan_file(file);
+    }
+    // `.NAME.toml.PID.tmp`, as older versions named them.
+    let Some(rest) = name.strip_prefix('.').and_then(|r| r.strip_suffix(".tmp")) else {
         return false;
     };
-    let (rest, allowed): (&str, fn(&u8) -> bool) =
-        if let Some(rest) = rest.strip_suffix(TEMPORARY_SUFFIX) {
-            (rest, u8::is_ascii_alphanumeric)
-        } else if let Some(rest) = rest.strip_suffix(".tmp") {
-            (rest, u8::is_ascii_digit)
-        } else {
-            return false;
-        };
-    let Some((file, tail)) = rest.rsplit_once('.') else {
-        return false;
-    };
-    !tail.is_empty()
-        && tail.as_bytes().iter().all(allowed)
-        && file.len() > ".toml".len()
-        && file.ends_with(".toml")
+    rest.rsplit_once('.').is_some_and(|(file, pid)| {
+        !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && plan_file(file)
+    })
 }
 
 #[cfg(test)]
