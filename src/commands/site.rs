@@ -1,6 +1,7 @@
 //! `plan site`: the whole plan as a static website (the pages of `site`),
 //! with the task export (`tasks.csv`) and the deadlines calendar
-//! (`plan.ics`) beside them, put in place all at once.
+//! (`plan.ics`) beside them, written by `output_dir` (which replaces only
+//! the files the last build wrote, and leaves every other file alone).
 
 use super::shared::TaskFilter;
 use super::{export, shared};
