@@ -23,6 +23,7 @@ pub mod line_ends;
 pub mod load;
 pub mod model;
 pub mod open;
+pub mod output_dir;
 pub mod parallel;
 pub mod partners;
 pub mod query;

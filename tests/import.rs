@@ -453,7 +453,8 @@ fn a_non_empty_directory_needs_force() {
     assert!(tmp.path().join("out/keep.txt").exists());
     let out = import(tmp.path(), &["sheet.xlsx"], &["--force"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(!tmp.path().join("out/keep.txt").exists());
+    // Written beside the user's file, never over it.
+    assert!(tmp.path().join("out/keep.txt").exists());
     assert!(tmp.path().join("out/plan.toml").exists());
 }
 

@@ -369,7 +369,7 @@ fn every_piece_of_plan_text_is_escaped_on_every_page() {
 }
 
 #[test]
-fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
+fn a_directory_gets_the_sites_files_and_keeps_every_other() {
     let work = tempfile::tempdir().unwrap();
     let out = work.path().join("site");
     let example = Path::new("examples/quarterly");
@@ -380,25 +380,30 @@ fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
     assert_eq!(refused.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        stderr.contains("is not a site `plan site` wrote") && stderr.contains("--force"),
+        stderr.contains("`plan site` did not write there") && stderr.contains("--force"),
         "{stderr}"
     );
     assert_eq!(fs::read_dir(&out).unwrap().count(), 1);
-    // Forced: replaced whole.
+    // Forced: the site is written beside what is there.
     assert_eq!(
         build(example, "2013-03-31", &out, &["--force"])
             .status
             .code(),
         Some(0)
     );
-    assert!(!out.join("notes.txt").exists() && out.join("index.html").exists());
-    // A site written before is replaced without --force; what it had and the new one has not goes.
+    assert!(out.join("notes.txt").exists() && out.join("index.html").exists());
+    // Rebuilt without --force: a page the last build wrote (it is in the
+    // list) and this one does not goes; the rest stays.
     fs::write(out.join("card-gone.html"), "old").unwrap();
+    let mut list = fs::read_to_string(out.join(".plan-site")).unwrap();
+    list.push_str("card-gone.html\n");
+    fs::write(out.join(".plan-site"), list).unwrap();
     assert_eq!(
         build(example, "2013-03-31", &out, &[]).status.code(),
         Some(0)
     );
     assert!(!out.join("card-gone.html").exists() && out.join("index.html").exists());
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
     // A plan with errors writes nothing at all.
     let broken = tempfile::tempdir().unwrap();
     copy_dir(example, broken.path());
@@ -421,7 +426,7 @@ fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert_eq!(left.len(), 1, "{left:?}");
-    // The site never replaces the plan itself.
+    // The site is never written where the plan is.
     let plan_dir = tempfile::tempdir().unwrap();
     copy_dir(example, plan_dir.path());
     let into_plan = build(plan_dir.path(), "2013-03-31", plan_dir.path(), &["--force"]);

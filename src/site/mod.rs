@@ -12,7 +12,6 @@ mod index;
 mod measure;
 pub mod names;
 mod recommendations;
-pub mod write;
 
 use crate::dates::{self, TargetDate};
 use crate::highlight::{self, Highlight, History};
