@@ -49,7 +49,7 @@ impl Text {
             .iter()
             .map(|(quoted, text)| match quoted {
                 true => escape::html_isolated(text),
-                false => escape::html(text),
+                false => escape::dates_whole(&escape::html(text)).into_owned(),
             })
             .collect()
     }
@@ -207,10 +207,10 @@ fn html_table(out: &mut String, table: &DocTable, label: &str) {
     for row in &table.rows {
         out.push_str("<tr>");
         for c in row {
-            let class = if c.is_number() {
-                " class=\"number\""
-            } else {
-                ""
+            let class = match c {
+                _ if c.is_number() => " class=\"number\"",
+                Cell::Date(_) => " class=\"date\"",
+                _ => "",
             };
             let _ = write!(out, "<td{class}>{}</td>", html_cell(c));
         }

@@ -60,6 +60,40 @@ fn chars_crlf_as_lf(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// HTML in which each ISO date (`2012-12-31`) is kept on one line: a phone
+/// would otherwise break it at a hyphen ("2012-12-/31"). For `plan`'s own
+/// words, already escaped; a date is ten ASCII characters.
+pub fn dates_whole(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let is_date = |at: usize| {
+        bytes.get(at..at + 10).is_some_and(|d| {
+            d.iter().enumerate().all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        }) && !bytes.get(at + 10).is_some_and(u8::is_ascii_digit)
+            && (at == 0 || !bytes[at - 1].is_ascii_digit())
+    };
+    if !(0..bytes.len()).any(is_date) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_date(at) {
+            out.push_str("<span class=\"date\">");
+            out.push_str(&html[at..at + 10]);
+            out.push_str("</span>");
+            at += 10;
+        } else {
+            let next = html[at..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&html[at..at + next]);
+            at += next;
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Text for a terminal: line breaks kept (a table cell may have several
 /// lines), a tab a blank (it would break a table's columns), everything
 /// else hidden shown as an escape.
@@ -345,6 +379,15 @@ mod tests {
             markdown(text),
             "R3:<br>- a. With:<br>&nbsp;&nbsp;- i. partners<br>- b. Harm"
         );
+    }
+
+    #[test]
+    fn dates_are_kept_whole_and_nothing_else_changes() {
+        assert_eq!(
+            dates_whole("due 2012-12-31, 12012-12-310 – é"),
+            "due <span class=\"date\">2012-12-31</span>, 12012-12-310 – é"
+        );
+        assert!(matches!(dates_whole("Q3 2012-13"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -307,10 +307,11 @@ impl Page {
                 } else {
                     ("td", "")
                 };
-                let class = if cell.is_number() {
-                    " class=\"number\""
-                } else {
-                    ""
+                let class = match cell {
+                    _ if cell.is_number() => " class=\"number\"",
+                    // A date is never broken on a phone ("2012-12-/31").
+                    Item::Cell(Cell::Date(_)) => " class=\"date\"",
+                    _ => "",
                 };
                 let _ = write!(html, "<{tag}{scope}{class}>");
                 cell.write(html);

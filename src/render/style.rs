@@ -29,6 +29,8 @@ td.number { min-width: 0; }
 thead th { color: #1c2833; background: #eaeded; }
 tbody th { font-weight: normal; white-space: nowrap; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+.date { white-space: nowrap; }
+h2 a, h3 a, h4 a, nav a, li > a:only-child { display: inline-block; min-height: 24px; }
 tr.alert { background: #fdedec; }
 strong.alert { color: #922b21; background: #fdedec; }
 dl.facts { display: flex; flex-wrap: wrap; gap: .4rem 1.6rem; margin: .6rem 0 1rem; }
@@ -48,7 +50,7 @@ li.tile h3 { margin-top: .6rem; }
 .curve { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: 0 1.5rem; align-items: start; }
 figure { margin: .5rem 0 1rem; }
 figcaption { font-size: .9rem; color: #4d5656; background: #ffffff; }
-svg { max-width: 100%; height: auto; font-size: 11px; }
+svg { max-width: 100%; height: auto; font-size: 12px; }
 li.tile svg { width: 100%; }
 svg .axis { stroke: #4d5656; stroke-width: 1; }
 svg .curve { fill: none; stroke: #1f618d; stroke-width: 2.5; }
