@@ -326,10 +326,10 @@ mod tests {
         ];
         let html = html(&blocks);
         assert!(html.contains(
-            "<h1><bdi>Plan \u{202e}&lt;b&gt;</bdi>: Highlight Report, <bdi>Q3</bdi></h1>"
+            "<h1><bdi>Plan \\u{202e}&lt;b&gt;</bdi>: Highlight Report, <bdi>Q3</bdi></h1>"
         ));
         assert!(html.contains("<title>Plan \\u{202e}&lt;b&gt;: Highlight Report, Q3</title>"));
-        assert!(html.contains("<td><bdi>a\u{202e}b<br>c</bdi></td>"));
+        assert!(html.contains("<td><bdi>a\\u{202e}b<br>c</bdi></td>"));
         let markdown = markdown(&blocks);
         assert!(markdown.starts_with("# Plan \\u{202e}&lt;b&gt;: Highlight Report, Q3\n"));
         assert!(markdown.contains("| a\\u{202e}b<br>c |"));

@@ -253,7 +253,14 @@ pub fn html(text: &str) -> String {
             // A nested list's indent stays (a browser would fold the blanks).
             ' ' if indent => out.push_str("&nbsp;"),
             '\t' => out.push(c),
-            c if c.is_control() => push_visible(&mut out, c),
+            // An override or embedding acts even inside a `<bdi>`, on the
+            // rest of its own field ("Pay invoice \u{202e}sutats neerg"
+            // reads "Pay invoice green status"): shown, never obeyed.
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                push_visible(&mut out, c)
+            }
             c => push_html(&mut out, c),
         }
     }
@@ -451,8 +458,10 @@ mod tests {
     fn html_escapes_and_isolates() {
         assert_eq!(
             html_isolated("<b>\u{202e}'\"&\n\u{1b}"),
-            "<bdi>&lt;b&gt;\u{202e}&#39;&quot;&amp;<br>\\u{1b}</bdi>"
+            "<bdi>&lt;b&gt;\\u{202e}&#39;&quot;&amp;<br>\\u{1b}</bdi>"
         );
+        // A right-to-left mark is how right-to-left text is written: kept.
+        assert_eq!(html("\u{200f}א"), "\u{200f}א");
         assert_eq!(html_attr("a\u{202e}<\nb"), "a\\u{202e}&lt; b");
     }
 

@@ -369,7 +369,7 @@ mod tests {
             empty: "none",
         });
         let html = page.finish();
-        assert!(html.contains("<h1><bdi>A &lt;b&gt;\u{202e} title</bdi></h1>"));
+        assert!(html.contains("<h1><bdi>A &lt;b&gt;\\u{202e} title</bdi></h1>"));
         assert!(html.contains("<title>A &lt;b&gt;\\u{202e} title – Site</title>"));
         assert!(html.contains("<caption id=\"x1\">Tasks of <bdi>&lt;i&gt;</bdi></caption>"));
         assert!(html.contains("<th scope=\"col\">Task</th><th scope=\"col\">Count</th>"));
