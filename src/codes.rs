@@ -54,6 +54,7 @@ codes! {
     UnknownKey => "unknown-key", Error, "a key the plan format does not have (often a typo)";
     MissingKey => "missing-key", Error, "a required key is absent";
     WrongType => "wrong-type", Error, "a value of the wrong TOML type (a number where text is wanted ...)";
+    BadId => "bad-id", Error, "an id with characters an id may not hold (ids are joined into task ids and name files and web pages)";
     BadValue => "bad-value", Error, "a value outside what its key allows (an empty id, a month 13 ...)";
     MissingPlan => "missing-plan", Error, "no file holds the `[plan]` table";
     DuplicatePlan => "duplicate-plan", Error, "more than one `[plan]` table";

@@ -303,13 +303,13 @@ impl Finding {
             F::ConfusableId { .. } => Code::ConfusableId,
             F::TomlSyntax { .. } => Code::TomlSyntax,
             F::EmptyFile => Code::EmptyFile,
+            F::BadId { .. } => Code::BadId,
             F::UnknownKey { .. } => Code::UnknownKey,
             F::MissingKey { .. } | F::MissingLead { .. } => Code::MissingKey,
             F::WrongType { .. } | F::DateAsText { .. } => Code::WrongType,
             F::NumberTooLarge { .. }
             | F::NotANumberId { .. }
             | F::OutOfRange { .. }
-            | F::BadId { .. }
             | F::EmptyAgencyId
             | F::HiddenInId { .. }
             | F::BadAgencyKind { .. }
@@ -609,6 +609,11 @@ impl Finding {
             F::DuplicatePlan { .. } => "a plan directory holds exactly one [plan]".into(),
             F::PlanEndsBeforeStart { .. } => "swap `start` and `end`, or correct one".into(),
             F::DuplicateId { .. } => "ids must be unique among siblings (ignoring case)".into(),
+            F::BadId { what: "agency", .. } => {
+                "an agency id may hold letters, digits, `-`, `_` and `.`: it names the agency's \
+                 request file and web page"
+                    .into()
+            }
             F::BadId { .. } => {
                 "use letters, digits and `_` only: ids are joined into `EJ-1.1.a`".into()
             }

@@ -21,6 +21,22 @@ impl Validator<'_> {
                 self.report(Diagnostic::new(Finding::EmptyAgencyId, agency.id.loc));
                 continue;
             }
+            // An agency id names its request file and web page: no quotes,
+            // brackets, slashes or spaces (`A"><img …>` is no id). A hidden
+            // character has a finding of its own, which names it.
+            let allowed = |c: char| {
+                c.is_alphanumeric() || matches!(c, '-' | '_' | '.') || crate::hidden::is_hidden(c)
+            };
+            if !agency.id.value.chars().all(allowed) {
+                self.report(Diagnostic::new(
+                    Finding::BadId {
+                        what: "agency",
+                        id: agency.id.value.clone(),
+                    },
+                    agency.id.loc,
+                ));
+                continue;
+            }
             if !seen.first(self, &agency.id.value, agency.id.loc) {
                 continue;
             }
