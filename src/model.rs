@@ -260,6 +260,9 @@ pub struct Update {
     /// The agency that gave it.
     pub by: Option<AgencyIdx>,
     pub evidence: Option<String>,
+    /// The return sheet it came from, as `plan apply` records it:
+    /// "FINGERPRINT row N" (see `partners::returns::Returned::fingerprint`).
+    pub sheet: Option<String>,
     pub loc: Loc,
 }
 

@@ -41,6 +41,7 @@ pub fn run(
         due: args.due.clone(),
         leads: args.lead.clone(),
         by: None,
+        sheet: None,
         updated: ctx.as_of,
     };
     let after = edit::edit_task(&opened.sources.get(file).text, &path, &change)?;

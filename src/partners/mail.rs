@@ -107,8 +107,8 @@ pub fn body(made: &Made, request: &Request, sheet_name: &str, markdown: bool) ->
         "\nWhat to do: open the attached sheet {}. For each task that moved, pick a New RAG \
          (red, amber, green, or blue when it is complete), write a Progress note (what happened, \
          what is next; at most 2,000 characters) and, when it is complete, the day in Done on. \
-         Leave the other columns as they are and rows with no news empty. Save it and send it \
-         back by {}.\n\nThank you,\n{}\n",
+         For a task you reviewed where nothing moved, pick No change. Leave the other columns \
+         as they are. Save it and send it back by {}.\n\nThank you,\n{}\n",
         show(sheet_name),
         made.reply_by,
         show(plan.meta.owner.as_deref().unwrap_or(&plan.meta.title)),

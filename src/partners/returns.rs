@@ -70,6 +70,9 @@ pub struct Row {
     /// What the sheet showed: the RAG and note when it was made.
     pub sheet_rag: Option<String>,
     pub sheet_note: Option<String>,
+    /// The target and state the sheet showed (its Due and State columns).
+    pub sheet_due: Option<String>,
+    pub sheet_state: Option<String>,
     pub fingerprint: Option<String>,
 }
 
@@ -84,6 +87,37 @@ pub struct Returned {
     pub plan_title: Option<String>,
     pub agency: Option<String>,
     pub rows: Vec<Row>,
+    /// What identifies the request this sheet answers, whoever re-saved it
+    /// and however its rows were sorted: see [`Returned::identify`].
+    pub fingerprint: String,
+}
+
+impl Returned {
+    /// A hash of the agency and of what the sheet showed of each task (its
+    /// id, fingerprint, RAG and note), in id order. The same request,
+    /// re-saved as xlsx or CSV, sorted or filled in again, keeps it; the
+    /// next round's request (its tasks reviewed since) gets another.
+    fn identify(&mut self) {
+        let mut shown: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let id = r.id.value.text().unwrap_or_default().to_uppercase();
+                let field = |f: &Option<String>| f.clone().unwrap_or_default();
+                let fields = [
+                    id,
+                    field(&r.fingerprint),
+                    field(&r.sheet_rag).to_lowercase(),
+                    field(&r.sheet_note),
+                ];
+                fields.join("\u{1f}")
+            })
+            .collect();
+        shown.sort();
+        let agency = self.agency.clone().unwrap_or_default().to_uppercase();
+        let fields = std::iter::once(Some(agency)).chain(shown.into_iter().map(Some));
+        self.fingerprint = super::fnv(fields);
+    }
 }
 
 /// Reads a returned `.xlsx` or `.csv`; at most `max_rows` rows.
@@ -118,6 +152,7 @@ pub fn read(path: &Path, max_rows: usize) -> anyhow::Result<Returned> {
     if returned.agency.is_none() {
         returned.agency = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     }
+    returned.identify();
     Ok(returned)
 }
 
@@ -309,6 +344,8 @@ fn rows(name: &str, sheet: &str, grid: &Grid, max_rows: usize) -> anyhow::Result
             done_on: cell(column::DONE_ON),
             sheet_rag: text(column::RAG),
             sheet_note: text(column::NOTE),
+            sheet_due: text(column::DUE),
+            sheet_state: text(column::STATE),
             fingerprint: text(column::FINGERPRINT),
         });
     }
@@ -318,6 +355,7 @@ fn rows(name: &str, sheet: &str, grid: &Grid, max_rows: usize) -> anyhow::Result
         plan_title: None,
         agency: None,
         rows,
+        fingerprint: String::new(),
     })
 }
 

@@ -45,6 +45,7 @@ impl Validator<'_> {
                 note: own_note.take(),
                 by: None,
                 evidence: None,
+                sheet: None,
                 loc: raw.updated.as_ref().map_or(raw.loc, |u| u.loc),
             });
         }
@@ -119,6 +120,7 @@ impl Validator<'_> {
                 note: entry.note.map(|n| n.value),
                 by,
                 evidence: entry.evidence.map(|e| e.value),
+                sheet: entry.sheet.map(|s| s.value),
                 loc: entry.date.loc,
             });
         }

@@ -1,0 +1,254 @@
+//! The update round on a real partnership (issue 22): every review counts,
+//! the same sheet applied twice changes nothing while the next round's
+//! sheet with the same words is a new review, co-leads report side by side,
+//! and a back-dated entry never moves the last review backwards. The sheets
+//! are those `plan requests` writes, filled with openpyxl and re-saved by
+//! LibreOffice (skipped, loudly, where either is missing).
+
+mod common;
+
+use common::{copy_dir, git_on};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A git repository holding a copy of the partners' fixture plan.
+fn repository() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/apply/plan");
+    copy_dir(&fixture, repo.path());
+    git_on(repo.path(), None, &["init", "-q"]);
+    git_on(repo.path(), None, &["add", "-A"]);
+    git_on(repo.path(), None, &["commit", "-qm", "plan"]);
+    repo
+}
+
+fn plan(repo: &Path, as_of: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .arg("--dir")
+        .arg(repo)
+        .args(["--as-of", as_of])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+fn card(repo: &Path) -> String {
+    fs::read_to_string(repo.join("card.toml")).unwrap()
+}
+
+fn checks_and_is_formatted(repo: &Path) {
+    ok(&plan(repo, "2013-03-31", &["check"]));
+    ok(&plan(repo, "2013-03-31", &["fmt", "--check"]));
+}
+
+/// The request sheets of a round made on `as_of`, in `dir`.
+fn requests(repo: &Path, as_of: &str, dir: &Path) {
+    ok(&plan(
+        repo,
+        as_of,
+        &["requests", "-o", dir.to_str().unwrap()],
+    ));
+}
+
+const FILL: &str = r#"
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Return"]
+header = [c.value for c in ws[1]]
+col = {name: i + 1 for i, name in enumerate(header)}
+rows = {ws.cell(r, col["Id"]).value: r for r in range(2, ws.max_row + 1)}
+for task, rag, note in json.loads(sys.argv[3]):
+    ws.cell(rows[task], col["New RAG"]).value = rag
+    ws.cell(rows[task], col["Progress note"]).value = note
+wb.save(sys.argv[2])
+print("ok")
+"#;
+
+/// The sheet `sent` filled as a partner would, with openpyxl, then opened
+/// and saved again by LibreOffice; `None` (said on stderr) without them.
+#[allow(clippy::print_stderr)] // says why it was skipped
+fn filled(sent: &Path, rows: &[(&str, Option<&str>, Option<&str>)]) -> Option<PathBuf> {
+    let work = sent.parent().unwrap().join("filled");
+    fs::create_dir_all(&work).unwrap();
+    let name = sent.file_name().unwrap();
+    let out = work.join(name);
+    let rows = serde_json::to_string(rows).unwrap();
+    let python = Command::new("python3")
+        .args(["-c", FILL])
+        .arg(sent)
+        .arg(&out)
+        .arg(rows)
+        .output();
+    if !python.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "ok") {
+        eprintln!("SKIPPED: no python3 with openpyxl to fill the return sheet");
+        return None;
+    }
+    let resaved = work.join("resaved");
+    let profile = work.join("profile");
+    let soffice = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+        .arg(&resaved)
+        .arg(&out)
+        .output();
+    if !soffice.is_ok_and(|o| o.status.success()) || !resaved.join(name).exists() {
+        eprintln!("SKIPPED: no LibreOffice (soffice) to re-save the return sheet");
+        return None;
+    }
+    Some(resaved.join(name))
+}
+
+fn apply(repo: &Path, on: &str, files: &[&Path]) -> String {
+    let mut args = vec!["apply".to_string()];
+    args.extend(files.iter().map(|f| f.display().to_string()));
+    args.extend(["--on".to_string(), on.to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok(&plan(repo, on, &args))
+}
+
+#[test]
+fn a_review_that_repeats_the_rag_and_the_words_counts_once_per_round() {
+    let repo = repository();
+    let work = tempfile::tempdir().unwrap();
+    let round1 = work.path().join("round1");
+    requests(repo.path(), "2012-12-01", &round1);
+    // The same RAG and the same words as the task's note, and a "No change".
+    let rows = [
+        (
+            "EJ-1.1.b",
+            Some("green"),
+            Some("Sergeants in Roath briefed"),
+        ),
+        ("EJ-1.1.a", Some("No change"), None),
+    ];
+    let Some(sheet) = filled(&round1.join("SWP.xlsx"), &rows) else {
+        return;
+    };
+    let out = apply(repo.path(), "2012-12-03", &[&sheet]);
+    assert!(out.contains("2 tasks changed"), "{out}");
+    let text = card(repo.path());
+    assert!(
+        text.contains("rag = \"green\"\nupdated = 2012-12-03"),
+        "{text}"
+    );
+    assert_eq!(text.matches("by = \"SWP\"").count(), 2, "{text}");
+    checks_and_is_formatted(repo.path());
+    let show = ok(&plan(
+        repo.path(),
+        "2012-12-03",
+        &["tasks", "--format", "json"],
+    ));
+    assert!(!show.contains("\"stale\""), "{show}");
+
+    // The same sheet again: nothing changes.
+    let before = card(repo.path());
+    let out = apply(repo.path(), "2012-12-10", &[&sheet]);
+    assert!(
+        out.contains("0 tasks changed, 2 rows already applied"),
+        "{out}"
+    );
+    assert_eq!(card(repo.path()), before);
+
+    // The next round's sheet with last quarter's words: a new review.
+    let round2 = work.path().join("round2");
+    requests(repo.path(), "2013-03-01", &round2);
+    let Some(sheet) = filled(&round2.join("SWP.xlsx"), &rows[..1]) else {
+        return;
+    };
+    let out = apply(repo.path(), "2013-03-04", &[&sheet]);
+    assert!(out.contains("1 task changed"), "{out}");
+    let text = card(repo.path());
+    assert!(
+        text.contains("rag = \"green\"\nupdated = 2013-03-04"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("note = \"Sergeants in Roath briefed\"")
+            .count(),
+        3
+    );
+    checks_and_is_formatted(repo.path());
+}
+
+#[test]
+fn co_leads_report_side_by_side_and_the_worse_rag_stands() {
+    let repo = repository();
+    let work = tempfile::tempdir().unwrap();
+    let round = work.path().join("round");
+    requests(repo.path(), "2012-12-01", &round);
+    let police = [("EJ-1.2.b", Some("green"), Some("Log shared with SW"))];
+    let charity = [(
+        "EJ-1.2.b",
+        Some("amber"),
+        Some("Two months of the log missing"),
+    )];
+    let (Some(swp), Some(sw)) = (
+        filled(&round.join("SWP.xlsx"), &police),
+        filled(&round.join("SW.xlsx"), &charity),
+    ) else {
+        return;
+    };
+    // One after the other: the second is no conflict.
+    apply(repo.path(), "2012-12-03", &[&swp]);
+    let out = apply(repo.path(), "2012-12-03", &[&sw]);
+    assert!(out.contains("EJ-1.2.b: rag amber, note"), "{out}");
+    let text = card(repo.path());
+    assert!(text.contains("by = \"SWP\""), "{text}");
+    assert!(text.contains("by = \"SW\""), "{text}");
+    assert!(text.contains("due = 2013-03-31\nrag = \"amber\""), "{text}");
+    checks_and_is_formatted(repo.path());
+    let show = ok(&plan(repo.path(), "2012-12-03", &["show", "EJ-1.2.b"]));
+    assert!(show.contains("Log shared with SW"), "{show}");
+    assert!(show.contains("Two months of the log missing"), "{show}");
+
+    // Both at once, the other way round: the same outcome.
+    let repo = repository();
+    apply(repo.path(), "2012-12-03", &[&sw, &swp]);
+    let again = card(repo.path());
+    assert!(
+        again.contains("due = 2013-03-31\nrag = \"amber\""),
+        "{again}"
+    );
+    assert!(again.contains("by = \"SWP\"") && again.contains("by = \"SW\""));
+}
+
+#[test]
+fn a_back_dated_note_never_moves_the_last_review_backwards() {
+    let repo = repository();
+    let set = |as_of: &str, note: &str| {
+        ok(&plan(
+            repo.path(),
+            as_of,
+            &["set", "EJ-1.1.b", "--note", note, "--rag", "amber"],
+        ))
+    };
+    set("2012-12-03", "All briefed but two");
+    set("2012-11-20", "Written up late: the November briefing");
+    let text = card(repo.path());
+    assert!(
+        text.contains("rag = \"amber\"\nupdated = 2012-12-03"),
+        "{text}"
+    );
+    let late = text.find("the November briefing").unwrap();
+    let latest = text.find("All briefed but two").unwrap();
+    assert!(late < latest, "in date order: {text}");
+    checks_and_is_formatted(repo.path());
+    let show = ok(&plan(repo.path(), "2012-12-03", &["show", "EJ-1.1.b"]));
+    assert!(show.contains("All briefed but two"), "{show}");
+}
