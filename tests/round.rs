@@ -214,8 +214,18 @@ fn co_leads_report_side_by_side_and_the_worse_rag_stands() {
     assert!(text.contains("due = 2013-03-31\nrag = \"amber\""), "{text}");
     checks_and_is_formatted(repo.path());
     let show = ok(&plan(repo.path(), "2012-12-03", &["show", "EJ-1.2.b"]));
-    assert!(show.contains("Log shared with SW"), "{show}");
-    assert!(show.contains("Two months of the log missing"), "{show}");
+    // Its Note: each co-lead's latest word, newest first.
+    assert!(
+        show.contains("SW: Two months of the log missing")
+            && show.contains("SWP: Log shared with SW"),
+        "{show}"
+    );
+    let report = ok(&plan(repo.path(), "2012-12-31", &["report"]));
+    assert!(
+        report.contains("SW: Two months of the log missing")
+            && report.contains("SWP: Log shared with SW"),
+        "{report}"
+    );
 
     // Both at once, the other way round: the same outcome.
     let repo = repository();
@@ -251,4 +261,34 @@ fn a_back_dated_note_never_moves_the_last_review_backwards() {
     checks_and_is_formatted(repo.path());
     let show = ok(&plan(repo.path(), "2012-12-03", &["show", "EJ-1.1.b"]));
     assert!(show.contains("All briefed but two"), "{show}");
+}
+
+#[test]
+fn one_agency_returning_the_same_request_twice_differently_is_a_conflict() {
+    let repo = repository();
+    let work = tempfile::tempdir().unwrap();
+    let round = work.path().join("round");
+    requests(repo.path(), "2012-12-01", &round);
+    let first = [("EJ-1.2.a", Some("green"), Some("Evenings back on"))];
+    let Some(sheet) = filled(&round.join("SW.xlsx"), &first) else {
+        return;
+    };
+    apply(repo.path(), "2012-12-03", &[&sheet]);
+    let second = [("EJ-1.2.a", Some("red"), Some("Evenings stopped again"))];
+    let Some(sheet) = filled(&round.join("SW.xlsx"), &second) else {
+        return;
+    };
+    let before = card(repo.path());
+    let out = plan(
+        repo.path(),
+        "2012-12-05",
+        &["apply", sheet.to_str().unwrap(), "--on", "2012-12-05"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("conflict: SW returned this sheet before with other values for task EJ-1.2.a (the entry of 2012-12-03)"),
+        "{stderr}"
+    );
+    assert_eq!(card(repo.path()), before);
 }
