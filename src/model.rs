@@ -161,8 +161,10 @@ pub struct Task {
     pub done: Option<NaiveDate>,
     /// The day of the last review: the later of `updated` and the last entry's date.
     pub updated: Option<NaiveDate>,
-    /// The task's own `note` where no entry of its history holds one
-    /// (else it is an entry's: see [`Task::note`]).
+    /// The task's own `note` where it has update entries too (a task with
+    /// only `note`/`updated` reads as one entry): the latest note is an
+    /// entry's where one has a note (see [`Task::note`]), this one is shown
+    /// beside it (`query::latest_words`).
     pub own_note: Option<String>,
     /// The update history in the order written (date order once checked);
     /// a task with only `note`/`updated` reads as one entry.

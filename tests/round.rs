@@ -292,3 +292,49 @@ fn one_agency_returning_the_same_request_twice_differently_is_a_conflict() {
     );
     assert_eq!(card(repo.path()), before);
 }
+
+#[test]
+fn an_imported_progress_note_stays_in_view_after_later_notes() {
+    let work = tempfile::tempdir().unwrap();
+    let source = work.path().join("plan.csv");
+    fs::write(
+        &source,
+        "Task,Lead,Due,Progress to date\nBrief every sergeant,South Wales Police,Dec 2012,Sergeants in Roath briefed\n",
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    let import = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01", "import"])
+        .arg(&source)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    ok(&import);
+    ok(&plan(
+        &out,
+        "2012-12-05",
+        &["set", "P-1.1.a", "--note", "All briefed"],
+    ));
+    let show = ok(&plan(&out, "2012-12-05", &["show", "P-1.1.a"]));
+    assert!(
+        show.contains("2012-12-01: Progress to date: Sergeants in Roath briefed"),
+        "{show}"
+    );
+    assert!(show.contains("2012-12-05: All briefed"), "{show}");
+    ok(&plan(&out, "2012-12-05", &["fmt", "--check"]));
+}
+
+#[test]
+fn a_note_written_by_hand_beside_entries_is_shown() {
+    let repo = repository();
+    let text = card(repo.path()).replace(
+        "updated = 2012-05-01\nnote = \"Sergeants in Roath briefed\"\n",
+        "updated = 2012-05-01\nnote = \"Sergeants in Roath briefed\"\n\n\
+         [[priority.action.task.update]]\ndate = 2012-11-01\nnote = \"Cathays briefed\"\n",
+    );
+    fs::write(repo.path().join("card.toml"), text).unwrap();
+    let show = ok(&plan(repo.path(), "2012-12-03", &["show", "EJ-1.1.b"]));
+    assert!(show.contains("Cathays briefed"), "{show}");
+    assert!(show.contains("Sergeants in Roath briefed"), "{show}");
+}

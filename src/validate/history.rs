@@ -55,10 +55,8 @@ impl Validator<'_> {
             .as_ref()
             .map(|u| u.value)
             .max(last.and_then(|u| u.date));
-        // The latest note is an entry's where one has a note (Task::note).
-        if updates.iter().any(|u| u.note.is_some()) {
-            own_note = None;
-        }
+        // The latest note is an entry's where one has a note (Task::note);
+        // a `note` written beside entries stays, shown beside theirs.
         let rag = rag.or(last.and_then(|u| u.rag));
         let (original_due, original_target) = match &written.original_due {
             Some(when) => (
