@@ -21,6 +21,9 @@ pub struct TaskEdit {
     pub leads: Option<Vec<String>>,
     /// Who gave the note (an agency's id): its update entry's `by`.
     pub by: Option<String>,
+    /// `due` corrects a misread target: no revision is counted, and the
+    /// correction is an entry of the history.
+    pub correct: bool,
     /// A review from a return sheet ("FINGERPRINT row N"): an entry is
     /// recorded even with no note (a RAG given again is a review too).
     pub sheet: Option<String>,
@@ -168,13 +171,30 @@ fn set_updated(task: &mut Table, day: NaiveDate) {
 }
 
 /// Sets a new `due`, keeping the first target in `original_due` (written
-/// once, never changed) and counting the revision in `due_revisions`.
-fn revise_due(task: &mut Table, due: &str) {
+/// once, never changed) and counting the revision in `due_revisions`. A
+/// correction (`correct`) counts none, and corrects `original_due` too
+/// where it holds the same misreading. The old target, where it changed.
+fn revise_due(task: &mut Table, due: &str, correct: bool) -> Option<String> {
     let old = task.get("due").and_then(Item::as_value).cloned();
-    if let Some(old) = old {
-        let unchanged = old.as_str().is_some_and(|o| o.trim() == due.trim());
-        if !unchanged {
-            if !task.contains_key("original_due") {
+    let text = |v: &Value| {
+        v.as_str()
+            .map(|s| s.trim().to_string())
+            .or_else(|| v.as_datetime().map(|d| d.to_string()))
+            .unwrap_or_default()
+    };
+    let old_text = old.as_ref().map(text);
+    let changed = old_text
+        .as_deref()
+        .is_some_and(|o| !o.eq_ignore_ascii_case(due.trim()));
+    let written = crate::format::plain_date(&Value::from(due)).unwrap_or(Value::from(due));
+    if let Some(old) = old.filter(|_| changed) {
+        let original = task.get("original_due").and_then(Item::as_value).map(text);
+        if correct {
+            if original.is_some() && original == old_text {
+                set(task, "original_due", written.clone());
+            }
+        } else {
+            if original.is_none() {
                 task.insert("original_due", Item::Value(bare(old)));
             }
             let revisions = task
@@ -185,12 +205,8 @@ fn revise_due(task: &mut Table, due: &str) {
         }
     }
     // A plain date is written as a TOML date, as `plan fmt` writes it.
-    let text = Value::from(due);
-    set(
-        task,
-        "due",
-        crate::format::plain_date(&text).unwrap_or(text),
-    );
+    set(task, "due", written);
+    old_text.filter(|_| changed)
 }
 
 /// A value without the spacing and comment it had where it was written.
@@ -248,8 +264,22 @@ fn apply(task: &mut Table, edit: &TaskEdit) {
         }
         _ => {}
     }
-    if let Some(due) = &edit.due {
-        revise_due(task, due);
+    if let Some(due) = &edit.due
+        && let Some(old) = revise_due(task, due, edit.correct)
+        && edit.correct
+    {
+        let entry = UpdateEntry {
+            date: edit.updated,
+            rag: None,
+            note: Some(format!(
+                "Target corrected from \"{old}\" to \"{}\": a misreading, not a revision",
+                due.trim()
+            )),
+            by: None,
+            evidence: None,
+            sheet: None,
+        };
+        append_to(task, &entry);
     }
     if let Some(leads) = &edit.leads {
         let array: Array = leads.iter().map(String::as_str).collect();

@@ -338,3 +338,42 @@ fn a_note_written_by_hand_beside_entries_is_shown() {
     assert!(show.contains("Cathays briefed"), "{show}");
     assert!(show.contains("Sergeants in Roath briefed"), "{show}");
 }
+
+#[test]
+fn the_same_target_again_changes_nothing_and_a_correction_is_no_slip() {
+    let repo = repository();
+    let before = card(repo.path());
+    for _ in 0..3 {
+        let out = ok(&plan(
+            repo.path(),
+            "2012-12-03",
+            &["set", "EJ-1.1.a", "--due", "2012-10-01"],
+        ));
+        assert!(out.contains("nothing changed"), "{out}");
+    }
+    assert_eq!(card(repo.path()), before);
+
+    // A target misread as October (it was agreed for December): corrected.
+    ok(&plan(
+        repo.path(),
+        "2012-12-03",
+        &["set", "EJ-1.1.a", "--due", "2012-12-10", "--correct"],
+    ));
+    let text = card(repo.path());
+    assert!(text.contains("due = 2012-12-10 # agreed at the March forum"));
+    assert!(!text.contains("original_due") && !text.contains("due_revisions"));
+    assert!(
+        text.contains(
+            "Target corrected from \"2012-10-01\" to \"2012-12-10\": a misreading, not a revision"
+        ),
+        "{text}"
+    );
+    checks_and_is_formatted(repo.path());
+    let show = ok(&plan(repo.path(), "2012-12-03", &["show", "EJ-1.1.a"]));
+    assert!(
+        !show.contains("slipped") && !show.contains("revised"),
+        "{show}"
+    );
+    let check = ok(&plan(repo.path(), "2012-12-03", &["check"]));
+    assert!(!check.contains("many-revisions"), "{check}");
+}
