@@ -377,3 +377,62 @@ fn the_same_target_again_changes_nothing_and_a_correction_is_no_slip() {
     let check = ok(&plan(repo.path(), "2012-12-03", &["check"]));
     assert!(!check.contains("many-revisions"), "{check}");
 }
+
+/// `filled` converted by LibreOffice to `filter` (`ods`, `xls`, `csv:...`), named `name`.
+fn converted(sheet: &Path, filter: &str, name: &str) -> PathBuf {
+    let dir = sheet.parent().unwrap().join(name.replace('.', "_"));
+    let profile = sheet.parent().unwrap().join("profile");
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", filter, "--outdir"])
+        .arg(&dir)
+        .arg(sheet)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let made = fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+    let named = dir.join(name);
+    fs::rename(made, &named).unwrap();
+    named
+}
+
+#[test]
+fn returns_in_the_formats_partners_send_are_read() {
+    let work = tempfile::tempdir().unwrap();
+    let round = work.path().join("round");
+    requests(repository().path(), "2012-12-01", &round);
+    let rows = [("EJ-1.2.a", Some("red"), Some("Café closed – no evenings"))];
+    let Some(sheet) = filled(&round.join("SW.xlsx"), &rows) else {
+        return;
+    };
+    let forms = [
+        ("ods", "SW.ods"),
+        ("xls", "SW.xls"),
+        // Excel's "CSV (Comma delimited)": Windows-1252; and semicolons.
+        ("csv:Text - txt - csv (StarCalc):44,34,1", "SW.csv"),
+        ("csv:Text - txt - csv (StarCalc):59,34,76", "SW-Return.csv"),
+    ];
+    for (filter, name) in forms {
+        let file = converted(&sheet, filter, name);
+        let repo = repository();
+        let out = apply(repo.path(), "2012-12-03", &[&file]);
+        assert!(out.contains("EJ-1.2.a: rag red, note"), "{name}: {out}");
+        assert!(
+            card(repo.path()).contains("note = \"Café closed – no evenings\""),
+            "{name}"
+        );
+    }
+    let repo = repository();
+    let pdf = work.path().join("SW.pdf");
+    fs::write(&pdf, b"%PDF-1.4\n\x00\x01binary").unwrap();
+    let out = plan(repo.path(), "2012-12-03", &["apply", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("save it as Excel Workbook (.xlsx) or CSV UTF-8, and apply that"),
+        "{out:?}"
+    );
+}
