@@ -436,3 +436,65 @@ fn returns_in_the_formats_partners_send_are_read() {
         "{out:?}"
     );
 }
+
+const HEADERS: &str = r#"
+import email, sys
+from email import policy
+message = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default)
+to = message["To"].addresses
+assert [(a.display_name, a.addr_spec) for a in to] == [("Safer Wales", "info@saferwales.example")], to
+sender = message["From"].addresses
+assert [(a.display_name, a.addr_spec) for a in sender] == [("Forum", "forum@cardiff.example")], sender
+body = message.get_body(preferencelist=("plain",)).get_content()
+assert "1 day overdue" in body and "1 days" not in body, body
+print("ok")
+"#;
+
+#[test]
+#[allow(clippy::print_stderr)] // says why it was skipped
+fn addresses_with_names_make_headers_a_mail_program_reads() {
+    let repo = repository();
+    let path = repo.path().join("plan.toml");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "email = \"info@saferwales.example\"",
+        "email = \"Safer Wales <info@saferwales.example>\"",
+    );
+    fs::write(&path, text).unwrap();
+    let card_text = card(repo.path()).replace("due = 2013-01-15", "due = 2012-10-01");
+    fs::write(repo.path().join("card.toml"), card_text).unwrap();
+    let check = ok(&plan(repo.path(), "2012-10-02", &["check"]));
+    assert!(!check.contains("bad-email"), "{check}");
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("sent");
+    let args = ["requests", "--from", "Forum <forum@cardiff.example>", "-o"];
+    let mut args: Vec<&str> = args.to_vec();
+    args.push(out.to_str().unwrap());
+    ok(&plan(repo.path(), "2012-10-02", &args));
+    let Ok(python) = Command::new("python3")
+        .args(["-c", HEADERS])
+        .arg(out.join("SW.eml"))
+        .output()
+    else {
+        eprintln!("SKIPPED: no python3 to read the draft's headers with its email package");
+        return;
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&python.stdout).trim(),
+        "ok",
+        "{}",
+        String::from_utf8_lossy(&python.stderr)
+    );
+    let bad = plan(
+        repo.path(),
+        "2012-10-02",
+        &[
+            "requests",
+            "--from",
+            "Forum forum@cardiff.example",
+            "-o",
+            "x",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not an e-mail address"));
+}
