@@ -98,11 +98,13 @@ impl Returned {
     /// re-saved as xlsx or CSV, sorted or filled in again, keeps it; the
     /// next round's request (its tasks reviewed since) gets another.
     fn identify(&mut self) {
+        // Rows without an id (blank rows a program kept or dropped) are not part of it.
         let mut shown: Vec<String> = self
             .rows
             .iter()
-            .map(|r| {
-                let id = r.id.value.text().unwrap_or_default().to_uppercase();
+            .filter_map(|r| Some((r, r.id.value.text().filter(|t| !t.is_empty())?)))
+            .map(|(r, id)| {
+                let id = id.to_uppercase();
                 let field = |f: &Option<String>| f.clone().unwrap_or_default();
                 let fields = [
                     id,
