@@ -222,16 +222,16 @@ impl TaskDetails {
 
 impl Task {
     /// The latest entry of the update history.
+    /// The latest by date; of one day's, the last written.
     pub fn last_update(&self) -> Option<&Update> {
-        self.updates.last()
+        latest(self.updates.iter())
     }
 
-    /// The latest progress note: the last entry's that has one, else the task's `note`.
+    /// The latest progress note: the latest entry's that has one (by date;
+    /// of one day's, the last written), else the task's `note`.
     pub fn note(&self) -> Option<&str> {
-        self.updates
-            .iter()
-            .rev()
-            .find_map(|u| u.note.as_deref())
+        latest(self.updates.iter().filter(|u| u.note.is_some()))
+            .and_then(|u| u.note.as_deref())
             .or(self.own_note.as_deref())
     }
 
@@ -250,6 +250,14 @@ impl Task {
     pub fn status_since(&self) -> Option<NaiveDate> {
         self.details().status_date.or(self.updated)
     }
+}
+
+/// The latest of some entries by date, the last written of a day.
+fn latest<'u>(updates: impl Iterator<Item = &'u Update>) -> Option<&'u Update> {
+    updates
+        .enumerate()
+        .max_by_key(|(i, u)| (u.date, *i))
+        .map(|(_, u)| u)
 }
 
 /// One dated entry of a task's update history.

@@ -498,3 +498,26 @@ fn addresses_with_names_make_headers_a_mail_program_reads() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not an e-mail address"));
 }
+
+#[test]
+fn a_task_reads_its_rag_note_and_last_review_from_its_latest_entries() {
+    let repo = repository();
+    // Entries written by hand, out of order, newer than the task's own keys.
+    let text = card(repo.path()).replace(
+        "updated = 2012-05-01\nnote = \"Sergeants in Roath briefed\"\n",
+        "updated = 2012-05-01\n\n\
+         [[priority.action.task.update]]\ndate = 2012-11-20\nrag = \"red\"\nnote = \"Two sergeants on leave\"\nby = \"SWP\"\n\n\
+         [[priority.action.task.update]]\ndate = 2012-09-01\nrag = \"green\"\nnote = \"Roath briefed\"\n",
+    );
+    fs::write(repo.path().join("card.toml"), text).unwrap();
+    let show = ok(&plan(repo.path(), "2012-12-03", &["show", "EJ-1.1.b"]));
+    let row = |name: &str| {
+        show.lines()
+            .find(|l| l.contains(&format!("│ {name} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row("RAG").contains("red"), "{show}");
+    assert!(row("Last review").contains("2012-11-20"), "{show}");
+    assert!(row("Note").contains("Two sergeants on leave"), "{show}");
+}
