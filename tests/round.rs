@@ -323,6 +323,25 @@ fn an_imported_progress_note_stays_in_view_after_later_notes() {
     );
     assert!(show.contains("2012-12-05: All briefed"), "{show}");
     ok(&plan(&out, "2012-12-05", &["fmt", "--check"]));
+
+    // A "Last updated" column dates the note.
+    fs::write(
+        &source,
+        "Task,Lead,Due,Progress to date,Last updated\nBrief every sergeant,South Wales Police,Dec 2012,Sergeants in Roath briefed,2012-12-03\n",
+    )
+    .unwrap();
+    let dated = work.path().join("dated");
+    let import = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-10", "import"])
+        .arg(&source)
+        .arg("--out")
+        .arg(&dated)
+        .output()
+        .unwrap();
+    ok(&import);
+    let show = ok(&plan(&dated, "2012-12-10", &["show", "P-1.1.a"]));
+    assert!(show.contains("Last review ┆ 2012-12-03"), "{show}");
+    ok(&plan(&dated, "2012-12-10", &["check"]));
 }
 
 #[test]

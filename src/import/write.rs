@@ -313,7 +313,8 @@ fn card_text(
 }
 
 /// A task as TOML. Its progress notes become the first entry of its update
-/// history, dated the day of the import (`--as-of`): a note said before the
+/// history, dated by the source's "Last updated" column, else the day of
+/// the import (`--as-of`): a note said before the
 /// plan was kept in `plan` is still said, and stays in view once later
 /// entries come.
 fn task_text(task: &NewTask, id: &str, registry: &mut Registry, today: NaiveDate) -> String {
@@ -337,7 +338,8 @@ fn task_text(task: &NewTask, id: &str, registry: &mut Registry, today: NaiveDate
     }
     if !task.note.is_empty() {
         out.push_str(&format!(
-            "\n[[priority.action.task.update]]\ndate = {today}\nnote = {}\n",
+            "\n[[priority.action.task.update]]\ndate = {}\nnote = {}\n",
+            task.updated.unwrap_or(today),
             q(&task.note.join("\n"))
         ));
     }
