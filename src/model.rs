@@ -235,6 +235,15 @@ impl Task {
             .or(self.own_note.as_deref())
     }
 
+    /// The day of the latest note: its entry's date (a review with no note
+    /// since does not move it), else the last review's.
+    pub fn note_day(&self) -> Option<NaiveDate> {
+        self.note()?;
+        latest(self.updates.iter().filter(|u| u.note.is_some()))
+            .and_then(|u| u.date)
+            .or(self.updated)
+    }
+
     /// Its source reference, revised target, status reason ... (empty for most tasks).
     pub fn details(&self) -> &TaskDetails {
         self.details.as_deref().unwrap_or(&NO_DETAILS)

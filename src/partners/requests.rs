@@ -128,7 +128,7 @@ fn return_sheet(sheet: &mut Worksheet, request: &Request, f: &Formats) -> Result
         workbook::rag(sheet, row, 5, task.rag, f)?;
         let note = task.note().unwrap_or("");
         workbook::text(sheet, row, 6, note, &f.wrap)?;
-        workbook::date(sheet, row, 7, task.note().and(task.updated), &f.date)?;
+        workbook::date(sheet, row, 7, task.note_day(), &f.date)?;
         sheet.write_blank(row, 8, &f.fill)?;
         sheet.write_blank(row, 9, &f.fill)?;
         sheet.write_blank(row, 10, &f.fill_date)?;
