@@ -155,6 +155,15 @@ fn a_review_that_repeats_the_rag_and_the_words_counts_once_per_round() {
         &["tasks", "--format", "json"],
     ));
     assert!(!show.contains("\"stale\""), "{show}");
+    // The accountability score counts both reviews (two of its three tasks).
+    let agencies = ok(&plan(
+        repo.path(),
+        "2012-12-03",
+        &["agencies", "--format", "json"],
+    ));
+    let swp = &agencies[..agencies.find("\"SW\"").unwrap()];
+    assert!(swp.contains("\"reviewed_share\": 66.7"), "{swp}");
+    assert!(swp.contains("\"days_since_update\": 0"), "{swp}");
 
     // The same sheet again: nothing changes.
     let before = card(repo.path());
