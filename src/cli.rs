@@ -445,6 +445,10 @@ pub struct SetArgs {
     #[arg(long, value_name = "TEXT")]
     pub due: Option<String>,
 
+    /// With --due: the target was misread (an import error, a typo); correct it, counting no revision
+    #[arg(long, requires = "due")]
+    pub correct: bool,
+
     /// The new lead(s): agency ids, names or aliases, or TBC
     #[arg(long, value_name = "AGENCY", num_args = 1..)]
     pub lead: Option<Vec<String>>,

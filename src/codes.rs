@@ -91,6 +91,7 @@ codes! {
     ConfusableId => "confusable-id", Error, "an id that looks the same as another (a Cyrillic `а` for a Latin `a` ...)";
     ControlCharacter => "control-character", Warning, "text holding a control, bidi or zero-width character, which does not show as itself";
     MixedPeriods => "mixed-periods", Warning, "a measure's values for periods of different kinds (a month among quarters)";
+    BadEmail => "bad-email", Warning, "an agency's `email` that is no e-mail address (write `name@example.org` or `Name <name@example.org>`)";
     NoContact => "no-contact", Warning, "an agency that leads an open task has no `email`, in a plan where other agencies have one";
 }
 

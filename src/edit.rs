@@ -23,6 +23,12 @@ pub struct TaskEdit {
     pub leads: Option<Vec<String>>,
     /// Who gave the note (an agency's id): its update entry's `by`.
     pub by: Option<String>,
+    /// `due` corrects a misread target: no revision is counted, and the
+    /// correction is an entry of the history.
+    pub correct: bool,
+    /// A review from a return sheet ("FINGERPRINT row N"): an entry is
+    /// recorded even with no note (a RAG given again is a review too).
+    pub sheet: Option<String>,
     /// Always set: the day of the review.
     pub updated: NaiveDate,
 }
@@ -37,6 +43,8 @@ pub struct UpdateEntry {
     /// The agency that gave it, as written.
     pub by: Option<String>,
     pub evidence: Option<String>,
+    /// The return sheet it came from: "FINGERPRINT row N".
+    pub sheet: Option<String>,
 }
 
 /// Appends `entry` to the update history of the task at `path` in a file's
@@ -52,7 +60,7 @@ pub fn append_update(text: &str, path: &TaskPath, entry: &UpdateEntry) -> anyhow
 
 fn append_to(task: &mut Table, entry: &UpdateEntry) {
     let first = !task.contains_key("update");
-    let mut entries = ArrayOfTables::new();
+    let mut entries: Vec<Table> = Vec::new();
     if first
         && let (Some(note), Some(updated)) = (
             task.get("note").and_then(Item::as_str).map(str::to_string),
@@ -69,43 +77,26 @@ fn append_to(task: &mut Table, entry: &UpdateEntry) {
         entries.push(old);
         task.remove("note");
     }
-    let mut new = Table::new();
-    new.insert("date", Item::Value(date(entry.date)));
-    if let Some(rag) = entry.rag {
-        new.insert("rag", Item::Value(Value::from(rag.as_str())));
+    if let Some(existing) = task.get("update").and_then(Item::as_array_of_tables) {
+        entries.extend(existing.iter().cloned());
+    }
+    // In date order: after every entry of its day or before, so an entry
+    // dated before the latest lands where it belongs and moves nothing back.
+    let at = entries
+        .iter()
+        .rposition(|t| entry_date(t).is_none_or(|d| d <= entry.date))
+        .map_or(0, |i| i + 1);
+    entries.insert(at, entry_table(entry));
+    let (latest, rag) = derived(&entries);
+    if let Some(rag) = rag {
         set(task, "rag", Value::from(rag.as_str()));
     }
-    for (key, value) in [
-        ("note", &entry.note),
-        ("by", &entry.by),
-        ("evidence", &entry.evidence),
-    ] {
-        if let Some(value) = value {
-            new.insert(key, Item::Value(Value::from(value.as_str())));
-        }
+    if let Some(latest) = latest {
+        set_updated(task, latest);
     }
-    entries.push(new);
-    let later = task
-        .get("updated")
-        .and_then(Item::as_value)
-        .and_then(|v| v.as_datetime())
-        .and_then(|d| d.date)
-        .is_some_and(|d| {
-            (i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                > (entry.date.year(), entry.date.month(), entry.date.day())
-        });
-    if !later {
-        set(task, "updated", date(entry.date));
-    }
-    match task
-        .get_mut("update")
-        .and_then(Item::as_array_of_tables_mut)
-    {
-        Some(existing) => entries.into_iter().for_each(|t| existing.push(t)),
-        None => {
-            task.insert("update", Item::ArrayOfTables(entries));
-        }
-    }
+    let mut all = ArrayOfTables::new();
+    entries.into_iter().for_each(|t| all.push(t));
+    task.insert("update", Item::ArrayOfTables(all));
     // A blank line before each new `[[priority.action.task.update]]`, as `plan fmt` lays it out.
     if let Some(all) = task
         .get_mut("update")
@@ -117,14 +108,95 @@ fn append_to(task: &mut Table, entry: &UpdateEntry) {
     }
 }
 
+/// An update entry as a table, its keys in the format's order.
+fn entry_table(entry: &UpdateEntry) -> Table {
+    let mut new = Table::new();
+    new.insert("date", Item::Value(date(entry.date)));
+    if let Some(rag) = entry.rag {
+        new.insert("rag", Item::Value(Value::from(rag.as_str())));
+    }
+    for (key, value) in [
+        ("note", &entry.note),
+        ("by", &entry.by),
+        ("evidence", &entry.evidence),
+        ("sheet", &entry.sheet),
+    ] {
+        if let Some(value) = value {
+            new.insert(key, Item::Value(Value::from(value.as_str())));
+        }
+    }
+    new
+}
+
+/// What the entries say of the task now: the day of the latest, and its
+/// RAG: on that day, each agency's last word, and of those the worst (two
+/// co-leads who disagree on one day leave the task at the worse RAG).
+fn derived(entries: &[Table]) -> (Option<NaiveDate>, Option<Rag>) {
+    let latest = entries.iter().filter_map(entry_date).max();
+    let mut last_by: Vec<(String, Rag)> = Vec::new();
+    for t in entries.iter().filter(|t| entry_date(t) == latest) {
+        let Some(rag) = t.get("rag").and_then(Item::as_str).and_then(Rag::parse) else {
+            continue;
+        };
+        let by = t
+            .get("by")
+            .and_then(Item::as_str)
+            .unwrap_or("")
+            .to_lowercase();
+        last_by.retain(|(b, _)| *b != by);
+        last_by.push((by, rag));
+    }
+    (latest, last_by.into_iter().map(|(_, rag)| rag).min())
+}
+
+/// An entry's `date`, where it is a plain date.
+fn entry_date(t: &Table) -> Option<NaiveDate> {
+    value_date(t.get("date")?.as_value()?)
+}
+
+fn value_date(value: &Value) -> Option<NaiveDate> {
+    let d = value.as_datetime()?.date?;
+    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+}
+
+/// Makes `updated` the day `day`, unless it already is a later one: a
+/// back-dated edit never moves the last review backwards.
+fn set_updated(task: &mut Table, day: NaiveDate) {
+    let later = task
+        .get("updated")
+        .and_then(Item::as_value)
+        .and_then(value_date)
+        .is_some_and(|d| d > day);
+    if !later {
+        set(task, "updated", date(day));
+    }
+}
+
 /// Sets a new `due`, keeping the first target in `original_due` (written
-/// once, never changed) and counting the revision in `due_revisions`.
-fn revise_due(task: &mut Table, due: &str) {
+/// once, never changed) and counting the revision in `due_revisions`. A
+/// correction (`correct`) counts none, and corrects `original_due` too
+/// where it holds the same misreading. The old target, where it changed.
+fn revise_due(task: &mut Table, due: &str, correct: bool) -> Option<String> {
     let old = task.get("due").and_then(Item::as_value).cloned();
-    if let Some(old) = old {
-        let unchanged = old.as_str().is_some_and(|o| o.trim() == due.trim());
-        if !unchanged {
-            if !task.contains_key("original_due") {
+    let text = |v: &Value| {
+        v.as_str()
+            .map(|s| s.trim().to_string())
+            .or_else(|| v.as_datetime().map(|d| d.to_string()))
+            .unwrap_or_default()
+    };
+    let old_text = old.as_ref().map(text);
+    let changed = old_text
+        .as_deref()
+        .is_some_and(|o| !o.eq_ignore_ascii_case(due.trim()));
+    let written = crate::format::plain_date(&Value::from(due)).unwrap_or(Value::from(due));
+    if let Some(old) = old.filter(|_| changed) {
+        let original = task.get("original_due").and_then(Item::as_value).map(text);
+        if correct {
+            if original.is_some() && original == old_text {
+                set(task, "original_due", written.clone());
+            }
+        } else {
+            if original.is_none() {
                 task.insert("original_due", Item::Value(bare(old)));
             }
             let revisions = task
@@ -135,12 +207,8 @@ fn revise_due(task: &mut Table, due: &str) {
         }
     }
     // A plain date is written as a TOML date, as `plan fmt` writes it.
-    let text = Value::from(due);
-    set(
-        task,
-        "due",
-        crate::format::plain_date(&text).unwrap_or(text),
-    );
+    set(task, "due", written);
+    old_text.filter(|_| changed)
 }
 
 /// A value without the spacing and comment it had where it was written.
@@ -178,26 +246,42 @@ pub fn edit_tasks(text: &str, edits: &[(&TaskPath, &TaskEdit)]) -> anyhow::Resul
 
 fn apply(task: &mut Table, edit: &TaskEdit) {
     // First, while the task's old note, rag and updated are as they were.
-    if let Some(note) = &edit.note {
+    // An entry carries the RAG: the task's is then what its entries say.
+    let entry = edit.note.is_some() || edit.sheet.is_some();
+    if entry {
         let entry = UpdateEntry {
             date: edit.updated,
             rag: edit.rag.flatten(),
-            note: Some(note.clone()),
+            note: edit.note.clone(),
             by: edit.by.clone(),
             evidence: None,
+            sheet: edit.sheet.clone(),
         };
         append_to(task, &entry);
     }
-    if let Some(rag) = edit.rag {
-        match rag {
-            Some(rag) => set(task, "rag", Value::from(rag.as_str())),
-            None => {
-                task.remove("rag");
-            }
+    match edit.rag {
+        Some(Some(rag)) if !entry => set(task, "rag", Value::from(rag.as_str())),
+        Some(None) => {
+            task.remove("rag");
         }
+        _ => {}
     }
-    if let Some(due) = &edit.due {
-        revise_due(task, due);
+    if let Some(due) = &edit.due
+        && let Some(old) = revise_due(task, due, edit.correct)
+        && edit.correct
+    {
+        let entry = UpdateEntry {
+            date: edit.updated,
+            rag: None,
+            note: Some(format!(
+                "Target corrected from \"{old}\" to \"{}\": a misreading, not a revision",
+                due.trim()
+            )),
+            by: None,
+            evidence: None,
+            sheet: None,
+        };
+        append_to(task, &entry);
     }
     if let Some(leads) = &edit.leads {
         let array: Array = leads.iter().map(String::as_str).collect();
@@ -206,7 +290,7 @@ fn apply(task: &mut Table, edit: &TaskEdit) {
     if let Some(done) = edit.done {
         set(task, "done", date(done));
     }
-    set(task, "updated", date(edit.updated));
+    set_updated(task, edit.updated);
     in_format_order(task);
 }
 
@@ -605,6 +689,7 @@ value = 1.5
             note: Some("Bay briefed".into()),
             by: Some("SL".into()),
             evidence: Some("https://example.org/minutes".into()),
+            sheet: None,
         };
         let out = append_update(&old, &path("EJ-1.1.a"), &entry).unwrap();
         assert!(out.contains(
@@ -616,6 +701,7 @@ value = 1.5
             note: Some("Done".into()),
             by: None,
             evidence: None,
+            sheet: None,
         };
         let twice = append_update(&out, &path("EJ-1.1.a"), &again).unwrap();
         assert_eq!(twice.matches("[[priority.action.task.update]]").count(), 3);

@@ -423,6 +423,11 @@ pub static UPDATE: TableFormat = TableFormat {
             "The agency that gave the update: an id, name or alias",
         ),
         optional("evidence", Text, "Evidence of progress: text or a URL"),
+        optional(
+            "sheet",
+            Text,
+            "The return sheet it came from, as `plan apply` records it: the sheet's fingerprint and row",
+        ),
     ],
 };
 

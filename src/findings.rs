@@ -141,6 +141,11 @@ pub enum Finding {
     UnknownPartOf {
         name: String,
     },
+    /// An `email` that is neither `addr` nor `Name <addr>`.
+    BadEmail {
+        agency: String,
+        email: String,
+    },
     /// An agency leading open tasks that no update request can reach.
     NoContact {
         agency: String,
@@ -328,6 +333,7 @@ impl Finding {
             | F::UnknownDeliverable { .. } => Code::UnknownReference,
             F::PriorityWithoutCard => Code::PriorityWithoutCard,
             F::NoContact { .. } => Code::NoContact,
+            F::BadEmail { .. } => Code::BadEmail,
             F::BadRag { .. } => Code::BadRag,
             F::BlueWithoutDone { .. } => Code::BlueWithoutDone,
             F::DoneNotBlue { .. } => Code::DoneNotBlue,
@@ -469,6 +475,9 @@ impl Finding {
                 format!("`part_of` names `{name}`, which is no agency of the plan")
             }
             F::PriorityWithoutCard => "`[[priority]]` in a file with no `[card]`".into(),
+            F::BadEmail { agency, email } => {
+                format!("agency `{agency}`'s email `{email}` is not an e-mail address")
+            }
             F::NoContact { agency, open_tasks } => format!(
                 "agency `{agency}` leads {open_tasks} open task{} but has no `email`",
                 if *open_tasks == 1 { "" } else { "s" }
@@ -624,6 +633,10 @@ impl Finding {
                 "`part_of` names the larger body an agency belongs to; take one link out".into()
             }
             F::UnknownPartOf { .. } => "part_of takes the id of another [[agency]]".into(),
+            F::BadEmail { .. } => {
+                "write an address, \"name@example.org\", or a name and an address, \"Safer Wales <name@example.org>\"; several go in an array"
+                    .into()
+            }
             F::NoContact { .. } => {
                 "add email = \"name@example.org\" so `plan requests` can address its update request"
                     .into()

@@ -2,6 +2,7 @@
 //! reported on. Data flows one way: load (files) -> read (raw, with spans)
 //! -> validate (model + findings) -> query -> render.
 
+pub(crate) mod address;
 pub mod cli;
 pub mod codes;
 pub mod commands;

@@ -188,8 +188,10 @@ pub struct Task {
     pub done: Option<NaiveDate>,
     /// The day of the last review: the later of `updated` and the last entry's date.
     pub updated: Option<NaiveDate>,
-    /// The task's own `note` where no entry of its history holds one
-    /// (else it is an entry's: see [`Task::note`]).
+    /// The task's own `note` where it has update entries too (a task with
+    /// only `note`/`updated` reads as one entry): the latest note is an
+    /// entry's where one has a note (see [`Task::note`]), this one is shown
+    /// beside it (`query::latest_words`).
     pub own_note: Option<String>,
     /// The update history in the order written (date order once checked);
     /// a task with only `note`/`updated` reads as one entry.
@@ -247,17 +249,26 @@ impl TaskDetails {
 
 impl Task {
     /// The latest entry of the update history.
+    /// The latest by date; of one day's, the last written.
     pub fn last_update(&self) -> Option<&Update> {
-        self.updates.last()
+        latest(self.updates.iter())
     }
 
-    /// The latest progress note: the last entry's that has one, else the task's `note`.
+    /// The latest progress note: the latest entry's that has one (by date;
+    /// of one day's, the last written), else the task's `note`.
     pub fn note(&self) -> Option<&str> {
-        self.updates
-            .iter()
-            .rev()
-            .find_map(|u| u.note.as_deref())
+        latest(self.updates.iter().filter(|u| u.note.is_some()))
+            .and_then(|u| u.note.as_deref())
             .or(self.own_note.as_deref())
+    }
+
+    /// The day of the latest note: its entry's date (a review with no note
+    /// since does not move it), else the last review's.
+    pub fn note_day(&self) -> Option<NaiveDate> {
+        self.note()?;
+        latest(self.updates.iter().filter(|u| u.note.is_some()))
+            .and_then(|u| u.date)
+            .or(self.updated)
     }
 
     /// Its source reference, revised target, status reason ... (empty for most tasks).
@@ -277,6 +288,14 @@ impl Task {
     }
 }
 
+/// The latest of some entries by date, the last written of a day.
+fn latest<'u>(updates: impl Iterator<Item = &'u Update>) -> Option<&'u Update> {
+    updates
+        .enumerate()
+        .max_by_key(|(i, u)| (u.date, *i))
+        .map(|(_, u)| u)
+}
+
 /// One dated entry of a task's update history.
 #[derive(Debug, Clone)]
 pub struct Update {
@@ -287,6 +306,9 @@ pub struct Update {
     /// The agency that gave it.
     pub by: Option<AgencyIdx>,
     pub evidence: Option<String>,
+    /// The return sheet it came from, as `plan apply` records it:
+    /// "FINGERPRINT row N" (see `partners::returns::Returned::fingerprint`).
+    pub sheet: Option<String>,
     pub loc: Loc,
 }
 

@@ -159,6 +159,8 @@ pub struct RawUpdate {
     pub note: Option<Spanned<String>>,
     pub by: Option<Spanned<String>>,
     pub evidence: Option<Spanned<String>>,
+    /// The return sheet it came from (`plan apply`): "FINGERPRINT row N".
+    pub sheet: Option<Spanned<String>>,
 }
 
 #[derive(Debug)]

@@ -352,6 +352,7 @@ impl Reader<'_> {
         let note = self.value(t, "note", Self::string);
         let by = self.value(t, "by", Self::string);
         let evidence = self.value(t, "evidence", Self::string);
+        let sheet = self.value(t, "sheet", Self::string);
         Some(RawUpdate {
             loc: t.loc,
             date: date?,
@@ -359,6 +360,7 @@ impl Reader<'_> {
             note,
             by,
             evidence,
+            sheet,
         })
     }
 

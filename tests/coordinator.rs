@@ -211,14 +211,23 @@ fn at_80_columns_ids_and_dates_stay_whole() {
     assert!(!text.contains("2012-05-0 "), "{text}");
 }
 
+/// Where the columns cannot stand side by side whole, a block per task,
+/// folded at word boundaries to the width: no line wider than the terminal.
 #[test]
-fn below_60_columns_a_table_is_a_block_per_task() {
+fn at_50_columns_a_table_is_a_block_per_task_folded_to_the_width() {
     let text = overdue_at("50");
     assert!(!text.contains('│'), "{text}");
     assert!(
-        text.contains("EJ-1.2.b — Develop an integrated system noting which sex workers have been informed\nLeads: SL · Due: Immediate · Deadline: 2012-05-01 · Days overdue: 214 · RAG: not rated"),
+        text.contains(
+            "EJ-1.2.b — Develop an integrated system noting\n  \
+             which sex workers have been informed\n  \
+             Leads: SL · Due: Immediate\n  \
+             Deadline: 2012-05-01 · Days overdue: 214\n  \
+             RAG: not rated\n"
+        ),
         "{text}"
     );
+    assert!(text.lines().all(|l| l.chars().count() <= 50), "{text}");
 }
 
 #[test]

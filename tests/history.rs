@@ -311,7 +311,7 @@ fn overdue_lists_tasks_on_hold_and_reviews_due_in_sections_of_their_own() {
 fn the_example_report_shows_each_part_of_the_history() {
     let report = fs::read_to_string("examples/quarterly-report-Q4-2012-13.md").unwrap();
     for line in [
-        "### Not updated this quarter",
+        "## Not updated this quarter",
         "| YS Youth Service | 67 | 6 |",
         "- **Rated:** 9 of 10 tasks",
         "- **Sponsor:** Cabinet Member for Community Safety (invented)",

@@ -105,6 +105,7 @@ fn a_sheet_openpyxl_filled_is_applied_and_only_its_tasks_change() {
             "+rag = \"amber\"",
             "+note = \"Two officers named; job description with HR\"",
             "+by = \"SWP\"",
+            "+sheet = \"67d3322345681800 row 2\"",
             "+rag = \"blue\"",
             "+done = 2012-11-20",
             "+updated = 2012-12-03",
@@ -117,6 +118,7 @@ fn a_sheet_openpyxl_filled_is_applied_and_only_its_tasks_change() {
             "+rag = \"blue\"",
             "+note = \"All sergeants briefed\"",
             "+by = \"SWP\"",
+            "+sheet = \"67d3322345681800 row 3\"",
             "+",
         ]
     );
@@ -144,7 +146,7 @@ fn a_sheet_openpyxl_filled_is_applied_and_only_its_tasks_change() {
         stdout.contains("0 tasks changed, 2 rows already applied"),
         "{stdout}"
     );
-    assert_eq!(changed_lines(repo.path()).len(), 21);
+    assert_eq!(changed_lines(repo.path()).len(), 23);
 }
 
 #[test]
@@ -166,6 +168,8 @@ fn a_sheet_libreoffice_saved_and_its_csv_are_applied() {
                 "+rag = \"green\"",
                 "+note = \"Evenings back on: every other Tuesday; 14 women seen in November\"",
                 "+by = \"SW\"",
+                // The same request, re-saved as xlsx or as CSV: one fingerprint.
+                "+sheet = \"d822100a0f7af4d2 row 2\"",
             ],
             "{file}"
         );
@@ -226,23 +230,39 @@ fn a_task_another_agency_leads_needs_any_lead() {
     assert!(changed_lines(repo.path()).is_empty());
     let out = apply(repo.path(), &["other-lead.xlsx"], &["--any-lead"]);
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    // A RAG alone is a review: an entry by the agency, from its sheet's row.
     assert_eq!(
         changed_lines(repo.path()),
-        ["+rag = \"red\"", "+updated = 2012-12-03"]
+        [
+            "+rag = \"red\"",
+            "+updated = 2012-12-03",
+            "+",
+            "+[[priority.action.task.update]]",
+            "+date = 2012-12-03",
+            "+rag = \"red\"",
+            "+by = \"SW\"",
+            "+sheet = \"11282ac7715492f6 row 4\""
+        ]
     );
 }
 
 #[test]
 fn a_task_changed_since_the_sheet_was_made_is_a_conflict() {
     let repo = repository();
+    // A review given since (the coordinator's RAG) is no conflict ...
     let set = plan(repo.path(), &["set", "EJ-1.2.a", "--rag", "red"]);
+    assert_eq!(set.status.code(), Some(0), "{:?}", text(&set));
+    let out = apply(repo.path(), &["sw-libreoffice.xlsx"], &["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    // ... a target moved since is.
+    let set = plan(repo.path(), &["set", "EJ-1.2.a", "--due", "2013-02-28"]);
     assert_eq!(set.status.code(), Some(0), "{:?}", text(&set));
     git_on(repo.path(), None, &["commit", "-qam", "set"]);
     let out = apply(repo.path(), &["sw-libreoffice.xlsx"], &[]);
     let stderr = text(&out).1;
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("conflict: task EJ-1.2.a changed since the sheet was made (sheet: rag amber, no note; plan now: rag red, no note)"),
+        stderr.contains("conflict: task EJ-1.2.a changed since the sheet was made (sheet: due \"2013-01-15\", active; plan now: due \"2013-02-28\", active)"),
         "{stderr}"
     );
     assert!(changed_lines(repo.path()).is_empty());
@@ -432,7 +452,13 @@ fn ids_and_rags_in_another_case_are_read_and_a_bare_csv_needs_force() {
         [
             "-rag = \"amber\"",
             "+rag = \"green\"",
-            "+updated = 2012-12-03"
+            "+updated = 2012-12-03",
+            "+",
+            "+[[priority.action.task.update]]",
+            "+date = 2012-12-03",
+            "+rag = \"green\"",
+            "+by = \"SW\"",
+            "+sheet = \"1ad49bc6e4b06986 row 2\""
         ]
     );
 }

@@ -210,10 +210,12 @@ fn the_note_of_tasks_rated_on_track_but_overdue_names_ten_and_counts_the_rest() 
     std::fs::write(dir.path().join("ej.toml"), card).unwrap();
     let out = plan(&["--dir", dir.path().to_str().unwrap(), "overdue"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    let note = text
-        .lines()
-        .find(|l| l.starts_with("Rated on track but overdue:"))
+    // The note is a paragraph folded to the terminal's width: joined again.
+    let at = text
+        .find("Rated on track but overdue:")
         .unwrap_or_else(|| panic!("no note in {text}"));
+    let paragraph = text[at..].split("\n\n").next().unwrap();
+    let note = &paragraph.lines().collect::<Vec<_>>().join(" ");
     // The ten most overdue, most overdue first; then how many more, and how to list them.
     assert!(
         note.contains("EJ-1.1.a (rated green, 183 days overdue); EJ-1.1.b"),

@@ -25,6 +25,13 @@ pub fn run(
         Some(text) => Some(shared::find_agency(&plan, text)?),
         None => None,
     };
+    if let Some(from) = &args.from
+        && crate::address::parse(from).is_none()
+    {
+        anyhow::bail!(
+            "`--from {from}` is not an e-mail address: write name@example.org or \"Name <name@example.org>\""
+        );
+    }
     let query = Query::new(&plan, ctx.as_of);
     let made = requests::Made {
         plan: &plan,

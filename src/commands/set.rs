@@ -29,6 +29,20 @@ pub fn run(
     let Some(path) = TaskPath::parse(&id) else {
         bail!("`{id}` is not a full task id");
     };
+    let due_now = opened
+        .plan
+        .as_ref()
+        .and_then(|p| p.find_task(&id))
+        .and_then(|t| t.due_text.clone());
+    if let (Some(due), Some(now)) = (&args.due, &due_now)
+        && due.trim().eq_ignore_ascii_case(now.trim())
+        && !(args.rag.is_some() || args.clear_rag || args.note.is_some())
+        && args.done.is_none()
+        && args.lead.is_none()
+    {
+        writeln!(out, "{id}: due is already \"{now}\"; nothing changed")?;
+        return Ok(0);
+    }
     let change = TaskEdit {
         rag: match (args.rag, args.clear_rag, args.done) {
             (Some(rag), _, _) => Some(Some(rag)),
@@ -41,6 +55,8 @@ pub fn run(
         due: args.due.clone(),
         leads: args.lead.clone(),
         by: None,
+        correct: args.correct,
+        sheet: None,
         updated: ctx.as_of,
     };
     let after = edit::edit_task(&opened.sources.get(file).text, &path, &change)?;
@@ -95,7 +111,8 @@ pub fn describe(change: &TaskEdit) -> String {
         None => {}
     }
     if let Some(due) = &change.due {
-        parts.push(format!("due \"{due}\""));
+        let corrected = if change.correct { " (corrected)" } else { "" };
+        parts.push(format!("due \"{due}\"{corrected}"));
     }
     if let Some(leads) = &change.leads {
         parts.push(format!("lead {}", leads.join(", ")));

@@ -176,7 +176,7 @@ fn card_blocks(section: &CardSection, as_of: chrono::NaiveDate, blocks: &mut Vec
                     super::history_layout::what(l),
                     Cell::List(l.leads.clone()),
                     view::rag(l.task.rag),
-                    Cell::opt_text(l.task.note()),
+                    Cell::opt_text(l.words.as_deref()),
                 ]
             })
             .collect(),

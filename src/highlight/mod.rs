@@ -87,6 +87,8 @@ pub struct TaskLine<'p> {
     pub task: &'p Task,
     pub leads: Vec<String>,
     pub status: Status,
+    /// Each co-lead's latest word, or its latest note (`query::latest_words`).
+    pub words: Option<String>,
 }
 
 pub struct RecommendationLine<'p> {
@@ -151,6 +153,7 @@ fn card_section<'p>(
         task,
         leads: plan.lead_ids(task),
         status,
+        words: crate::query::latest_words(plan, task),
     };
     let mut section = CardSection {
         card,

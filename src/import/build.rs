@@ -5,6 +5,7 @@
 use super::header::{Field, Mapping};
 use super::{Cell, Imported, NewAction, NewCard, NewPriority, NewTask, Row, Table, When};
 use crate::model::Rag;
+use chrono::NaiveDate;
 
 /// Adds the rows of `table` below its header to `imported`.
 pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first_row: usize) {
@@ -317,6 +318,11 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
                     None => {}
                 }
             }
+            Field::Updated => match cell.date.or_else(|| day_of(&value)) {
+                Some(day) => task.updated = Some(day),
+                None if !value.is_empty() => task.note.push(format!("{heading}: {value}")),
+                None => {}
+            },
             Field::Progress | Field::Note | Field::Outcome if !value.is_empty() => task
                 .note
                 .push(format!("{}: {value}", super::header::label(heading, c))),
@@ -324,6 +330,13 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
         }
     }
     task
+}
+
+/// A day written as text in a "Last updated" column: ISO, or day first.
+fn day_of(text: &str) -> Option<NaiveDate> {
+    ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|form| NaiveDate::parse_from_str(text.trim(), form).ok())
 }
 
 /// A RAG status written in a cell.

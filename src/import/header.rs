@@ -17,6 +17,8 @@ pub enum Field {
     Rag,
     Progress,
     Outcome,
+    /// The day the progress was written: the day of the note's entry.
+    Updated,
     /// Nothing of the plan: kept in the task's note as `Heading: value`.
     Note,
     /// Left out on purpose (`--map "Heading=ignore"`).
@@ -37,6 +39,7 @@ impl Field {
             Field::Rag => "rag",
             Field::Progress => "note",
             Field::Outcome => "note (outcome)",
+            Field::Updated => "the note's day",
             Field::Note => "note",
             Field::Ignore => "ignored",
         }
@@ -55,13 +58,14 @@ impl Field {
             "rag" | "status" => Field::Rag,
             "note" | "progress" => Field::Progress,
             "outcome" => Field::Outcome,
+            "updated" | "reviewed" => Field::Updated,
             "ignore" | "skip" => Field::Ignore,
             _ => return None,
         })
     }
 
     pub const NAMES: &'static str =
-        "ref, priority, action, task, lead, due, resources, rag, note, outcome, ignore";
+        "ref, priority, action, task, lead, due, resources, rag, note, outcome, updated, ignore";
 }
 
 /// A heading's words: lower case, punctuation made spaces, one space between words.
@@ -92,6 +96,22 @@ fn starts(words: &str, stem: &str) -> bool {
 /// before anything with "action" in it is an action. Each rule: the field,
 /// whole words or phrases, and word stems.
 const RULES: &[(Field, &[&str], &[&str])] = &[
+    (
+        Field::Updated,
+        &[
+            "last updated",
+            "date updated",
+            "updated",
+            "update date",
+            "date of update",
+            "date of last update",
+            "last reviewed",
+            "date reviewed",
+            "reviewed",
+            "as at",
+        ],
+        &[],
+    ),
     (
         Field::Lead,
         &[

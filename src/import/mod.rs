@@ -164,6 +164,8 @@ pub struct NewTask {
     pub rag: Option<Rag>,
     /// `Heading: value` of each column with no key of its own.
     pub note: Vec<String>,
+    /// The day the source says its progress was written (a "Last updated" column).
+    pub updated: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -180,7 +180,8 @@ pub fn files(
         let name = unique(slug(&card.title), &names);
         cards.push((
             PathBuf::from("cards").join(format!("{name}.toml")),
-            card_text(card, &id, &sources, registry),
+            // A note's day is the import's, within the plan's years.
+            card_text(card, &id, &sources, registry, today.max(start)),
         ));
         ids.push(id);
         names.push(name);
@@ -265,7 +266,13 @@ fn letter(i: usize) -> String {
     }
 }
 
-fn card_text(card: &NewCard, id: &str, sources: &str, registry: &mut Registry) -> String {
+fn card_text(
+    card: &NewCard,
+    id: &str,
+    sources: &str,
+    registry: &mut Registry,
+    today: NaiveDate,
+) -> String {
     let mut out = format!(
         "# {}: imported from {sources}.\n\n[card]\nid = {}\ntitle = {}\n",
         card.title,
@@ -295,14 +302,19 @@ fn card_text(card: &NewCard, id: &str, sources: &str, registry: &mut Registry) -
                 q(&action.title)
             ));
             for (t, task) in action.tasks.iter().enumerate() {
-                out.push_str(&task_text(task, &letter(t), registry));
+                out.push_str(&task_text(task, &letter(t), registry, today));
             }
         }
     }
     out
 }
 
-fn task_text(task: &NewTask, id: &str, registry: &mut Registry) -> String {
+/// A task as TOML. Its progress notes become the first entry of its update
+/// history, dated by the source's "Last updated" column, else the day of
+/// the import (`--as-of`): a note said before the
+/// plan was kept in `plan` is still said, and stays in view once later
+/// entries come.
+fn task_text(task: &NewTask, id: &str, registry: &mut Registry, today: NaiveDate) -> String {
     let mut out = format!("\n[[priority.action.task]]\nid = {}\n", q(id));
     if let Some(r) = &task.reference {
         out.push_str(&format!("ref = {}\n", q(r)));
@@ -322,7 +334,11 @@ fn task_text(task: &NewTask, id: &str, registry: &mut Registry) -> String {
         out.push_str(&format!("rag = {}\n", q(rag.as_str())));
     }
     if !task.note.is_empty() {
-        out.push_str(&format!("note = {}\n", q(&task.note.join("\n"))));
+        out.push_str(&format!(
+            "\n[[priority.action.task.update]]\ndate = {}\nnote = {}\n",
+            task.updated.unwrap_or(today),
+            q(&task.note.join("\n"))
+        ));
     }
     out
 }

@@ -10,7 +10,7 @@ use super::returns::{Cell, Returned, Row, Value};
 use super::{MAX_NOTE, fingerprint};
 use crate::edit::TaskEdit;
 use crate::leads::Registry;
-use crate::model::{AgencyIdx, Lead, Plan, Rag, Task};
+use crate::model::{AgencyIdx, Lead, Plan, Rag, Task, TaskStatus, Update};
 use crate::query::LeadFilter;
 use crate::words::either;
 use chrono::{Datelike, NaiveDate};
@@ -72,6 +72,11 @@ pub enum Why {
         task: String,
         other: String,
     },
+    Resent {
+        task: String,
+        agency: String,
+        day: Option<NaiveDate>,
+    },
 }
 
 impl fmt::Display for Why {
@@ -129,6 +134,11 @@ impl fmt::Display for Why {
                     "conflict: {other} sets task {task} differently; neither is applied"
                 )
             }
+            Why::Resent { task, agency, day } => write!(
+                f,
+                "conflict: {agency} returned this sheet before with other values for task {task} (the entry of {}): give --force to record this one too",
+                day.map_or("no date".to_string(), |d| d.to_string())
+            ),
         }
     }
 }
@@ -165,6 +175,8 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq)]
 struct Wanted {
     rag: Option<Rag>,
+    /// "No change" picked for New RAG: reviewed, the RAG as it stands.
+    no_change: bool,
     note: Option<String>,
     done: Option<NaiveDate>,
 }
@@ -210,54 +222,103 @@ pub fn decide(plan: &Plan, files: &[Returned], options: &Options) -> Outcome {
     outcome
 }
 
-/// The rows one task got: one change, nothing (already applied), or refusals.
-fn settle(mut cs: Vec<Candidate>, options: &Options, outcome: &mut Outcome) {
-    if let Some(other) = cs.iter().find(|c| c.wanted != cs[0].wanted) {
-        let first = from(cs[0].file, cs[0].row);
-        let second = from(other.file, other.row);
-        for c in &cs {
-            let other = if from(c.file, c.row) == first {
-                &second
-            } else {
-                &first
-            };
-            let why = Why::Clash {
-                task: c.task.id.clone(),
-                other: other.clone(),
-            };
-            outcome
-                .refusals
-                .push(refusal(c.file, c.row, String::new(), why));
+/// The rows one task got. Each agency's row is a review of its own (co-leads
+/// report side by side); two rows of one agency that differ are a conflict.
+fn settle(cs: Vec<Candidate>, options: &Options, outcome: &mut Outcome) {
+    let mut by_agency: Vec<Vec<Candidate>> = Vec::new();
+    for c in cs {
+        match by_agency.iter_mut().find(|g| g[0].agency == c.agency) {
+            Some(group) => group.push(c),
+            None => by_agency.push(vec![c]),
         }
-        return;
     }
-    let c = cs.swap_remove(0);
-    if holds(c.task, &c.wanted) {
-        outcome.unchanged += 1;
-        return;
+    for mut group in by_agency {
+        if clash(&group, outcome) {
+            continue;
+        }
+        review(group.swap_remove(0), options, outcome);
     }
-    if !options.force
-        && let Some(why) = changed(c.task, c.row)
-    {
+}
+
+/// Refuses every row of one agency's rows for a task when they differ.
+fn clash(cs: &[Candidate], outcome: &mut Outcome) -> bool {
+    let Some(other) = cs.iter().find(|c| c.wanted != cs[0].wanted) else {
+        return false;
+    };
+    let first = from(cs[0].file, cs[0].row);
+    let second = from(other.file, other.row);
+    for c in cs {
+        let other = if from(c.file, c.row) == first {
+            &second
+        } else {
+            &first
+        };
+        let why = Why::Clash {
+            task: c.task.id.clone(),
+            other: other.clone(),
+        };
         outcome
             .refusals
             .push(refusal(c.file, c.row, String::new(), why));
+    }
+    true
+}
+
+/// One agency's row for one task: a new entry, nothing (this sheet's row is
+/// already in the history), or a refusal.
+fn review(c: Candidate, options: &Options, outcome: &mut Outcome) {
+    let sheet = &c.file.fingerprint;
+    let earlier = c.task.updates.iter().rev().find(|u| {
+        u.sheet.as_deref().and_then(|s| s.split_whitespace().next()) == Some(sheet.as_str())
+    });
+    let refuse = |why| refusal(c.file, c.row, String::new(), why);
+    if let Some(earlier) = earlier {
+        if says(earlier, &c.wanted, c.task) {
+            outcome.unchanged += 1;
+            return;
+        }
+        if !options.force {
+            let why = Why::Resent {
+                task: c.task.id.clone(),
+                agency: c.agency.clone(),
+                day: earlier.date,
+            };
+            outcome.refusals.push(refuse(why));
+            return;
+        }
+    } else if !options.force
+        && let Some(why) = changed(c.task, c.row, &c.wanted)
+    {
+        outcome.refusals.push(refuse(why));
         return;
     }
+    let rag = c.wanted.rag.or(c.wanted.done.map(|_| Rag::Blue));
+    let rag = if c.wanted.no_change { c.task.rag } else { rag };
     let mut edit = TaskEdit {
-        rag: c.wanted.rag.or(c.wanted.done.map(|_| Rag::Blue)).map(Some),
+        rag: rag.map(Some),
         done: c.wanted.done,
         updated: options.on,
         ..TaskEdit::default()
     };
-    if let Some(note) = &c.wanted.note {
-        record::progress_note(&mut edit, note, &c.agency, options.on);
-    }
+    record::review(
+        &mut edit,
+        c.wanted.note.as_deref(),
+        &c.agency,
+        &format!("{sheet} row {}", c.row.row),
+    );
     outcome.changes.push(Change {
         task: c.task.id.clone(),
         edit,
         from: from(c.file, c.row),
     });
+}
+
+/// True when an entry says what the row asks (the row applied before).
+fn says(entry: &Update, wanted: &Wanted, task: &Task) -> bool {
+    let rag = wanted.rag.or(wanted.done.map(|_| Rag::Blue));
+    entry.note == wanted.note
+        && (wanted.no_change || rag.is_none_or(|r| entry.rag == Some(r)))
+        && wanted.done.is_none_or(|d| task.done == Some(d))
 }
 
 fn from(file: &Returned, row: &Row) -> String {
@@ -352,8 +413,10 @@ fn plain(cell: &Cell) -> Result<Option<String>, Refused> {
 }
 
 fn wanted(row: &Row, on: NaiveDate) -> Result<Wanted, Refused> {
+    let no_change = plain(&row.new_rag)?.is_some_and(|t| super::is_no_change(&t));
     let rag = match plain(&row.new_rag)? {
         None => None,
+        Some(_) if no_change => None,
         Some(text) => {
             Some(Rag::parse(&text).ok_or_else(|| (row.new_rag.at.clone(), Why::NotARag { text }))?)
         }
@@ -377,7 +440,12 @@ fn wanted(row: &Row, on: NaiveDate) -> Result<Wanted, Refused> {
     {
         return Err((row.done_on.at.clone(), Why::DoneInFuture { day, on }));
     }
-    Ok(Wanted { rag, note, done })
+    Ok(Wanted {
+        rag,
+        no_change,
+        note,
+        done,
+    })
 }
 
 /// A day typed as text: ISO, or day first as a UK sheet writes it
@@ -398,47 +466,72 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     .find(|day| (1900..=9999).contains(&day.year()))
 }
 
-/// True when the task already is as the row asks.
-fn holds(task: &Task, wanted: &Wanted) -> bool {
-    let rag = wanted.rag.or(wanted.done.map(|_| Rag::Blue));
-    rag.is_none_or(|r| task.rag == Some(r))
-        && wanted.done.is_none_or(|d| task.done == Some(d))
-        && wanted
-            .note
-            .as_deref()
-            .is_none_or(|n| record::holds(task, n))
+/// Whether the task changed since the sheet was made in what a review
+/// stands on: its target, its status or its done date. Reviews given since
+/// (a co-lead's, the coordinator's) are no conflict: each is an entry. A
+/// row without a fingerprint cannot
+/// tell, and is judged by what it shows (`changed_shown`).
+fn changed(task: &Task, row: &Row, wanted: &Wanted) -> Option<Why> {
+    let Some(then) = &row.fingerprint else {
+        return changed_shown(task, row);
+    };
+    if *then == fingerprint(task) {
+        return None;
+    }
+    let sheet_due = row.sheet_due.as_deref().unwrap_or("").trim();
+    let plan_due = task.due_text.as_deref().unwrap_or("").trim();
+    let on_hold = row
+        .sheet_state
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case(TaskStatus::OnHold.as_str()));
+    let moved = sheet_due != plan_due
+        || (task.done.is_some() && task.done != wanted.done)
+        || !task.counts()
+        || on_hold != (task.status == TaskStatus::OnHold);
+    moved.then(|| Why::Changed {
+        task: task.id.clone(),
+        sheet: describe(sheet_due, None, if on_hold { "on-hold" } else { "active" }),
+        plan: describe(plan_due, task.done, task.status.as_str()),
+    })
 }
 
-/// Whether the task changed since the sheet was made: by its fingerprint,
-/// or, in a sheet without one, by the RAG and note the sheet shows.
-fn changed(task: &Task, row: &Row) -> Option<Why> {
-    let now = fingerprint(task);
+/// A row without a fingerprint (typed in, or a CSV without the column):
+/// changed when the RAG and note it shows are not the plan's, the most it
+/// can tell.
+fn changed_shown(task: &Task, row: &Row) -> Option<Why> {
     let sheet_rag = row.sheet_rag.as_deref().unwrap_or("");
     let plan_rag = task.rag.map_or("", |r| r.as_str());
     let sheet_note = row.sheet_note.as_deref().unwrap_or("");
     let plan_note = task.note().unwrap_or("");
-    let differs = match &row.fingerprint {
-        Some(then) => *then != now,
-        None => !sheet_rag.eq_ignore_ascii_case(plan_rag) || sheet_note != plan_note,
+    let shown = |rag: &str, note: &str| {
+        let rag = if rag.is_empty() { "not rated" } else { rag };
+        let mut short: String = note.chars().take(60).collect();
+        if short.len() < note.len() {
+            short.push('…');
+        }
+        match note {
+            "" => format!("rag {rag}, no note"),
+            _ => format!("rag {rag}, note \"{short}\""),
+        }
     };
-    differs.then(|| Why::Changed {
+    (!sheet_rag.eq_ignore_ascii_case(plan_rag) || sheet_note != plan_note).then(|| Why::Changed {
         task: task.id.clone(),
-        sheet: describe(sheet_rag, sheet_note),
-        plan: describe(plan_rag, plan_note),
+        sheet: shown(sheet_rag, sheet_note),
+        plan: shown(plan_rag, plan_note),
     })
 }
 
-/// "rag amber, note \"Roath briefed; ...\"".
-fn describe(rag: &str, note: &str) -> String {
-    let rag = if rag.is_empty() { "not rated" } else { rag };
-    let mut short: String = note.chars().take(60).collect();
-    if short.len() < note.len() {
-        short.push('…');
+/// "due Dec 2012, on-hold, done 2012-11-20".
+fn describe(due: &str, done: Option<NaiveDate>, status: &str) -> String {
+    let due: String = match due {
+        "" => "no due".into(),
+        due => format!("due \"{}\"", due.chars().take(60).collect::<String>()),
+    };
+    let mut parts = vec![due, status.to_string()];
+    if let Some(done) = done {
+        parts.push(format!("done {done}"));
     }
-    match note {
-        "" => format!("rag {rag}, no note"),
-        _ => format!("rag {rag}, note \"{short}\""),
-    }
+    parts.join(", ")
 }
 
 #[cfg(test)]
@@ -470,10 +563,9 @@ mod tests {
     #[test]
     fn a_note_recorded_is_known_again() {
         let mut edit = TaskEdit::default();
-        let on = day(2012, 12, 3).unwrap();
-        record::progress_note(&mut edit, "Briefed", "SWP", on);
+        record::review(&mut edit, Some("Briefed"), "SWP", "0123 row 3");
         assert_eq!(edit.note.as_deref(), Some("Briefed"));
         assert_eq!(edit.by.as_deref(), Some("SWP"));
-        assert_eq!(edit.updated, on);
+        assert_eq!(edit.sheet.as_deref(), Some("0123 row 3"));
     }
 }

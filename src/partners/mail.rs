@@ -5,6 +5,7 @@
 //! Markdown for those who send their mail another way.
 
 use super::requests::{Made, Request, Why};
+use crate::address;
 use crate::query::State;
 use crate::render::escape;
 use mail_builder::MessageBuilder;
@@ -28,16 +29,23 @@ pub fn message(
         .date(as_of_timestamp(made))
         .text_body(body(made, request, sheet_name, false))
         .attachment(XLSX_TYPE, sheet_name.to_string(), sheet);
-    if let Some(from) = from {
-        message = message.from(Address::new_address(None::<&str>, one_line(from)));
+    if let Some(from) = from.and_then(address::parse) {
+        let name = from.name.map(|n| one_line(&n));
+        message = message.from(Address::new_address(name, from.addr));
     }
-    if !agency.email.is_empty() {
-        let name = one_line(agency.contact.as_deref().unwrap_or(&agency.name));
-        let to: Vec<Address> = agency
-            .email
-            .iter()
-            .map(|email| Address::new_address(Some(name.clone()), one_line(email)))
-            .collect();
+    // `addr` or `Name <addr>`, each its own name or the contact's; one that
+    // is neither is left out (`plan check` says `bad-email`).
+    let greeting = one_line(agency.contact.as_deref().unwrap_or(&agency.name));
+    let to: Vec<Address> = agency
+        .email
+        .iter()
+        .filter_map(|email| address::parse(email))
+        .map(|a| {
+            let name = a.name.map_or_else(|| greeting.clone(), |n| one_line(&n));
+            Address::new_address(Some(name), a.addr)
+        })
+        .collect();
+    if !to.is_empty() {
         message = message.to(Address::new_list(to));
     }
     message.write_to_vec()
@@ -108,8 +116,8 @@ pub fn body(made: &Made, request: &Request, sheet_name: &str, markdown: bool) ->
         "\nWhat to do: open the attached sheet {}. For each task that moved, pick a New RAG \
          (red, amber, green, or blue when it is complete), write a Progress note (what happened, \
          what is next; at most 2,000 characters) and, when it is complete, the day in Done on. \
-         Leave the other columns as they are and rows with no news empty. Save it and send it \
-         back by {}.\n\nThank you,\n{}\n",
+         For a task you reviewed where nothing moved, pick No change. Leave the other columns \
+         as they are. Save it and send it back by {}.\n\nThank you,\n{}\n",
         show(sheet_name),
         made.reply_by,
         show(plan.meta.owner.as_deref().unwrap_or(&plan.meta.title)),
@@ -137,7 +145,10 @@ fn section(
     });
     for (task, status, _) in tasks {
         let when = match (status.days_overdue, status.last_review, status.deadline) {
-            (Some(days), _, Some(deadline)) => format!("due {deadline}, {days} days overdue"),
+            (Some(days), _, Some(deadline)) => format!(
+                "due {deadline}, {days} day{} overdue",
+                if days == 1 { "" } else { "s" }
+            ),
             (_, Some(review), _) => format!("last reviewed {review}"),
             (_, None, _) if status.state == State::Stale => "never reviewed".to_string(),
             _ => "open".to_string(),

@@ -51,6 +51,17 @@ pub mod column {
     ];
 }
 
+/// The New RAG choice that says "reviewed, nothing moved".
+pub const NO_CHANGE: &str = "No change";
+
+/// True for "No change" (any case, any spacing).
+pub fn is_no_change(text: &str) -> bool {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .eq_ignore_ascii_case(NO_CHANGE)
+}
+
 /// The longest progress note `plan apply` takes, in characters.
 pub const MAX_NOTE: usize = 2_000;
 
@@ -58,13 +69,17 @@ pub const MAX_NOTE: usize = 2_000;
 /// may change or depends on (RAG, note, done, due, updated). Stable across
 /// runs and machines (FNV-1a, 64 bits, as 16 hex digits).
 pub fn fingerprint(task: &Task) -> String {
-    let fields = [
+    fnv([
         task.rag.map(|r| r.as_str().to_string()),
         task.note().map(str::to_string),
         task.done.map(|d| d.to_string()),
         task.due_text.clone(),
         task.updated.map(|d| d.to_string()),
-    ];
+    ])
+}
+
+/// Fields hashed one after the other, as 16 hex digits.
+fn fnv(fields: impl IntoIterator<Item = Option<String>>) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for field in fields {
         // A marker per field, so ("a", None) and (None, "a") differ.

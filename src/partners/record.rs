@@ -1,21 +1,15 @@
-//! How a returned progress note is recorded in a task: an entry of its
-//! update history (docs/history.md), dated the day the sheet came back and
-//! attributed to the agency, the edit `plan set --note` makes.
+//! How a returned row is recorded in a task: one entry of its update
+//! history (docs/history.md), dated the day the sheet came back, `by` the
+//! agency, with the sheet's fingerprint and row (`sheet`), the edit `plan
+//! set --note` makes. Every row that says anything is a review: a RAG given
+//! again, or "No change", is recorded as one, note or not.
 
 use crate::edit::TaskEdit;
-use crate::model::Task;
-use chrono::NaiveDate;
 
-/// Puts the progress note `note`, returned by `agency` on `on`, into `edit`.
-pub fn progress_note(edit: &mut TaskEdit, note: &str, agency: &str, on: NaiveDate) {
-    edit.note = Some(note.to_string());
+/// Puts the review of `agency` (its progress note, if any), from the row
+/// `sheet` ("FINGERPRINT row N"), into `edit`.
+pub fn review(edit: &mut TaskEdit, note: Option<&str>, agency: &str, sheet: &str) {
+    edit.note = note.map(str::to_string);
     edit.by = Some(agency.to_string());
-    edit.updated = on;
-}
-
-/// True when `task`'s history already holds `note`: a sheet applied twice
-/// changes nothing the second time. (The note alone decides: the same words
-/// recorded on another day, or from another agency, count as given.)
-pub fn holds(task: &Task, note: &str) -> bool {
-    task.updates.iter().any(|u| u.note.as_deref() == Some(note))
+    edit.sheet = Some(sheet.to_string());
 }

@@ -128,21 +128,22 @@ fn return_sheet(sheet: &mut Worksheet, request: &Request, f: &Formats) -> Result
         workbook::rag(sheet, row, 5, task.rag, f)?;
         let note = task.note().unwrap_or("");
         workbook::text(sheet, row, 6, note, &f.wrap)?;
-        workbook::date(sheet, row, 7, task.note().and(task.updated), &f.date)?;
+        workbook::date(sheet, row, 7, task.note_day(), &f.date)?;
         sheet.write_blank(row, 8, &f.fill)?;
         sheet.write_blank(row, 9, &f.fill)?;
         sheet.write_blank(row, 10, &f.fill_date)?;
         workbook::text(sheet, row, 11, &fingerprint(task), &f.wrap)?;
     }
     let last = rows.max(1);
-    let words: Vec<&str> = [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue]
+    let mut words: Vec<&str> = [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue]
         .into_iter()
         .map(Rag::as_str)
         .collect();
+    words.push(super::NO_CHANGE);
     let rag = DataValidation::new()
         .allow_list_strings(&words)?
         .set_error_title("Not a RAG status")?
-        .set_error_message("Pick red, amber, green or blue from the list.")?;
+        .set_error_message("Pick red, amber, green, blue or No change from the list.")?;
     sheet.add_data_validation(1, 8, last, 8, &rag)?;
     let note = DataValidation::new()
         .allow_text_length(DataValidationRule::LessThanOrEqualTo(MAX_NOTE as u32))

@@ -7,9 +7,9 @@
 //! workbook, a zip bomb, no `Id` column, more rows than any request) is an
 //! error: nothing of it is applied.
 
-use super::{ABOUT_SHEET, column};
+use super::{ABOUT_SHEET, RETURN_SHEET, column};
 use anyhow::{Context, bail};
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, Sheets};
 use chrono::NaiveDate;
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -70,6 +70,9 @@ pub struct Row {
     /// What the sheet showed: the RAG and note when it was made.
     pub sheet_rag: Option<String>,
     pub sheet_note: Option<String>,
+    /// The target and state the sheet showed (its Due and State columns).
+    pub sheet_due: Option<String>,
+    pub sheet_state: Option<String>,
     pub fingerprint: Option<String>,
 }
 
@@ -84,6 +87,39 @@ pub struct Returned {
     pub plan_title: Option<String>,
     pub agency: Option<String>,
     pub rows: Vec<Row>,
+    /// What identifies the request this sheet answers, whoever re-saved it
+    /// and however its rows were sorted: see [`Returned::identify`].
+    pub fingerprint: String,
+}
+
+impl Returned {
+    /// A hash of the agency and of what the sheet showed of each task (its
+    /// id, fingerprint, RAG and note), in id order. The same request,
+    /// re-saved as xlsx or CSV, sorted or filled in again, keeps it; the
+    /// next round's request (its tasks reviewed since) gets another.
+    fn identify(&mut self) {
+        // Rows without an id (blank rows a program kept or dropped) are not part of it.
+        let mut shown: Vec<String> = self
+            .rows
+            .iter()
+            .filter_map(|r| Some((r, r.id.value.text().filter(|t| !t.is_empty())?)))
+            .map(|(r, id)| {
+                let id = id.to_uppercase();
+                let field = |f: &Option<String>| f.clone().unwrap_or_default();
+                let fields = [
+                    id,
+                    field(&r.fingerprint),
+                    field(&r.sheet_rag).to_lowercase(),
+                    field(&r.sheet_note),
+                ];
+                fields.join("\u{1f}")
+            })
+            .collect();
+        shown.sort();
+        let agency = self.agency.clone().unwrap_or_default().to_uppercase();
+        let fields = std::iter::once(Some(agency)).chain(shown.into_iter().map(Some));
+        self.fingerprint = super::fnv(fields);
+    }
 }
 
 /// Reads a returned `.xlsx` or `.csv`; at most `max_rows` rows.
@@ -99,13 +135,13 @@ pub fn read(path: &Path, max_rows: usize) -> anyhow::Result<Returned> {
         );
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-    let is_csv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let (sheet, grid, about) = if is_csv {
-        ("csv".to_string(), csv_grid(&bytes)?, Vec::new())
-    } else {
-        xlsx_grids(&bytes).with_context(|| format!("{name} is not a workbook plan can read"))?
+    // By what the file holds, not its name: partners rename files, and
+    // LibreOffice names a sheet saved as CSV `SWP-Return.csv`.
+    let (sheet, grid, about) = match Kind::of(&bytes) {
+        Kind::Text => ("csv".to_string(), csv_grid(&bytes)?, Vec::new()),
+        Kind::Workbook => workbook_grids(&bytes)
+            .with_context(|| format!("{name} is not a workbook plan can read: {SAVE_AS}"))?,
+        Kind::Other => bail!("{name} is neither a workbook nor a CSV file: {SAVE_AS}"),
     };
     let mut returned = rows(&name, &sheet, &grid, max_rows)?;
     for pair in about {
@@ -116,9 +152,50 @@ pub fn read(path: &Path, max_rows: usize) -> anyhow::Result<Returned> {
         }
     }
     if returned.agency.is_none() {
-        returned.agency = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        returned.agency = path
+            .file_stem()
+            .map(|s| agency_of_stem(&s.to_string_lossy()));
     }
+    returned.identify();
     Ok(returned)
+}
+
+/// What to do with a file `plan apply` cannot read.
+const SAVE_AS: &str = "open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx) or CSV UTF-8, and apply that";
+
+/// What a returned file is, by its first bytes.
+enum Kind {
+    /// A zip (`.xlsx`, `.ods`) or an OLE compound file (`.xls`).
+    Workbook,
+    /// Text with no control characters but line ends and tabs: a CSV.
+    Text,
+    Other,
+}
+
+impl Kind {
+    fn of(bytes: &[u8]) -> Kind {
+        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Kind::Workbook;
+        }
+        let control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n');
+        if bytes.iter().any(control) {
+            Kind::Other
+        } else {
+            Kind::Text
+        }
+    }
+}
+
+/// The agency a CSV's name gives: `SWP.csv`, or LibreOffice's per-sheet
+/// name for it, `SWP-Return.csv`.
+fn agency_of_stem(stem: &str) -> String {
+    let suffix = format!("-{RETURN_SHEET}");
+    match stem.len().checked_sub(suffix.len()) {
+        Some(at) if stem.is_char_boundary(at) && stem[at..].eq_ignore_ascii_case(&suffix) => {
+            stem[..at].to_string()
+        }
+        _ => stem.to_string(),
+    }
 }
 
 type Grid = Vec<Vec<Value>>;
@@ -126,10 +203,13 @@ type Grid = Vec<Vec<Value>>;
 /// The About sheet's key and value pairs.
 type About = Vec<(String, String)>;
 
-/// The return sheet's grid, its name, and the About sheet's pairs.
-fn xlsx_grids(bytes: &[u8]) -> anyhow::Result<(String, Grid, About)> {
-    check_unpacked_size(bytes)?;
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))?;
+/// The return sheet's grid, its name, and the About sheet's pairs, from an
+/// `.xlsx`, `.ods` or `.xls`.
+fn workbook_grids(bytes: &[u8]) -> anyhow::Result<(String, Grid, About)> {
+    if bytes.starts_with(b"PK") {
+        check_unpacked_size(bytes)?;
+    }
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))?;
     let mut found = None;
     let mut about = Vec::new();
     for name in book.sheet_names() {
@@ -157,7 +237,7 @@ fn is_about(grid: &Grid) -> bool {
 }
 
 /// One sheet as values, a formula cell as its formula.
-fn sheet_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> anyhow::Result<Grid> {
+fn sheet_grid(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> anyhow::Result<Grid> {
     let range = book.worksheet_range(name)?;
     let formulas = book.worksheet_formula(name).unwrap_or_default();
     let Some((top, left)) = range.start() else {
@@ -230,12 +310,25 @@ fn check_unpacked_size(bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A CSV in UTF-8 (with or without a byte-order mark) or Windows-1252
+/// (Excel's "CSV (Comma delimited)"), separated by commas, or semicolons
+/// (Excel's CSV where the decimal mark is a comma) or tabs, as its header
+/// line shows.
 fn csv_grid(bytes: &[u8]) -> anyhow::Result<Grid> {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = crate::import::csv::decode(bytes);
+    let header = text
+        .lines()
+        .find(|l| l.to_lowercase().contains("new rag"))
+        .unwrap_or("");
+    let delimiter = [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|d| header.matches(char::from(*d)).count())
+        .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(bytes);
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut grid = Vec::new();
     for record in reader.records() {
         let record = record.context("not a readable CSV file")?;
@@ -309,6 +402,8 @@ fn rows(name: &str, sheet: &str, grid: &Grid, max_rows: usize) -> anyhow::Result
             done_on: cell(column::DONE_ON),
             sheet_rag: text(column::RAG),
             sheet_note: text(column::NOTE),
+            sheet_due: text(column::DUE),
+            sheet_state: text(column::STATE),
             fingerprint: text(column::FINGERPRINT),
         });
     }
@@ -318,6 +413,7 @@ fn rows(name: &str, sheet: &str, grid: &Grid, max_rows: usize) -> anyhow::Result
         plan_title: None,
         agency: None,
         rows,
+        fingerprint: String::new(),
     })
 }
 

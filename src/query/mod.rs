@@ -275,6 +275,38 @@ impl<'p> Query<'p> {
     }
 }
 
+/// What a task's leads last said: where two or more agencies have given
+/// notes (co-leads reporting side by side), each one's latest, newest
+/// first, "SWP: Log shared\nSW: Two months missing"; else its latest note.
+/// A `note` written by hand beside entries that have notes of their own is
+/// the last line, so nothing written is out of sight.
+pub fn latest_words(plan: &Plan, task: &Task) -> Option<String> {
+    let words = co_lead_words(plan, task).or_else(|| task.note().map(str::to_string));
+    match (&task.own_note, words) {
+        (Some(own), Some(words)) if words != *own => Some(format!("{words}\n{own}")),
+        (_, words) => words,
+    }
+}
+
+fn co_lead_words(plan: &Plan, task: &Task) -> Option<String> {
+    let mut latest: Vec<(AgencyIdx, &str)> = Vec::new();
+    for update in task.updates.iter().rev() {
+        if let (Some(by), Some(note)) = (update.by, update.note.as_deref())
+            && !latest.iter().any(|(b, _)| *b == by)
+        {
+            latest.push((by, note));
+        }
+    }
+    if latest.len() < 2 {
+        return None;
+    }
+    let lines: Vec<String> = latest
+        .iter()
+        .map(|(by, note)| format!("{}: {note}", plan.agencies[*by].id))
+        .collect();
+    Some(lines.join("\n"))
+}
+
 /// The original deadline of a task whose target was revised, and the days
 /// `deadline` (the one in force) is later than it, where they differ.
 pub fn slipped(task: &Task, deadline: Option<NaiveDate>) -> (Option<NaiveDate>, Option<i64>) {

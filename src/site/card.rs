@@ -92,7 +92,7 @@ fn action_tasks(site: &Site, page: &mut Page, action: &Action) {
                 Item::quoted(&task.id),
                 vec![site.leads(task)],
             );
-            row.cells.push(last_update(task));
+            row.cells.push(last_update(site.plan, task));
             row.id = Some(anchor("task", &task.id));
             row
         })

@@ -309,7 +309,7 @@ fn state(status: &Status) -> Item {
 }
 
 /// A task's last update: the day of its last review, when it was done, its note.
-fn last_update(task: &Task) -> Item {
+fn last_update(plan: &Plan, task: &Task) -> Item {
     let mut lines = Vec::new();
     if let Some(done) = task.done {
         lines.push(Item::text(format!("done {done}")));
@@ -321,8 +321,8 @@ fn last_update(task: &Task) -> Item {
         }
         None => {}
     }
-    if let Some(note) = task.note() {
-        lines.push(Item::quoted(note));
+    if let Some(words) = crate::query::latest_words(plan, task) {
+        lines.extend(words.lines().map(Item::quoted));
     }
     Item::Lines(lines)
 }

@@ -53,6 +53,15 @@ impl Validator<'_> {
                     AgencyKind::Organisation
                 }),
             };
+            for email in &agency.email {
+                if crate::address::parse(&email.value).is_none() {
+                    let finding = Finding::BadEmail {
+                        agency: agency.id.value.clone(),
+                        email: email.value.clone(),
+                    };
+                    self.report(Diagnostic::new(finding, email.loc));
+                }
+            }
             agencies.push((agency, kind));
         }
         let part_of = agencies

@@ -24,6 +24,19 @@ pub(super) struct History {
     pub status: TaskStatus,
 }
 
+/// The RAG the entries of `day` give: each agency's last word that day, and
+/// of those the worst (co-leads who disagree leave the task at the worse).
+fn latest_rag(updates: &[Update], day: NaiveDate) -> Option<Rag> {
+    let mut last_by: Vec<(Option<AgencyIdx>, Rag)> = Vec::new();
+    for u in updates.iter().filter(|u| u.date == Some(day)) {
+        if let Some(rag) = u.rag {
+            last_by.retain(|(by, _)| *by != u.by);
+            last_by.push((u.by, rag));
+        }
+    }
+    last_by.into_iter().map(|(_, rag)| rag).min()
+}
+
 impl Validator<'_> {
     /// Reads and checks a task's history; `rag` is its own `rag`, checked.
     pub(super) fn history(
@@ -45,20 +58,24 @@ impl Validator<'_> {
                 note: own_note.take(),
                 by: None,
                 evidence: None,
+                sheet: None,
                 loc: raw.updated.as_ref().map_or(raw.loc, |u| u.loc),
             });
         }
         let last = updates.last();
-        let updated = raw
-            .updated
-            .as_ref()
-            .map(|u| u.value)
-            .max(last.and_then(|u| u.date));
-        // The latest note is an entry's where one has a note (Task::note).
-        if updates.iter().any(|u| u.note.is_some()) {
-            own_note = None;
-        }
-        let rag = rag.or(last.and_then(|u| u.rag));
+        let own_updated = raw.updated.as_ref().map(|u| u.value);
+        let latest = updates.iter().filter_map(|u| u.date).max();
+        // An entry dated before another never moves the last review back.
+        let updated = own_updated.max(latest);
+        // The latest note is an entry's where one has a note (Task::note);
+        // a `note` written beside entries stays, shown beside theirs.
+        // The RAG is the entries' where they are newer than the task's own
+        // `updated` (an entry written by hand, `rag` not kept in step).
+        let newer = latest.filter(|day| own_updated.is_none_or(|own| *day > own));
+        let rag = newer
+            .and_then(|day| latest_rag(&updates, day))
+            .or(rag)
+            .or(last.and_then(|u| u.rag));
         let (original_due, original_target) = match &written.original_due {
             Some(when) => (
                 Some(match &when.value {
@@ -119,6 +136,7 @@ impl Validator<'_> {
                 note: entry.note.map(|n| n.value),
                 by,
                 evidence: entry.evidence.map(|e| e.value),
+                sheet: entry.sheet.map(|s| s.value),
                 loc: entry.date.loc,
             });
         }

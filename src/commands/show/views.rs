@@ -145,7 +145,11 @@ fn task(
             "Resources",
             Cell::opt_text(task.resources.as_deref()),
         ),
-        ("note", "Note", Cell::opt_text(task.note())),
+        (
+            "note",
+            "Note",
+            Cell::opt_text(crate::query::latest_words(plan, task).as_deref()),
+        ),
     ]
     .into_iter()
     .chain(super::history::fields(
