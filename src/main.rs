@@ -5,6 +5,7 @@ use std::process::ExitCode;
 // The one place that prints: everything else writes to the writers handed down.
 #[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(report_bug));
     let cli = plan::cli::Cli::parse();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -21,6 +22,35 @@ fn main() -> ExitCode {
             );
             ExitCode::from(2)
         }
+    }
+}
+
+/// A panic is a bug in `plan`, never the user's doing: it says so, and where
+/// to report it, instead of printing a Rust backtrace (that is kept for
+/// `RUST_BACKTRACE=1`). The process still exits 101, as any panic does.
+#[allow(clippy::print_stderr)]
+fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
+    let what = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let place = info
+        .location()
+        .map(|at| format!(" at {}:{}", at.file(), at.line()))
+        .unwrap_or_default();
+    eprintln!(
+        "error: this is a bug in `plan` {}, not a problem with your plan: \
+         please report it, with the command you ran and this message, to the \
+         issue tracker of the repository `plan` came from\n  \
+         panicked{place}: {}",
+        env!("CARGO_PKG_VERSION"),
+        plan::render::escape::terminal(&what)
+    );
+    let trace = std::backtrace::Backtrace::capture();
+    if trace.status() == std::backtrace::BacktraceStatus::Captured {
+        eprintln!("{trace}");
     }
 }
 
