@@ -6,7 +6,7 @@ use super::shared;
 use crate::cli::{DocumentFormat, HighlightArgs};
 use crate::context::Context;
 use crate::dates::{self, Quarter, TargetDate};
-use crate::git::Repository;
+use crate::git::{GitError, Repository};
 use crate::highlight::layout;
 use crate::highlight::{self, History};
 use crate::model::Plan;
@@ -68,15 +68,17 @@ pub fn run(
 /// The plan as it stood when the previous quarter ended (`end`), read from
 /// git through the same loader as the work tree; or why it cannot be had.
 fn previous_quarter(dir: &Path, end: NaiveDate) -> anyhow::Result<(Option<Plan>, History)> {
+    let failed = |err: GitError| History::GitFailed(err.to_string());
     let repo = match Repository::of(dir) {
         Ok(repo) => repo,
-        Err(err) if err.to_string().starts_with("git is not installed") => {
-            return Ok((None, History::NoGit));
-        }
-        Err(_) => return Ok((None, History::NotInGit)),
+        Err(GitError::NotInstalled) => return Ok((None, History::NoGit)),
+        Err(GitError::NotARepository { .. }) => return Ok((None, History::NotInGit)),
+        Err(err) => return Ok((None, failed(err))),
     };
-    let Some(id) = repo.commit_before(end) else {
-        return Ok((None, History::NoCommitBefore(end)));
+    let id = match repo.commit_before(end) {
+        Ok(Some(id)) => id,
+        Ok(None) => return Ok((None, History::NoCommitBefore(end))),
+        Err(err) => return Ok((None, failed(err))),
     };
     let day = repo.day(&id)?;
     Ok(match open::open_valid(Location::Commit(&repo, &id))? {
