@@ -10,6 +10,7 @@ pub mod context;
 pub mod dates;
 pub mod diag;
 pub mod edit;
+pub mod exit;
 pub mod file_format;
 pub mod findings;
 pub mod format;
@@ -40,12 +41,14 @@ pub mod view;
 pub mod words;
 
 use cli::{Cli, Command};
+use exit::Exit;
 use std::io::Write;
 
 /// Runs one command, printing its answer to `out` and the plan's errors to
-/// `err`; the result is the exit code (0 ok, 1 findings). Fatal errors (no
-/// plan, unreadable files, an unknown agency) come back as `Err`: exit 2.
-pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
+/// `err`; the result is how it ended (success or findings). Fatal errors
+/// (no plan, unreadable files, an unknown agency) come back as `Err`:
+/// `Exit::Failure`.
+pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     let ctx = context::Context::from_cli(cli);
     let code = match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, out)?,
@@ -73,16 +76,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "plan", out);
-            0
+            Exit::Success
         }
         Command::Man => {
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
-            0
+            Exit::Success
         }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut *out, &schema::schema())?;
             writeln!(out)?;
-            0
+            Exit::Success
         }
     };
     out.flush()?;

@@ -1,4 +1,5 @@
 use clap::Parser;
+use plan::exit::Exit;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -10,9 +11,16 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut err = std::io::stderr();
-    match plan::run(&cli, &mut out, &mut err) {
-        Ok(code) => ExitCode::from(code as u8),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+    // The hook has said what happened; the exit status says it too.
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        plan::run(&cli, &mut out, &mut err)
+    }));
+    let Ok(ran) = ran else {
+        return Exit::Bug.into();
+    };
+    match ran {
+        Ok(exit) => exit.into(),
+        Err(err) if is_broken_pipe(&err) => Exit::Success.into(),
         Err(err) => {
             let _ = out.flush();
             // An error may quote the plan (an agency's name): shown, never obeyed.
@@ -20,14 +28,14 @@ fn main() -> ExitCode {
                 "error: {}",
                 plan::render::escape::terminal(&format!("{err:#}"))
             );
-            ExitCode::from(2)
+            Exit::Failure.into()
         }
     }
 }
 
 /// A panic is a bug in `plan`, never the user's doing: it says so, and where
 /// to report it, instead of printing a Rust backtrace (that is kept for
-/// `RUST_BACKTRACE=1`). The process still exits 101, as any panic does.
+/// `RUST_BACKTRACE=1`). The process exits 101 (`Exit::Bug`), as any panic does.
 #[allow(clippy::print_stderr)]
 fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
     let what = info

@@ -6,10 +6,11 @@ use crate::cli::CheckArgs;
 use crate::cli::DiagnosticFormat;
 use crate::context::Context;
 use crate::diag::Tally;
+use crate::exit::Exit;
 use crate::render::diagnostics;
 use std::io::Write;
 
-pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
     if let Some(name) = &args.explain {
         return explain(name, out);
     }
@@ -43,12 +44,12 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
         writeln!(out, "{summary}")?;
     }
     let failed = tally.errors > 0 || (args.deny_warnings() && tally.warnings > 0);
-    Ok(if failed { 1 } else { 0 })
+    Ok(Exit::findings_if(failed))
 }
 
 /// `plan check --explain CODE`: the code's severity and meaning; for
 /// `bad-date`, the whole list of the forms a target date may take.
-fn explain(name: &str, out: &mut dyn Write) -> anyhow::Result<i32> {
+fn explain(name: &str, out: &mut dyn Write) -> anyhow::Result<Exit> {
     let code = crate::codes::code_named(name).map_err(|e| anyhow::anyhow!("{e}"))?;
     writeln!(
         out,
@@ -64,5 +65,5 @@ fn explain(name: &str, out: &mut dyn Write) -> anyhow::Result<i32> {
             crate::dates::ACCEPTED_FORMS
         )?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -6,6 +6,7 @@ use super::locked;
 use crate::cli::EventArgs;
 use crate::context::Context;
 use crate::edit;
+use crate::exit::Exit;
 use anyhow::bail;
 use std::io::Write;
 
@@ -14,7 +15,7 @@ pub fn run(
     args: &EventArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let wanted = args.event.trim();
     let (_lock, opened, id, file) = locked::open_locked(&ctx.plan_dir()?, err, |plan| match plan
         .events
@@ -37,12 +38,12 @@ pub fn run(
     let date = (!args.clear).then_some(args.date).flatten();
     let after = edit::set_event_date(&opened.sources.get(file).text, &id, date)?;
     let Some(written) = locked::check_and_write(opened, file, after, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let name = locked::file_name(&written, file);
     match date {
         Some(day) => writeln!(out, "{id}: happened on {day} ({name})")?,
         None => writeln!(out, "{id}: no date ({name})")?,
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -9,6 +9,7 @@
 use super::shared::{self, TaskFilter};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::model::Plan;
 use crate::query::{Query, State};
 use crate::render::escape;
@@ -22,9 +23,9 @@ pub fn run(
     args: &ExportArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
@@ -48,7 +49,7 @@ pub fn run(
         Some(path) => crate::safe_write::write_output(path, &bytes)?,
         None => out.write_all(&bytes)?,
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Every task with every field, as CSV for a spreadsheet (also the site's `tasks.csv`).

@@ -4,6 +4,7 @@
 
 use crate::cli::InitArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::import::write::write_dir;
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
@@ -107,7 +108,7 @@ pub fn starter_files(today: NaiveDate) -> Vec<(PathBuf, String)> {
     ]
 }
 
-pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
     write_dir(&args.dir, &starter_files(ctx.as_of), false)?;
     let dir = args.dir.display();
     writeln!(
@@ -127,7 +128,7 @@ pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Resul
         out,
         "  plan --dir {dir} set CS-1.1.a --rag amber --note \"...\"   # record progress"
     )?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::dates::{self, TargetDate};
 use crate::diag::{Finding, Severity};
 use crate::edit::{self, MeasureRecord};
+use crate::exit::Exit;
 use anyhow::bail;
 use std::io::Write;
 
@@ -19,7 +20,7 @@ pub fn run(
     args: &RecordArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     if !args.value.is_finite() {
         bail!("`--value` must be a number");
     }
@@ -58,7 +59,7 @@ pub fn run(
         edit::record_value(&before, &id, &record, |p| interval(p) == Some(period))?;
     let name = crate::render::escape::line(&opened.sources.get(file).name).to_string();
     let Some(written) = locked::check_and_write(opened, file, after, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let mixed: Vec<_> = written
         .diagnostics
@@ -75,5 +76,5 @@ pub fn run(
         record.period,
         crate::render::number::number(record.value)
     )?;
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -6,6 +6,7 @@ use super::shared;
 use crate::cli::{DocumentFormat, HighlightArgs};
 use crate::context::Context;
 use crate::dates::{self, Quarter, TargetDate};
+use crate::exit::Exit;
 use crate::git::{GitError, Repository};
 use crate::highlight::layout;
 use crate::highlight::{self, History};
@@ -22,10 +23,10 @@ pub fn run(
     args: &HighlightArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let dir = ctx.plan_dir()?;
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let quarter = match &args.quarter {
@@ -62,7 +63,7 @@ pub fn run(
         Some(path) => crate::safe_write::write_output(path, text.as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// The plan as it stood when the previous quarter ended (`end`), read from

@@ -6,6 +6,7 @@
 use super::shared;
 use crate::cli::{RequestFormat, RequestsArgs};
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::partners::{mail, requests};
 use crate::query::Query;
 use crate::render::escape;
@@ -17,9 +18,9 @@ pub fn run(
     args: &RequestsArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let only = match &args.lead {
         Some(text) => Some(shared::find_agency(&plan, text)?),
@@ -92,7 +93,7 @@ pub fn run(
             escape::line(&no_email.join(", "))
         )?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// An agency id as a file name: only letters, digits, `-` and `_` kept.

@@ -8,6 +8,7 @@ use super::locked;
 use crate::cli::SetArgs;
 use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
+use crate::exit::Exit;
 use crate::model::Rag;
 use anyhow::bail;
 use std::io::Write;
@@ -17,7 +18,7 @@ pub fn run(
     args: &SetArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let task = args.task.trim();
     let (_lock, opened, id, file) = locked::open_locked(&ctx.plan_dir()?, err, |plan| match plan
         .all_tasks()
@@ -45,11 +46,11 @@ pub fn run(
     };
     let after = edit::edit_task(&opened.sources.get(file).text, &path, &change)?;
     let Some(written) = locked::check_and_write(opened, file, after, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let name = locked::file_name(&written, file);
     writeln!(out, "{id}: {} ({name})", describe(&change))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Why `id` names no task: it names a card, priority or action (and which

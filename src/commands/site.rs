@@ -6,6 +6,7 @@ use super::shared::TaskFilter;
 use super::{export, shared};
 use crate::cli::SiteArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::git::Repository;
 use crate::query::Query;
 use crate::site::{self, File, names, write};
@@ -18,11 +19,11 @@ pub fn run(
     args: &SiteArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let dir = ctx.plan_dir()?;
     refuse_to_replace_the_plan(&args.output, &dir)?;
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let options = site::Options {
         as_of: ctx.as_of,
@@ -49,7 +50,7 @@ pub fn run(
         names::CALENDAR,
         args.output.display()
     )?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// The commit the plan's repository is at (`git rev-parse HEAD`), if it is in one.

@@ -5,6 +5,7 @@ use super::shared;
 use crate::cli::Format;
 use crate::cli::ShowArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::query::Query;
 use crate::render::report::{Cell, Column, Report, Table};
 use anyhow::bail;
@@ -19,9 +20,9 @@ pub fn run(
     args: &ShowArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
@@ -41,7 +42,7 @@ pub fn run(
             .collect();
         serde_json::to_writer_pretty(&mut *out, &Value::Object(object))?;
         writeln!(out)?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     let mut table = Table::new(vec![
         Column::new("field", "Field"),
@@ -66,5 +67,5 @@ pub fn run(
     args.output
         .format
         .render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
