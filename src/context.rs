@@ -54,7 +54,7 @@ impl Context {
 
     /// The plan directory (SPEC section 2).
     pub fn plan_dir(&self) -> anyhow::Result<PathBuf> {
-        let cwd = std::env::current_dir()?;
+        let cwd = std::env::current_dir().map_err(crate::error::Error::NoWorkingDirectory)?;
         crate::load::find_plan_dir(self.dir.as_deref(), &cwd)
     }
 

@@ -2,6 +2,7 @@
 //! the plan directory's place in its repository is worked out, not assumed.
 
 use crate::diag::Diagnostic;
+use crate::error::GitError;
 use crate::load;
 use crate::source::Sources;
 use chrono::NaiveDate;
@@ -14,59 +15,6 @@ pub struct Repository {
     root: PathBuf,
     /// The plan directory relative to the root, with `/` separators ("" at the root).
     prefix: String,
-}
-
-/// Why git could not answer, in git's own words where it gave some.
-#[derive(Debug)]
-pub enum GitError {
-    /// There is no `git` program to run.
-    NotInstalled,
-    /// git could not be started, or its pipes failed.
-    CannotRun(std::io::Error),
-    /// git says the directory is not in a repository.
-    NotARepository { dir: PathBuf },
-    /// `git rev-parse --verify` found no such commit.
-    NoRevision { rev: String, root: PathBuf },
-    /// A revision that would read as an option.
-    NotARevision { rev: String },
-    /// git ran and failed: what it printed on its error stream.
-    Failed { command: String, said: String },
-    /// git answered something `plan` cannot read.
-    Unreadable { what: String },
-}
-
-impl std::fmt::Display for GitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GitError::NotInstalled => {
-                write!(
-                    f,
-                    "git is not installed: the plan's history is read with it"
-                )
-            }
-            GitError::CannotRun(err) => write!(f, "cannot run git: {err}"),
-            GitError::NotARepository { dir } => {
-                write!(f, "{} is not in a git repository", dir.display())
-            }
-            GitError::NoRevision { rev, root } => write!(
-                f,
-                "no revision `{rev}` in the repository at {}",
-                root.display()
-            ),
-            GitError::NotARevision { rev } => write!(f, "`{rev}` is not a revision"),
-            GitError::Failed { command, said } => write!(f, "`{command}` failed: {said}"),
-            GitError::Unreadable { what } => f.write_str(what),
-        }
-    }
-}
-
-impl std::error::Error for GitError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GitError::CannotRun(err) => Some(err),
-            _ => None,
-        }
-    }
 }
 
 /// Runs `git args` in `dir`: its output, or its error stream as it wrote it.

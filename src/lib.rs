@@ -10,6 +10,7 @@ pub mod context;
 pub mod dates;
 pub mod diag;
 pub mod edit;
+pub mod error;
 pub mod exit;
 pub mod file_format;
 pub mod findings;

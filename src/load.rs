@@ -6,8 +6,8 @@
 //! a link to nowhere by any other name is ignored.
 
 use crate::diag::{Code, Diagnostic, Finding};
+use crate::error::Error;
 use crate::source::{Loc, SourceFile, Sources};
-use anyhow::{Context, bail};
 use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
@@ -20,21 +20,25 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// nearest directory at or above `cwd` holding `plan.toml` (or `plans/plan.toml`).
 pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<PathBuf> {
     if let Some(dir) = explicit {
-        let meta = fs::metadata(dir)
-            .with_context(|| format!("cannot use plan directory {}", dir.display()))?;
+        let meta = fs::metadata(dir).map_err(|source| Error::UnusablePlanDir {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
         if !meta.is_dir() {
-            bail!("plan directory {} is not a directory", dir.display());
+            return Err(Error::PlanDirNotADirectory {
+                dir: dir.to_path_buf(),
+            }
+            .into());
         }
         // A repository's root named for its plans/ would read every TOML
         // file of the repository (Cargo.toml ...) as the plan.
         let plans = dir.join("plans");
         if !dir.join("plan.toml").is_file() && plans.join("plan.toml").is_file() {
-            bail!(
-                "plan directory {} holds no plan.toml, but {} does: that looks like the plan; use --dir {}",
-                dir.display(),
-                plans.display(),
-                plans.display()
-            );
+            return Err(Error::PlanIsInPlans {
+                dir: dir.to_path_buf(),
+                plans,
+            }
+            .into());
         }
         return Ok(dir.to_path_buf());
     }
@@ -45,11 +49,10 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<Path
             }
         }
     }
-    bail!(
-        "no plan found: looked for plan.toml and plans/plan.toml in {} and every directory above it; \
-         name the plan directory with --dir DIR or PLAN_DIR",
-        cwd.display()
-    )
+    Err(Error::NoPlanFound {
+        cwd: cwd.to_path_buf(),
+    }
+    .into())
 }
 
 /// Directories nested deeper than this under the plan directory are
@@ -60,7 +63,7 @@ pub const MAX_DEPTH: usize = 64;
 /// file reached two ways (two links to one directory) is listed once; a
 /// link back to a directory that holds it is a loop, an error.
 pub fn plan_file_paths(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let meta = fs::metadata(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let meta = fs::metadata(dir).map_err(|e| cannot_read(dir, e))?;
     let mut walk = Walk::default();
     walk.directory(dir, &meta)?;
     let mut paths = walk.paths;
@@ -115,7 +118,7 @@ type Identity = PathBuf;
 
 #[cfg(not(unix))]
 fn identity(path: &Path, _meta: &fs::Metadata) -> anyhow::Result<Identity> {
-    fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))
+    fs::canonicalize(path).map_err(|e| cannot_read(path, e).into())
 }
 
 #[derive(Default)]
@@ -132,27 +135,25 @@ impl Walk {
     fn directory(&mut self, dir: &Path, meta: &fs::Metadata) -> anyhow::Result<()> {
         let id = identity(dir, meta)?;
         if let Some((_, holder)) = self.open.iter().find(|(open, _)| *open == id) {
-            bail!(
-                "directory loop: {} leads back to {}, which holds it",
-                dir.display(),
-                holder.display()
-            );
+            return Err(Error::DirectoryLoop {
+                dir: dir.to_path_buf(),
+                holder: holder.clone(),
+            }
+            .into());
         }
         // (Asked again rather than cloned: on Unix it is a copy, elsewhere a path.)
         if !self.seen_dirs.insert(identity(dir, meta)?) {
             return Ok(()); // read already, by another way
         }
         if self.open.len() > MAX_DEPTH {
-            bail!(
-                "{} is more than {MAX_DEPTH} directories deep in the plan directory; \
-                 not read (no plan is nested so deep)",
-                dir.display()
-            );
+            return Err(Error::TooDeep {
+                dir: dir.to_path_buf(),
+            }
+            .into());
         }
-        let cannot = || format!("cannot read {}", dir.display());
         let mut entries = fs::read_dir(dir)
             .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
-            .with_context(cannot)?;
+            .map_err(|e| cannot_read(dir, e))?;
         // The first way to a file in sorted order is the one kept.
         entries.sort_by_key(|entry| entry.file_name());
         self.open.push((id, dir.to_path_buf()));
@@ -171,8 +172,7 @@ impl Walk {
         }
         let path = entry.path();
         let is_toml = name.ends_with(".toml");
-        let cannot = || format!("cannot read {}", path.display());
-        let kind = entry.file_type().with_context(cannot)?;
+        let kind = entry.file_type().map_err(|e| cannot_read(&path, e))?;
         let meta = if kind.is_symlink() || kind.is_dir() {
             match fs::metadata(&path) {
                 Ok(meta) => meta,
@@ -184,10 +184,10 @@ impl Walk {
                     }
                     return Ok(());
                 }
-                Err(e) => return Err(e).with_context(cannot),
+                Err(e) => return Err(cannot_read(&path, e).into()),
             }
         } else if is_toml {
-            entry.metadata().with_context(cannot)?
+            entry.metadata().map_err(|e| cannot_read(&path, e))?
         } else {
             return Ok(());
         };
@@ -197,10 +197,7 @@ impl Walk {
             }
         } else if is_toml {
             if !meta.is_file() {
-                bail!(
-                    "{} is not a regular file (a FIFO or device?)",
-                    path.display()
-                );
+                return Err(Error::NotARegularFile { path }.into());
             }
             if self.seen_files.insert(identity(&path, &meta)?) {
                 self.paths.push(path);
@@ -311,5 +308,13 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
         Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
         Ok(rel) => rel.to_path_buf(),
         Err(_) => path.to_path_buf(),
+    }
+}
+
+/// The error of a directory or file of the plan that cannot be read.
+fn cannot_read(path: &Path, source: std::io::Error) -> Error {
+    Error::CannotRead {
+        path: path.to_path_buf(),
+        source,
     }
 }

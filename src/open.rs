@@ -3,13 +3,13 @@
 //! the same findings.
 
 use crate::diag::{Code, Diagnostic, Tally};
+use crate::error::Error;
 use crate::git::Repository;
 use crate::levels::Levels;
 use crate::model::Plan;
 use crate::raw::RawFile;
 use crate::source::{FileId, SourceFile, Sources};
 use crate::{load, read, validate};
-use anyhow::bail;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
@@ -33,13 +33,13 @@ impl Location<'_> {
         };
         if sources.files.is_empty() {
             match self {
-                Location::WorkTree(dir) => {
-                    bail!("no *.toml files in plan directory {}", dir.display())
-                }
-                Location::Commit(repo, commit) => bail!(
-                    "the plan directory `{}` holds no *.toml files at {commit}",
-                    repo.prefix()
-                ),
+                Location::WorkTree(dir) => Err(Error::NoPlanFiles {
+                    dir: dir.to_path_buf(),
+                })?,
+                Location::Commit(repo, commit) => Err(Error::NoPlanFilesAt {
+                    prefix: repo.prefix().to_string(),
+                    commit: commit.to_string(),
+                })?,
             }
         }
         Ok((sources, diagnostics))

@@ -9,6 +9,7 @@
 use crate::cli::{ApplyArgs, DiagnosticFormat};
 use crate::context::Context;
 use crate::edit::{self, TaskPath};
+use crate::error::Error;
 use crate::exit::Exit;
 use crate::open::Opened;
 use crate::partners::apply::{self, Change, Options, Outcome};
@@ -16,7 +17,6 @@ use crate::partners::returns;
 use crate::render::escape;
 use crate::safe_write::{self};
 use crate::source::FileId;
-use anyhow::bail;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -28,7 +28,7 @@ pub fn run(
 ) -> anyhow::Result<Exit> {
     let (_lock, opened) = super::locked::open_locked_whole(&ctx.plan_dir()?, err)?;
     let Some(plan) = opened.valid() else {
-        bail!("the plan has errors (`plan check` lists them): mend them before applying returns");
+        return Err(Error::PlanHasErrorsForApply.into());
     };
     // A return sheet has a row per task at most; some blank rows are no harm.
     let max_rows = plan.tasks().count() + 100;

@@ -6,6 +6,7 @@ use crate::cli::CheckArgs;
 use crate::cli::DiagnosticFormat;
 use crate::context::Context;
 use crate::diag::Tally;
+use crate::error::Error;
 use crate::exit::Exit;
 use crate::render::diagnostics;
 use std::io::Write;
@@ -14,7 +15,7 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
     if let Some(name) = &args.explain {
         return explain(name, out);
     }
-    let command_line = args.levels().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let command_line = args.levels().map_err(Error::Level)?;
     let mut opened = ctx.open()?;
     if let Some(plan) = &opened.plan {
         opened
@@ -50,7 +51,7 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
 /// `plan check --explain CODE`: the code's severity and meaning; for
 /// `bad-date`, the whole list of the forms a target date may take.
 fn explain(name: &str, out: &mut dyn Write) -> anyhow::Result<Exit> {
-    let code = crate::codes::code_named(name).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let code = crate::codes::code_named(name).map_err(Error::Level)?;
     writeln!(
         out,
         "{} ({}): {}",

@@ -6,8 +6,8 @@ use super::locked;
 use crate::cli::EventArgs;
 use crate::context::Context;
 use crate::edit;
+use crate::error::Error;
 use crate::exit::Exit;
-use anyhow::bail;
 use std::io::Write;
 
 pub fn run(
@@ -24,15 +24,11 @@ pub fn run(
     {
         Some(event) => Ok((event.id.clone(), event.loc.file())),
         None => {
-            let ids: Vec<&str> = plan.events.iter().map(|e| e.id.as_str()).collect();
-            bail!(
-                "no event `{wanted}` in the plan{}; declare it as [[event]] id = \"...\" title = \"...\"",
-                if ids.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (the events are {})", ids.join(", "))
-                }
-            )
+            let ids = plan.events.iter().map(|e| e.id.clone()).collect();
+            Err(Error::NoEvent {
+                id: wanted.to_string(),
+                ids,
+            })?
         }
     })?;
     let date = (!args.clear).then_some(args.date).flatten();

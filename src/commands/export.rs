@@ -32,7 +32,7 @@ pub fn run(
     let filter = TaskFilter::new(plan, args.lead.as_deref(), args.card.as_deref())?;
     let bytes = match args.format {
         ExportFormat::Xlsx if args.output.is_none() => {
-            anyhow::bail!("an xlsx workbook is written to a file: give -o FILE")
+            return Err(crate::error::Error::XlsxNeedsAFile.into());
         }
         ExportFormat::Xlsx => crate::partners::workbook::export(plan, ctx.as_of)?,
         ExportFormat::Ics => calendar(plan, &query, &filter, err)?.into_bytes(),

@@ -11,8 +11,8 @@ use crate::context::Context;
 use crate::dates::{self, TargetDate};
 use crate::diag::{Finding, Severity};
 use crate::edit::{self, MeasureRecord};
+use crate::error::Error;
 use crate::exit::Exit;
-use anyhow::bail;
 use std::io::Write;
 
 pub fn run(
@@ -22,7 +22,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     if !args.value.is_finite() {
-        bail!("`--value` must be a number");
+        return Err(Error::NotANumber { flag: "--value" }.into());
     }
     let (_lock, opened, (id, calendar), file) =
         locked::open_locked(&ctx.plan_dir()?, err, |plan| {
@@ -32,7 +32,9 @@ pub fn run(
                 .iter()
                 .find(|m| m.id.eq_ignore_ascii_case(wanted))
             else {
-                bail!("no measure `{wanted}` in the plan; `plan measures` lists them");
+                Err(Error::NoMeasure {
+                    id: wanted.to_string(),
+                })?
             };
             Ok((
                 (measure.id.clone(), plan.meta.calendar()),
@@ -44,10 +46,10 @@ pub fn run(
         _ => None,
     };
     let Some(period) = interval(&args.period) else {
-        bail!(
-            "`{}` is not a period: give a date, month, quarter or year, such as \"Q3 2012-13\"",
-            args.period
-        );
+        return Err(Error::NotAPeriod {
+            text: args.period.clone(),
+        }
+        .into());
     };
     let record = MeasureRecord {
         period: args.period.trim().to_string(),

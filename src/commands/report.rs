@@ -6,14 +6,14 @@ use super::shared;
 use crate::cli::{DocumentFormat, HighlightArgs};
 use crate::context::Context;
 use crate::dates::{self, Quarter, TargetDate};
+use crate::error::{Error, GitError};
 use crate::exit::Exit;
-use crate::git::{GitError, Repository};
+use crate::git::Repository;
 use crate::highlight::layout;
 use crate::highlight::{self, History};
 use crate::model::Plan;
 use crate::open::{self, Location};
 use crate::render::document;
-use anyhow::bail;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::Path;
@@ -35,7 +35,7 @@ pub fn run(
                 label: text.trim().to_string(),
                 interval,
             },
-            _ => bail!("`{text}` is not a period: give a quarter such as \"Q2 2012-13\""),
+            _ => Err(Error::NotAQuarter { text: text.clone() })?,
         },
         None => dates::quarter_of(ctx.as_of, plan.meta.year_start),
     };

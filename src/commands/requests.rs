@@ -6,11 +6,11 @@
 use super::shared;
 use crate::cli::{RequestFormat, RequestsArgs};
 use crate::context::Context;
+use crate::error::Error;
 use crate::exit::Exit;
 use crate::partners::{mail, requests};
 use crate::query::Query;
 use crate::render::escape;
-use anyhow::Context as _;
 use std::io::Write;
 
 pub fn run(
@@ -33,7 +33,10 @@ pub fn run(
         reply_by: args.reply_by.unwrap_or(ctx.as_of + chrono::Days::new(14)),
     };
     let dir = &args.output;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::CannotCreate {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
     let all = requests::requests(&query, only, args.within);
     // Each agency's sheet and message, made on every core, then written.
     let make = |request: &requests::Request| -> anyhow::Result<(String, Vec<u8>, Vec<u8>)> {

@@ -5,10 +5,10 @@ use super::shared;
 use crate::cli::Format;
 use crate::cli::ShowArgs;
 use crate::context::Context;
+use crate::error::Error;
 use crate::exit::Exit;
 use crate::query::Query;
 use crate::render::report::{Cell, Column, Report, Table};
-use anyhow::bail;
 use serde_json::{Map, Value};
 use std::io::Write;
 
@@ -27,11 +27,10 @@ pub fn run(
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
     let Some(found) = views::find(plan, args.id.trim()) else {
-        bail!(
-            "nothing in the plan has the id `{}`: give a card (EJ), priority (EJ-1), action (EJ-1.1), \
-             task (EJ-1.1.a), agency, recommendation (R1) or measure (M3)",
-            args.id
-        );
+        return Err(Error::NoSuchId {
+            id: args.id.clone(),
+        }
+        .into());
     };
     let (what, fields) = views::view(plan, &query, found);
     if args.output.format == Format::Json {

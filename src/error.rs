@@ -1,0 +1,372 @@
+//! The fatal errors a command stops at (exit 2), each a kind with its
+//! fields, and all their wording in the one `Display` below, as
+//! `findings.rs` keeps the wording of the plan's findings.
+//!
+//! Commands still return `anyhow::Result`: an `Error` goes into it with `?`
+//! and can be had back with `downcast_ref::<Error>()`. What stays plain
+//! `anyhow` is the unexpected (a write to the terminal failing, a reader
+//! crate's own error) and the errors of the modules being reworked apart
+//! (`import/`, `partners/`, `site/write.rs`, `safe_write.rs`, `edit.rs`).
+//! An I/O failure keeps its cause as `source()`, so the message reads
+//! "cannot read DIR: Permission denied (os error 13)".
+
+use crate::levels::LevelError;
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// A fatal error: the command could not do what it was asked.
+#[derive(Debug)]
+pub enum Error {
+    // Finding and reading the plan directory.
+    /// `--dir` names something that cannot be looked at.
+    UnusablePlanDir { dir: PathBuf, source: io::Error },
+    /// `--dir` names a file.
+    PlanDirNotADirectory { dir: PathBuf },
+    /// `--dir` names a repository's root whose `plans/` holds the plan.
+    PlanIsInPlans { dir: PathBuf, plans: PathBuf },
+    /// No `plan.toml` at or above the working directory.
+    NoPlanFound { cwd: PathBuf },
+    /// A directory or file of the plan cannot be read.
+    CannotRead { path: PathBuf, source: io::Error },
+    /// A link leads back to a directory that holds it.
+    DirectoryLoop { dir: PathBuf, holder: PathBuf },
+    /// Directories nested deeper than `load::MAX_DEPTH`.
+    TooDeep { dir: PathBuf },
+    /// A `*.toml` that is a FIFO or a device.
+    NotARegularFile { path: PathBuf },
+    /// The plan directory holds no plan file.
+    NoPlanFiles { dir: PathBuf },
+    /// The plan directory held no plan file at a commit.
+    NoPlanFilesAt { prefix: String, commit: String },
+    /// The plan's history could not be read.
+    Git(GitError),
+
+    // A plan that cannot be edited.
+    /// Some plan file cannot be read, so none is edited.
+    PlanUnreadable,
+    /// Returns are applied only to a plan with no errors.
+    PlanHasErrorsForApply,
+    /// A file `plan fmt` was given is not TOML.
+    NotToml(toml_edit::TomlError),
+
+    // What the command line names.
+    /// No agency by that id, name or alias (with the nearest, id and name).
+    NoAgency {
+        text: String,
+        near: Option<(String, String)>,
+    },
+    /// `None`, `All` and such name no agency.
+    ReservedWord { text: String },
+    /// No report card with that id.
+    NoCard { text: String, ids: Vec<String> },
+    /// No task with that id.
+    NoTask { id: String },
+    /// The id is of a card, priority or action; `example` is a task in it.
+    NotATask {
+        id: String,
+        kind: &'static str,
+        example: Option<String>,
+    },
+    /// An id without all four parts.
+    NotAFullTaskId { id: String },
+    /// `plan show` knows no such id.
+    NoSuchId { id: String },
+    /// No measure with that id.
+    NoMeasure { id: String },
+    /// No event with that id; `ids` are the plan's events.
+    NoEvent { id: String, ids: Vec<String> },
+    /// `plan record`'s period is no date, month, quarter or year.
+    NotAPeriod { text: String },
+    /// `plan report --quarter` is no quarter.
+    NotAQuarter { text: String },
+    /// `plan record --value` is NaN or infinite.
+    NotANumber { flag: &'static str },
+    /// A finding's code, or a level for one, that does not exist.
+    Level(LevelError),
+    /// `plan export --format xlsx` to the terminal.
+    XlsxNeedsAFile,
+
+    // Where output goes.
+    /// `plan site -o` names the plan's directory or one holding it.
+    SiteWouldReplacePlan { output: PathBuf, plan_dir: PathBuf },
+    /// A directory for output cannot be made.
+    CannotCreate { dir: PathBuf, source: io::Error },
+    /// The working directory cannot be known.
+    NoWorkingDirectory(io::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::UnusablePlanDir { dir, .. } => {
+                write!(f, "cannot use plan directory {}", dir.display())
+            }
+            Error::PlanDirNotADirectory { dir } => {
+                write!(f, "plan directory {} is not a directory", dir.display())
+            }
+            Error::PlanIsInPlans { dir, plans } => write!(
+                f,
+                "plan directory {} holds no plan.toml, but {} does: that looks like the plan; use --dir {}",
+                dir.display(),
+                plans.display(),
+                plans.display()
+            ),
+            Error::NoPlanFound { cwd } => write!(
+                f,
+                "no plan found: looked for plan.toml and plans/plan.toml in {} and every directory above it; \
+                 name the plan directory with --dir DIR or PLAN_DIR",
+                cwd.display()
+            ),
+            Error::CannotRead { path, .. } => write!(f, "cannot read {}", path.display()),
+            Error::DirectoryLoop { dir, holder } => write!(
+                f,
+                "directory loop: {} leads back to {}, which holds it",
+                dir.display(),
+                holder.display()
+            ),
+            Error::TooDeep { dir } => write!(
+                f,
+                "{} is more than {} directories deep in the plan directory; \
+                 not read (no plan is nested so deep)",
+                dir.display(),
+                crate::load::MAX_DEPTH
+            ),
+            Error::NotARegularFile { path } => write!(
+                f,
+                "{} is not a regular file (a FIFO or device?)",
+                path.display()
+            ),
+            Error::NoPlanFiles { dir } => {
+                write!(f, "no *.toml files in plan directory {}", dir.display())
+            }
+            Error::NoPlanFilesAt { prefix, commit } => write!(
+                f,
+                "the plan directory `{prefix}` holds no *.toml files at {commit}"
+            ),
+            Error::Git(err) => write!(f, "{err}"),
+            Error::PlanUnreadable => f.write_str(
+                "the plan's files cannot all be read (`plan check` says where): mend them before editing it",
+            ),
+            Error::PlanHasErrorsForApply => f.write_str(
+                "the plan has errors (`plan check` lists them): mend them before applying returns",
+            ),
+            Error::NotToml(_) => f.write_str("not valid TOML"),
+            _ => self.fmt_named(f),
+        }
+    }
+}
+
+impl Error {
+    /// The wording of the errors about what the command line names.
+    fn fmt_named(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const HOW: &str = "give a task's full id, CARD-PRIORITY.ACTION.TASK";
+        match self {
+            Error::NoAgency {
+                text,
+                near: Some((id, name)),
+            } => write!(
+                f,
+                "no agency `{text}` in the plan; did you mean `{id}` ({name})?"
+            ),
+            Error::NoAgency { text, near: None } => write!(
+                f,
+                "no agency `{text}` in the plan; `plan agencies` lists them"
+            ),
+            Error::ReservedWord { text } => {
+                write!(f, "`{text}` is a reserved word, not an agency")
+            }
+            Error::NoCard { text, ids } => write!(
+                f,
+                "no report card `{text}` in the plan; the cards are {}",
+                ids.join(", ")
+            ),
+            Error::NoTask { id } => {
+                write!(f, "no task `{id}` in the plan: {HOW}, such as EJ-1.1.a")
+            }
+            Error::NotATask { id, kind, example } => {
+                write!(f, "{id} is {kind}, not a task: {HOW}")?;
+                match example {
+                    Some(task) => write!(f, ", such as {task}"),
+                    None => Ok(()),
+                }
+            }
+            Error::NotAFullTaskId { id } => write!(f, "`{id}` is not a full task id"),
+            Error::NoSuchId { id } => write!(
+                f,
+                "nothing in the plan has the id `{id}`: give a card (EJ), priority (EJ-1), action (EJ-1.1), \
+                 task (EJ-1.1.a), agency, recommendation (R1) or measure (M3)"
+            ),
+            Error::NoMeasure { id } => write!(
+                f,
+                "no measure `{id}` in the plan; `plan measures` lists them"
+            ),
+            Error::NoEvent { id, ids } => {
+                write!(f, "no event `{id}` in the plan")?;
+                if !ids.is_empty() {
+                    write!(f, " (the events are {})", ids.join(", "))?;
+                }
+                f.write_str("; declare it as [[event]] id = \"...\" title = \"...\"")
+            }
+            Error::NotAPeriod { text } => write!(
+                f,
+                "`{text}` is not a period: give a date, month, quarter or year, such as \"Q3 2012-13\""
+            ),
+            Error::NotAQuarter { text } => write!(
+                f,
+                "`{text}` is not a period: give a quarter such as \"Q2 2012-13\""
+            ),
+            Error::NotANumber { flag } => write!(f, "`{flag}` must be a number"),
+            Error::Level(err) => write!(f, "{err}"),
+            Error::XlsxNeedsAFile => {
+                f.write_str("an xlsx workbook is written to a file: give -o FILE")
+            }
+            Error::SiteWouldReplacePlan { output, plan_dir } => write!(
+                f,
+                "{} holds the plan ({}): the site replaces its directory whole, so give another",
+                output.display(),
+                plan_dir.display()
+            ),
+            Error::CannotCreate { dir, .. } => write!(f, "cannot create {}", dir.display()),
+            Error::NoWorkingDirectory(_) => f.write_str("cannot know the working directory"),
+            // The other kinds are worded in `Display::fmt`, which sends
+            // only these here.
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::UnusablePlanDir { source, .. }
+            | Error::CannotRead { source, .. }
+            | Error::CannotCreate { dir: _, source }
+            | Error::NoWorkingDirectory(source) => Some(source),
+            Error::NotToml(err) => Some(err),
+            // Its own wording is the whole message; its cause follows it.
+            Error::Git(err) => err.source(),
+            _ => None,
+        }
+    }
+}
+
+/// Why git could not answer, in git's own words where it gave some.
+#[derive(Debug)]
+pub enum GitError {
+    /// There is no `git` program to run.
+    NotInstalled,
+    /// git could not be started, or its pipes failed.
+    CannotRun(io::Error),
+    /// git says the directory is not in a repository.
+    NotARepository { dir: PathBuf },
+    /// `git rev-parse --verify` found no such commit.
+    NoRevision { rev: String, root: PathBuf },
+    /// A revision that would read as an option.
+    NotARevision { rev: String },
+    /// git ran and failed: what it printed on its error stream.
+    Failed { command: String, said: String },
+    /// git answered something `plan` cannot read.
+    Unreadable { what: String },
+}
+
+impl fmt::Display for GitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GitError::NotInstalled => {
+                write!(
+                    f,
+                    "git is not installed: the plan's history is read with it"
+                )
+            }
+            GitError::CannotRun(err) => write!(f, "cannot run git: {err}"),
+            GitError::NotARepository { dir } => {
+                write!(f, "{} is not in a git repository", dir.display())
+            }
+            GitError::NoRevision { rev, root } => write!(
+                f,
+                "no revision `{rev}` in the repository at {}",
+                root.display()
+            ),
+            GitError::NotARevision { rev } => write!(f, "`{rev}` is not a revision"),
+            GitError::Failed { command, said } => write!(f, "`{command}` failed: {said}"),
+            GitError::Unreadable { what } => f.write_str(what),
+        }
+    }
+}
+
+impl std::error::Error for GitError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GitError::CannotRun(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl From<GitError> for Error {
+    fn from(err: GitError) -> Self {
+        Error::Git(err)
+    }
+}
+
+impl From<LevelError> for Error {
+    fn from(err: LevelError) -> Self {
+        Error::Level(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wording_with_and_without_its_optional_parts() {
+        let not_a_task = |example: Option<&str>| Error::NotATask {
+            id: "EJ-1".into(),
+            kind: "a priority",
+            example: example.map(String::from),
+        };
+        assert_eq!(
+            not_a_task(Some("EJ-1.1.a")).to_string(),
+            "EJ-1 is a priority, not a task: give a task's full id, \
+             CARD-PRIORITY.ACTION.TASK, such as EJ-1.1.a"
+        );
+        assert!(
+            not_a_task(None)
+                .to_string()
+                .ends_with("CARD-PRIORITY.ACTION.TASK")
+        );
+        let event = |ids: &[&str]| Error::NoEvent {
+            id: "launch".into(),
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+        };
+        assert_eq!(
+            event(&[]).to_string(),
+            "no event `launch` in the plan; declare it as [[event]] id = \"...\" title = \"...\""
+        );
+        assert!(
+            event(&["a", "b"])
+                .to_string()
+                .contains("(the events are a, b);")
+        );
+        let agency = Error::NoAgency {
+            text: "polce".into(),
+            near: Some(("POLICE".into(), "Police".into())),
+        };
+        assert_eq!(
+            agency.to_string(),
+            "no agency `polce` in the plan; did you mean `POLICE` (Police)?"
+        );
+    }
+
+    #[test]
+    fn an_io_failure_keeps_its_cause_for_the_chain() {
+        let err = anyhow::Error::new(Error::CannotRead {
+            path: "plans".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        });
+        assert_eq!(format!("{err:#}"), "cannot read plans: permission denied");
+        assert!(err.downcast_ref::<Error>().is_some());
+    }
+}
