@@ -1,5 +1,5 @@
 //! Finding the plan directory (SPEC section 2) and reading its `*.toml` files
-//! into [`Sources`]. What is wrong with one file (not UTF-8, binary, too
+//! into `Sources`. What is wrong with one file (not UTF-8, binary, too
 //! large, unreadable: a link to nowhere) is a finding; what stops us reading
 //! at all (no plan, a directory loop, directories nested too deep, a FIFO,
 //! an unreadable directory) is a fatal error. Only `*.toml` files matter:

@@ -109,7 +109,6 @@ pub struct Card {
     /// The political owner: an agency or a person's role.
     pub sponsor: Option<String>,
     pub priorities: Vec<Priority>,
-    pub loc: Loc,
 }
 
 /// "We will ...".
@@ -119,7 +118,6 @@ pub struct Priority {
     pub title: String,
     pub sponsor: Option<String>,
     pub actions: Vec<Action>,
-    pub loc: Loc,
 }
 
 #[derive(Debug)]
@@ -128,7 +126,6 @@ pub struct Action {
     pub title: String,
     pub sponsor: Option<String>,
     pub tasks: Vec<Task>,
-    pub loc: Loc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -321,7 +318,6 @@ pub struct Recommendation {
     pub owner: Option<String>,
     /// Full ids of the actions (or tasks) that deliver it.
     pub actions: Vec<String>,
-    pub loc: Loc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
