@@ -18,7 +18,7 @@ fn child(format: Option<&'static TableFormat>, key: &str) -> Option<&'static Tab
 }
 
 /// The text in canonical layout.
-pub fn format_text(text: &str) -> anyhow::Result<String> {
+pub fn format_text(text: &str) -> Result<String, Error> {
     let mut doc: DocumentMut = text.parse().map_err(Error::NotToml)?;
     let first = first_header(doc.as_table(), None);
     tidy_table(doc.as_table_mut(), Some(&file_format::FILE), first);

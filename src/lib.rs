@@ -3,9 +3,10 @@
 //! -> validate (model + findings) -> query -> render.
 //!
 //! Public are only the modules the binary, the tests, the examples and the
-//! fuzz targets use; the rest is the crate's own, so that rustc reports
-//! what nothing uses. (`dates::describe` and `open::from_bytes` are used by
-//! the tests and the fuzz targets alone.)
+//! fuzz targets use (and `error`, the type of their errors); the rest is
+//! the crate's own, so that rustc reports what nothing uses.
+//! (`dates::describe` and `open::from_bytes` are used by the tests and the
+//! fuzz targets alone.)
 
 pub mod cli;
 pub(crate) mod codes;
@@ -15,7 +16,7 @@ pub(crate) mod context;
 pub mod dates;
 pub mod diag;
 pub(crate) mod edit;
-pub(crate) mod error;
+pub mod error;
 pub mod exit;
 pub(crate) mod file_format;
 pub(crate) mod findings;

@@ -18,7 +18,7 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The plan directory: `explicit` (from `--dir` or `PLAN_DIR`), else the
 /// nearest directory at or above `cwd` holding `plan.toml` (or `plans/plan.toml`).
-pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<PathBuf> {
+pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
     if let Some(dir) = explicit {
         let meta = fs::metadata(dir).map_err(|source| Error::UnusablePlanDir {
             dir: dir.to_path_buf(),
@@ -27,8 +27,7 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<Path
         if !meta.is_dir() {
             return Err(Error::PlanDirNotADirectory {
                 dir: dir.to_path_buf(),
-            }
-            .into());
+            });
         }
         // A repository's root named for its plans/ would read every TOML
         // file of the repository (Cargo.toml ...) as the plan.
@@ -37,8 +36,7 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<Path
             return Err(Error::PlanIsInPlans {
                 dir: dir.to_path_buf(),
                 plans,
-            }
-            .into());
+            });
         }
         return Ok(dir.to_path_buf());
     }
@@ -51,8 +49,7 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<Path
     }
     Err(Error::NoPlanFound {
         cwd: cwd.to_path_buf(),
-    }
-    .into())
+    })
 }
 
 /// Directories nested deeper than this under the plan directory are
@@ -62,7 +59,7 @@ pub const MAX_DEPTH: usize = 64;
 /// Every `*.toml` file under `dir`, in sorted path order. A directory or
 /// file reached two ways (two links to one directory) is listed once; a
 /// link back to a directory that holds it is a loop, an error.
-pub fn plan_file_paths(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+pub fn plan_file_paths(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let meta = fs::metadata(dir).map_err(|e| cannot_read(dir, e))?;
     let mut walk = Walk::default();
     walk.directory(dir, &meta)?;
@@ -73,7 +70,7 @@ pub fn plan_file_paths(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 /// Reads every `*.toml` file under `dir`, in sorted path order (on every
 /// core, when there are many).
-pub fn read_plan_files(dir: &Path) -> anyhow::Result<(Sources, Vec<Diagnostic>)> {
+pub fn read_plan_files(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), Error> {
     let paths = plan_file_paths(dir)?;
     let read = crate::parallel::in_order(
         paths,
@@ -107,7 +104,7 @@ fn add((source, finding): FileRead, sources: &mut Sources, diagnostics: &mut Vec
 type Identity = (u64, u64);
 
 #[cfg(unix)]
-fn identity(_path: &Path, meta: &fs::Metadata) -> anyhow::Result<Identity> {
+fn identity(_path: &Path, meta: &fs::Metadata) -> Result<Identity, Error> {
     use std::os::unix::fs::MetadataExt;
     Ok((meta.dev(), meta.ino()))
 }
@@ -117,8 +114,8 @@ fn identity(_path: &Path, meta: &fs::Metadata) -> anyhow::Result<Identity> {
 type Identity = PathBuf;
 
 #[cfg(not(unix))]
-fn identity(path: &Path, _meta: &fs::Metadata) -> anyhow::Result<Identity> {
-    fs::canonicalize(path).map_err(|e| cannot_read(path, e).into())
+fn identity(path: &Path, _meta: &fs::Metadata) -> Result<Identity, Error> {
+    fs::canonicalize(path).map_err(|e| cannot_read(path, e))
 }
 
 #[derive(Default)]
@@ -132,14 +129,13 @@ struct Walk {
 }
 
 impl Walk {
-    fn directory(&mut self, dir: &Path, meta: &fs::Metadata) -> anyhow::Result<()> {
+    fn directory(&mut self, dir: &Path, meta: &fs::Metadata) -> Result<(), Error> {
         let id = identity(dir, meta)?;
         if let Some((_, holder)) = self.open.iter().find(|(open, _)| *open == id) {
             return Err(Error::DirectoryLoop {
                 dir: dir.to_path_buf(),
                 holder: holder.clone(),
-            }
-            .into());
+            });
         }
         // (Asked again rather than cloned: on Unix it is a copy, elsewhere a path.)
         if !self.seen_dirs.insert(identity(dir, meta)?) {
@@ -148,8 +144,7 @@ impl Walk {
         if self.open.len() > MAX_DEPTH {
             return Err(Error::TooDeep {
                 dir: dir.to_path_buf(),
-            }
-            .into());
+            });
         }
         let mut entries = fs::read_dir(dir)
             .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
@@ -164,7 +159,7 @@ impl Walk {
         Ok(())
     }
 
-    fn entry(&mut self, entry: &fs::DirEntry) -> anyhow::Result<()> {
+    fn entry(&mut self, entry: &fs::DirEntry) -> Result<(), Error> {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.starts_with('.') {
@@ -184,7 +179,7 @@ impl Walk {
                     }
                     return Ok(());
                 }
-                Err(e) => return Err(cannot_read(&path, e).into()),
+                Err(e) => return Err(cannot_read(&path, e)),
             }
         } else if is_toml {
             entry.metadata().map_err(|e| cannot_read(&path, e))?
@@ -197,7 +192,7 @@ impl Walk {
             }
         } else if is_toml {
             if !meta.is_file() {
-                return Err(Error::NotARegularFile { path }.into());
+                return Err(Error::NotARegularFile { path });
             }
             if self.seen_files.insert(identity(&path, &meta)?) {
                 self.paths.push(path);

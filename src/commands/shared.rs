@@ -75,25 +75,25 @@ pub fn heading(
 }
 
 /// An agency named on the command line, by id, name or alias.
-pub fn find_agency(plan: &Plan, text: &str) -> anyhow::Result<AgencyIdx> {
+pub fn find_agency(plan: &Plan, text: &str) -> Result<AgencyIdx, Error> {
     let (registry, _) = Registry::new(&plan.agencies);
     match registry.resolve(text) {
         Some(Lead::Agency(idx)) => Ok(idx),
         Some(_) => Err(Error::ReservedWord {
             text: text.to_string(),
-        })?,
+        }),
         None => Err(Error::NoAgency {
             text: text.to_string(),
             near: registry.suggest(text).map(|near| {
                 let agency = &plan.agencies[near];
                 (agency.id.clone(), agency.name.clone())
             }),
-        })?,
+        }),
     }
 }
 
 /// A card named on the command line, by id, any case.
-pub fn find_card<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Card> {
+pub fn find_card<'p>(plan: &'p Plan, text: &str) -> Result<&'p Card, Error> {
     match plan
         .cards
         .iter()
@@ -105,7 +105,7 @@ pub fn find_card<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Card> {
             Err(Error::NoCard {
                 text: text.to_string(),
                 ids,
-            })?
+            })
         }
     }
 }
@@ -118,7 +118,7 @@ pub struct TaskFilter {
 }
 
 impl TaskFilter {
-    pub fn new(plan: &Plan, lead: Option<&str>, card: Option<&str>) -> anyhow::Result<TaskFilter> {
+    pub fn new(plan: &Plan, lead: Option<&str>, card: Option<&str>) -> Result<TaskFilter, Error> {
         let mut description = Vec::new();
         let lead = match lead {
             None => None,
@@ -152,7 +152,7 @@ impl TaskFilter {
     }
 
     /// The filter a report's `--lead` and `--card` ask for.
-    pub fn from_args(plan: &Plan, args: &crate::cli::ReportArgs) -> anyhow::Result<TaskFilter> {
+    pub fn from_args(plan: &Plan, args: &crate::cli::ReportArgs) -> Result<TaskFilter, Error> {
         TaskFilter::new(plan, args.lead.as_deref(), args.card.as_deref())
     }
 
