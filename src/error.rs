@@ -86,6 +86,23 @@ pub enum Error {
     Level(LevelError),
     /// `plan export --format xlsx` to the terminal.
     XlsxNeedsAFile,
+    /// `plan import --map` without `=`.
+    MapWithoutEquals { map: String },
+    /// `plan import --map` naming no field; `fields` lists them.
+    MapNoSuchField {
+        map: String,
+        field: String,
+        fields: &'static str,
+    },
+
+    // Files given on the command line.
+    /// A TOML file given (`plan import --agencies`) that does not parse.
+    NotTomlFile {
+        path: PathBuf,
+        source: toml::de::Error,
+    },
+    /// A CSV file to import that the CSV reader cannot read.
+    NotCsv { path: PathBuf, source: csv::Error },
 
     // Where output goes.
     /// `plan site -o` names the plan's directory or one holding it.
@@ -221,6 +238,16 @@ impl Error {
             Error::XlsxNeedsAFile => {
                 f.write_str("an xlsx workbook is written to a file: give -o FILE")
             }
+            Error::MapWithoutEquals { map } => write!(
+                f,
+                "--map {map:?}: write it as \"Heading=field\", e.g. --map \"Timescale=due\""
+            ),
+            Error::MapNoSuchField { map, field, fields } => write!(
+                f,
+                "--map {map:?}: `{field}` is no field; the fields are {fields}"
+            ),
+            Error::NotTomlFile { path, .. } => write!(f, "{} is not valid TOML", path.display()),
+            Error::NotCsv { path, .. } => write!(f, "{}: not a readable CSV file", path.display()),
             Error::SiteWouldReplacePlan { output, plan_dir } => write!(
                 f,
                 "{} holds the plan ({}): the site replaces its directory whole, so give another",
@@ -244,6 +271,8 @@ impl std::error::Error for Error {
             | Error::CannotCreate { dir: _, source }
             | Error::NoWorkingDirectory(source) => Some(source),
             Error::NotToml(err) => Some(err),
+            Error::NotTomlFile { source, .. } => Some(source),
+            Error::NotCsv { source, .. } => Some(source),
             // Its own wording is the whole message; its cause follows it.
             Error::Git(err) => err.source(),
             _ => None,
