@@ -31,8 +31,8 @@ pub enum Error {
     CannotRead { path: PathBuf, source: io::Error },
     /// A link leads back to a directory that holds it.
     DirectoryLoop { dir: PathBuf, holder: PathBuf },
-    /// Directories nested deeper than `load::MAX_DEPTH`.
-    TooDeep { dir: PathBuf },
+    /// Directories nested deeper than `max` (`load::MAX_DEPTH`).
+    TooDeep { dir: PathBuf, max: usize },
     /// A `*.toml` that is a FIFO or a device.
     NotARegularFile { path: PathBuf },
     /// The plan directory holds no plan file.
@@ -142,12 +142,11 @@ impl fmt::Display for Error {
                 dir.display(),
                 holder.display()
             ),
-            Error::TooDeep { dir } => write!(
+            Error::TooDeep { dir, max } => write!(
                 f,
-                "{} is more than {} directories deep in the plan directory; \
+                "{} is more than {max} directories deep in the plan directory; \
                  not read (no plan is nested so deep)",
-                dir.display(),
-                crate::load::MAX_DEPTH
+                dir.display()
             ),
             Error::NotARegularFile { path } => write!(
                 f,

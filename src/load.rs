@@ -144,6 +144,7 @@ impl Walk {
         if self.open.len() > MAX_DEPTH {
             return Err(Error::TooDeep {
                 dir: dir.to_path_buf(),
+                max: MAX_DEPTH,
             });
         }
         let mut entries = fs::read_dir(dir)
