@@ -95,18 +95,7 @@ pub enum Error {
         fields: &'static str,
     },
 
-    // Files given on the command line.
-    /// A TOML file given (`plan import --agencies`) that does not parse.
-    NotTomlFile {
-        path: PathBuf,
-        source: toml::de::Error,
-    },
-    /// A CSV file to import that the CSV reader cannot read.
-    NotCsv { path: PathBuf, source: csv::Error },
-
     // Where output goes.
-    /// `plan site -o` names the plan's directory or one holding it.
-    SiteWouldReplacePlan { output: PathBuf, plan_dir: PathBuf },
     /// A directory for output cannot be made.
     CannotCreate { dir: PathBuf, source: io::Error },
     /// The working directory cannot be known.
@@ -245,14 +234,6 @@ impl Error {
                 f,
                 "--map {map:?}: `{field}` is no field; the fields are {fields}"
             ),
-            Error::NotTomlFile { path, .. } => write!(f, "{} is not valid TOML", path.display()),
-            Error::NotCsv { path, .. } => write!(f, "{}: not a readable CSV file", path.display()),
-            Error::SiteWouldReplacePlan { output, plan_dir } => write!(
-                f,
-                "{} holds the plan ({}): the site replaces its directory whole, so give another",
-                output.display(),
-                plan_dir.display()
-            ),
             Error::CannotCreate { dir, .. } => write!(f, "cannot create {}", dir.display()),
             Error::NoWorkingDirectory(_) => f.write_str("cannot know the working directory"),
             // The other kinds are worded in `Display::fmt`, which sends
@@ -270,8 +251,6 @@ impl std::error::Error for Error {
             | Error::CannotCreate { dir: _, source }
             | Error::NoWorkingDirectory(source) => Some(source),
             Error::NotToml(err) => Some(err),
-            Error::NotTomlFile { source, .. } => Some(source),
-            Error::NotCsv { source, .. } => Some(source),
             // Its own wording is the whole message; its cause follows it.
             Error::Git(err) => err.source(),
             _ => None,

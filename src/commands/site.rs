@@ -6,11 +6,11 @@ use super::shared::TaskFilter;
 use super::{export, shared};
 use crate::cli::SiteArgs;
 use crate::context::Context;
-use crate::error::Error;
 use crate::exit::Exit;
 use crate::git::Repository;
 use crate::query::Query;
 use crate::site::{self, File, names, write};
+use anyhow::bail;
 use std::io::Write;
 use std::path::Path;
 
@@ -64,7 +64,11 @@ fn refuse_to_replace_the_plan(output: &Path, plan_dir: &Path) -> anyhow::Result<
         return Ok(());
     };
     if plan_dir.starts_with(&output) {
-        return Err(Error::SiteWouldReplacePlan { output, plan_dir }.into());
+        bail!(
+            "{} holds the plan ({}): the site replaces its directory whole, so give another",
+            output.display(),
+            plan_dir.display()
+        );
     }
     Ok(())
 }

@@ -3,14 +3,11 @@
 //! the bytes are valid UTF-8. Tabs or commas, by the extension and the first line.
 
 use super::{Cell, Row, Table};
-use crate::error::Error;
+use anyhow::Context;
 use std::path::Path;
 
 pub fn read(path: &Path) -> anyhow::Result<Vec<Table>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::CannotRead {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let text = decode(&bytes);
     let first = text.lines().next().unwrap_or("");
     let tsv = path
@@ -31,10 +28,8 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<Table>> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|source| Error::NotCsv {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let record =
+            record.with_context(|| format!("{}: not a readable CSV file", path.display()))?;
         rows.push(Row {
             cells: record
                 .iter()

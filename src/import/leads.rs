@@ -5,7 +5,7 @@
 //! stays one). Each distinct lead becomes an agency with an id made from its
 //! initials; other spellings of it become aliases.
 
-use crate::error::Error;
+use anyhow::Context;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -163,14 +163,10 @@ impl Registry {
         let Some(file) = file else {
             return Ok(registry);
         };
-        let text = std::fs::read_to_string(file).map_err(|source| Error::CannotRead {
-            path: file.to_path_buf(),
-            source,
-        })?;
-        let table: toml::Table = toml::from_str(&text).map_err(|source| Error::NotTomlFile {
-            path: file.to_path_buf(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        let table: toml::Table = toml::from_str(&text)
+            .with_context(|| format!("{} is not valid TOML", file.display()))?;
         let agencies = table
             .get("agency")
             .and_then(|a| a.as_array())
