@@ -311,6 +311,32 @@ impl std::error::Error for GitError {
     }
 }
 
+/// A panic: a bug in `plan`, never the user's doing. Says so, and where to
+/// report it (`main.rs` prints it from its panic hook; exit 101).
+#[derive(Debug)]
+pub struct Bug {
+    /// `file:line` of the panic, when known.
+    pub place: Option<String>,
+    /// The panic's message.
+    pub what: String,
+}
+
+impl fmt::Display for Bug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "this is a bug in `plan` {}, not a problem with your plan: please report it, \
+             with the command you ran and this message, to the issue tracker of the \
+             repository `plan` came from\n  panicked",
+            env!("CARGO_PKG_VERSION")
+        )?;
+        if let Some(place) = &self.place {
+            write!(f, " at {place}")?;
+        }
+        write!(f, ": {}", self.what)
+    }
+}
+
 impl From<GitError> for Error {
     fn from(err: GitError) -> Self {
         Error::Git(err)
@@ -364,6 +390,21 @@ mod tests {
         assert_eq!(
             agency.to_string(),
             "no agency `polce` in the plan; did you mean `POLICE` (Police)?"
+        );
+    }
+
+    #[test]
+    fn a_panic_says_it_is_a_bug_and_where_to_report_it() {
+        let bug = Bug {
+            place: Some("src/import/build.rs:96".into()),
+            what: "byte index 43 is out of bounds".into(),
+        }
+        .to_string();
+        assert!(bug.starts_with("this is a bug in `plan` "), "{bug}");
+        assert!(bug.contains("please report it"), "{bug}");
+        assert!(
+            bug.ends_with("panicked at src/import/build.rs:96: byte index 43 is out of bounds"),
+            "{bug}"
         );
     }
 

@@ -27,7 +27,11 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
     if !out.status.success() {
         return Err(GitError::Failed {
             command: format!("git {}", args.join(" ")),
-            said: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            // Its tabs (the indented hint of "dubious ownership") as spaces:
+            // a terminal message shows a tab as `\t`.
+            said: String::from_utf8_lossy(&out.stderr)
+                .trim()
+                .replace('\t', "    "),
         });
     }
     String::from_utf8(out.stdout).map_err(|_| GitError::Unreadable {

@@ -44,17 +44,16 @@ fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
         .map(|s| s.to_string())
         .or_else(|| info.payload().downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    let place = info
-        .location()
-        .map(|at| format!(" at {}:{}", at.file(), at.line()))
-        .unwrap_or_default();
+    let bug = plan::error::Bug {
+        place: info
+            .location()
+            .map(|at| format!("{}:{}", at.file(), at.line())),
+        what,
+    };
+    // The message may quote the plan (a title in a slice's bounds).
     eprintln!(
-        "error: this is a bug in `plan` {}, not a problem with your plan: \
-         please report it, with the command you ran and this message, to the \
-         issue tracker of the repository `plan` came from\n  \
-         panicked{place}: {}",
-        env!("CARGO_PKG_VERSION"),
-        plan::render::escape::terminal(&what)
+        "error: {}",
+        plan::render::escape::terminal(&bug.to_string())
     );
     let trace = std::backtrace::Backtrace::capture();
     if trace.status() == std::backtrace::BacktraceStatus::Captured {
