@@ -110,7 +110,7 @@ pub struct DiffArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SiteArgs {
-    /// The directory to write the site to (replaced whole)
+    /// The directory to write the site to (only the files the last build wrote are replaced)
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
 
@@ -118,7 +118,7 @@ pub struct SiteArgs {
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 
-    /// Replace DIR even when it holds files and is not a site `plan site` wrote
+    /// Write into DIR even when it holds files `plan site` did not write (they are left as they are)
     #[arg(long)]
     pub force: bool,
 }
@@ -667,7 +667,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Replace what is in a non-empty --out directory
+    /// Write into a non-empty --out directory: replaces only the files an earlier import wrote there
     #[arg(long)]
     pub force: bool,
 }

@@ -2,7 +2,9 @@
 //! are touched; every comment, blank line and the layout of the rest of the
 //! file stay as they were. The task's keys end in the order the file format
 //! declares and a plain-date `due` is a TOML date, so the file stays as
-//! `plan fmt` writes it.
+//! `plan fmt` writes it. The text returned is toml_edit's (no byte order
+//! mark, "\n" line ends): the one write of a plan file,
+//! `safe_write::replace`, puts back the layout of the bytes it replaces.
 
 use crate::model::Rag;
 pub use crate::model::TaskPath;
@@ -162,7 +164,7 @@ pub fn edit_tasks(text: &str, edits: &[(&TaskPath, &TaskEdit)]) -> anyhow::Resul
     for (path, edit) in edits {
         apply(find_task(&mut doc, path)?, edit);
     }
-    Ok(crate::line_ends::keep(text, &doc.to_string()))
+    Ok(doc.to_string())
 }
 
 fn apply(task: &mut Table, edit: &TaskEdit) {
@@ -290,7 +292,7 @@ pub fn record_value(
             in_order(measure, crate::file_format::MEASURE.keys);
         }
     }
-    Ok((crate::line_ends::keep(text, &doc.to_string()), replaced))
+    Ok((doc.to_string(), replaced))
 }
 
 /// Sets a value's `value` and `note` (a value recorded again without a note loses the old one).
@@ -589,7 +591,7 @@ value = 1.5
         let task = find_task(&mut doc, path)?;
         append_to(task, entry);
         in_format_order(task);
-        Ok(crate::line_ends::keep(text, &doc.to_string()))
+        Ok(doc.to_string())
     }
 
     #[test]
@@ -685,7 +687,9 @@ value = 1.5
             updated: day("2012-12-01"),
             ..TaskEdit::default()
         };
-        let out = edit_task(&crlf, &path("EJ-1.1.a"), &edit).unwrap();
+        // As `safe_write::replace` writes it.
+        let out =
+            crate::line_ends::keep(&crlf, &edit_task(&crlf, &path("EJ-1.1.a"), &edit).unwrap());
         assert_eq!(out.matches('\n').count(), out.matches("\r\n").count());
         let expected = TEXT.replace(
             "rag = \"green\" # as of the last meeting\n",

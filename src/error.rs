@@ -80,6 +80,15 @@ pub enum Error {
     NotAPeriod { text: String },
     /// `plan report --quarter` is no quarter.
     NotAQuarter { text: String },
+    /// `plan report --quarter Q3` in a plan of several years: `first` and
+    /// `last` are its first and last years ("2012-13").
+    QuarterWithoutYear {
+        text: String,
+        start: chrono::NaiveDate,
+        end: chrono::NaiveDate,
+        first: String,
+        last: String,
+    },
     /// `plan record --value` is NaN or infinite.
     NotANumber { flag: &'static str },
     /// A finding's code, or a level for one, that does not exist.
@@ -157,6 +166,8 @@ impl fmt::Display for Error {
                 "the plan has errors (`plan check` lists them): mend them before applying returns",
             ),
             Error::NotToml(_) => f.write_str("not valid TOML"),
+            Error::CannotCreate { dir, .. } => write!(f, "cannot create {}", dir.display()),
+            Error::NoWorkingDirectory(_) => f.write_str("cannot know the working directory"),
             _ => self.fmt_named(f),
         }
     }
@@ -221,6 +232,17 @@ impl Error {
                 f,
                 "`{text}` is not a period: give a quarter such as \"Q2 2012-13\""
             ),
+            Error::QuarterWithoutYear {
+                text,
+                start,
+                end,
+                first,
+                last,
+            } => write!(
+                f,
+                "`{text}` names no year, and the plan runs from {start} to {end} ({first} to {last}): \
+                 say which, such as \"{text} {last}\""
+            ),
             Error::NotANumber { flag } => write!(f, "`{flag}` must be a number"),
             Error::Level(err) => write!(f, "{err}"),
             Error::XlsxNeedsAFile => {
@@ -234,8 +256,6 @@ impl Error {
                 f,
                 "--map {map:?}: `{field}` is no field; the fields are {fields}"
             ),
-            Error::CannotCreate { dir, .. } => write!(f, "cannot create {}", dir.display()),
-            Error::NoWorkingDirectory(_) => f.write_str("cannot know the working directory"),
             // The other kinds are worded in `Display::fmt`, which sends
             // only these here.
             other => write!(f, "{other:?}"),

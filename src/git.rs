@@ -59,6 +59,11 @@ impl Repository {
         })
     }
 
+    /// The repository's top level.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// The full commit id of `rev`, or a clear error when there is none.
     pub fn resolve(&self, rev: &str) -> Result<String, GitError> {
         if rev.starts_with('-') {

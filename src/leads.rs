@@ -2,11 +2,15 @@
 //! `--lead`) to an agency of the registry, or to a reserved word. Agency ids,
 //! names and aliases all match, ignoring case and runs of spaces.
 
-use crate::model::{Agency, AgencyIdx, Lead};
+use crate::model::{Agency, AgencyIdx, Lead, Unassigned};
 use std::collections::HashMap;
 
 /// Words that mean "nobody yet".
-pub const UNASSIGNED_WORDS: &[&str] = &["tbc", "not identified", "unassigned"];
+pub const UNASSIGNED_WORDS: [&str; 3] = [
+    Unassigned::ALL[0].0,
+    Unassigned::ALL[1].0,
+    Unassigned::ALL[2].0,
+];
 /// Words that mean "every organisation".
 pub const ALL_WORDS: &[&str] = &["all", "each partners agency", "each partner agency"];
 
@@ -37,8 +41,8 @@ impl Registry {
         let mut by_name = HashMap::new();
         let mut names = Vec::new();
         let mut clashes = Vec::new();
-        for word in UNASSIGNED_WORDS {
-            by_name.insert(word.to_string(), Lead::Unassigned);
+        for (word, unassigned) in Unassigned::ALL {
+            by_name.insert(word.to_string(), Lead::Unassigned(unassigned));
         }
         for word in ALL_WORDS {
             by_name.insert(word.to_string(), Lead::All);
@@ -147,7 +151,10 @@ mod tests {
     fn reserved_words() {
         let (reg, _) = Registry::new(&registry());
         for word in ["TBC", "Not identified", "unassigned"] {
-            assert_eq!(reg.resolve(word), Some(Lead::Unassigned), "{word}");
+            assert!(
+                matches!(reg.resolve(word), Some(Lead::Unassigned(_))),
+                "{word}"
+            );
         }
         for word in ["all", "Each Partners agency"] {
             assert_eq!(reg.resolve(word), Some(Lead::All), "{word}");

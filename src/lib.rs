@@ -31,6 +31,7 @@ pub(crate) mod line_ends;
 pub mod load;
 pub mod model;
 pub mod open;
+pub(crate) mod output_dir;
 pub(crate) mod parallel;
 pub(crate) mod partners;
 pub(crate) mod query;

@@ -13,6 +13,11 @@ const BOM: char = '\u{feff}';
 /// `edited` (the text toml_edit wrote for `original`) with `original`'s
 /// byte order mark, if it had one, and its line ends.
 pub fn keep(original: &str, edited: &str) -> String {
+    // Neither has a mark or a "\r": nothing to restore, and no diff to make.
+    let plain = |text: &str| !text.starts_with(BOM) && !text.contains('\r');
+    if plain(original) && plain(edited) {
+        return edited.to_string();
+    }
     let (bom, original) = match original.strip_prefix(BOM) {
         Some(rest) => (true, rest),
         None => (false, original),

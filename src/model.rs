@@ -86,12 +86,39 @@ pub struct Agency {
     pub loc: Loc,
 }
 
+/// The words a plan uses for "nobody yet", each shown as the plan's
+/// source wrote it (RH-1.6.a's "Not identified" is no `TBC`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unassigned {
+    Tbc,
+    NotIdentified,
+    Unassigned,
+}
+
+impl Unassigned {
+    /// Each word, lowercase, as leads are matched.
+    pub const ALL: [(&'static str, Unassigned); 3] = [
+        ("tbc", Unassigned::Tbc),
+        ("not identified", Unassigned::NotIdentified),
+        ("unassigned", Unassigned::Unassigned),
+    ];
+
+    /// The word as reports show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unassigned::Tbc => "TBC",
+            Unassigned::NotIdentified => "Not identified",
+            Unassigned::Unassigned => "unassigned",
+        }
+    }
+}
+
 /// Who leads a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lead {
     Agency(AgencyIdx),
-    /// `TBC`, "Not identified": nobody yet.
-    Unassigned,
+    /// `TBC`, "Not identified": nobody yet, with the word the plan used.
+    Unassigned(Unassigned),
     /// "Each Partners agency": every organisation in the registry.
     All,
 }
@@ -487,13 +514,37 @@ impl Plan {
             .collect()
     }
 
+    /// A task's target as people read it: as written, but with the title
+    /// of the event it counts from in place of the event's id ("6 months
+    /// after completion of first pilot", not "... after
+    /// first-pilot-completed").
+    pub fn due_words<'t>(&self, task: &'t Task) -> Option<std::borrow::Cow<'t, str>> {
+        let due = task.due_text.as_deref()?;
+        let TargetDate::AfterEvent { event, .. } = &task.target else {
+            return Some(due.into());
+        };
+        let title = self
+            .events
+            .iter()
+            .find(|e| &e.id == event)
+            .map(|e| &e.title);
+        // Ids are ASCII, so the lowercase text has the same byte offsets.
+        let at = due.to_ascii_lowercase().rfind(&event.to_ascii_lowercase());
+        match (title, at) {
+            (Some(title), Some(at)) => {
+                Some(format!("{}{title}{}", &due[..at], &due[at + event.len()..]).into())
+            }
+            _ => Some(due.into()),
+        }
+    }
+
     /// The id (and name) of a task's leads as a report shows them.
     pub fn lead_ids(&self, task: &Task) -> Vec<String> {
         task.leads
             .iter()
             .map(|lead| match lead {
                 Lead::Agency(i) => self.agencies[*i].id.clone(),
-                Lead::Unassigned => "TBC".to_string(),
+                Lead::Unassigned(word) => word.as_str().to_string(),
                 Lead::All => "all".to_string(),
             })
             .collect()

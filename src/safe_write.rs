@@ -8,13 +8,17 @@
 //! from anywhere and `plan set` take turns. The temporary file is created
 //! exclusively under an unpredictable name, so a link planted in the
 //! directory is never followed; the ones a killed run left are removed by
-//! the next writer.
+//! a later writer, once they are provably stale: named as a writer of a
+//! plan file names them, and older than any live write could be (another
+//! process's output, or a writer of another plan sharing the directory, may
+//! be writing one this moment).
 
 use anyhow::{Context, bail};
 use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Held while one `plan` process reads, edits and writes a plan; others
 /// wait. Released when dropped (or when the process dies).
@@ -27,7 +31,12 @@ pub struct PlanLock {
 pub const LOCK_FILE: &str = ".plan.lock";
 
 /// How the temporary file of a write ends (it starts with `.NAME.`).
-const TEMPORARY_SUFFIX: &str = ".plan-tmp";
+pub const TEMPORARY_SUFFIX: &str = ".plan-tmp";
+
+/// A temporary file of a plan file's writer untouched for this long is
+/// left from a killed run: a live write takes well under a second, and
+/// its file is written, flushed and renamed without a pause.
+const STALE_AFTER: Duration = Duration::from_secs(60 * 60);
 
 impl PlanLock {
     /// Locks each of `dirs` once, in sorted order (two writers that need
@@ -98,10 +107,15 @@ pub fn plan_lock_dir(dir: &Path) -> anyhow::Result<PathBuf> {
     Ok(plan.unwrap_or(&dir).to_path_buf())
 }
 
-/// Replaces `path`'s contents with `text`, provided the file still holds
-/// `expected` (what was read and edited). A `path` that is a link is
-/// written through: its target is replaced, and the link stays a link.
-pub fn replace(path: &Path, expected: &str, text: &str) -> anyhow::Result<()> {
+/// Replaces `path`'s contents with `edited`, provided the file still
+/// holds `expected` (what was read and edited). The one write of every
+/// writer of a plan file (`set`, `record`, `event`, `apply`, `fmt`): the
+/// text is written in `expected`'s layout of bytes, its byte order mark
+/// and line ends kept (`line_ends::keep`), whatever the editor did with
+/// them. A `path` that is a link is written through: its target is
+/// replaced, and the link stays a link.
+pub fn replace(path: &Path, expected: &str, edited: &str) -> anyhow::Result<()> {
+    let text = &crate::line_ends::keep(expected, edited);
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = if is_link {
         fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?
@@ -178,48 +192,68 @@ fn write_over(target: &Path, dir: &Path, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Removes the temporary files a killed writer left in `dir`: regular
-/// files named `.NAME.RANDOM.plan-tmp` (or `.NAME.toml.PID.tmp`, as older
-/// versions named them). Called with the lock held, so none is in use. A
-/// link is never removed: whoever planted it, it is not ours.
+/// Removes the temporary files a killed writer of plan files left in
+/// `dir`: regular files named `.NAME.toml.RANDOM.plan-tmp` (or
+/// `.NAME.toml.PID.tmp`, as older versions named them) not modified for
+/// [`STALE_AFTER`]. Only old ones: the lock held here is one plan's, and
+/// an output written beside it (`plan export -o`), or a file of another
+/// plan reached through a link, is written without it. A link is never
+/// removed: whoever planted it, it is not ours.
 fn remove_stale_temporaries(dir: &Path) {
+    remove_stale(dir, is_temporary_name);
+}
+
+/// Removes the regular files in `dir` whose names `ours` claims and that
+/// were not modified for [`STALE_AFTER`]: what a killed writer left.
+pub fn remove_stale(dir: &Path, ours: impl Fn(&str) -> bool) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
+    let now = SystemTime::now();
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        if !is_temporary_name(&name.to_string_lossy()) {
+        if !ours(&entry.file_name().to_string_lossy()) {
             continue;
         }
         let path = entry.path();
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let age = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok());
+        if meta.file_type().is_file() && age.is_some_and(|age| age >= STALE_AFTER) {
             let _ = fs::remove_file(&path);
         }
     }
 }
 
-/// Whether `name` is one of ours. The older form is matched only for a
-/// plan file's name (`.card.toml.1234.tmp`): other programs' temporary
-/// files may look like `.NAME.1234.tmp` too.
+/// The name of the file a temporary file `.NAME.RANDOM.plan-tmp` was
+/// written for.
+pub fn temporary_for(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('.')?.strip_suffix(TEMPORARY_SUFFIX)?;
+    let (file, random) = rest.rsplit_once('.')?;
+    let random = !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric());
+    (random && !file.is_empty()).then_some(file)
+}
+
+/// Whether `name` is the temporary file of a writer of a plan file
+/// (`.card.toml.x7Yz0q.plan-tmp`, or `.card.toml.1234.tmp` from older
+/// versions). An output's (`.plan-output.RANDOM.plan-tmp`) is not: its
+/// writer holds no lock. Other programs' temporary files may look like
+/// `.NAME.1234.tmp` too, so the name must be a plan file's.
 fn is_temporary_name(name: &str) -> bool {
-    let Some(rest) = name.strip_prefix('.') else {
+    let plan_file = |file: &str| file.len() > ".toml".len() && file.ends_with(".toml");
+    if let Some(file) = temporary_for(name) {
+        return plan_file(file);
+    }
+    // `.NAME.toml.PID.tmp`, as older versions named them.
+    let Some(rest) = name.strip_prefix('.').and_then(|r| r.strip_suffix(".tmp")) else {
         return false;
     };
-    if rest.len() > TEMPORARY_SUFFIX.len() && rest.ends_with(TEMPORARY_SUFFIX) {
-        return true;
-    }
-    let Some(rest) = rest.strip_suffix(".tmp") else {
-        return false;
-    };
-    match rest.rsplit_once('.') {
-        Some((name, pid)) => {
-            name.len() > ".toml".len()
-                && name.ends_with(".toml")
-                && !pid.is_empty()
-                && pid.bytes().all(|b| b.is_ascii_digit())
-        }
-        None => false,
-    }
+    rest.rsplit_once('.').is_some_and(|(file, pid)| {
+        !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && plan_file(file)
+    })
 }
 
 #[cfg(test)]
@@ -253,6 +287,20 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "a = 2\n");
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_byte_order_mark_and_line_ends_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        let before = "\u{feff}a = 1\r\nb = 2\r\n";
+        fs::write(&path, before).unwrap();
+        // What toml_edit writes: neither.
+        replace(&path, before, "a = 1\nb = 3\nc = 4\n").unwrap();
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "\u{feff}a = 1\r\nb = 3\r\nc = 4\r\n"
+        );
     }
 
     #[cfg(unix)]
@@ -308,10 +356,17 @@ mod tests {
             ".plan.toml.12a.tmp",
             "card.toml.1.tmp",
             ".swap.123.tmp",
+            // An output's, written without the lock.
+            ".plan-output.x7Yz0q.plan-tmp",
         ];
+        let old = SystemTime::now() - STALE_AFTER - Duration::from_secs(1);
         for name in stale.iter().chain(&kept) {
-            fs::write(dir.path().join(name), "half a plan").unwrap();
+            let file = File::create(dir.path().join(name)).unwrap();
+            file.set_modified(old).unwrap();
         }
+        // A plan file's, but new: perhaps a live writer's.
+        let live = ".card.toml.Ab12Cd.plan-tmp";
+        fs::write(dir.path().join(live), "half a plan").unwrap();
         let victim = outside.path().join("victim");
         fs::write(&victim, "victim\n").unwrap();
         let link = dir.path().join(".other.toml.99.tmp");
@@ -320,7 +375,7 @@ mod tests {
         for name in stale {
             assert!(!dir.path().join(name).exists(), "{name} left");
         }
-        for name in kept {
+        for name in kept.iter().chain([&live]) {
             assert!(dir.path().join(name).exists(), "{name} removed");
         }
         assert!(

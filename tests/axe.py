@@ -1,13 +1,14 @@
 """Runs axe-core in pages in one headless Chromium, over the DevTools
 protocol (the `websocket-client` package), as tests/site.rs asks:
 
-    python3 tests/axe.py CHROMIUM AXE_MIN_JS PAGE.html...
+    python3 tests/axe.py CHROMIUM AXE_MIN_JS [--widths=1280,375,320] PAGE.html...
 
-For each page: a 320 x 800 CSS-pixel viewport, the page loaded from its
-file, axe.min.js evaluated in it (DevTools runs it whatever the page's
-Content-Security-Policy says, as it must, since the policy forbids scripts),
-then axe.run. Prints one JSON line a page: its serious and critical
-violations, and by how many pixels the page is wider than the viewport.
+For each width (320 alone by default) and each page: a viewport that wide
+and 800 CSS pixels high, the page loaded from its file, axe.min.js evaluated
+in it (DevTools runs it whatever the page's Content-Security-Policy says, as
+it must, since the policy forbids scripts), then axe.run. Prints one JSON
+line a page and width: its violations of every impact (minor to critical),
+and by how many pixels the page is wider than the viewport.
 """
 
 import json
@@ -21,7 +22,6 @@ CHECK = """
 axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
   return JSON.stringify({
     violations: r.violations
-      .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
       .map(function (v) {
         return v.id + ' (' + v.impact + '): ' + v.help + ' at ' +
           v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join('; ');
@@ -82,7 +82,12 @@ class Browser:
 
 
 def main():
-    chromium, axe_js, pages = sys.argv[1], sys.argv[2], sys.argv[3:]
+    chromium, axe_js, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
+    widths = [320]
+    if rest and rest[0].startswith("--widths="):
+        widths = [int(w) for w in rest[0][len("--widths="):].split(",")]
+        rest = rest[1:]
+    pages = rest
     axe = open(axe_js, encoding="utf-8").read()
     # Chromium's helper processes may still be writing to the profile when
     # the browser has gone: a profile left behind in the temporary directory
@@ -93,21 +98,23 @@ def main():
             target = browser.send("Target.createTarget", url="about:blank")["targetId"]
             session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
             browser.send("Page.enable", session)
-            browser.send("Emulation.setDeviceMetricsOverride", session, width=320, height=800,
-                         deviceScaleFactor=1, mobile=False)
-            for page in pages:
-                browser.events.clear()
-                browser.send("Page.navigate", session, url="file://" + page)
-                browser.wait("Page.loadEventFired")
-                browser.send("Runtime.evaluate", session, expression=axe)
-                result = browser.send("Runtime.evaluate", session, expression=CHECK,
-                                      awaitPromise=True, returnByValue=True)
-                if "exceptionDetails" in result:
-                    report = {"error": json.dumps(result["exceptionDetails"])[:2000]}
-                else:
-                    report = json.loads(result["result"]["value"])
-                report["page"] = page
-                print(json.dumps(report), flush=True)
+            for width in widths:
+                browser.send("Emulation.setDeviceMetricsOverride", session, width=width, height=800,
+                             deviceScaleFactor=1, mobile=False)
+                for page in pages:
+                    browser.events.clear()
+                    browser.send("Page.navigate", session, url="file://" + page)
+                    browser.wait("Page.loadEventFired")
+                    browser.send("Runtime.evaluate", session, expression=axe)
+                    result = browser.send("Runtime.evaluate", session, expression=CHECK,
+                                          awaitPromise=True, returnByValue=True)
+                    if "exceptionDetails" in result:
+                        report = {"error": json.dumps(result["exceptionDetails"])[:2000]}
+                    else:
+                        report = json.loads(result["result"]["value"])
+                    report["page"] = page
+                    report["width"] = width
+                    print(json.dumps(report), flush=True)
         finally:
             browser.close()
 

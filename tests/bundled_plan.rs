@@ -55,7 +55,7 @@ fn r9_is_delivered_by_the_police_relationship_action() {
 #[test]
 fn sc_3_1_a_reads_as_the_first_copy_of_the_source() {
     // The first copy (the source's lines 121-512) reads "DSVa MARAC"; the
-    // second, truncated copy "DSVARAC".
+    // second (lines 513-901) "DSVARAC", no name of a MARAC process.
     let task = json(&["show", "SC-3.1.a", "--format", "json"]);
     assert_eq!(
         task["text"],

@@ -128,3 +128,48 @@ fn an_event_no_table_declares_is_an_error_that_shows_the_form() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("exec-decision, review-published"));
 }
+
+#[test]
+fn an_event_recorded_keeps_the_files_mark_and_line_ends() {
+    // Saved by a Windows editor: a byte order mark and "\r\n".
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.toml");
+    let windows = format!("\u{feff}{}", PLAN.replace('\n', "\r\n"));
+    fs::write(&path, &windows).unwrap();
+    assert_eq!(
+        plan_in(dir.path(), &["fmt", "--check"]).status.code(),
+        Some(0)
+    );
+    for args in [
+        &["event", "exec-decision", "2012-11-05"][..],
+        &["event", "review-published", "--clear"][..],
+    ] {
+        let out = plan_in(dir.path(), args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let written = fs::read_to_string(&path).unwrap();
+    assert!(written.starts_with('\u{feff}'), "the mark was lost");
+    assert_eq!(
+        written.matches('\n').count(),
+        written.matches("\r\n").count(),
+        "a line lost its \\r\\n:\n{written:?}"
+    );
+    assert!(written.contains(
+        "id = \"exec-decision\"\r\ntitle = \"The Executive's decision\"\r\ndate = 2012-11-05\r\n"
+    ));
+    assert!(!written.contains("2012-09-14"));
+    // Only the event lines changed, and the file is still as `fmt` lays it out.
+    assert_eq!(windows.lines().count(), written.lines().count());
+    let out = plan_in(dir.path(), &["fmt", "--check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -439,7 +439,6 @@ fn ids_and_rags_in_another_case_are_read_and_a_bare_csv_needs_force() {
 
 /// Python's `email` package (a real mail client's parser) reads the draft:
 /// its headers, its text, and its attachment, byte for byte the sheet.
-#[allow(clippy::print_stderr)] // says why it was skipped
 fn parsed_by_python_email(eml: &Path, sheet: &Path) {
     let script = r#"
 import email, sys
@@ -461,8 +460,7 @@ print("ok")
         .arg(sheet)
         .output()
     else {
-        eprintln!("SKIPPED: no python3 to parse the draft with its email package");
-        return;
+        return common::skip("parsed_by_python_email", "python3");
     };
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),

@@ -12,7 +12,7 @@ use common::{browser, copy_dir, headless, inked, overrides_isolated};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn plan(args: &[&str]) -> Output {
@@ -369,7 +369,7 @@ fn every_piece_of_plan_text_is_escaped_on_every_page() {
 }
 
 #[test]
-fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
+fn a_directory_gets_the_sites_files_and_keeps_every_other() {
     let work = tempfile::tempdir().unwrap();
     let out = work.path().join("site");
     let example = Path::new("examples/quarterly");
@@ -380,25 +380,30 @@ fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
     assert_eq!(refused.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        stderr.contains("is not a site `plan site` wrote") && stderr.contains("--force"),
+        stderr.contains("`plan site` did not write there") && stderr.contains("--force"),
         "{stderr}"
     );
     assert_eq!(fs::read_dir(&out).unwrap().count(), 1);
-    // Forced: replaced whole.
+    // Forced: the site is written beside what is there.
     assert_eq!(
         build(example, "2013-03-31", &out, &["--force"])
             .status
             .code(),
         Some(0)
     );
-    assert!(!out.join("notes.txt").exists() && out.join("index.html").exists());
-    // A site written before is replaced without --force; what it had and the new one has not goes.
+    assert!(out.join("notes.txt").exists() && out.join("index.html").exists());
+    // Rebuilt without --force: a page the last build wrote (it is in the
+    // list) and this one does not goes; the rest stays.
     fs::write(out.join("card-gone.html"), "old").unwrap();
+    let mut list = fs::read_to_string(out.join(".plan-site")).unwrap();
+    list.push_str("card-gone.html\n");
+    fs::write(out.join(".plan-site"), list).unwrap();
     assert_eq!(
         build(example, "2013-03-31", &out, &[]).status.code(),
         Some(0)
     );
     assert!(!out.join("card-gone.html").exists() && out.join("index.html").exists());
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
     // A plan with errors writes nothing at all.
     let broken = tempfile::tempdir().unwrap();
     copy_dir(example, broken.path());
@@ -421,7 +426,7 @@ fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert_eq!(left.len(), 1, "{left:?}");
-    // The site never replaces the plan itself.
+    // The site is never written where the plan is.
     let plan_dir = tempfile::tempdir().unwrap();
     copy_dir(example, plan_dir.path());
     let into_plan = build(plan_dir.path(), "2013-03-31", plan_dir.path(), &["--force"]);
@@ -430,13 +435,9 @@ fn a_directory_is_replaced_whole_and_only_when_it_is_a_site() {
 }
 
 #[test]
-#[allow(clippy::print_stderr)] // says why it was skipped
 fn a_browser_renders_the_index_and_a_card_page() {
     let Some(browser) = browser() else {
-        eprintln!(
-            "SKIPPED a_browser_renders_the_index_and_a_card_page: no chromium on this machine (.ci/run installs it)"
-        );
-        return;
+        return common::skip("a_browser_renders_the_index_and_a_card_page", "chromium");
     };
     let work = built(Path::new("examples/quarterly"), "2013-03-31", &[]);
     for (page, width) in [
@@ -497,56 +498,10 @@ fn a_browser_renders_the_index_and_a_card_page() {
     }
 }
 
-/// axe-core's script: `AXE_CORE_JS`, else where .ci/run installs it.
-fn axe_script() -> Option<PathBuf> {
-    let path = std::env::var_os("AXE_CORE_JS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("target/axe/node_modules/axe-core/axe.min.js"));
-    path.is_file().then_some(path)
-}
-
-/// Whether Python has the DevTools client tests/axe.py uses.
-fn python_has_websocket() -> bool {
-    Command::new("python3")
-        .args(["-c", "import websocket"])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// axe-core's report on each page, from tests/axe.py: one browser, each
-/// page in a 320 px wide viewport.
-fn axe(browser: &Path, script: &Path, pages: &[PathBuf]) -> Vec<serde_json::Value> {
-    let out = Command::new("python3")
-        .arg("tests/axe.py")
-        .arg(browser)
-        .arg(script)
-        .args(pages)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
-    assert_eq!(reports.len(), pages.len());
-    reports
-}
-
 #[test]
-#[allow(clippy::print_stderr)] // says why it was skipped
-fn axe_finds_no_serious_violation_on_any_page() {
-    let (Some(browser), Some(script), true) = (browser(), axe_script(), python_has_websocket())
-    else {
-        eprintln!(
-            "SKIPPED axe_finds_no_serious_violation_on_any_page: needs chromium, axe-core and \
-             Python's websocket-client (.ci/run installs them: npm install --prefix target/axe \
-             axe-core; pip install websocket-client)"
-        );
+fn axe_and_the_validator_find_nothing_on_any_page() {
+    const TEST: &str = "axe_and_the_validator_find_nothing_on_any_page";
+    let Some((browser, script)) = common::axe_tools(TEST) else {
         return;
     };
     let work = tempfile::tempdir().unwrap();
@@ -554,7 +509,7 @@ fn axe_finds_no_serious_violation_on_any_page() {
     let bad = work.path().join("bad.html");
     fs::write(
         &bad,
-        "<!DOCTYPE html>\n<html><head><title>t</title><style>div { width: 900px }</style></head>\
+        "<!DOCTYPE html>\n<html><head><title>t</title><style>div { width: 2000px }</style></head>\
          <body><input type=\"text\"><div>wide</div></body></html>",
     )
     .unwrap();
@@ -578,7 +533,7 @@ fn axe_finds_no_serious_violation_on_any_page() {
         );
         sites.push(site);
     }
-    let reports = axe(&browser, &script, &pages);
+    let reports = common::axe(&browser, &script, &pages);
     assert!(
         reports[0]["violations"].as_array().unwrap().len() >= 2,
         "{}",
@@ -589,19 +544,9 @@ fn axe_finds_no_serious_violation_on_any_page() {
         "{}",
         reports[0]
     );
-    let mut failures = Vec::new();
-    for report in &reports[1..] {
-        let page = report["page"].as_str().unwrap();
-        assert!(report["error"].is_null(), "{page}: {report}");
-        for violation in report["violations"].as_array().unwrap() {
-            failures.push(format!("{page}: {violation}"));
-        }
-        if report["overflow"].as_i64().unwrap() > 0 {
-            failures.push(format!(
-                "{page}: wider than 320 px by {}",
-                report["overflow"]
-            ));
-        }
+    let mut failures = common::axe_failures(&reports, &pages[0]);
+    if let Some(errors) = common::validator_errors(TEST, &pages[1..]) {
+        failures.extend(errors);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

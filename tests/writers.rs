@@ -202,3 +202,65 @@ fn a_plan_directory_without_plan_toml_at_its_top() {
     let card = fs::read_to_string(repo.path().join("cards/effective-justice.toml")).unwrap();
     assert!(card.contains("note = \"two locks\""));
 }
+
+#[test]
+fn outputs_written_beside_a_writer_all_land() {
+    // `plan set` sweeps the temporary files killed writers left in the
+    // plan directory; an export written there meanwhile is not one.
+    let repo = copy_of_the_plan();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let setter = {
+        let dir = repo.path().to_path_buf();
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut failures = Vec::new();
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) || n < 3 {
+                let note = format!("pass {n}");
+                let out = plan(&dir, &["set", "EJ-1.1.a", "--note", &note]);
+                if !out.status.success() {
+                    failures.push(stderr(&out));
+                }
+                n += 1;
+            }
+            failures
+        })
+    };
+    let exports: Vec<_> = (0..20)
+        .map(|n| {
+            Command::new(env!("CARGO_BIN_EXE_plan"))
+                .args(["--as-of", "2012-12-01", "export", "--format", "xlsx", "-o"])
+                .arg(repo.path().join(format!("tasks-{n}.xlsx")))
+                .current_dir(repo.path())
+                .env_remove("PLAN_DIR")
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let failed: Vec<String> = exports
+        .into_iter()
+        .map(|child| child.wait_with_output().unwrap())
+        .filter(|out| !out.status.success())
+        .map(|out| stderr(&out))
+        .collect();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let set_failures = setter.join().unwrap();
+    assert!(
+        failed.is_empty(),
+        "{} of 20 failed: {failed:?}",
+        failed.len()
+    );
+    assert!(set_failures.is_empty(), "{set_failures:?}");
+    for n in 0..20 {
+        let written = fs::read(repo.path().join(format!("tasks-{n}.xlsx"))).unwrap();
+        assert!(written.starts_with(b"PK"), "tasks-{n}.xlsx");
+    }
+    let left: Vec<_> = fs::read_dir(repo.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".plan-tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

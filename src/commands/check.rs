@@ -9,7 +9,9 @@ use crate::diag::Tally;
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::render::diagnostics;
+use crate::source::Sources;
 use std::io::Write;
+use std::path::Path;
 
 pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
     if let Some(name) = &args.explain {
@@ -24,6 +26,12 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
         opened
             .diagnostics
             .sort_by_key(|d| (d.loc.file(), d.loc.start(), d.loc.end()));
+    }
+    if matches!(
+        args.format,
+        DiagnosticFormat::Github | DiagnosticFormat::Sarif
+    ) {
+        name_from_repository_root(ctx, &mut opened.sources);
     }
     let levels = opened.levels.clone().overridden_by(&command_line);
     let leveled = levels.apply(&opened.diagnostics);
@@ -46,6 +54,44 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
     }
     let failed = tally.errors > 0 || (args.deny_warnings() && tally.warnings > 0);
     Ok(Exit::findings_if(failed))
+}
+
+/// SARIF and GitHub's annotations place a file by its path from the
+/// repository root, as code scanning resolves them: the git top level, or
+/// the working directory outside git. A file outside that root keeps the
+/// name people see.
+fn name_from_repository_root(ctx: &Context, sources: &mut Sources) {
+    let root = ctx
+        .plan_dir()
+        .ok()
+        .and_then(|dir| crate::git::Repository::of(&dir).ok())
+        .map(|repository| repository.root().to_path_buf())
+        .or_else(|| std::env::current_dir().ok());
+    let Some(root) = root.and_then(|root| root.canonicalize().ok()) else {
+        return;
+    };
+    for file in &mut sources.files {
+        // The directory is resolved, the file itself not: a plan file that
+        // is a link is placed where the plan has it.
+        let (Some(dir), Some(name)) = (file.path.parent(), file.path.file_name()) else {
+            continue;
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let Ok(dir) = dir.canonicalize() else {
+            continue;
+        };
+        if let Ok(relative) = dir.join(name).strip_prefix(&root) {
+            file.name = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+        }
+    }
 }
 
 /// `plan check --explain CODE`: the code's severity and meaning; for

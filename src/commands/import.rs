@@ -10,6 +10,7 @@ use crate::import::{self, Imported, MappedTable, Options, When, leads::Registry,
 use crate::open::{self, Location};
 use crate::render::diagnostics;
 use std::io::Write;
+use std::path::PathBuf;
 
 pub fn run(
     ctx: &Context,
@@ -38,7 +39,20 @@ pub fn run(
         return Ok(Exit::Success);
     }
     let files = write::files(&options, &imported, &mut registry, ctx.as_of)?;
-    write::write_dir(&options.out, &files, options.force)?;
+    let inputs: Vec<PathBuf> = options
+        .files
+        .iter()
+        .chain(&options.agencies)
+        .cloned()
+        .collect();
+    write::write_plan(
+        "plan import",
+        &options.out,
+        &files,
+        options.force,
+        &inputs,
+        err,
+    )?;
     writeln!(out, "{}", summary(&options, &imported, &registry))?;
     let opened = open::open(Location::WorkTree(&options.out))?;
     DiagnosticFormat::Human.render(out, &opened.sources, &opened.diagnostics, ctx.colour)?;

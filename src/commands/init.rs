@@ -5,7 +5,7 @@
 use crate::cli::InitArgs;
 use crate::context::Context;
 use crate::exit::Exit;
-use crate::import::write::write_dir;
+use crate::import::write::write_plan;
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::path::PathBuf;
@@ -109,7 +109,10 @@ pub fn starter_files(today: NaiveDate) -> Vec<(PathBuf, String)> {
 }
 
 pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
-    write_dir(&args.dir, &starter_files(ctx.as_of), false)?;
+    // A new or empty directory: no other writer to wait for, nothing to say.
+    let quiet = &mut std::io::sink();
+    let files = starter_files(ctx.as_of);
+    write_plan("plan init", &args.dir, &files, false, &[], quiet)?;
     let dir = args.dir.display();
     writeln!(
         out,

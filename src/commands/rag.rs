@@ -139,7 +139,7 @@ fn groups<'p>(
             let unassigned: Vec<&Task> = tasks
                 .iter()
                 .map(|t| t.2)
-                .filter(|t| t.leads.contains(&Lead::Unassigned))
+                .filter(|t| t.leads.iter().any(|l| matches!(l, Lead::Unassigned(_))))
                 .collect();
             groups.push(("TBC".into(), "No lead yet".into(), unassigned));
         }

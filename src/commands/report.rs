@@ -30,13 +30,7 @@ pub fn run(
     };
     let plan = &plan;
     let quarter = match &args.quarter {
-        Some(text) => match dates::parse(text, &plan.meta.calendar()) {
-            Ok(TargetDate::Dated(interval)) => Quarter {
-                label: text.trim().to_string(),
-                interval,
-            },
-            _ => Err(Error::NotAQuarter { text: text.clone() })?,
-        },
+        Some(text) => quarter_named(plan, text)?,
         None => dates::quarter_of(ctx.as_of, plan.meta.year_start),
     };
     // The current quarter is judged as of today, never a day to come; a
@@ -64,6 +58,56 @@ pub fn run(
         None => out.write_all(text.as_bytes())?,
     }
     Ok(Exit::Success)
+}
+
+/// The period `--quarter` names. One written without its year ("Q3") is
+/// the plan's own when the plan runs a single year, and named with its year
+/// in the report; in a plan of several years it is refused with the years
+/// to choose from, never silently the first.
+fn quarter_named(plan: &Plan, text: &str) -> Result<Quarter, Error> {
+    let not_a_quarter = || Error::NotAQuarter {
+        text: text.to_string(),
+    };
+    let reading = dates::read(text, &plan.meta.calendar()).map_err(|_| not_a_quarter())?;
+    let TargetDate::Dated(interval) = reading.target else {
+        return Err(not_a_quarter());
+    };
+    if !reading
+        .notes
+        .iter()
+        .any(|note| matches!(note, dates::Note::YearAssumed { .. }))
+    {
+        return Ok(Quarter {
+            label: text.trim().to_string(),
+            interval,
+        });
+    }
+    let year_start = plan.meta.year_start;
+    let first = dates::quarter_of(plan.meta.start, year_start);
+    let last = dates::quarter_of(plan.meta.end, year_start);
+    let years = |q: &Quarter| {
+        q.label
+            .rsplit_once(' ')
+            .map_or(q.label.clone(), |(_, y)| y.to_string())
+    };
+    if years(&first) != years(&last) {
+        return Err(Error::QuarterWithoutYear {
+            text: text.trim().to_string(),
+            start: plan.meta.start,
+            end: plan.meta.end,
+            first: years(&first),
+            last: years(&last),
+        });
+    }
+    let named = dates::quarter_of(interval.from, year_start);
+    Ok(if named.interval == interval {
+        named
+    } else {
+        Quarter {
+            label: format!("{} {}", text.trim(), years(&first)),
+            interval,
+        }
+    })
 }
 
 /// The plan as it stood when the previous quarter ended (`end`), read from

@@ -224,7 +224,7 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status, wanted: Wanted) -> Ve
         &|| Cell::text(&task.text),
         &|| Cell::List(plan.lead_ids(task)),
         &|| Cell::opt_text(task.due_text.as_deref()),
-        &|| due_for_people(task, slipped),
+        &|| due_for_people(plan, task, slipped),
         &|| Cell::text(task.target.kind()),
         &|| Cell::Date(status.deadline),
         &|| Cell::text(status.state.as_str()),
@@ -251,8 +251,8 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status, wanted: Wanted) -> Ve
 
 /// "Dec 2012 (first Oct 2012; slipped 61 days)": the due, and where the
 /// target was revised, the first one and how far it slipped.
-fn due_for_people(task: &Task, slipped: Option<i64>) -> Cell {
-    match (&task.due_text, &task.details().original_due, slipped) {
+fn due_for_people(plan: &Plan, task: &Task, slipped: Option<i64>) -> Cell {
+    match (plan.due_words(task), &task.details().original_due, slipped) {
         (Some(due), Some(first), Some(days)) => {
             Cell::text(format!("{due} (first {first}; slipped {days} days)"))
         }

@@ -1,6 +1,7 @@
 //! `plan site`: the whole plan as a static website (the pages of `site`),
 //! with the task export (`tasks.csv`) and the deadlines calendar
-//! (`plan.ics`) beside them, put in place all at once.
+//! (`plan.ics`) beside them, written by `output_dir` (which replaces only
+//! the files the last build wrote, and leaves every other file alone).
 
 use super::shared::TaskFilter;
 use super::{export, shared};
@@ -8,8 +9,9 @@ use crate::cli::SiteArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::git::Repository;
+use crate::output_dir::{self, Rules};
 use crate::query::Query;
-use crate::site::{self, File, names, write};
+use crate::site::{self, File, names};
 use anyhow::bail;
 use std::io::Write;
 use std::path::Path;
@@ -42,7 +44,18 @@ pub fn run(
         bytes: export::calendar(&plan, &query, &TaskFilter::new(&plan, None, None)?, err)?
             .into_bytes(),
     });
-    write::write(&args.output, &files, args.force)?;
+    let named: Vec<(String, &[u8])> = files
+        .iter()
+        .map(|f| (f.name.clone(), f.bytes.as_slice()))
+        .collect();
+    let rules = Rules {
+        who: "plan site",
+        manifest: MANIFEST,
+        force: args.force,
+        rewrite_own: true,
+        inputs: &[],
+    };
+    output_dir::write(&args.output, &named, &rules, err)?;
     writeln!(
         out,
         "wrote {pages} pages, {} and {} to {}",
@@ -58,17 +71,55 @@ fn commit_of(dir: &Path) -> Option<String> {
     Repository::of(dir).ok()?.resolve("HEAD").ok()
 }
 
-/// The site replaces its directory whole, so it must not hold the plan.
+/// The list `plan site` keeps of the files it wrote in its directory.
+pub const MANIFEST: &str = ".plan-site";
+
+/// How many entries of the output directory are looked at for plan files.
+const LOOKED_AT: usize = 100_000;
+
+/// The site is never written where a plan is: not in a directory holding
+/// the plan's, nor in one holding a plan file (`*.toml`) at any depth, so a
+/// mistyped `-o plans/cards` cannot touch a card, `--force` or not.
 fn refuse_to_replace_the_plan(output: &Path, plan_dir: &Path) -> anyhow::Result<()> {
     let (Ok(output), Ok(plan_dir)) = (output.canonicalize(), plan_dir.canonicalize()) else {
         return Ok(());
     };
     if plan_dir.starts_with(&output) {
         bail!(
-            "{} holds the plan ({}): the site replaces its directory whole, so give another",
+            "{} holds the plan ({}): the site is never written there; give another directory",
             output.display(),
             plan_dir.display()
         );
+    }
+    let mut pending = vec![output.clone()];
+    let mut seen = 0;
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            seen += 1;
+            if seen > LOOKED_AT {
+                bail!(
+                    "{} holds over {LOOKED_AT} files: too many to check for plan files; give a directory for the site",
+                    output.display()
+                );
+            }
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let path = entry.path();
+            if name.ends_with(".toml") {
+                bail!(
+                    "{} holds plan files ({}): the site is never written there; give another directory",
+                    output.display(),
+                    path.display()
+                );
+            }
+            // Hidden directories (`.git`) hold no plan file; links are not followed.
+            if !name.starts_with('.') && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                pending.push(path);
+            }
+        }
     }
     Ok(())
 }

@@ -40,7 +40,10 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
             ),
             ("Overdue now", Cell::Int(h.overdue as i64)),
             ("Ongoing, not reviewed", Cell::Int(h.stale as i64)),
-            ("Waiting for another task", Cell::Int(h.waiting as i64)),
+            (
+                "Waiting for another task or an event",
+                Cell::Int(h.waiting as i64),
+            ),
         ]),
         Block::Table(DocTable {
             headers: vec!["Red", "Amber", "Green", "Blue", "Not rated", "Total"],

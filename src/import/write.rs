@@ -1,16 +1,13 @@
 //! The imported plan as a plan directory in the canonical layout: a
 //! `plan.toml`, an `agencies.toml` and one file per card under `cards/`,
-//! each run through `format::format_text`. The directory is built in a
-//! hidden sibling and renamed into place, so a failure leaves nothing half
-//! written.
+//! each run through `format::format_text`, for `output_dir` to write.
 
 use super::leads::Registry;
 use super::{Imported, NewCard, NewTask, Options, When};
 use crate::dates::{self, Calendar};
-use anyhow::{Context, bail};
+use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A TOML string.
 fn q(text: &str) -> String {
@@ -350,67 +347,40 @@ fn agencies_text(registry: &Registry) -> Option<String> {
     Some(out)
 }
 
-/// Writes `files` as the directory `out`, all at once: built in a hidden
-/// sibling, then renamed into place. A non-empty `out` is refused unless
-/// `force`, which replaces it.
-pub fn write_dir(out: &Path, files: &[(PathBuf, String)], force: bool) -> anyhow::Result<()> {
-    let exists = out.exists();
-    if exists {
-        if !out.is_dir() {
-            bail!("{} exists and is not a directory", out.display());
-        }
-        let empty = fs::read_dir(out)?.next().is_none();
-        if !empty && !force {
-            bail!(
-                "{} is not empty: name a new directory, or add --force to replace what is in it",
-                out.display()
-            );
-        }
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).with_context(|| format!("cannot make {}", parent.display()))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "plan".into());
-    let temp = parent.join(format!(".{name}.import-{}", std::process::id()));
-    let built = build_dir(&temp, files);
-    if let Err(e) = built {
-        let _ = fs::remove_dir_all(&temp);
-        return Err(e);
-    }
-    if exists {
-        let old = parent.join(format!(".{name}.replaced-{}", std::process::id()));
-        fs::rename(out, &old).with_context(|| format!("cannot move {} aside", out.display()))?;
-        if let Err(e) = fs::rename(&temp, out) {
-            let _ = fs::rename(&old, out);
-            let _ = fs::remove_dir_all(&temp);
-            return Err(e).with_context(|| format!("cannot write {}", out.display()));
-        }
-        fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the old {}", old.display()))?;
-    } else if let Err(e) = fs::rename(&temp, out) {
-        let _ = fs::remove_dir_all(&temp);
-        return Err(e).with_context(|| format!("cannot write {}", out.display()));
-    }
-    Ok(())
-}
+/// The list `plan import` and `plan init` keep of the files they wrote in
+/// a plan directory (hidden, so never read as a plan file).
+pub const MANIFEST: &str = ".plan-import";
 
-fn build_dir(temp: &Path, files: &[(PathBuf, String)]) -> anyhow::Result<()> {
-    if temp.exists() {
-        fs::remove_dir_all(temp)?;
-    }
-    for (path, text) in files {
-        let path = temp.join(path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
-        }
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(())
+/// Writes the plan directory's `files` to `out` (see `output_dir`): a new
+/// or empty directory, else with `force` one where only the files an
+/// earlier import listed are replaced; never one of `inputs`, a `.git` or
+/// a file `plan` did not write.
+pub fn write_plan(
+    who: &'static str,
+    out: &std::path::Path,
+    files: &[(PathBuf, String)],
+    force: bool,
+    inputs: &[PathBuf],
+    err: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let named: Vec<(String, &[u8])> = files
+        .iter()
+        .map(|(path, text)| {
+            let parts: Vec<String> = path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (parts.join("/"), text.as_bytes())
+        })
+        .collect();
+    let rules = crate::output_dir::Rules {
+        who,
+        manifest: MANIFEST,
+        force,
+        rewrite_own: false,
+        inputs,
+    };
+    crate::output_dir::write(out, &named, &rules, err)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! Markdown for those who send their mail another way.
 
 use super::requests::{Made, Request, Why};
+use crate::query::State;
 use crate::render::escape;
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
@@ -138,6 +139,7 @@ fn section(
         let when = match (status.days_overdue, status.last_review, status.deadline) {
             (Some(days), _, Some(deadline)) => format!("due {deadline}, {days} days overdue"),
             (_, Some(review), _) => format!("last reviewed {review}"),
+            (_, None, _) if status.state == State::Stale => "never reviewed".to_string(),
             _ => "open".to_string(),
         };
         let note = match (task.note(), task.updated) {

@@ -61,7 +61,9 @@ pub struct Status {
     pub deadline: Option<NaiveDate>,
     /// Days past the deadline, for overdue tasks.
     pub days_overdue: Option<i64>,
-    /// For stale tasks: the day it was last reviewed (or the plan start).
+    /// For stale tasks: the day it was last reviewed; `None` for one never
+    /// reviewed (its staleness then counts from the plan start, or from
+    /// the day an ongoing task starts).
     pub last_review: Option<NaiveDate>,
 }
 
@@ -141,7 +143,7 @@ impl<'p> Query<'p> {
                     state: State::Stale,
                     deadline,
                     days_overdue: None,
-                    last_review: Some(reviewed),
+                    last_review: task.updated,
                 }
             } else {
                 open(deadline)
@@ -182,7 +184,7 @@ impl<'p> Query<'p> {
                         state: State::Stale,
                         deadline: None,
                         days_overdue: None,
-                        last_review: Some(reviewed),
+                        last_review: task.updated.map(|day| day.max(*from)),
                     }
                 } else {
                     open(None)
@@ -395,7 +397,7 @@ impl LeadFilter {
         task.leads.iter().any(|lead| match lead {
             Lead::Agency(i) => self.member[*i],
             Lead::All => self.organisation,
-            Lead::Unassigned => self.unassigned,
+            Lead::Unassigned(_) => self.unassigned,
         })
     }
 }
@@ -424,7 +426,7 @@ pub fn tasks_by_agency<'p>(
             match lead {
                 Lead::Agency(first) => plan.agency_and_parents(*first).for_each(&mut add),
                 Lead::All => organisations.iter().for_each(|&o| add(o)),
-                Lead::Unassigned => {}
+                Lead::Unassigned(_) => {}
             }
         }
     }

@@ -137,7 +137,8 @@ fn an_ongoing_task_goes_stale_not_overdue() {
     assert_eq!(status_on(&p, "EJ-1.1.a", "2012-07-02").state, State::Open);
     let stale = status_on(&p, "EJ-1.1.a", "2012-07-03");
     assert_eq!(stale.state, State::Stale);
-    assert_eq!(stale.last_review, Some(day("2012-04-01")));
+    // ... and said to be never reviewed, not reviewed on the plan's first day.
+    assert_eq!(stale.last_review, None);
     assert_eq!(status_on(&p, "EJ-1.1.b", "2012-12-01").state, State::Open);
 }
 
@@ -266,7 +267,8 @@ fn an_open_start_is_ongoing_from_its_day() {
     assert_eq!(status_on(&p, "EJ-1.1.a", "2012-11-01").state, State::Open);
     let late = status_on(&p, "EJ-1.1.a", "2013-03-01");
     assert_eq!(late.state, State::Stale);
-    assert_eq!(late.last_review, Some(day("2012-10-01")));
+    // Never reviewed: said so, though staleness counts from 2012-10-01.
+    assert_eq!(late.last_review, None);
 }
 
 // ---- history, revised targets, status beyond RAG (docs/history.md) ----

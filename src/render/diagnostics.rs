@@ -165,9 +165,12 @@ pub fn sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic])
     let rules: Vec<_> = Code::ALL
         .iter()
         .map(|code| {
+            let (full, help) = rule_text(*code);
             json!({
                 "id": code.name(),
                 "shortDescription": {"text": code.description()},
+                "fullDescription": {"text": full},
+                "help": {"text": help},
                 "defaultConfiguration": {"level": level(code.severity())},
             })
         })
@@ -217,6 +220,27 @@ pub fn sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic])
     });
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// A SARIF rule's full description and help, from the codes table: code
+/// scanning shows them beside each result, and GitHub requires both.
+fn rule_text(code: crate::diag::Code) -> (String, String) {
+    let meaning = code.description();
+    let level = match code.severity() {
+        Severity::Error => {
+            "It is an error: every report refuses a plan that has one, so it cannot be allowed."
+        }
+        Severity::Warning => {
+            "It is a warning: `--allow`, `--deny` or the plan's `[check]` table may change its level."
+        }
+    };
+    let full = format!("`plan check` reports {}: {meaning}. {level}", code.name());
+    let help = format!(
+        "{meaning}. `plan check --explain {}` says more, and the plan's docs/check.md \
+         shows the finding with an example.",
+        code.name()
+    );
+    (full, help)
 }
 
 /// Excerpts longer than this are not shown (a 10 MB line helps nobody).

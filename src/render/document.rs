@@ -100,16 +100,20 @@ pub fn markdown(blocks: &[Block]) -> String {
         }
     }
     let mut out = String::new();
+    let mut in_part = false;
     for block in blocks {
         match block {
             Block::Title(t) => {
                 let _ = writeln!(out, "# {}\n", t.markdown());
             }
             Block::Part(t) => {
+                in_part = true;
                 let _ = writeln!(out, "## {}\n", t.markdown());
             }
+            // As in HTML: a level below the title, or below its part.
             Block::Heading(t) => {
-                let _ = writeln!(out, "### {}\n", t.markdown());
+                let marks = if in_part { "###" } else { "##" };
+                let _ = writeln!(out, "{marks} {}\n", t.markdown());
             }
             Block::Paragraph(t) => {
                 let _ = writeln!(out, "{}\n", t.markdown());
@@ -154,43 +158,37 @@ pub fn markdown(blocks: &[Block]) -> String {
     out
 }
 
-const STYLE: &str = r#"
-:root { --red: #c0392b; --amber: #d68910; --green: #1e8449; --blue: #2471a3; --grey: #7f8c8d; }
-body { font-family: "Helvetica Neue", Arial, sans-serif; color: #1c2833; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
-h1 { font-size: 1.6rem; border-bottom: 3px solid #1c2833; padding-bottom: .3rem; }
-h2 { font-size: 1.3rem; margin-top: 2.5rem; border-bottom: 1px solid #aab7b8; }
-h3 { font-size: 1.05rem; margin-top: 1.5rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid #d5dbdb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
-th { background: #eaeded; }
-td.number { text-align: right; font-variant-numeric: tabular-nums; }
-td:first-child { white-space: nowrap; }
+/// What the report adds to the site's stylesheet (`page::STYLE`), which
+/// it shares: colours of at least 4.5:1, a layout down to 320 px, print.
+const REPORT_STYLE: &str = r#"
+body { max-width: 60rem; padding-top: 1rem; }
+h1 { border-bottom: 3px solid #1c2833; padding-bottom: .3rem; }
 ul.facts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 ul.facts li { min-width: 10rem; }
-.rag { display: inline-block; padding: 0 .45rem; border-radius: .3rem; color: #fff; font-weight: bold; font-size: .85rem; }
-.rag.red { background: var(--red); } .rag.amber { background: var(--amber); }
-.rag.green { background: var(--green); } .rag.blue { background: var(--blue); }
-.rag.none { background: var(--grey); }
-.empty { color: var(--grey); font-style: italic; }
-figure { margin: .5rem 0 1rem; }
-svg { max-width: 100%; height: auto; font-size: 11px; }
-svg .axis { stroke: #566573; stroke-width: 1; }
-svg .curve { fill: none; stroke: var(--blue); stroke-width: 2.5; }
-svg .point { fill: var(--blue); }
-svg .target { stroke: var(--green); stroke-width: 1.5; stroke-dasharray: 6 4; }
-svg .target-label { fill: var(--green); }
-svg .better { fill: #1c2833; font-weight: bold; }
-svg .tick, svg .value, svg .none { fill: #566573; }
-@page { size: A4; margin: 15mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
   section.part { break-before: page; }
   table { page-break-inside: auto; }
-  tr, figure, ul.facts { break-inside: avoid; }
-  thead { display: table-header-group; }
-  h2, h3 { break-after: avoid; }
+  ul.facts { break-inside: avoid; }
 }
 "#;
+
+/// Names for the scrolling regions of a page, each used once ("Overdue",
+/// "Overdue (2)"): landmarks of one name could not be told apart.
+#[derive(Default)]
+struct RegionNames(std::collections::HashMap<String, usize>);
+
+impl RegionNames {
+    fn name(&mut self, heading: &str) -> String {
+        let heading = if heading.is_empty() { "Table" } else { heading };
+        let seen = self.0.entry(heading.to_string()).or_default();
+        *seen += 1;
+        if *seen == 1 {
+            heading.to_string()
+        } else {
+            format!("{heading} ({seen})")
+        }
+    }
+}
 
 /// The document as one HTML file, titled by its [`Block::Title`].
 pub fn html(blocks: &[Block]) -> String {
@@ -215,10 +213,13 @@ pub fn html(blocks: &[Block]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape::html_attr(&title.unwrap_or_default())
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}{REPORT_STYLE}</style>\n</head>\n<body>\n<main id=\"main\">\n",
+        escape::html_attr(&title.unwrap_or_default()),
+        super::page::STYLE,
     );
     let mut in_part = false;
+    let mut heading = String::new();
+    let mut regions = RegionNames::default();
     for block in blocks {
         match block {
             Block::Title(t) => {
@@ -229,10 +230,15 @@ pub fn html(blocks: &[Block]) -> String {
                     out.push_str("</section>\n");
                 }
                 in_part = true;
+                heading = t.plain();
                 let _ = writeln!(out, "<section class=\"part\">\n<h2>{}</h2>", t.html());
             }
+            // A heading under the title (the headline figures) is a level
+            // below it; one inside a part a level below the part's.
             Block::Heading(t) => {
-                let _ = writeln!(out, "<h3>{}</h3>", t.html());
+                heading = t.plain();
+                let level = if in_part { 3 } else { 2 };
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", t.html());
             }
             Block::Paragraph(t) => {
                 let _ = writeln!(out, "<p>{}</p>", t.html());
@@ -254,9 +260,17 @@ pub fn html(blocks: &[Block]) -> String {
                     let _ = writeln!(out, "<p class=\"empty\">{}</p>", escape(&table.empty));
                     continue;
                 }
-                out.push_str("<table>\n<thead><tr>");
+                // A wide table scrolls inside its box on a phone, the page
+                // not, and the box is a region a keyboard can scroll, named
+                // after the heading above it (once each).
+                let label = regions.name(&heading);
+                let _ = write!(
+                    out,
+                    "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n<table>\n<thead><tr>",
+                    escape::html_attr(&label)
+                );
                 for header in &table.headers {
-                    let _ = write!(out, "<th>{}</th>", escape(header));
+                    let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
                 }
                 out.push_str("</tr></thead>\n<tbody>\n");
                 for row in &table.rows {
@@ -271,7 +285,7 @@ pub fn html(blocks: &[Block]) -> String {
                     }
                     out.push_str("</tr>\n");
                 }
-                out.push_str("</tbody>\n</table>\n");
+                out.push_str("</tbody>\n</table>\n</div>\n");
             }
             Block::Chart { svg, caption, .. } => {
                 let _ = writeln!(
@@ -285,7 +299,7 @@ pub fn html(blocks: &[Block]) -> String {
     if in_part {
         out.push_str("</section>\n");
     }
-    out.push_str("</body>\n</html>\n");
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 

@@ -61,14 +61,18 @@ fn chars_crlf_as_lf(text: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// Text for a terminal: line breaks kept (a table cell may have several
-/// lines), everything else hidden shown as an escape.
+/// lines), a tab a blank (it would break a table's columns), everything
+/// else hidden shown as an escape.
 pub fn terminal(text: &str) -> Cow<'_, str> {
     if !hides(text, |c| c == '\n') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in chars_crlf_as_lf(text) {
-        if is_hidden(c) && c != '\n' {
+        if c == '\t' {
+            // White space in a sentence, not a hidden character: a blank.
+            out.push(' ');
+        } else if is_hidden(c) && c != '\n' {
             push_visible(&mut out, c);
         } else {
             out.push(c);
@@ -133,7 +137,9 @@ pub fn terminal_cut(text: &str, max: usize, word: usize) -> String {
             return out;
         }
         let before = out.len();
-        if is_hidden(c) && c != '\n' {
+        if c == '\t' {
+            out.push(' ');
+        } else if is_hidden(c) && c != '\n' {
             push_visible(&mut out, c);
         } else {
             out.push(c);
@@ -349,6 +355,9 @@ mod tests {
         );
         assert_eq!(terminal("two\nlines\r\n"), "two\nlines\n");
         assert_eq!(line("two\nlines"), "two\\nlines");
+        // A tab is white space in a sentence: a blank, in a cell too.
+        assert_eq!(terminal("Leads:\tSL"), "Leads: SL");
+        assert_eq!(terminal_cut("Leads:\tSL", 100, 50), "Leads: SL");
         assert!(matches!(terminal("plain é ✓"), Cow::Borrowed(_)));
     }
 

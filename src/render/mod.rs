@@ -12,3 +12,4 @@ pub mod page;
 pub mod report;
 pub mod terminal;
 pub mod widths;
+pub mod wrap;

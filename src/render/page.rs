@@ -338,8 +338,9 @@ impl Page {
 
 /// Colours with a contrast of at least 4.5:1 against what they sit on
 /// (checked by a test below), a layout that reflows down to 320 px wide
-/// and at 200% zoom, and a print layout for A4.
-const STYLE: &str = r#"
+/// and at 200% zoom, and a print layout for A4. The HTML Highlight Report
+/// shares it (`document::html`).
+pub(crate) const STYLE: &str = r#"
 :root { --ink: #1c2833; --muted: #4d5656; --line: #aab7b8; --link: #1a5276; }
 * { box-sizing: border-box; }
 body { font-family: "Helvetica Neue", Arial, sans-serif; color: #1c2833; background: #ffffff; max-width: 72rem; margin: 0 auto; padding: 0 1rem 2rem; line-height: 1.45; overflow-wrap: break-word; }

@@ -4,25 +4,28 @@
 //! cell is cut at [`MAX_CELL_CHARS`]: laying out a megabyte cell took
 //! minutes, and nobody reads it in a table. Column widths come from
 //! `widths::share`: ids and dates never wrap, the prose takes the width
-//! left; below [`BLOCKS_BELOW_WIDTH`] columns a table is a block per row.
+//! left. Where the columns' longest words cannot stand side by side, a table
+//! is a block per row, folded to the width at word boundaries (`wrap`).
 
 use super::escape;
 use super::report::{Cell, Reader, Report, Style, Table, Tone};
 use super::widths::{self, Measure};
+use super::wrap;
 use comfy_table::{
     Cell as TermCell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width, presets,
 };
 use std::io::{self, Write};
 
 pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<()> {
-    writeln!(out, "{}", escape::line(&report.heading))?;
+    let width = usize::from(style.width);
+    folded(out, &escape::line(&report.heading), width)?;
     for table in &report.tables {
         writeln!(out)?;
         if let Some(title) = &table.title {
-            writeln!(out, "{}", escape::line(title))?;
+            folded(out, &escape::line(title), width)?;
         }
         if table.row_count() == 0 {
-            writeln!(out, "{}", escape::terminal(&table.empty))?;
+            folded(out, &escape::terminal(&table.empty), width)?;
             continue;
         }
         let shown: Vec<usize> = (0..table.columns.len())
@@ -49,10 +52,6 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
             );
             Ok(())
         })?;
-        if usize::from(style.width) < BLOCKS_BELOW_WIDTH {
-            blocks(out, &rows, table, &shown)?;
-            continue;
-        }
         let mut term = comfy_table::Table::new();
         term.load_style(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
@@ -77,7 +76,7 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
         let overhead = 3 * shown.len() + 1;
         // Where even the longest words do not fit side by side, a block a row.
         let Some(widths) = widths::share(&measures, usize::from(style.width), overhead) else {
-            blocks(out, &rows, table, &shown)?;
+            blocks(out, &rows, table, &shown, width)?;
             continue;
         };
         for (at, width) in widths.into_iter().enumerate() {
@@ -92,7 +91,20 @@ pub fn render(out: &mut dyn Write, report: &Report, style: Style) -> io::Result<
         writeln!(out, "{term}")?;
     }
     for note in &report.notes {
-        writeln!(out, "\n{}", escape::terminal(note))?;
+        writeln!(out)?;
+        folded(out, &escape::terminal(note), width)?;
+    }
+    Ok(())
+}
+
+/// Text folded to the width at word boundaries, each of its own lines
+/// apart (a blank line stays).
+fn folded(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()> {
+    for line in text.lines() {
+        let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+        for part in wrap::fold(line, width, &indent, &indent) {
+            writeln!(out, "{}", part.trim_end())?;
+        }
     }
     Ok(())
 }
@@ -183,9 +195,6 @@ fn plain_table(out: &mut dyn Write, table: &Table, shown: &[usize]) -> io::Resul
     })
 }
 
-/// Narrower than this, a table is printed as a block per row.
-pub const BLOCKS_BELOW_WIDTH: usize = 60;
-
 /// A cell's text as a terminal table shows it. The blanks that start a line
 /// become no-break spaces, which comfy-table keeps when it wraps the line:
 /// a nested list keeps its nesting (R3's "  - i.").
@@ -205,33 +214,37 @@ fn shown_text(cell: &Cell) -> String {
 
 /// A block per row for a narrow terminal: the first column and the prose
 /// ("EJ-1.2.b — Develop an integrated …"), then the other cells that hold
-/// something, each with its header ("Leads: SL · Deadline: 2012-05-01").
+/// something, each with its header ("Leads: SL · Deadline: 2012-05-01"),
+/// indented; every line folded to the width at word boundaries.
 fn blocks(
     out: &mut dyn Write,
     rows: &[Vec<(String, &'static str)>],
     table: &Table,
     shown: &[usize],
+    width: usize,
 ) -> io::Result<()> {
+    const INDENT: &str = "  ";
     let prose = shown.iter().position(|&i| table.columns[i].prose);
     for (n, row) in rows.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
-        let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut first = flat(&row[0].0);
+        let mut first = row[0].0.clone();
         if let Some(at) = prose.filter(|&at| at > 0) {
             first.push_str(" — ");
-            first.push_str(&flat(&row[at].0));
+            first.push_str(&row[at].0);
         }
-        writeln!(out, "{first}")?;
+        for line in wrap::fold(&first, width, "", INDENT) {
+            writeln!(out, "{line}")?;
+        }
         let rest: Vec<String> = row
             .iter()
             .enumerate()
             .filter(|(at, (text, _))| *at > 0 && Some(*at) != prose && !text.trim().is_empty())
-            .map(|(_, (text, header))| format!("{header}: {}", flat(text)))
+            .map(|(_, (text, header))| format!("{header}: {text}"))
             .collect();
-        if !rest.is_empty() {
-            writeln!(out, "{}", rest.join(" · "))?;
+        for line in wrap::fields(&rest, width, INDENT) {
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())

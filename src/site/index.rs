@@ -49,7 +49,7 @@ fn headline(site: &Site, page: &mut Page) {
         ),
         ("Overdue now", int(h.overdue)),
         ("Ongoing, not reviewed", int(h.stale)),
-        ("Waiting for another task", int(h.waiting)),
+        ("Waiting for another task or an event", int(h.waiting)),
         ("Completed this quarter", int(h.completed_in_quarter)),
         (
             "Became overdue this quarter",

@@ -12,7 +12,6 @@ mod index;
 mod measure;
 pub mod names;
 mod recommendations;
-pub mod write;
 
 use crate::dates::{self, TargetDate};
 use crate::highlight::{self, Highlight, History};
@@ -198,7 +197,7 @@ impl<'p> Site<'p> {
                 .iter()
                 .map(|lead| match lead {
                     Lead::Agency(i) => Item::Link(self.agency_link(*i)),
-                    Lead::Unassigned => Item::text("TBC"),
+                    Lead::Unassigned(word) => Item::text(word.as_str()),
                     Lead::All => Item::text("all partners"),
                 })
                 .collect(),
@@ -222,8 +221,8 @@ impl<'p> Site<'p> {
         let mut cells = vec![first, Item::quoted(&task.text)];
         cells.extend(middle);
         cells.extend([
-            Item::Text(match &task.due_text {
-                Some(due) => Text::quoted(due),
+            Item::Text(match self.plan.due_words(task) {
+                Some(due) => Text::quoted(due.as_ref()),
                 None => Text::ours("not set"),
             }),
             deadline(task, status),
@@ -293,6 +292,7 @@ fn state(status: &Status) -> Item {
             if days == 1 { "day" } else { "days" }
         ))),
         (State::Stale, _, Some(day)) => Item::text(format!("stale: last reviewed {day}")),
+        (State::Stale, _, None) => Item::text("stale: never reviewed"),
         (state, _, _) => Item::text(state.as_str()),
     }
 }

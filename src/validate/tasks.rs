@@ -103,7 +103,7 @@ impl Validator<'_> {
         for lead in &written.value {
             match ctx.resolve_lead(&lead.value) {
                 Some(resolved) => {
-                    if resolved == Lead::Unassigned {
+                    if matches!(resolved, Lead::Unassigned(_)) {
                         self.report(Diagnostic::new(
                             Finding::UnassignedLead {
                                 task: id.to_string(),

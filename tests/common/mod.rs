@@ -54,6 +54,31 @@ pub fn plan_in(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A test that cannot run here because `missing` (a program or package
+/// that .ci/run installs) is not installed. Locally it says so on the
+/// terminal (past the test harness's capture, so it is seen in a passing
+/// run) and the test returns; with `CI` set it fails, since a silent skip
+/// in CI would hide a broken install step.
+pub fn skip(test: &str, missing: &str) {
+    use std::io::Write;
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test} needs {missing}, which is not installed: .ci/run must install it"
+    );
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "skipped {test}: {missing} not found (.ci/run installs it; with CI set this fails)"
+    );
+}
+
+/// Whether `python3` can import every module named.
+pub fn python_has(modules: &[&str]) -> bool {
+    Command::new("python3")
+        .args(["-c", &format!("import {}", modules.join(", "))])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 /// Debian's chromium, or another browser of the same family.
 pub fn browser() -> Option<PathBuf> {
     [
@@ -122,4 +147,120 @@ pub fn overrides_isolated(html: &str, name: &str) {
             &before[before.len().saturating_sub(80)..]
         );
     }
+}
+
+/// The widths every page is checked at: a desktop, a phone, the narrowest
+/// phone WCAG's reflow asks for.
+pub const WIDTHS: &str = "--widths=1280,375,320";
+
+/// Chromium and axe-core's script (`AXE_CORE_JS`, else where .ci/run
+/// installs it), with Python's websocket-client that tests/axe.py drives
+/// them with; `None`, said once, where one is missing.
+pub fn axe_tools(test: &str) -> Option<(PathBuf, PathBuf)> {
+    let Some(browser) = browser() else {
+        skip(test, "chromium");
+        return None;
+    };
+    let script = std::env::var_os("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target/axe/node_modules/axe-core/axe.min.js"));
+    if !script.is_file() {
+        skip(test, "axe-core (npm install --prefix target/axe axe-core)");
+        return None;
+    }
+    if !python_has(&["websocket"]) {
+        skip(test, "Python's websocket-client");
+        return None;
+    }
+    Some((browser, script))
+}
+
+/// axe-core's report on each page at each of [`WIDTHS`], from
+/// tests/axe.py: one browser, every impact from minor to critical.
+pub fn axe(browser: &Path, script: &Path, pages: &[PathBuf]) -> Vec<serde_json::Value> {
+    let out = Command::new("python3")
+        .arg("tests/axe.py")
+        .arg(browser)
+        .arg(script)
+        .arg(WIDTHS)
+        .args(pages)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(reports.len(), 3 * pages.len());
+    reports
+}
+
+/// Each violation and overflow axe found, but on `bad`, the page made to
+/// show the harness sees them.
+pub fn axe_failures(reports: &[serde_json::Value], bad: &Path) -> Vec<String> {
+    let mut failures = Vec::new();
+    for report in reports {
+        let page = report["page"].as_str().unwrap();
+        if Path::new(page) == bad {
+            continue;
+        }
+        let width = &report["width"];
+        assert!(report["error"].is_null(), "{page}: {report}");
+        for violation in report["violations"].as_array().unwrap() {
+            failures.push(format!("{page} at {width} px: {violation}"));
+        }
+        if report["overflow"].as_i64().unwrap() > 0 {
+            failures.push(format!(
+                "{page}: wider than {width} px by {}",
+                report["overflow"]
+            ));
+        }
+    }
+    failures
+}
+
+/// The Nu HTML Checker's errors on the pages (npm's vnu-jar, which .ci/run
+/// installs into target/vnu, run by Java), once it has shown it sees the
+/// error in a broken page; `None`, said once, where it is missing.
+pub fn validator_errors(test: &str, pages: &[PathBuf]) -> Option<Vec<String>> {
+    let jar = Path::new("target/vnu/node_modules/vnu-jar/build/dist/vnu.jar");
+    if !jar.is_file() || Command::new("java").arg("-version").output().is_err() {
+        skip(
+            test,
+            "the Nu HTML Checker (java, and npm install --prefix target/vnu vnu-jar)",
+        );
+        return None;
+    }
+    let check = |pages: &[PathBuf]| -> Vec<String> {
+        let out = Command::new("java")
+            .arg("-jar")
+            .arg(jar)
+            .args(["--errors-only", "--format", "gnu"])
+            .args(pages)
+            .output()
+            .unwrap();
+        let mut said = String::from_utf8_lossy(&out.stderr).into_owned();
+        said.push_str(&String::from_utf8_lossy(&out.stdout));
+        said.lines()
+            .filter(|l| l.contains("error"))
+            .map(str::to_string)
+            .collect()
+    };
+    let work = tempfile::tempdir().unwrap();
+    let broken = work.path().join("broken.html");
+    fs::write(
+        &broken,
+        "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><p></div></body></html>",
+    )
+    .unwrap();
+    assert!(
+        !check(&[broken]).is_empty(),
+        "the Nu HTML Checker saw no error in a broken page"
+    );
+    Some(check(pages))
 }

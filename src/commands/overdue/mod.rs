@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::{Card, Plan, Task};
 use crate::query::{Query, State, Status};
-use crate::render::report::{Cell, Column, Report, Table};
+use crate::render::report::{Cell, Column, Reader, Report, Table};
 use std::io::Write;
 
 mod held;
@@ -74,7 +74,7 @@ pub fn run(
                 &["deadline", "days_overdue", "last_review"],
             )
             .titled(format!(
-                "Waiting for another task to be done ({})",
+                "Waiting for another task to be done or an event ({})",
                 counts.2
             ))
             .when_empty("No task is waiting."),
@@ -139,7 +139,11 @@ fn section<'a>(
     Table::new(columns.clone()).with_rows_made(rows.len(), move |i, reader| {
         let (_, task, status) = rows[i];
         let mut row = shared::task_row(plan, task, status, Wanted::SeenBy(&columns, reader));
-        row.push(Cell::Date(status.last_review));
+        // A stale task never reviewed says so to people; programs get null.
+        row.push(match (status.last_review, reader) {
+            (None, Reader::People) if status.state == State::Stale => Cell::text("never reviewed"),
+            (day, _) => Cell::Date(day),
+        });
         row
     })
 }

@@ -107,7 +107,7 @@ fn task(
         .iter()
         .map(|lead| match lead {
             Lead::Agency(i) => plan.agencies[*i].name.clone(),
-            Lead::Unassigned => "not identified yet".into(),
+            Lead::Unassigned(word) => format!("{} (no lead yet)", word.as_str()),
             Lead::All => "every partner organisation".into(),
         })
         .collect();
