@@ -105,6 +105,12 @@ pub enum Error {
     },
 
     // Where output goes.
+    /// `plan site -o` names the plan's directory or one holding it.
+    SiteWouldHoldPlan { output: PathBuf, plan_dir: PathBuf },
+    /// `plan site -o` names a directory with a plan file (`file`) in it.
+    SiteDirHoldsPlanFiles { output: PathBuf, file: PathBuf },
+    /// `plan site -o` names a directory too full to look through.
+    SiteDirTooFull { output: PathBuf, looked_at: usize },
     /// A directory for output cannot be made.
     CannotCreate { dir: PathBuf, source: io::Error },
     /// The working directory cannot be known.
@@ -166,6 +172,23 @@ impl fmt::Display for Error {
                 "the plan has errors (`plan check` lists them): mend them before applying returns",
             ),
             Error::NotToml(_) => f.write_str("not valid TOML"),
+            Error::SiteWouldHoldPlan { output, plan_dir } => write!(
+                f,
+                "{} holds the plan ({}): the site is never written there; give another directory",
+                output.display(),
+                plan_dir.display()
+            ),
+            Error::SiteDirHoldsPlanFiles { output, file } => write!(
+                f,
+                "{} holds plan files ({}): the site is never written there; give another directory",
+                output.display(),
+                file.display()
+            ),
+            Error::SiteDirTooFull { output, looked_at } => write!(
+                f,
+                "{} holds over {looked_at} files: too many to check for plan files; give a directory for the site",
+                output.display()
+            ),
             Error::CannotCreate { dir, .. } => write!(f, "cannot create {}", dir.display()),
             Error::NoWorkingDirectory(_) => f.write_str("cannot know the working directory"),
             _ => self.fmt_named(f),
