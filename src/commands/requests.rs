@@ -118,6 +118,6 @@ fn file_name(id: &str) -> String {
     }
 }
 
-fn write(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
     crate::safe_write::write_output(path, bytes)
 }
