@@ -6,7 +6,7 @@
 //! fuzz targets use (and `error`, the type of their errors); the rest is
 //! the crate's own, so that rustc reports what nothing uses.
 //! (`dates::describe` and `open::from_bytes` are used by the tests and the
-//! fuzz targets alone.)
+//! fuzz targets alone, `error::Bug` by the binary.)
 
 pub mod cli;
 pub(crate) mod codes;
