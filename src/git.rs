@@ -59,6 +59,12 @@ impl Repository {
         })
     }
 
+    /// Whether anything under `dir` differs from the last commit: a file
+    /// changed, staged, or new and not ignored. A git failure counts as no.
+    pub fn changed_under(&self, dir: &Path) -> bool {
+        git(dir, &["status", "--porcelain", "--", "."]).is_ok_and(|s| !s.trim().is_empty())
+    }
+
     /// The repository's top level.
     pub fn root(&self) -> &Path {
         &self.root

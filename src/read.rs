@@ -691,7 +691,19 @@ impl Reader<'_> {
                 value: n,
                 loc: self.loc(value.span()),
             }),
-            _ => {
+            // `inf` and `nan` are TOML decimals, but no figure of a plan.
+            Some(_) => {
+                self.diagnostics.push(Diagnostic::new(
+                    Finding::WrongType {
+                        key: key.to_string(),
+                        wanted: "a finite number".to_string(),
+                        found: "infinity or NaN",
+                    },
+                    self.loc(value.span()),
+                ));
+                None
+            }
+            None => {
                 self.wrong_type(key, value, "a number");
                 None
             }
@@ -772,7 +784,10 @@ fn describe(value: &DeValue) -> &'static str {
         DeValue::Integer(_) => "a whole number",
         DeValue::Float(_) => "a decimal number",
         DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date or time",
+        // Only a date-time is wrong where a date is wanted: say which part.
+        DeValue::Datetime(dt) if dt.date.is_none() => "a time of day",
+        DeValue::Datetime(dt) if dt.time.is_some() => "a date with a time of day",
+        DeValue::Datetime(_) => "a date",
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
     }

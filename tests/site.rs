@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{browser, copy_dir, headless, inked, overrides_isolated};
+use common::{browser, copy_dir, headless, inked, no_bidi_override_acts};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -223,7 +223,9 @@ fn the_bundled_plans_site_is_whole_valid_and_linked() {
         )
     );
     assert!(index.contains("Cardiff Sex Work Forum"));
-    assert!(index.contains("from 2012-04-01 to 2013-03-31"));
+    assert!(index.contains(
+        "from <span class=\"date\">2012-04-01</span> to <span class=\"date\">2013-03-31</span>"
+    ));
     // The commit it was built from (this repository's HEAD), where git has one.
     let commit = head_commit();
     if !commit.is_empty() {
@@ -352,8 +354,8 @@ fn every_piece_of_plan_text_is_escaped_on_every_page() {
         for c in text.chars() {
             assert!(!c.is_control() || c == '\n', "{name}: {c:?}");
         }
-        // Every right-to-left override sits inside a <bdi>.
-        overrides_isolated(text, name);
+        // No right-to-left override acts: each is shown.
+        no_bidi_override_acts(text, name);
         let title = text
             .split("<title>")
             .nth(1)
@@ -549,4 +551,41 @@ fn axe_and_the_validator_find_nothing_on_any_page() {
         failures.extend(errors);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The site's edges: a measure with no figures says so in a sentence (no
+/// empty chart frame), dates never break on a phone, and the footer says
+/// when the plan has changes not yet committed.
+#[test]
+fn the_sites_edges() {
+    let bundled = built(Path::new("plans"), "2012-12-01", &[]);
+    let index = &files(&bundled.path().join("site"))["index.html"];
+    // The bundled plan's six measures have no figures: six sentences, no chart.
+    assert_eq!(index.matches("No figures recorded yet.").count(), 6);
+    assert!(!index.contains("<svg"), "an empty chart frame on the index");
+    let example = built(Path::new("examples/quarterly"), "2013-03-31", &[]);
+    let card = &files(&example.path().join("site"))["card-ss.html"];
+    assert!(
+        card.contains("<span class=\"date\">2013-"),
+        "dates not kept whole"
+    );
+    // Built from a repository: clean, then with a change not committed.
+    let repo = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("examples/quarterly"), repo.path());
+    common::git_on(repo.path(), None, &["init", "-q"]);
+    common::git_on(repo.path(), None, &["add", "."]);
+    common::git_on(repo.path(), Some("2013-03-31"), &["commit", "-qm", "plan"]);
+    let footer = |site: &tempfile::TempDir| {
+        let index = &files(&site.path().join("site"))["index.html"];
+        let at = index.find("<footer>").unwrap();
+        index[at..].to_string()
+    };
+    let clean = footer(&built(repo.path(), "2013-03-31", &[]));
+    assert!(clean.contains("built from commit "), "{clean}");
+    assert!(!clean.contains("uncommitted"), "{clean}");
+    let file = repo.path().join("plan.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, format!("{text}\n# a change\n")).unwrap();
+    let dirty = footer(&built(repo.path(), "2013-03-31", &[]));
+    assert!(dirty.contains("with uncommitted changes"), "{dirty}");
 }

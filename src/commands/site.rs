@@ -31,6 +31,7 @@ pub fn run(
         as_of: ctx.as_of,
         title: args.title.clone(),
         commit: commit_of(&dir),
+        uncommitted: Repository::of(&dir).is_ok_and(|repo| repo.changed_under(&dir)),
     };
     let mut files = site::pages(&plan, &options);
     let pages = files.len();

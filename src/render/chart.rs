@@ -137,7 +137,10 @@ impl Plot {
         if high <= low {
             high = low + 1.0;
         }
-        high = nice_ceiling(high + (high - low) * 0.05);
+        // Halves, so that values near ±f64::MAX (1e308) never overflow
+        // to infinity and draw `NaN` into the picture.
+        let padded = high + (high * 0.5 - low * 0.5) * 0.1;
+        high = nice_ceiling(if padded.is_finite() { padded } else { f64::MAX });
         Plot {
             count: points.len(),
             low,
@@ -154,7 +157,8 @@ impl Plot {
     }
 
     fn y(&self, v: f64) -> f64 {
-        TOP + PLOT_H * (1.0 - (v - self.low) / (self.high - self.low))
+        let share = (v * 0.5 - self.low * 0.5) / (self.high * 0.5 - self.low * 0.5);
+        TOP + PLOT_H * (1.0 - share)
     }
 
     /// Axes, with the lowest and highest values marked.
@@ -226,12 +230,37 @@ fn nice_ceiling(value: f64) -> f64 {
         .iter()
         .map(|m| m * scale)
         .find(|v| *v >= value)
-        .unwrap_or(10.0 * scale)
+        .filter(|v| v.is_finite())
+        .unwrap_or(value)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_largest_numbers_draw_a_picture_with_no_nan() {
+        let points = [
+            Point {
+                label: "Q1",
+                value: 1e308,
+            },
+            Point {
+                label: "Q2",
+                value: -1e308,
+            },
+            Point {
+                label: "Q3",
+                value: f64::MAX,
+            },
+        ];
+        let picture = svg("M1", &points, Some(("2013", f64::MAX)), true);
+        assert!(
+            !picture.contains("NaN") && !picture.contains("inf"),
+            "{picture}"
+        );
+        assert!(picture.contains("<circle"));
+    }
 
     #[test]
     fn sparklines_scale_from_lowest_to_highest() {

@@ -49,7 +49,7 @@ impl Text {
             .iter()
             .map(|(quoted, text)| match quoted {
                 true => escape::html_isolated(text),
-                false => escape::html(text),
+                false => escape::dates_whole(&escape::html(text)).into_owned(),
             })
             .collect()
     }
@@ -158,7 +158,7 @@ pub fn markdown(blocks: &[Block]) -> String {
     out
 }
 
-/// What the report adds to the site's stylesheet (`page::STYLE`), which
+/// What the report adds to the site's stylesheet (`style::STYLE`), which
 /// it shares: colours of at least 4.5:1, a layout down to 320 px, print.
 const REPORT_STYLE: &str = r#"
 body { max-width: 60rem; padding-top: 1rem; }
@@ -171,6 +171,53 @@ ul.facts li { min-width: 10rem; }
   ul.facts { break-inside: avoid; }
 }
 "#;
+
+/// A cell of an HTML table: a RAG status as a coloured chip with its word.
+fn html_cell(c: &Cell) -> String {
+    match c {
+        Cell::Badge(badge) => {
+            let class = badge.map_or("none", |b| b.word);
+            format!(
+                "<span class=\"rag {class}\">{}</span>",
+                escape::html(&c.display_text())
+            )
+        }
+        Cell::Text(_) | Cell::List(_) => escape::html_isolated(&c.display_text()),
+        other => escape::html(&other.display_text()),
+    }
+}
+
+/// A table of the report; one with no rows is the sentence that says so.
+/// A wide table scrolls inside its box on a phone, the page not, and the box
+/// is a region a keyboard can scroll, named `label`.
+fn html_table(out: &mut String, table: &DocTable, label: &str) {
+    if table.rows.is_empty() {
+        let _ = writeln!(out, "<p class=\"empty\">{}</p>", escape::html(&table.empty));
+        return;
+    }
+    let _ = write!(
+        out,
+        "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n<table>\n<thead><tr>",
+        escape::html_attr(label)
+    );
+    for header in &table.headers {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape::html(header));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for c in row {
+            let class = match c {
+                _ if c.is_number() => " class=\"number\"",
+                Cell::Date(_) => " class=\"date\"",
+                _ => "",
+            };
+            let _ = write!(out, "<td{class}>{}</td>", html_cell(c));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+}
 
 /// Names for the scrolling regions of a page, each used once ("Overdue",
 /// "Overdue (2)"): landmarks of one name could not be told apart.
@@ -193,19 +240,6 @@ impl RegionNames {
 /// The document as one HTML file, titled by its [`Block::Title`].
 pub fn html(blocks: &[Block]) -> String {
     use escape::html as escape;
-    fn cell(c: &Cell) -> String {
-        match c {
-            Cell::Badge(badge) => {
-                let class = badge.map_or("none", |b| b.word);
-                format!(
-                    "<span class=\"rag {class}\">{}</span>",
-                    escape(&c.display_text())
-                )
-            }
-            Cell::Text(_) | Cell::List(_) => escape::html_isolated(&c.display_text()),
-            other => escape(&other.display_text()),
-        }
-    }
     let title = blocks.iter().find_map(|b| match b {
         Block::Title(t) => Some(t.plain()),
         _ => None,
@@ -215,7 +249,7 @@ pub fn html(blocks: &[Block]) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}{REPORT_STYLE}</style>\n</head>\n<body>\n<main id=\"main\">\n",
         escape::html_attr(&title.unwrap_or_default()),
-        super::page::STYLE,
+        super::style::STYLE,
     );
     let mut in_part = false;
     let mut heading = String::new();
@@ -250,43 +284,12 @@ pub fn html(blocks: &[Block]) -> String {
                         out,
                         "<li><strong>{}:</strong> {}</li>",
                         escape(label),
-                        cell(value)
+                        html_cell(value)
                     );
                 }
                 out.push_str("</ul>\n");
             }
-            Block::Table(table) => {
-                if table.rows.is_empty() {
-                    let _ = writeln!(out, "<p class=\"empty\">{}</p>", escape(&table.empty));
-                    continue;
-                }
-                // A wide table scrolls inside its box on a phone, the page
-                // not, and the box is a region a keyboard can scroll, named
-                // after the heading above it (once each).
-                let label = regions.name(&heading);
-                let _ = write!(
-                    out,
-                    "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n<table>\n<thead><tr>",
-                    escape::html_attr(&label)
-                );
-                for header in &table.headers {
-                    let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
-                }
-                out.push_str("</tr></thead>\n<tbody>\n");
-                for row in &table.rows {
-                    out.push_str("<tr>");
-                    for c in row {
-                        let class = if c.is_number() {
-                            " class=\"number\""
-                        } else {
-                            ""
-                        };
-                        let _ = write!(out, "<td{class}>{}</td>", cell(c));
-                    }
-                    out.push_str("</tr>\n");
-                }
-                out.push_str("</tbody>\n</table>\n</div>\n");
-            }
+            Block::Table(table) => html_table(&mut out, table, &regions.name(&heading)),
             Block::Chart { svg, caption, .. } => {
                 let _ = writeln!(
                     out,
@@ -323,10 +326,10 @@ mod tests {
         ];
         let html = html(&blocks);
         assert!(html.contains(
-            "<h1><bdi>Plan \u{202e}&lt;b&gt;</bdi>: Highlight Report, <bdi>Q3</bdi></h1>"
+            "<h1><bdi>Plan \\u{202e}&lt;b&gt;</bdi>: Highlight Report, <bdi>Q3</bdi></h1>"
         ));
         assert!(html.contains("<title>Plan \\u{202e}&lt;b&gt;: Highlight Report, Q3</title>"));
-        assert!(html.contains("<td><bdi>a\u{202e}b<br>c</bdi></td>"));
+        assert!(html.contains("<td><bdi>a\\u{202e}b<br>c</bdi></td>"));
         let markdown = markdown(&blocks);
         assert!(markdown.starts_with("# Plan \\u{202e}&lt;b&gt;: Highlight Report, Q3\n"));
         assert!(markdown.contains("| a\\u{202e}b<br>c |"));

@@ -60,6 +60,40 @@ fn chars_crlf_as_lf(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// HTML in which each ISO date (`2012-12-31`) is kept on one line: a phone
+/// would otherwise break it at a hyphen ("2012-12-/31"). For `plan`'s own
+/// words, already escaped; a date is ten ASCII characters.
+pub fn dates_whole(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let is_date = |at: usize| {
+        bytes.get(at..at + 10).is_some_and(|d| {
+            d.iter().enumerate().all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        }) && !bytes.get(at + 10).is_some_and(u8::is_ascii_digit)
+            && (at == 0 || !bytes[at - 1].is_ascii_digit())
+    };
+    if !(0..bytes.len()).any(is_date) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_date(at) {
+            out.push_str("<span class=\"date\">");
+            out.push_str(&html[at..at + 10]);
+            out.push_str("</span>");
+            at += 10;
+        } else {
+            let next = html[at..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&html[at..at + next]);
+            at += next;
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Text for a terminal: line breaks kept (a table cell may have several
 /// lines), a tab a blank (it would break a table's columns), everything
 /// else hidden shown as an escape.
@@ -219,7 +253,14 @@ pub fn html(text: &str) -> String {
             // A nested list's indent stays (a browser would fold the blanks).
             ' ' if indent => out.push_str("&nbsp;"),
             '\t' => out.push(c),
-            c if c.is_control() => push_visible(&mut out, c),
+            // An override or embedding acts even inside a `<bdi>`, on the
+            // rest of its own field ("Pay invoice \u{202e}sutats neerg"
+            // reads "Pay invoice green status"): shown, never obeyed.
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                push_visible(&mut out, c)
+            }
             c => push_html(&mut out, c),
         }
     }
@@ -348,6 +389,15 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_kept_whole_and_nothing_else_changes() {
+        assert_eq!(
+            dates_whole("due 2012-12-31, 12012-12-310 – é"),
+            "due <span class=\"date\">2012-12-31</span>, 12012-12-310 – é"
+        );
+        assert!(matches!(dates_whole("Q3 2012-13"), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn terminals_see_every_hidden_character() {
         assert_eq!(
             terminal(HOSTILE),
@@ -408,8 +458,10 @@ mod tests {
     fn html_escapes_and_isolates() {
         assert_eq!(
             html_isolated("<b>\u{202e}'\"&\n\u{1b}"),
-            "<bdi>&lt;b&gt;\u{202e}&#39;&quot;&amp;<br>\\u{1b}</bdi>"
+            "<bdi>&lt;b&gt;\\u{202e}&#39;&quot;&amp;<br>\\u{1b}</bdi>"
         );
+        // A right-to-left mark is how right-to-left text is written: kept.
+        assert_eq!(html("\u{200f}א"), "\u{200f}א");
         assert_eq!(html_attr("a\u{202e}<\nb"), "a\\u{202e}&lt; b");
     }
 

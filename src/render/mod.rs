@@ -10,6 +10,7 @@ pub mod ics;
 pub mod number;
 pub mod page;
 pub mod report;
+pub mod style;
 pub mod terminal;
 pub mod widths;
 pub mod wrap;

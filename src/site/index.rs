@@ -104,7 +104,9 @@ fn tile(site: &Site, page: &mut Page, i: usize, card: &Card) {
         let measure = &site.plan.measures[m];
         page.heading(4, None, &Item::Link(site.measure_link(m)));
         site.curve(page, measure, false);
-        page.paragraph(&Item::quoted(super::describe(measure)));
+        if !measure.values.is_empty() {
+            page.paragraph(&Item::quoted(super::describe(measure)));
+        }
     }
     page.close("li");
 }

@@ -33,6 +33,9 @@ pub struct Options {
     pub title: Option<String>,
     /// The commit of the plan's repository it is built from (`None`: not in git).
     pub commit: Option<String>,
+    /// Whether the plan's files differ from that commit (changed, or new
+    /// and not yet committed): the footer says so.
+    pub uncommitted: bool,
 }
 
 /// One file of the site: a name with no directory in it, and its bytes.
@@ -124,6 +127,9 @@ impl<'p> Site<'p> {
         let as_of = options.as_of;
         let quarter = dates::quarter_of(as_of, plan.meta.year_start);
         let built_from = match &options.commit {
+            Some(id) if options.uncommitted => {
+                format!("built from commit {id} of the plan's repository, with uncommitted changes")
+            }
             Some(id) => format!("built from commit {id} of the plan's repository"),
             None => "built from a plan not in git".to_string(),
         };
@@ -236,8 +242,13 @@ impl<'p> Site<'p> {
         }
     }
 
-    /// A measure's chart with the table of its values beside it.
+    /// A measure's chart with the table of its values beside it; a measure
+    /// with no values yet gets a sentence, not an empty frame.
     fn curve(&self, page: &mut Page, measure: &Measure, with_values: bool) {
+        if measure.values.is_empty() {
+            page.paragraph(&Item::Text(Text::ours("No figures recorded yet.")));
+            return;
+        }
         let id = page.fresh_id();
         let svg = chart::described_svg(
             &id,

@@ -136,17 +136,22 @@ pub fn inked(shot: &Path) -> (f64, bool) {
     (inked as f64 / (pixels.len() / channels) as f64, red)
 }
 
-/// Asserts that every right-to-left override in an HTML page sits inside a
-/// `<bdi>`, so it cannot turn the text around it; `name` says which page.
-pub fn overrides_isolated(html: &str, name: &str) {
-    for (at, _) in html.match_indices('\u{202e}') {
-        let before = &html[..at];
-        assert!(
-            before.rfind("<bdi>") > before.rfind("</bdi>"),
-            "{name}: a bare override near {}",
-            &before[before.len().saturating_sub(80)..]
+/// Asserts that no bidi override, embedding or isolate of the plan's text
+/// acts in an HTML page: each is shown as an escape (`\u{202e}`), since
+/// even inside a `<bdi>` one turns the rest of its own field around;
+/// `name` says which page.
+pub fn no_bidi_override_acts(html: &str, name: &str) {
+    if let Some(at) = html.find(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    {
+        panic!(
+            "{name}: an override that acts, near {}",
+            &html[at.saturating_sub(80)..at]
         );
     }
+    assert!(
+        html.contains("\\u{202e}"),
+        "{name}: the override is not shown"
+    );
 }
 
 /// The widths every page is checked at: a desktop, a phone, the narrowest
