@@ -2,6 +2,7 @@
 //! as-of day, and whether to colour.
 
 use crate::cli::{Cli, ColorChoice};
+use crate::error::Error;
 use crate::model::Plan;
 use crate::open::{self, Location, Opened};
 use chrono::NaiveDate;
@@ -53,19 +54,19 @@ impl Context {
     }
 
     /// The plan directory (SPEC section 2).
-    pub fn plan_dir(&self) -> anyhow::Result<PathBuf> {
-        let cwd = std::env::current_dir()?;
+    pub fn plan_dir(&self) -> Result<PathBuf, Error> {
+        let cwd = std::env::current_dir().map_err(Error::NoWorkingDirectory)?;
         crate::load::find_plan_dir(self.dir.as_deref(), &cwd)
     }
 
     /// Finds, reads and checks the plan.
-    pub fn open(&self) -> anyhow::Result<Opened> {
+    pub fn open(&self) -> Result<Opened, Error> {
         open::open(Location::WorkTree(&self.plan_dir()?))
     }
 
     /// The plan to report on, or (with errors) the plan to quote them from:
     /// see [`open::open_valid`].
-    pub fn open_valid(&self) -> anyhow::Result<Result<Plan, Opened>> {
+    pub fn open_valid(&self) -> Result<Result<Plan, Opened>, Error> {
         open::open_valid(Location::WorkTree(&self.plan_dir()?))
     }
 }

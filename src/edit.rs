@@ -47,17 +47,8 @@ pub struct UpdateEntry {
     pub sheet: Option<String>,
 }
 
-/// Appends `entry` to the update history of the task at `path` in a file's
-/// text, and makes the task's `rag` and `updated` the latest entry's. A
-/// task's old single `note` (with its `updated`) becomes the first entry.
-pub fn append_update(text: &str, path: &TaskPath, entry: &UpdateEntry) -> anyhow::Result<String> {
-    let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
-    let task = find_task(&mut doc, path)?;
-    append_to(task, entry);
-    in_format_order(task);
-    Ok(doc.to_string())
-}
-
+/// Appends `entry` to a task's update history. A task's old single `note`
+/// (with its `updated`) becomes the first entry.
 fn append_to(task: &mut Table, entry: &UpdateEntry) {
     let first = !task.contains_key("update");
     let mut entries: Vec<Table> = Vec::new();
@@ -675,6 +666,16 @@ value = 1.5
         let tidy = crate::format::format_text(TEXT).unwrap();
         let out = edit(&tidy);
         assert_eq!(crate::format::format_text(&out).unwrap(), out);
+    }
+
+    /// One entry appended as `plan set --note` and `plan apply` append it,
+    /// with the evidence link that neither gives yet.
+    fn append_update(text: &str, path: &TaskPath, entry: &UpdateEntry) -> anyhow::Result<String> {
+        let mut doc: DocumentMut = text.parse()?;
+        let task = find_task(&mut doc, path)?;
+        append_to(task, entry);
+        in_format_order(task);
+        Ok(doc.to_string())
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! is a plain date written as a TOML date. Comments stay where they are.
 //! Formatting a formatted file changes nothing.
 
+use crate::error::Error;
 use crate::file_format::{self, Key, Shape, TableFormat};
-use anyhow::Context;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 /// The format of the table under `key` of a table of `format`, if the file
@@ -18,8 +18,8 @@ fn child(format: Option<&'static TableFormat>, key: &str) -> Option<&'static Tab
 }
 
 /// The text in canonical layout.
-pub fn format_text(text: &str) -> anyhow::Result<String> {
-    let mut doc: DocumentMut = text.parse().context("not valid TOML")?;
+pub fn format_text(text: &str) -> Result<String, Error> {
+    let mut doc: DocumentMut = text.parse().map_err(Error::NotToml)?;
     let first = first_header(doc.as_table(), None);
     tidy_table(doc.as_table_mut(), Some(&file_format::FILE), first);
     let trailing = doc.trailing().as_str().unwrap_or("").to_string();

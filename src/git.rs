@@ -2,9 +2,9 @@
 //! the plan directory's place in its repository is worked out, not assumed.
 
 use crate::diag::Diagnostic;
+use crate::error::GitError;
 use crate::load;
 use crate::source::Sources;
-use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -17,26 +17,40 @@ pub struct Repository {
     prefix: String,
 }
 
-fn git(dir: &Path, args: &[&str]) -> anyhow::Result<String> {
+/// Runs `git args` in `dir`: its output, or its error stream as it wrote it.
+fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
         .output()
         .map_err(not_installed)?;
     if !out.status.success() {
-        bail!("{}", String::from_utf8_lossy(&out.stderr).trim());
+        return Err(GitError::Failed {
+            command: format!("git {}", args.join(" ")),
+            // Its tabs (the indented hint of "dubious ownership") as spaces:
+            // a terminal message shows a tab as `\t`.
+            said: String::from_utf8_lossy(&out.stderr)
+                .trim()
+                .replace('\t', "    "),
+        });
     }
-    String::from_utf8(out.stdout).context("git printed something that is not UTF-8")
+    String::from_utf8(out.stdout).map_err(|_| GitError::Unreadable {
+        what: "git printed something that is not UTF-8".into(),
+    })
 }
 
 impl Repository {
-    pub fn of(plan_dir: &Path) -> anyhow::Result<Repository> {
-        let root = git(plan_dir, &["rev-parse", "--show-toplevel"]).map_err(|err| {
-            if err.to_string().starts_with("git is not installed") {
-                err
-            } else {
-                anyhow::anyhow!("{} is not in a git repository", plan_dir.display())
+    /// The repository `plan_dir` is in. Only git's own "not a git
+    /// repository" reads so; any other failure (a repository owned by
+    /// another user, a damaged one) is reported in git's words.
+    pub fn of(plan_dir: &Path) -> Result<Repository, GitError> {
+        let root = git(plan_dir, &["rev-parse", "--show-toplevel"]).map_err(|err| match err {
+            GitError::Failed { said, .. } if said.contains("not a git repository") => {
+                GitError::NotARepository {
+                    dir: plan_dir.to_path_buf(),
+                }
             }
+            err => err,
         })?;
         let prefix = git(plan_dir, &["rev-parse", "--show-prefix"])?;
         Ok(Repository {
@@ -57,9 +71,11 @@ impl Repository {
     }
 
     /// The full commit id of `rev`, or a clear error when there is none.
-    pub fn resolve(&self, rev: &str) -> anyhow::Result<String> {
+    pub fn resolve(&self, rev: &str) -> Result<String, GitError> {
         if rev.starts_with('-') {
-            bail!("`{rev}` is not a revision");
+            return Err(GitError::NotARevision {
+                rev: rev.to_string(),
+            });
         }
         git(
             &self.root,
@@ -71,27 +87,36 @@ impl Repository {
             ],
         )
         .map(|id| id.trim().to_string())
-        .map_err(|_| {
-            anyhow::anyhow!(
-                "no revision `{rev}` in the repository at {}",
-                self.root.display()
-            )
+        .map_err(|err| match err {
+            // `--quiet`: no such revision is a failure with nothing said.
+            GitError::Failed { said, .. } if said.is_empty() => GitError::NoRevision {
+                rev: rev.to_string(),
+                root: self.root.clone(),
+            },
+            err => err,
         })
     }
 
     /// The last commit (of HEAD's history) made on or before `day`.
-    pub fn commit_before(&self, day: NaiveDate) -> Option<String> {
+    /// `None` when there is none (or no commit at all); a failure of git
+    /// otherwise.
+    pub fn commit_before(&self, day: NaiveDate) -> Result<Option<String>, GitError> {
+        if git(&self.root, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_err() {
+            // A repository with no commit yet: nothing before any day.
+            return Ok(None);
+        }
         let before = format!("--before={day} 23:59:59");
-        let id = git(&self.root, &["rev-list", "-1", &before, "HEAD"]).ok()?;
+        let id = git(&self.root, &["rev-list", "-1", &before, "HEAD"])?;
         let id = id.trim();
-        (!id.is_empty()).then(|| id.to_string())
+        Ok((!id.is_empty()).then(|| id.to_string()))
     }
 
     /// The day of a commit (its committer date).
-    pub fn day(&self, commit: &str) -> anyhow::Result<NaiveDate> {
+    pub fn day(&self, commit: &str) -> Result<NaiveDate, GitError> {
         let day = git(&self.root, &["log", "-1", "--format=%cs", commit])?;
-        NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-            .with_context(|| format!("git gave no date for {commit}"))
+        NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| GitError::Unreadable {
+            what: format!("git gave no date for {commit}"),
+        })
     }
 
     /// The plan directory relative to the repository's root ("" at the root).
@@ -102,7 +127,7 @@ impl Repository {
     /// The plan's `*.toml` files as committed, read with one `git cat-file
     /// --batch` (not a process per file) and put through the same checks
     /// of size, encoding and binary content as files on disk.
-    pub fn read_plan_files(&self, commit: &str) -> anyhow::Result<(Sources, Vec<Diagnostic>)> {
+    pub fn read_plan_files(&self, commit: &str) -> Result<(Sources, Vec<Diagnostic>), GitError> {
         let files = self.plan_files_at(commit)?;
         let blobs = self.blobs(files.iter().map(|(object, _)| object.as_str()))?;
         let mut sources = Sources::default();
@@ -123,7 +148,7 @@ impl Repository {
 
     /// (object id, path from the root) of each plan file at `commit`, in
     /// path order; hidden directories and `target/` are left out, as on disk.
-    fn plan_files_at(&self, commit: &str) -> anyhow::Result<Vec<(String, String)>> {
+    fn plan_files_at(&self, commit: &str) -> Result<Vec<(String, String)>, GitError> {
         let mut args = vec!["ls-tree", "-r", "-z", commit];
         if !self.prefix.is_empty() {
             args.extend(["--", self.prefix.as_str()]);
@@ -154,7 +179,7 @@ impl Repository {
     }
 
     /// The bytes of each object, in the order asked for.
-    fn blobs<'a>(&self, objects: impl Iterator<Item = &'a str>) -> anyhow::Result<Vec<Vec<u8>>> {
+    fn blobs<'a>(&self, objects: impl Iterator<Item = &'a str>) -> Result<Vec<Vec<u8>>, GitError> {
         let request: String = objects.map(|o| format!("{o}\n")).collect();
         let mut child = Command::new("git")
             .args(["cat-file", "--batch"])
@@ -164,16 +189,25 @@ impl Repository {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(not_installed)?;
-        let mut stdin = child.stdin.take().context("git cat-file has no input")?;
+        let unread = |what: &str| GitError::Unreadable { what: what.into() };
+        let mut stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| unread("git cat-file has no input"))?;
         // Written from another thread: git answers as it reads, and a full
         // pipe either way would otherwise stop both.
         let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
-        let mut stdout = BufReader::new(child.stdout.take().context("git cat-file has no output")?);
+        let mut stdout = BufReader::new(
+            child
+                .stdout
+                .take()
+                .ok_or_else(|| unread("git cat-file has no output"))?,
+        );
         let mut blobs = Vec::new();
         let mut header = String::new();
         while {
             header.clear();
-            stdout.read_line(&mut header)? > 0
+            stdout.read_line(&mut header).map_err(GitError::CannotRun)? > 0
         } {
             // "<object> blob <size>", or "<object> missing".
             let size: usize = header
@@ -181,27 +215,41 @@ impl Repository {
                 .rsplit(' ')
                 .next()
                 .and_then(|size| size.parse().ok())
-                .with_context(|| format!("git cat-file said `{}`", header.trim_end()))?;
+                .ok_or_else(|| unread(&format!("git cat-file said `{}`", header.trim_end())))?;
             let mut bytes = vec![0; size];
-            stdout.read_exact(&mut bytes)?;
+            stdout.read_exact(&mut bytes).map_err(GitError::CannotRun)?;
             let mut newline = [0u8; 1];
-            stdout.read_exact(&mut newline)?;
+            stdout
+                .read_exact(&mut newline)
+                .map_err(GitError::CannotRun)?;
             blobs.push(bytes);
         }
         let _ = writer.join();
-        let status = child.wait()?;
+        let mut said = String::new();
+        if let Some(mut stderr) = child.stderr.take() {
+            let _ = stderr.read_to_string(&mut said);
+        }
+        let status = child.wait().map_err(GitError::CannotRun)?;
         if !status.success() {
-            bail!("git cat-file failed ({status})");
+            let said = said.trim();
+            return Err(GitError::Failed {
+                command: "git cat-file --batch".into(),
+                said: if said.is_empty() {
+                    status.to_string()
+                } else {
+                    said.to_string()
+                },
+            });
         }
         Ok(blobs)
     }
 }
 
 /// How a failure to start git reads.
-fn not_installed(err: std::io::Error) -> anyhow::Error {
+fn not_installed(err: std::io::Error) -> GitError {
     if err.kind() == std::io::ErrorKind::NotFound {
-        anyhow::anyhow!("git is not installed: the plan's history is read with it")
+        GitError::NotInstalled
     } else {
-        anyhow::Error::new(err).context("cannot run git")
+        GitError::CannotRun(err)
     }
 }

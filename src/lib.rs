@@ -1,53 +1,63 @@
 //! `plan`: a multi-agency action plan kept in TOML files, checked, and
 //! reported on. Data flows one way: load (files) -> read (raw, with spans)
 //! -> validate (model + findings) -> query -> render.
+//!
+//! Public are only the modules the binary, the tests, the examples and the
+//! fuzz targets use (and `error`, the type of their errors); the rest is
+//! the crate's own, so that rustc reports what nothing uses.
+//! (`dates::describe` and `open::from_bytes` are used by the tests and the
+//! fuzz targets alone, `error::Bug` by the binary.)
 
 pub(crate) mod address;
 pub mod cli;
-pub mod codes;
-pub mod commands;
-pub mod compare;
-pub mod context;
+pub(crate) mod codes;
+pub(crate) mod commands;
+pub(crate) mod compare;
+pub(crate) mod context;
 pub mod dates;
 pub mod diag;
-pub mod edit;
-pub mod file_format;
-pub mod findings;
+pub(crate) mod edit;
+pub mod error;
+pub mod exit;
+pub(crate) mod file_format;
+pub(crate) mod findings;
 pub mod format;
-pub mod git;
-pub mod hidden;
-pub mod highlight;
-pub mod import;
-pub mod leads;
-pub mod levels;
-pub mod line_ends;
+pub(crate) mod git;
+pub(crate) mod hidden;
+pub(crate) mod highlight;
+pub(crate) mod import;
+pub(crate) mod leads;
+pub(crate) mod levels;
+pub(crate) mod line_ends;
 pub mod load;
 pub mod model;
 pub mod open;
-pub mod output_dir;
-pub mod parallel;
-pub mod partners;
-pub mod query;
-pub mod raw;
-pub mod read;
+pub(crate) mod output_dir;
+pub(crate) mod parallel;
+pub(crate) mod partners;
+pub(crate) mod query;
+pub(crate) mod raw;
+pub(crate) mod read;
 pub mod render;
-pub mod safe_write;
-pub mod schema;
-pub mod scripts;
-pub mod site;
-pub mod source;
-pub mod suggest;
-pub mod validate;
-pub mod view;
-pub mod words;
+pub(crate) mod safe_write;
+pub(crate) mod schema;
+pub(crate) mod scripts;
+pub(crate) mod site;
+pub(crate) mod source;
+pub(crate) mod suggest;
+pub(crate) mod validate;
+pub(crate) mod view;
+pub(crate) mod words;
 
 use cli::{Cli, Command};
+use exit::Exit;
 use std::io::Write;
 
 /// Runs one command, printing its answer to `out` and the plan's errors to
-/// `err`; the result is the exit code (0 ok, 1 findings). Fatal errors (no
-/// plan, unreadable files, an unknown agency) come back as `Err`: exit 2.
-pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
+/// `err`; the result is how it ended (success or findings). Fatal errors
+/// (no plan, unreadable files, an unknown agency) come back as `Err`:
+/// `Exit::Failure`.
+pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     let ctx = context::Context::from_cli(cli);
     let code = match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, out)?,
@@ -75,16 +85,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "plan", out);
-            0
+            Exit::Success
         }
         Command::Man => {
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
-            0
+            Exit::Success
         }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut *out, &schema::schema())?;
             writeln!(out)?;
-            0
+            Exit::Success
         }
     };
     out.flush()?;

@@ -1,13 +1,13 @@
 //! Finding the plan directory (SPEC section 2) and reading its `*.toml` files
-//! into [`Sources`]. What is wrong with one file (not UTF-8, binary, too
+//! into `Sources`. What is wrong with one file (not UTF-8, binary, too
 //! large, unreadable: a link to nowhere) is a finding; what stops us reading
 //! at all (no plan, a directory loop, directories nested too deep, a FIFO,
 //! an unreadable directory) is a fatal error. Only `*.toml` files matter:
 //! a link to nowhere by any other name is ignored.
 
 use crate::diag::{Code, Diagnostic, Finding};
+use crate::error::Error;
 use crate::source::{Loc, SourceFile, Sources};
-use anyhow::{Context, bail};
 use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
@@ -18,23 +18,25 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The plan directory: `explicit` (from `--dir` or `PLAN_DIR`), else the
 /// nearest directory at or above `cwd` holding `plan.toml` (or `plans/plan.toml`).
-pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<PathBuf> {
+pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
     if let Some(dir) = explicit {
-        let meta = fs::metadata(dir)
-            .with_context(|| format!("cannot use plan directory {}", dir.display()))?;
+        let meta = fs::metadata(dir).map_err(|source| Error::UnusablePlanDir {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
         if !meta.is_dir() {
-            bail!("plan directory {} is not a directory", dir.display());
+            return Err(Error::PlanDirNotADirectory {
+                dir: dir.to_path_buf(),
+            });
         }
         // A repository's root named for its plans/ would read every TOML
         // file of the repository (Cargo.toml ...) as the plan.
         let plans = dir.join("plans");
         if !dir.join("plan.toml").is_file() && plans.join("plan.toml").is_file() {
-            bail!(
-                "plan directory {} holds no plan.toml, but {} does: that looks like the plan; use --dir {}",
-                dir.display(),
-                plans.display(),
-                plans.display()
-            );
+            return Err(Error::PlanIsInPlans {
+                dir: dir.to_path_buf(),
+                plans,
+            });
         }
         return Ok(dir.to_path_buf());
     }
@@ -45,11 +47,9 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> anyhow::Result<Path
             }
         }
     }
-    bail!(
-        "no plan found: looked for plan.toml and plans/plan.toml in {} and every directory above it; \
-         name the plan directory with --dir DIR or PLAN_DIR",
-        cwd.display()
-    )
+    Err(Error::NoPlanFound {
+        cwd: cwd.to_path_buf(),
+    })
 }
 
 /// Directories nested deeper than this under the plan directory are
@@ -59,8 +59,8 @@ pub const MAX_DEPTH: usize = 64;
 /// Every `*.toml` file under `dir`, in sorted path order. A directory or
 /// file reached two ways (two links to one directory) is listed once; a
 /// link back to a directory that holds it is a loop, an error.
-pub fn plan_file_paths(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let meta = fs::metadata(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+pub fn plan_file_paths(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = fs::metadata(dir).map_err(|e| cannot_read(dir, e))?;
     let mut walk = Walk::default();
     walk.directory(dir, &meta)?;
     let mut paths = walk.paths;
@@ -70,7 +70,7 @@ pub fn plan_file_paths(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 /// Reads every `*.toml` file under `dir`, in sorted path order (on every
 /// core, when there are many).
-pub fn read_plan_files(dir: &Path) -> anyhow::Result<(Sources, Vec<Diagnostic>)> {
+pub fn read_plan_files(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), Error> {
     let paths = plan_file_paths(dir)?;
     let read = crate::parallel::in_order(
         paths,
@@ -104,7 +104,7 @@ fn add((source, finding): FileRead, sources: &mut Sources, diagnostics: &mut Vec
 type Identity = (u64, u64);
 
 #[cfg(unix)]
-fn identity(_path: &Path, meta: &fs::Metadata) -> anyhow::Result<Identity> {
+fn identity(_path: &Path, meta: &fs::Metadata) -> Result<Identity, Error> {
     use std::os::unix::fs::MetadataExt;
     Ok((meta.dev(), meta.ino()))
 }
@@ -114,8 +114,8 @@ fn identity(_path: &Path, meta: &fs::Metadata) -> anyhow::Result<Identity> {
 type Identity = PathBuf;
 
 #[cfg(not(unix))]
-fn identity(path: &Path, _meta: &fs::Metadata) -> anyhow::Result<Identity> {
-    fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))
+fn identity(path: &Path, _meta: &fs::Metadata) -> Result<Identity, Error> {
+    fs::canonicalize(path).map_err(|e| cannot_read(path, e))
 }
 
 #[derive(Default)]
@@ -129,30 +129,27 @@ struct Walk {
 }
 
 impl Walk {
-    fn directory(&mut self, dir: &Path, meta: &fs::Metadata) -> anyhow::Result<()> {
+    fn directory(&mut self, dir: &Path, meta: &fs::Metadata) -> Result<(), Error> {
         let id = identity(dir, meta)?;
         if let Some((_, holder)) = self.open.iter().find(|(open, _)| *open == id) {
-            bail!(
-                "directory loop: {} leads back to {}, which holds it",
-                dir.display(),
-                holder.display()
-            );
+            return Err(Error::DirectoryLoop {
+                dir: dir.to_path_buf(),
+                holder: holder.clone(),
+            });
         }
         // (Asked again rather than cloned: on Unix it is a copy, elsewhere a path.)
         if !self.seen_dirs.insert(identity(dir, meta)?) {
             return Ok(()); // read already, by another way
         }
         if self.open.len() > MAX_DEPTH {
-            bail!(
-                "{} is more than {MAX_DEPTH} directories deep in the plan directory; \
-                 not read (no plan is nested so deep)",
-                dir.display()
-            );
+            return Err(Error::TooDeep {
+                dir: dir.to_path_buf(),
+                max: MAX_DEPTH,
+            });
         }
-        let cannot = || format!("cannot read {}", dir.display());
         let mut entries = fs::read_dir(dir)
             .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
-            .with_context(cannot)?;
+            .map_err(|e| cannot_read(dir, e))?;
         // The first way to a file in sorted order is the one kept.
         entries.sort_by_key(|entry| entry.file_name());
         self.open.push((id, dir.to_path_buf()));
@@ -163,7 +160,7 @@ impl Walk {
         Ok(())
     }
 
-    fn entry(&mut self, entry: &fs::DirEntry) -> anyhow::Result<()> {
+    fn entry(&mut self, entry: &fs::DirEntry) -> Result<(), Error> {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.starts_with('.') {
@@ -171,8 +168,7 @@ impl Walk {
         }
         let path = entry.path();
         let is_toml = name.ends_with(".toml");
-        let cannot = || format!("cannot read {}", path.display());
-        let kind = entry.file_type().with_context(cannot)?;
+        let kind = entry.file_type().map_err(|e| cannot_read(&path, e))?;
         let meta = if kind.is_symlink() || kind.is_dir() {
             match fs::metadata(&path) {
                 Ok(meta) => meta,
@@ -184,10 +180,10 @@ impl Walk {
                     }
                     return Ok(());
                 }
-                Err(e) => return Err(e).with_context(cannot),
+                Err(e) => return Err(cannot_read(&path, e)),
             }
         } else if is_toml {
-            entry.metadata().with_context(cannot)?
+            entry.metadata().map_err(|e| cannot_read(&path, e))?
         } else {
             return Ok(());
         };
@@ -197,10 +193,7 @@ impl Walk {
             }
         } else if is_toml {
             if !meta.is_file() {
-                bail!(
-                    "{} is not a regular file (a FIFO or device?)",
-                    path.display()
-                );
+                return Err(Error::NotARegularFile { path });
             }
             if self.seen_files.insert(identity(&path, &meta)?) {
                 self.paths.push(path);
@@ -311,5 +304,13 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
         Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
         Ok(rel) => rel.to_path_buf(),
         Err(_) => path.to_path_buf(),
+    }
+}
+
+/// The error of a directory or file of the plan that cannot be read.
+fn cannot_read(path: &Path, source: std::io::Error) -> Error {
+    Error::CannotRead {
+        path: path.to_path_buf(),
+        source,
     }
 }

@@ -136,7 +136,6 @@ pub struct Card {
     /// The political owner: an agency or a person's role.
     pub sponsor: Option<String>,
     pub priorities: Vec<Priority>,
-    pub loc: Loc,
 }
 
 /// "We will ...".
@@ -146,7 +145,6 @@ pub struct Priority {
     pub title: String,
     pub sponsor: Option<String>,
     pub actions: Vec<Action>,
-    pub loc: Loc,
 }
 
 #[derive(Debug)]
@@ -155,7 +153,6 @@ pub struct Action {
     pub title: String,
     pub sponsor: Option<String>,
     pub tasks: Vec<Task>,
-    pub loc: Loc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -370,7 +367,6 @@ pub struct Recommendation {
     pub owner: Option<String>,
     /// Full ids of the actions (or tasks) that deliver it.
     pub actions: Vec<String>,
-    pub loc: Loc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

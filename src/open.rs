@@ -3,13 +3,13 @@
 //! the same findings.
 
 use crate::diag::{Code, Diagnostic, Tally};
+use crate::error::Error;
 use crate::git::Repository;
 use crate::levels::Levels;
 use crate::model::Plan;
 use crate::raw::RawFile;
 use crate::source::{FileId, SourceFile, Sources};
 use crate::{load, read, validate};
-use anyhow::bail;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
@@ -26,7 +26,7 @@ pub enum Location<'a> {
 }
 
 impl Location<'_> {
-    fn read(&self) -> anyhow::Result<(Sources, Vec<Diagnostic>)> {
+    fn read(&self) -> Result<(Sources, Vec<Diagnostic>), Error> {
         let (sources, diagnostics) = match self {
             Location::WorkTree(dir) => load::read_plan_files(dir)?,
             Location::Commit(repo, commit) => repo.read_plan_files(commit)?,
@@ -34,12 +34,16 @@ impl Location<'_> {
         if sources.files.is_empty() {
             match self {
                 Location::WorkTree(dir) => {
-                    bail!("no *.toml files in plan directory {}", dir.display())
+                    return Err(Error::NoPlanFiles {
+                        dir: dir.to_path_buf(),
+                    });
                 }
-                Location::Commit(repo, commit) => bail!(
-                    "the plan directory `{}` holds no *.toml files at {commit}",
-                    repo.prefix()
-                ),
+                Location::Commit(repo, commit) => {
+                    return Err(Error::NoPlanFilesAt {
+                        prefix: repo.prefix().to_string(),
+                        commit: commit.to_string(),
+                    });
+                }
             }
         }
         Ok((sources, diagnostics))
@@ -96,7 +100,7 @@ impl Opened {
 }
 
 /// Reads and checks the plan, keeping each file's text to quote.
-pub fn open(at: Location) -> anyhow::Result<Opened> {
+pub fn open(at: Location) -> Result<Opened, Error> {
     let (sources, diagnostics) = at.read()?;
     Ok(check(sources, diagnostics))
 }
@@ -105,7 +109,7 @@ pub fn open(at: Location) -> anyhow::Result<Opened> {
 /// again whole (`Err`), with the texts its findings quote. The first
 /// reading lets each file's text go as soon as it is parsed (a report
 /// quotes no file), so a large plan needs less memory.
-pub fn open_valid(at: Location) -> anyhow::Result<Result<Plan, Opened>> {
+pub fn open_valid(at: Location) -> Result<Result<Plan, Opened>, Error> {
     let (sources, diagnostics) = at.read()?;
     let lean = check_with(sources, diagnostics, Texts::Forget);
     if lean.tally().errors == 0

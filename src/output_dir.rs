@@ -13,8 +13,8 @@
 //! before the renames changes nothing; one during them (a rename in one
 //! directory hardly fails) leaves every file whole and listed.
 
+use crate::error::Error;
 use crate::safe_write::{self, PlanLock};
-use anyhow::{Context, bail};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
@@ -63,10 +63,12 @@ pub fn write(
 ) -> anyhow::Result<()> {
     let names = new_names(files)?;
     let mut created = Vec::new();
-    let written = make_dirs(dir, &mut created).and_then(|()| {
-        let _lock = PlanLock::acquire([safe_write::plan_lock_dir(dir)?], err)?;
-        write_locked(dir, files, &names, rules, &mut created)
-    });
+    let written = make_dirs(dir, &mut created)
+        .map_err(anyhow::Error::from)
+        .and_then(|()| {
+            let _lock = PlanLock::acquire([safe_write::plan_lock_dir(dir)?], err)?;
+            write_locked(dir, files, &names, rules, &mut created)
+        });
     if written.is_err() {
         // The directories made for it, innermost first, where still empty
         // (a failure before the renames leaves them so).
@@ -94,8 +96,10 @@ fn write_locked(
     for (temporary, name) in staged {
         temporary
             .persist(dir.join(&name))
-            .map_err(|e| e.error)
-            .with_context(|| format!("cannot put {} in place", dir.join(&name).display()))?;
+            .map_err(|e| Error::CannotPutInPlace {
+                path: dir.join(&name),
+                source: e.error,
+            })?;
     }
     for gone in before.listed.difference(names) {
         remove_old(dir, gone, &inputs);
@@ -108,14 +112,14 @@ fn write_locked(
 }
 
 /// The names of `files`, each checked to be a path inside the directory.
-fn new_names(files: &[(String, &[u8])]) -> anyhow::Result<BTreeSet<String>> {
+fn new_names(files: &[(String, &[u8])]) -> Result<BTreeSet<String>, Error> {
     let mut names = BTreeSet::new();
     for (name, _) in files {
         if !plain_path(name) {
-            bail!("`{name}` is not a name `plan` writes in a directory (a bug in `plan`)");
+            return Err(Error::NotAPlainName { name: name.clone() });
         }
         if !names.insert(name.clone()) {
-            bail!("`{name}` would be written twice (a bug in `plan`)");
+            return Err(Error::WrittenTwice { name: name.clone() });
         }
     }
     Ok(names)
@@ -131,7 +135,7 @@ fn plain_path(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
-fn read_before(dir: &Path, rules: &Rules) -> anyhow::Result<Before> {
+fn read_before(dir: &Path, rules: &Rules) -> Result<Before, Error> {
     let mut entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound && !dir.is_symlink() => {
@@ -144,16 +148,23 @@ fn read_before(dir: &Path, rules: &Rules) -> anyhow::Result<Before> {
             });
         }
         Err(_) if dir.exists() && !dir.is_dir() => {
-            bail!("{} exists and is not a directory", dir.display())
+            return Err(Error::NotADirectory {
+                path: dir.to_path_buf(),
+            });
         }
-        Err(err) => return Err(err).with_context(|| format!("cannot read {}", dir.display())),
+        Err(source) => {
+            return Err(Error::CannotRead {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
     };
     let empty = entries.next().is_none();
     let path = dir.join(rules.manifest);
     let text = match fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(err) => return Err(err).with_context(|| format!("cannot read {}", path.display())),
+        Err(source) => return Err(Error::CannotRead { path, source }),
     };
     let legacy = text.as_deref().is_some_and(|t| !t.starts_with('#'));
     let listed = text
@@ -181,21 +192,22 @@ fn refuse(
     names: &BTreeSet<String>,
     rules: &Rules,
     inputs: &[PathBuf],
-) -> anyhow::Result<()> {
-    let (shown, who, manifest) = (dir.display(), rules.who, rules.manifest);
+) -> Result<(), Error> {
+    let (who, manifest) = (rules.who, rules.manifest);
     if !before.empty && !rules.force {
         if !before.manifest {
-            bail!(
-                "{shown} is not empty, and `{who}` did not write there (it has no {manifest}): \
-                 name a new or empty directory, or add --force to write beside what is there \
-                 (nothing `{who}` did not write is ever replaced or removed)"
-            );
+            return Err(Error::NotOurDirectory {
+                dir: dir.to_path_buf(),
+                who,
+                manifest,
+            });
         }
         if !rules.rewrite_own {
-            bail!(
-                "{shown} is not empty: name a new directory, or add --force to replace what \
-                 `{who}` wrote there before (the files {manifest} lists; nothing else is touched)"
-            );
+            return Err(Error::NotEmpty {
+                dir: dir.to_path_buf(),
+                who,
+                manifest,
+            });
         }
     }
     if !before.exists {
@@ -207,23 +219,17 @@ fn refuse(
             continue;
         };
         if is_input(&path, inputs) {
-            bail!(
-                "{} is a file `{who}` reads: it is never written over; write to another directory",
-                path.display()
-            );
+            return Err(Error::WouldOverwriteInput { path, who });
         }
         if meta.is_dir() {
-            bail!(
-                "{} is a directory; `{who}` writes a file of that name there: move it away",
-                path.display()
-            );
+            return Err(Error::DirectoryInTheWay { path, who });
         }
         if !before.listed.contains(name) && !before.legacy {
-            bail!(
-                "{} is there and `{who}` did not write it (it is not in {manifest}): \
-                 move it away, or write to another directory; nothing was written",
-                path.display()
-            );
+            return Err(Error::NotOurFile {
+                path,
+                who,
+                manifest,
+            });
         }
     }
     Ok(())
@@ -235,7 +241,7 @@ fn stage(
     dir: &Path,
     files: &[(String, &[u8])],
     created: &mut Vec<PathBuf>,
-) -> anyhow::Result<Vec<(NamedTempFile, String)>> {
+) -> Result<Vec<(NamedTempFile, String)>, Error> {
     let mut staged = Vec::with_capacity(files.len());
     for (name, bytes) in files {
         let path = dir.join(name);
@@ -243,7 +249,7 @@ fn stage(
         make_dirs(parent, created)?;
         let file_name = name.rsplit('/').next().unwrap_or(name);
         let temporary = temporary(parent, file_name, bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+            .map_err(|source| Error::CannotWrite { path, source })?;
         staged.push((temporary, name.clone()));
     }
     Ok(staged)
@@ -287,19 +293,22 @@ fn sweep<'n>(dir: &Path, names: impl Iterator<Item = &'n String>) {
 }
 
 /// `fs::create_dir_all`, remembering the directories it made.
-fn make_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+fn make_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<(), Error> {
     let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
     for d in missing.into_iter().rev() {
         if d.as_os_str().is_empty() {
             continue;
         }
-        fs::create_dir(d).with_context(|| format!("cannot make {}", d.display()))?;
+        fs::create_dir(d).map_err(|source| Error::CannotMake {
+            dir: d.to_path_buf(),
+            source,
+        })?;
         created.push(d.to_path_buf());
     }
     Ok(())
 }
 
-fn write_manifest(dir: &Path, rules: &Rules, names: &BTreeSet<String>) -> anyhow::Result<()> {
+fn write_manifest(dir: &Path, rules: &Rules, names: &BTreeSet<String>) -> Result<(), Error> {
     let mut text = format!(
         "# The files `{}` wrote here: the next run replaces or removes these, and only these.\n",
         rules.who
@@ -311,7 +320,7 @@ fn write_manifest(dir: &Path, rules: &Rules, names: &BTreeSet<String>) -> anyhow
     let path = dir.join(rules.manifest);
     let written = temporary(dir, rules.manifest, text.as_bytes())
         .and_then(|t| t.persist(&path).map(drop).map_err(|e| e.error));
-    written.with_context(|| format!("cannot write {}", path.display()))
+    written.map_err(|source| Error::CannotWrite { path, source })
 }
 
 /// Removes a file the last run wrote and this one does not, then its

@@ -64,7 +64,6 @@ pub struct RawAgency {
 
 #[derive(Debug)]
 pub struct RawCard {
-    pub loc: Loc,
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     pub outcomes: Vec<Spanned<String>>,
@@ -87,7 +86,6 @@ pub struct RawPriority {
 
 #[derive(Debug)]
 pub struct RawAction {
-    pub loc: Loc,
     pub id: Spanned<u32>,
     pub title: Spanned<String>,
     pub sponsor: Option<Spanned<String>>,
@@ -153,7 +151,6 @@ impl RawTaskDetails {
 /// One `[[priority.action.task.update]]`.
 #[derive(Debug)]
 pub struct RawUpdate {
-    pub loc: Loc,
     pub date: Spanned<NaiveDate>,
     pub rag: Option<Spanned<String>>,
     pub note: Option<Spanned<String>>,
@@ -165,7 +162,6 @@ pub struct RawUpdate {
 
 #[derive(Debug)]
 pub struct RawRecommendation {
-    pub loc: Loc,
     pub id: Spanned<String>,
     pub text: Spanned<String>,
     pub response: Spanned<String>,
@@ -187,7 +183,6 @@ pub struct RawMeasure {
 
 #[derive(Debug)]
 pub struct RawMeasureValue {
-    pub loc: Loc,
     pub period: Spanned<RawWhen>,
     pub value: Spanned<f64>,
     pub note: Option<Spanned<String>>,

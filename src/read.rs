@@ -241,7 +241,6 @@ impl Reader<'_> {
         let story = self.value(t, "story", Self::string);
         let sponsor = self.value(t, "sponsor", Self::string);
         Some(RawCard {
-            loc: t.loc,
             id: id?,
             title: title?,
             outcomes,
@@ -278,7 +277,6 @@ impl Reader<'_> {
         let tables = self.tables(t, "task");
         let tasks = self.each(&tables, Self::task);
         Some(RawAction {
-            loc: t.loc,
             id: id?,
             title: title?,
             sponsor,
@@ -354,7 +352,6 @@ impl Reader<'_> {
         let evidence = self.value(t, "evidence", Self::string);
         let sheet = self.value(t, "sheet", Self::string);
         Some(RawUpdate {
-            loc: t.loc,
             date: date?,
             rag,
             note,
@@ -373,7 +370,6 @@ impl Reader<'_> {
         let owner = self.value(t, "owner", Self::string);
         let actions = self.value(t, "actions", Self::strings);
         Some(RawRecommendation {
-            loc: t.loc,
             id: id?,
             text: text?,
             response: response?,
@@ -425,7 +421,6 @@ impl Reader<'_> {
         let value = self.value(t, "value", Self::number);
         let note = self.value(t, "note", Self::string);
         Some(RawMeasureValue {
-            loc: t.loc,
             period: period?,
             value: value?,
             note,

@@ -13,7 +13,7 @@
 //! process's output, or a writer of another plan sharing the directory, may
 //! be writing one this moment).
 
-use anyhow::{Context, bail};
+use crate::error::Error;
 use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Write;
@@ -61,7 +61,10 @@ impl PlanLock {
 /// left in the repository; elsewhere a `.plan.lock` file is.
 fn lock_one(dir: &Path, err: &mut dyn Write) -> anyhow::Result<File> {
     let file = if cfg!(unix) {
-        File::open(dir).with_context(|| format!("cannot open {}", dir.display()))?
+        File::open(dir).map_err(|source| Error::CannotOpen {
+            path: dir.to_path_buf(),
+            source,
+        })?
     } else {
         let path = dir.join(LOCK_FILE);
         OpenOptions::new()
@@ -69,13 +72,19 @@ fn lock_one(dir: &Path, err: &mut dyn Write) -> anyhow::Result<File> {
             .truncate(false)
             .write(true)
             .open(&path)
-            .with_context(|| format!("cannot create the lock file {}", path.display()))?
+            .map_err(|source| Error::CannotCreateLockFile {
+                path: path.clone(),
+                source,
+            })?
     };
-    let cannot = || format!("cannot lock the plan directory {}", dir.display());
+    let cannot = |source| Error::CannotLock {
+        dir: dir.to_path_buf(),
+        source,
+    };
     match file.try_lock() {
         Ok(()) => return Ok(file),
         Err(TryLockError::WouldBlock) => {}
-        Err(TryLockError::Error(e)) => return Err(e).with_context(cannot),
+        Err(TryLockError::Error(e)) => return Err(cannot(e).into()),
     }
     // Without a word, a writer stuck behind another looks hung.
     writeln!(
@@ -83,13 +92,13 @@ fn lock_one(dir: &Path, err: &mut dyn Write) -> anyhow::Result<File> {
         "waiting for another plan command to finish writing {}",
         dir.display()
     )?;
-    file.lock().with_context(cannot)?;
+    file.lock().map_err(cannot)?;
     Ok(file)
 }
 
 /// The directory whose lock guards writing `file`: see [`plan_lock_dir`]
 /// of the file's own directory.
-pub fn lock_dir(file: &Path) -> anyhow::Result<PathBuf> {
+pub fn lock_dir(file: &Path) -> Result<PathBuf, Error> {
     let parent = file
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -101,8 +110,11 @@ pub fn lock_dir(file: &Path) -> anyhow::Result<PathBuf> {
 /// directory at or above `dir` holding `plan.toml` (the plan's directory),
 /// else `dir` itself. Absolute, links resolved, so that two writers naming
 /// one file by different paths, from different places, lock the same one.
-pub fn plan_lock_dir(dir: &Path) -> anyhow::Result<PathBuf> {
-    let dir = fs::canonicalize(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+pub fn plan_lock_dir(dir: &Path) -> Result<PathBuf, Error> {
+    let dir = fs::canonicalize(dir).map_err(|source| Error::CannotRead {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let plan = dir.ancestors().find(|d| d.join("plan.toml").is_file());
     Ok(plan.unwrap_or(&dir).to_path_buf())
 }
@@ -114,27 +126,33 @@ pub fn plan_lock_dir(dir: &Path) -> anyhow::Result<PathBuf> {
 /// and line ends kept (`line_ends::keep`), whatever the editor did with
 /// them. A `path` that is a link is written through: its target is
 /// replaced, and the link stays a link.
-pub fn replace(path: &Path, expected: &str, edited: &str) -> anyhow::Result<()> {
+pub fn replace(path: &Path, expected: &str, edited: &str) -> Result<(), Error> {
+    let cannot_read = |source| Error::CannotRead {
+        path: path.to_path_buf(),
+        source,
+    };
     let text = &crate::line_ends::keep(expected, edited);
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = if is_link {
-        fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?
+        fs::canonicalize(path).map_err(cannot_read)?
     } else {
         path.to_path_buf()
     };
-    let current = fs::read(&target).with_context(|| format!("cannot read {}", path.display()))?;
+    let current = fs::read(&target).map_err(cannot_read)?;
     if current != expected.as_bytes() {
-        bail!(
-            "{} changed on disk while it was being edited; nothing was written: run the command again",
-            path.display()
-        );
+        return Err(Error::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
     }
     let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     remove_stale_temporaries(dir);
-    write_over(&target, dir, text).with_context(|| format!("cannot write {}", path.display()))?;
+    write_over(&target, dir, text).map_err(|source| Error::CannotWrite {
+        path: path.to_path_buf(),
+        source,
+    })?;
     // The rename itself is on disk once the directory is.
     if let Ok(dir) = File::open(dir) {
         let _ = dir.sync_all();
@@ -145,7 +163,7 @@ pub fn replace(path: &Path, expected: &str, edited: &str) -> anyhow::Result<()> 
 /// Writes an output file (`plan report -o`, `plan export -o`, a chase pack)
 /// all or nothing: a temporary file beside it, renamed into place, so a
 /// failure midway never leaves half a report behind.
-pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -168,7 +186,10 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         temporary.persist(path).map_err(|e| e.error)?;
         Ok(())
     })();
-    written.with_context(|| format!("cannot write {}", path.display()))
+    written.map_err(|source| Error::CannotWrite {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Writes `text` to a new temporary file in `dir` and renames it over

@@ -4,19 +4,25 @@
 //! command line, `plan schema` and the findings' wording all take them
 //! from here.
 
-/// A closed set of words naming the values of a type.
+/// A closed set of words naming the values of a type. The code uses each
+/// type's own `as_str` and `parse`; the trait lists the words (for the
+/// reader, `plan schema` and the findings), and, for the round-trip test,
+/// the values and the two conversions.
 pub trait Words: Sized + Copy + 'static {
     /// Every value, in order.
+    #[cfg(test)]
     const ALL: &'static [Self];
     /// The word for each value, as `plan` writes it.
     const WORDS: &'static [&'static str];
     /// Every word accepted: the words and their other spellings.
     const ACCEPTED: &'static [&'static str];
 
+    #[cfg(test)]
     fn as_str(self) -> &'static str;
 
     /// The value a word names, in any case, with `-`, `_` or a space
     /// between its parts.
+    #[cfg(test)]
     fn parse(text: &str) -> Option<Self>;
 }
 
@@ -49,7 +55,8 @@ macro_rules! words {
                 }
             }
 
-            /// The value a word names (see [`Words::parse`](crate::words::Words::parse)).
+            /// The value a word names, in any case, with `-`, `_` or a space
+            /// between its parts.
             pub fn parse(text: &str) -> Option<Self> {
                 // As written by `plan` itself (the common case): no copy made.
                 match text {
@@ -65,14 +72,17 @@ macro_rules! words {
         }
 
         impl $crate::words::Words for $type {
+            #[cfg(test)]
             const ALL: &'static [Self] = &[$(<$type>::$variant),*];
             const WORDS: &'static [&'static str] = &[$($word),*];
             const ACCEPTED: &'static [&'static str] = &[$($word $(, $alias)*),*];
 
+            #[cfg(test)]
             fn as_str(self) -> &'static str {
                 <$type>::as_str(self)
             }
 
+            #[cfg(test)]
             fn parse(text: &str) -> Option<Self> {
                 <$type>::parse(text)
             }

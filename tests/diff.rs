@@ -121,6 +121,47 @@ fn no_repository_or_no_revision_is_a_clear_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not in a git repository"));
 }
 
+/// `plan diff` in `dir`, with git's global configuration read from `config`.
+fn diff_with_git_config(dir: &Path, config: &Path) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01", "diff", "HEAD"])
+        .current_dir(dir)
+        .env_remove("PLAN_DIR")
+        .env("GIT_CONFIG_GLOBAL", config)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_git_failure_is_reported_in_gits_words_not_as_no_repository() {
+    let repo = repository("2012-12-01");
+    let config = tempfile::tempdir().unwrap();
+    let bad = config.path().join("bad");
+    fs::write(&bad, "[core\nbroken").unwrap();
+    let out = diff_with_git_config(repo.path(), &bad);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("fatal: bad config line 1"), "{stderr}");
+    assert!(!stderr.contains("not in a git repository"), "{stderr}");
+
+    // A repository owned by another user: git refuses it ("dubious
+    // ownership") unless `safe.directory` says otherwise. Only root can
+    // give a directory away, so elsewhere this half is left out.
+    let empty = config.path().join("empty");
+    fs::write(&empty, "").unwrap();
+    let nobody = 65534;
+    let given = [repo.path().to_path_buf(), repo.path().join(".git")]
+        .iter()
+        .all(|dir| std::os::unix::fs::chown(dir, Some(nobody), Some(nobody)).is_ok());
+    if given {
+        let out = diff_with_git_config(repo.path(), &empty);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("dubious ownership"), "{stderr}");
+        assert!(stderr.contains("safe.directory"), "{stderr}");
+    }
+}
+
 #[test]
 fn a_revision_with_errors_is_not_compared_and_says_why() {
     let repo = repository("2012-11-01");

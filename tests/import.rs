@@ -510,6 +510,20 @@ fn the_readme_file_format_example_is_a_valid_plan() {
 }
 
 #[test]
+fn a_dotted_capital_i_in_a_card_title_is_imported_not_a_panic() {
+    // `İ` lower-cases to three bytes for two; the title was once cut at an
+    // offset found in the lower-case text (exit 101).
+    let tmp = tempfile::tempdir().unwrap();
+    let title = "İ".repeat(14);
+    let csv = format!("Task,Lead\n{title} Report Card,\nMeet the schools,Police\n");
+    std::fs::write(tmp.path().join("plan.csv"), csv).unwrap();
+    let out = plan_cmd(&["import", "plan.csv", "--out", "out"], tmp.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    assert_eq!(plan.cards[0].title, title);
+}
+
+#[test]
 fn an_unlabelled_column_goes_to_the_note() {
     let tmp = tempfile::tempdir().unwrap();
     let csv =

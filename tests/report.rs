@@ -381,6 +381,28 @@ fn the_previous_quarter_comes_from_git_history() {
 }
 
 #[test]
+fn a_git_failure_is_said_in_gits_words_not_as_no_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("examples/quarterly"), dir.path());
+    git_on(dir.path(), Some("2012-12-20"), &["init", "-q"]);
+    let bad = dir.path().join(".git/bad-config");
+    fs::write(&bad, "[core\nbroken").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2013-03-31", "report"])
+        .current_dir(dir.path())
+        .env_remove("PLAN_DIR")
+        .env("GIT_CONFIG_GLOBAL", &bad)
+        .output()
+        .unwrap();
+    let report = stdout(out);
+    assert!(
+        report.contains("No history: git could not read the plan's history")
+            && report.contains("fatal: bad config line 1"),
+        "{report}"
+    );
+}
+
+#[test]
 fn a_previous_quarter_with_errors_is_said_so_not_shown_as_unrated() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(Path::new("examples/quarterly"), dir.path());

@@ -5,6 +5,7 @@
 use super::shared;
 use crate::cli::{AgenciesArgs, AgencySort};
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::model::{Rag, Task};
 use crate::query::{Query, State, tasks_by_agency};
 use crate::render::report::{Cell, Column, Report, Table};
@@ -15,9 +16,9 @@ pub fn run(
     args: &AgenciesArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
@@ -75,5 +76,5 @@ pub fn run(
     args.output
         .format
         .render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }

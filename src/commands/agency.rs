@@ -4,6 +4,7 @@
 use super::shared::{self, TaskFilter, Wanted};
 use crate::cli::AgencyArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::model::Rag;
 use crate::query::{LeadFilter, Query, State};
 use crate::render::report::{Cell, Column, Report, Table};
@@ -14,9 +15,9 @@ pub fn run(
     args: &AgencyArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let idx = shared::find_agency(plan, &args.agency)?;
@@ -88,5 +89,5 @@ pub fn run(
     args.output
         .format
         .render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -9,13 +9,14 @@
 use crate::cli::{ApplyArgs, DiagnosticFormat};
 use crate::context::Context;
 use crate::edit::{self, TaskPath};
+use crate::error::Error;
+use crate::exit::Exit;
 use crate::open::Opened;
 use crate::partners::apply::{self, Change, Options, Outcome};
 use crate::partners::returns;
 use crate::render::escape;
 use crate::safe_write::{self};
 use crate::source::FileId;
-use anyhow::bail;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -24,10 +25,10 @@ pub fn run(
     args: &ApplyArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let (_lock, opened) = super::locked::open_locked_whole(&ctx.plan_dir()?, err)?;
     let Some(plan) = opened.valid() else {
-        bail!("the plan has errors (`plan check` lists them): mend them before applying returns");
+        return Err(Error::PlanHasErrorsForApply.into());
     };
     // A return sheet has a row per task at most; some blank rows are no harm.
     let max_rows = plan.tasks().count() + 100;
@@ -38,7 +39,7 @@ pub fn run(
             Err(e) => {
                 writeln!(err, "error: {}", escape::line(&format!("{e:#}")))?;
                 writeln!(err, "nothing was applied")?;
-                return Ok(2);
+                return Ok(Exit::Failure);
             }
         }
     }
@@ -52,7 +53,7 @@ pub fn run(
     let refused = !outcome.refusals.is_empty();
     if refused && args.all_or_nothing {
         writeln!(err, "nothing was written (--all-or-nothing)")?;
-        return Ok(1);
+        return Ok(Exit::Findings);
     }
     let edits = edit_files(&opened, &outcome.changes)?;
     let changed: Vec<(FileId, String)> = edits.iter().map(|(f, (_, a))| (*f, a.clone())).collect();
@@ -65,7 +66,7 @@ pub fn run(
             err,
             "refused: with these returns the plan would have errors; nothing was written"
         )?;
-        return Ok(1);
+        return Ok(Exit::Findings);
     }
     if !args.dry_run {
         for ((file, after), (_, text_before)) in changed.iter().zip(&before) {
@@ -73,7 +74,7 @@ pub fn run(
         }
     }
     report_changes(&outcome, args.dry_run, out)?;
-    Ok(i32::from(refused))
+    Ok(Exit::findings_if(refused))
 }
 
 /// Each plan file's text before and after its tasks' edits, all at once.

@@ -6,16 +6,18 @@ use crate::cli::CheckArgs;
 use crate::cli::DiagnosticFormat;
 use crate::context::Context;
 use crate::diag::Tally;
+use crate::error::Error;
+use crate::exit::Exit;
 use crate::render::diagnostics;
 use crate::source::Sources;
 use std::io::Write;
 use std::path::Path;
 
-pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
     if let Some(name) = &args.explain {
         return explain(name, out);
     }
-    let command_line = args.levels().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let command_line = args.levels().map_err(Error::Level)?;
     let mut opened = ctx.open()?;
     if let Some(plan) = &opened.plan {
         opened
@@ -51,7 +53,7 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
         writeln!(out, "{summary}")?;
     }
     let failed = tally.errors > 0 || (args.deny_warnings() && tally.warnings > 0);
-    Ok(if failed { 1 } else { 0 })
+    Ok(Exit::findings_if(failed))
 }
 
 /// SARIF and GitHub's annotations place a file by its path from the
@@ -94,8 +96,8 @@ fn name_from_repository_root(ctx: &Context, sources: &mut Sources) {
 
 /// `plan check --explain CODE`: the code's severity and meaning; for
 /// `bad-date`, the whole list of the forms a target date may take.
-fn explain(name: &str, out: &mut dyn Write) -> anyhow::Result<i32> {
-    let code = crate::codes::code_named(name).map_err(|e| anyhow::anyhow!("{e}"))?;
+fn explain(name: &str, out: &mut dyn Write) -> anyhow::Result<Exit> {
+    let code = crate::codes::code_named(name).map_err(Error::Level)?;
     writeln!(
         out,
         "{} ({}): {}",
@@ -110,5 +112,5 @@ fn explain(name: &str, out: &mut dyn Write) -> anyhow::Result<i32> {
             crate::dates::ACCEPTED_FORMS
         )?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -6,6 +6,7 @@ use super::shared;
 use crate::cli::DiffArgs;
 use crate::compare::{ChangeKind, Version, compare};
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::git::Repository;
 use crate::model::Plan;
 use crate::open::{self, Location, Opened};
@@ -18,9 +19,9 @@ pub fn run(
     args: &DiffArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(sides) = open_both(ctx, args, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let Sides {
         old,
@@ -107,7 +108,7 @@ pub fn run(
     args.output
         .format
         .render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// A plan with errors is not compared: what could not be read would show

@@ -6,7 +6,8 @@ use super::locked;
 use crate::cli::EventArgs;
 use crate::context::Context;
 use crate::edit;
-use anyhow::bail;
+use crate::error::Error;
+use crate::exit::Exit;
 use std::io::Write;
 
 pub fn run(
@@ -14,7 +15,7 @@ pub fn run(
     args: &EventArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let wanted = args.event.trim();
     let (_lock, opened, id, file) = locked::open_locked(&ctx.plan_dir()?, err, |plan| match plan
         .events
@@ -23,26 +24,22 @@ pub fn run(
     {
         Some(event) => Ok((event.id.clone(), event.loc.file())),
         None => {
-            let ids: Vec<&str> = plan.events.iter().map(|e| e.id.as_str()).collect();
-            bail!(
-                "no event `{wanted}` in the plan{}; declare it as [[event]] id = \"...\" title = \"...\"",
-                if ids.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (the events are {})", ids.join(", "))
-                }
-            )
+            let ids = plan.events.iter().map(|e| e.id.clone()).collect();
+            Err(Error::NoEvent {
+                id: wanted.to_string(),
+                ids,
+            })?
         }
     })?;
     let date = (!args.clear).then_some(args.date).flatten();
     let after = edit::set_event_date(&opened.sources.get(file).text, &id, date)?;
     let Some(written) = locked::check_and_write(opened, file, after, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let name = locked::file_name(&written, file);
     match date {
         Some(day) => writeln!(out, "{id}: happened on {day} ({name})")?,
         None => writeln!(out, "{id}: no date ({name})")?,
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -9,6 +9,7 @@
 use super::shared::{self, TaskFilter};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::model::Plan;
 use crate::query::{Query, State};
 use crate::render::escape;
@@ -22,16 +23,16 @@ pub fn run(
     args: &ExportArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
     let filter = TaskFilter::new(plan, args.lead.as_deref(), args.card.as_deref())?;
     let bytes = match args.format {
         ExportFormat::Xlsx if args.output.is_none() => {
-            anyhow::bail!("an xlsx workbook is written to a file: give -o FILE")
+            return Err(crate::error::Error::XlsxNeedsAFile.into());
         }
         ExportFormat::Xlsx => crate::partners::workbook::export(plan, ctx.as_of)?,
         ExportFormat::Ics => calendar(plan, &query, &filter, err)?.into_bytes(),
@@ -48,7 +49,7 @@ pub fn run(
         Some(path) => crate::safe_write::write_output(path, &bytes)?,
         None => out.write_all(&bytes)?,
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Every task with every field, as CSV for a spreadsheet (also the site's `tasks.csv`).

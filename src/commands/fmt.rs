@@ -2,6 +2,7 @@
 
 use crate::cli::FmtArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::format::format_text;
 use crate::load::{display_name, plan_file_paths};
 use crate::safe_write::{self, PlanLock};
@@ -14,7 +15,7 @@ pub fn run(
     args: &FmtArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let files = if args.files.is_empty() {
         plan_file_paths(&ctx.plan_dir()?)?
     } else {
@@ -75,10 +76,8 @@ pub fn run(
     // A file that cannot be read is an I/O failure (exit 2), as elsewhere;
     // the others are still formatted.
     Ok(if unreadable > 0 {
-        2
-    } else if failed > 0 || check_failed {
-        1
+        Exit::Failure
     } else {
-        0
+        Exit::findings_if(failed > 0 || check_failed)
     })
 }

@@ -5,6 +5,7 @@
 use crate::cli::DiagnosticFormat;
 use crate::cli::ImportArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::import::{self, Imported, MappedTable, Options, When, leads::Registry, write};
 use crate::open::{self, Location};
 use crate::render::diagnostics;
@@ -16,7 +17,7 @@ pub fn run(
     args: &ImportArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let options = Options {
         files: args.files.clone(),
         out: args.out.clone(),
@@ -35,7 +36,7 @@ pub fn run(
     registry.learn(&cells);
     if options.dry_run {
         dry_run(out, &imported, &mapped)?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     let files = write::files(&options, &imported, &mut registry, ctx.as_of)?;
     let inputs: Vec<PathBuf> = options
@@ -62,7 +63,7 @@ pub fn run(
         "{}",
         diagnostics::summary(tally, opened.sources.files.len(), tasks)
     )?;
-    Ok(if tally.errors > 0 { 1 } else { 0 })
+    Ok(Exit::findings_if(tally.errors > 0))
 }
 
 fn summary(options: &Options, imported: &Imported, registry: &Registry) -> String {

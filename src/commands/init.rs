@@ -4,6 +4,7 @@
 
 use crate::cli::InitArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::import::write::write_plan;
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
@@ -107,7 +108,7 @@ pub fn starter_files(today: NaiveDate) -> Vec<(PathBuf, String)> {
     ]
 }
 
-pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
     // A new or empty directory: no other writer to wait for, nothing to say.
     let quiet = &mut std::io::sink();
     let files = starter_files(ctx.as_of);
@@ -130,7 +131,7 @@ pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> anyhow::Resul
         out,
         "  plan --dir {dir} set CS-1.1.a --rag amber --note \"...\"   # record progress"
     )?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 #[cfg(test)]

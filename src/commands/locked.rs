@@ -6,11 +6,11 @@
 //! and the file left byte for byte as it was.
 
 use crate::cli::DiagnosticFormat;
+use crate::error::Error;
 use crate::model::Plan;
 use crate::open::{self, Location, Opened};
 use crate::safe_write::{self, PlanLock};
 use crate::source::FileId;
-use anyhow::bail;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
@@ -24,9 +24,7 @@ pub fn open_locked<T>(
 ) -> anyhow::Result<(PlanLock, Opened, T, FileId)> {
     let (lock, opened, (found, file)) = lock_and_open(dir, err, |opened| {
         let Some(plan) = &opened.plan else {
-            bail!(
-                "the plan's files cannot all be read (`plan check` says where): mend them before editing it"
-            );
+            return Err(Error::PlanUnreadable.into());
         };
         let (found, file) = find(plan)?;
         Ok(((found, file), vec![file]))

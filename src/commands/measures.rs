@@ -5,6 +5,7 @@
 use super::shared;
 use crate::cli::FormatArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::model::Measure;
 use crate::render::chart::sparkline;
 use crate::render::number::number;
@@ -16,9 +17,9 @@ pub fn run(
     args: &FormatArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let mut table = Table::new(vec![
@@ -75,7 +76,7 @@ pub fn run(
         notes: vec!["Change is the latest value less the one before; better way says whether it moved the way the measure wants.".into()],
     };
     args.format.render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Where a curve stands: its latest value and its last move.

@@ -4,6 +4,7 @@
 use super::shared::{self, TaskFilter};
 use crate::cli::{GroupBy, RagArgs};
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::model::{Lead, Plan, Task};
 use crate::query::{self, RagCounts};
 use crate::render::report::{Cell, Column, Report, Table};
@@ -15,9 +16,9 @@ pub fn run(
     args: &RagArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let filter = TaskFilter::from_args(plan, &args.report)?;
@@ -76,7 +77,7 @@ pub fn run(
         .output
         .format
         .render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// One row: the counts by RAG, the share on track and the roll-up.

@@ -11,7 +11,8 @@ use crate::context::Context;
 use crate::dates::{self, TargetDate};
 use crate::diag::{Finding, Severity};
 use crate::edit::{self, MeasureRecord};
-use anyhow::bail;
+use crate::error::Error;
+use crate::exit::Exit;
 use std::io::Write;
 
 pub fn run(
@@ -19,9 +20,9 @@ pub fn run(
     args: &RecordArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     if !args.value.is_finite() {
-        bail!("`--value` must be a number");
+        return Err(Error::NotANumber { flag: "--value" }.into());
     }
     let (_lock, opened, (id, calendar), file) =
         locked::open_locked(&ctx.plan_dir()?, err, |plan| {
@@ -31,7 +32,9 @@ pub fn run(
                 .iter()
                 .find(|m| m.id.eq_ignore_ascii_case(wanted))
             else {
-                bail!("no measure `{wanted}` in the plan; `plan measures` lists them");
+                Err(Error::NoMeasure {
+                    id: wanted.to_string(),
+                })?
             };
             Ok((
                 (measure.id.clone(), plan.meta.calendar()),
@@ -43,10 +46,10 @@ pub fn run(
         _ => None,
     };
     let Some(period) = interval(&args.period) else {
-        bail!(
-            "`{}` is not a period: give a date, month, quarter or year, such as \"Q3 2012-13\"",
-            args.period
-        );
+        return Err(Error::NotAPeriod {
+            text: args.period.clone(),
+        }
+        .into());
     };
     let record = MeasureRecord {
         period: args.period.trim().to_string(),
@@ -58,7 +61,7 @@ pub fn run(
         edit::record_value(&before, &id, &record, |p| interval(p) == Some(period))?;
     let name = crate::render::escape::line(&opened.sources.get(file).name).to_string();
     let Some(written) = locked::check_and_write(opened, file, after, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let mixed: Vec<_> = written
         .diagnostics
@@ -75,5 +78,5 @@ pub fn run(
         record.period,
         crate::render::number::number(record.value)
     )?;
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -4,6 +4,7 @@
 use super::shared;
 use crate::cli::FormatArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::model::Response;
 use crate::query::{Query, State, delivering, rollup};
 use crate::render::report::{Cell, Column, Report, Table};
@@ -15,9 +16,9 @@ pub fn run(
     args: &FormatArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
@@ -77,7 +78,7 @@ pub fn run(
         )],
     };
     args.format.render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// The first sentence or 80 characters of a long text.

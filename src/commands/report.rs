@@ -6,13 +6,14 @@ use super::shared;
 use crate::cli::{DocumentFormat, HighlightArgs};
 use crate::context::Context;
 use crate::dates::{self, Quarter, TargetDate};
+use crate::error::{Error, GitError};
+use crate::exit::Exit;
 use crate::git::Repository;
 use crate::highlight::layout;
 use crate::highlight::{self, History};
 use crate::model::Plan;
 use crate::open::{self, Location};
 use crate::render::document;
-use anyhow::bail;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::Path;
@@ -22,10 +23,10 @@ pub fn run(
     args: &HighlightArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let dir = ctx.plan_dir()?;
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let quarter = match &args.quarter {
@@ -56,20 +57,20 @@ pub fn run(
         Some(path) => crate::safe_write::write_output(path, text.as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// The period `--quarter` names. One written without its year ("Q3") is
 /// the plan's own when the plan runs a single year, and named with its year
 /// in the report; in a plan of several years it is refused with the years
 /// to choose from, never silently the first.
-fn quarter_named(plan: &Plan, text: &str) -> anyhow::Result<Quarter> {
-    let reading = match dates::read(text, &plan.meta.calendar()) {
-        Ok(reading) => reading,
-        Err(_) => bail!("`{text}` is not a period: give a quarter such as \"Q2 2012-13\""),
+fn quarter_named(plan: &Plan, text: &str) -> Result<Quarter, Error> {
+    let not_a_quarter = || Error::NotAQuarter {
+        text: text.to_string(),
     };
+    let reading = dates::read(text, &plan.meta.calendar()).map_err(|_| not_a_quarter())?;
     let TargetDate::Dated(interval) = reading.target else {
-        bail!("`{text}` is not a period: give a quarter such as \"Q2 2012-13\"");
+        return Err(not_a_quarter());
     };
     if !reading
         .notes
@@ -90,16 +91,13 @@ fn quarter_named(plan: &Plan, text: &str) -> anyhow::Result<Quarter> {
             .map_or(q.label.clone(), |(_, y)| y.to_string())
     };
     if years(&first) != years(&last) {
-        bail!(
-            "`{text}` names no year, and the plan runs from {} to {} ({} to {}): \
-             say which, such as \"{} {}\"",
-            plan.meta.start,
-            plan.meta.end,
-            years(&first),
-            years(&last),
-            text.trim(),
-            years(&last)
-        );
+        return Err(Error::QuarterWithoutYear {
+            text: text.trim().to_string(),
+            start: plan.meta.start,
+            end: plan.meta.end,
+            first: years(&first),
+            last: years(&last),
+        });
     }
     let named = dates::quarter_of(interval.from, year_start);
     Ok(if named.interval == interval {
@@ -115,15 +113,17 @@ fn quarter_named(plan: &Plan, text: &str) -> anyhow::Result<Quarter> {
 /// The plan as it stood when the previous quarter ended (`end`), read from
 /// git through the same loader as the work tree; or why it cannot be had.
 fn previous_quarter(dir: &Path, end: NaiveDate) -> anyhow::Result<(Option<Plan>, History)> {
+    let failed = |err: GitError| History::GitFailed(err.to_string());
     let repo = match Repository::of(dir) {
         Ok(repo) => repo,
-        Err(err) if err.to_string().starts_with("git is not installed") => {
-            return Ok((None, History::NoGit));
-        }
-        Err(_) => return Ok((None, History::NotInGit)),
+        Err(GitError::NotInstalled) => return Ok((None, History::NoGit)),
+        Err(GitError::NotARepository { .. }) => return Ok((None, History::NotInGit)),
+        Err(err) => return Ok((None, failed(err))),
     };
-    let Some(id) = repo.commit_before(end) else {
-        return Ok((None, History::NoCommitBefore(end)));
+    let id = match repo.commit_before(end) {
+        Ok(Some(id)) => id,
+        Ok(None) => return Ok((None, History::NoCommitBefore(end))),
+        Err(err) => return Ok((None, failed(err))),
     };
     let day = repo.day(&id)?;
     Ok(match open::open_valid(Location::Commit(&repo, &id))? {

@@ -6,10 +6,11 @@
 use super::shared;
 use crate::cli::{RequestFormat, RequestsArgs};
 use crate::context::Context;
+use crate::error::Error;
+use crate::exit::Exit;
 use crate::partners::{mail, requests};
 use crate::query::Query;
 use crate::render::escape;
-use anyhow::Context as _;
 use std::io::Write;
 
 pub fn run(
@@ -17,9 +18,9 @@ pub fn run(
     args: &RequestsArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let only = match &args.lead {
         Some(text) => Some(shared::find_agency(&plan, text)?),
@@ -39,7 +40,10 @@ pub fn run(
         reply_by: args.reply_by.unwrap_or(ctx.as_of + chrono::Days::new(14)),
     };
     let dir = &args.output;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::CannotCreate {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
     let all = requests::requests(&query, only, args.within);
     // Each agency's sheet and message, made on every core, then written.
     let make = |request: &requests::Request| -> anyhow::Result<(String, Vec<u8>, Vec<u8>)> {
@@ -99,7 +103,7 @@ pub fn run(
             escape::line(&no_email.join(", "))
         )?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// An agency id as a file name: only letters, digits, `-` and `_` kept.
@@ -121,6 +125,6 @@ fn file_name(id: &str) -> String {
     }
 }
 
-fn write(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
     crate::safe_write::write_output(path, bytes)
 }

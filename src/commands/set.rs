@@ -8,8 +8,9 @@ use super::locked;
 use crate::cli::SetArgs;
 use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
+use crate::error::Error;
+use crate::exit::Exit;
 use crate::model::Rag;
-use anyhow::bail;
 use std::io::Write;
 
 pub fn run(
@@ -17,17 +18,17 @@ pub fn run(
     args: &SetArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let task = args.task.trim();
     let (_lock, opened, id, file) = locked::open_locked(&ctx.plan_dir()?, err, |plan| match plan
         .all_tasks()
         .find(|t| crate::model::same_id(&t.id, task))
     {
         Some(found) => Ok((found.id.clone(), found.loc.file())),
-        None => bail!("{}", not_a_task(plan, task)),
+        None => Err(not_a_task(plan, task).into()),
     })?;
     let Some(path) = TaskPath::parse(&id) else {
-        bail!("`{id}` is not a full task id");
+        return Err(Error::NotAFullTaskId { id }.into());
     };
     let due_now = opened
         .plan
@@ -41,7 +42,7 @@ pub fn run(
         && args.lead.is_none()
     {
         writeln!(out, "{id}: due is already \"{now}\"; nothing changed")?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     let change = TaskEdit {
         rag: match (args.rag, args.clear_rag, args.done) {
@@ -61,45 +62,40 @@ pub fn run(
     };
     let after = edit::edit_task(&opened.sources.get(file).text, &path, &change)?;
     let Some(written) = locked::check_and_write(opened, file, after, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let name = locked::file_name(&written, file);
     writeln!(out, "{id}: {} ({name})", describe(&change))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Why `id` names no task: it names a card, priority or action (and which
 /// tasks it holds), or nothing at all.
-fn not_a_task(plan: &crate::model::Plan, id: &str) -> String {
+fn not_a_task(plan: &crate::model::Plan, id: &str) -> Error {
     use crate::model::same_id;
-    let how = "give a task's full id, CARD-PRIORITY.ACTION.TASK";
-    let first = |tasks: &mut dyn Iterator<Item = &crate::model::Task>| {
-        tasks
-            .next()
-            .map_or(String::new(), |t| format!(", such as {}", t.id))
+    let first =
+        |tasks: &mut dyn Iterator<Item = &crate::model::Task>| tasks.next().map(|t| t.id.clone());
+    let other = |id: &str, kind, example| Error::NotATask {
+        id: id.to_string(),
+        kind,
+        example,
     };
     for card in &plan.cards {
         if same_id(&card.id, id) {
-            return format!(
-                "{} is a card, not a task: {how}{}",
-                card.id,
-                first(&mut card.tasks())
-            );
+            return other(&card.id, "a card", first(&mut card.tasks()));
         }
         for priority in &card.priorities {
             if same_id(&priority.id, id) {
-                let such = first(&mut priority.tasks());
-                return format!("{} is a priority, not a task: {how}{such}", priority.id);
+                return other(&priority.id, "a priority", first(&mut priority.tasks()));
             }
             for action in &priority.actions {
                 if same_id(&action.id, id) {
-                    let such = first(&mut action.tasks.iter());
-                    return format!("{} is an action, not a task: {how}{such}", action.id);
+                    return other(&action.id, "an action", first(&mut action.tasks.iter()));
                 }
             }
         }
     }
-    format!("no task `{id}` in the plan: {how}, such as EJ-1.1.a")
+    Error::NoTask { id: id.to_string() }
 }
 
 /// "rag amber, note, updated 2012-12-01".

@@ -4,12 +4,12 @@
 
 use crate::cli::DiagnosticFormat;
 use crate::context::Context;
+use crate::error::Error;
 use crate::leads::Registry;
 use crate::model::{AgencyIdx, Card, Lead, Plan, Task, Update};
 use crate::query::{LeadFilter, Query, Status};
 use crate::render::report::{Cell, Column, Reader, Style};
 use crate::view;
-use anyhow::bail;
 use serde_json::{Value, json};
 use std::io::Write;
 
@@ -75,24 +75,25 @@ pub fn heading(
 }
 
 /// An agency named on the command line, by id, name or alias.
-pub fn find_agency(plan: &Plan, text: &str) -> anyhow::Result<AgencyIdx> {
+pub fn find_agency(plan: &Plan, text: &str) -> Result<AgencyIdx, Error> {
     let (registry, _) = Registry::new(&plan.agencies);
     match registry.resolve(text) {
         Some(Lead::Agency(idx)) => Ok(idx),
-        Some(_) => bail!("`{text}` is a reserved word, not an agency"),
-        None => match registry.suggest(text) {
-            Some(near) => bail!(
-                "no agency `{text}` in the plan; did you mean `{}` ({})?",
-                plan.agencies[near].id,
-                plan.agencies[near].name
-            ),
-            None => bail!("no agency `{text}` in the plan; `plan agencies` lists them"),
-        },
+        Some(_) => Err(Error::ReservedWord {
+            text: text.to_string(),
+        }),
+        None => Err(Error::NoAgency {
+            text: text.to_string(),
+            near: registry.suggest(text).map(|near| {
+                let agency = &plan.agencies[near];
+                (agency.id.clone(), agency.name.clone())
+            }),
+        }),
     }
 }
 
 /// A card named on the command line, by id, any case.
-pub fn find_card<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Card> {
+pub fn find_card<'p>(plan: &'p Plan, text: &str) -> Result<&'p Card, Error> {
     match plan
         .cards
         .iter()
@@ -100,11 +101,11 @@ pub fn find_card<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Card> {
     {
         Some(card) => Ok(card),
         None => {
-            let ids: Vec<&str> = plan.cards.iter().map(|c| c.id.as_str()).collect();
-            bail!(
-                "no report card `{text}` in the plan; the cards are {}",
-                ids.join(", ")
-            )
+            let ids = plan.cards.iter().map(|c| c.id.clone()).collect();
+            Err(Error::NoCard {
+                text: text.to_string(),
+                ids,
+            })
         }
     }
 }
@@ -117,7 +118,7 @@ pub struct TaskFilter {
 }
 
 impl TaskFilter {
-    pub fn new(plan: &Plan, lead: Option<&str>, card: Option<&str>) -> anyhow::Result<TaskFilter> {
+    pub fn new(plan: &Plan, lead: Option<&str>, card: Option<&str>) -> Result<TaskFilter, Error> {
         let mut description = Vec::new();
         let lead = match lead {
             None => None,
@@ -151,7 +152,7 @@ impl TaskFilter {
     }
 
     /// The filter a report's `--lead` and `--card` ask for.
-    pub fn from_args(plan: &Plan, args: &crate::cli::ReportArgs) -> anyhow::Result<TaskFilter> {
+    pub fn from_args(plan: &Plan, args: &crate::cli::ReportArgs) -> Result<TaskFilter, Error> {
         TaskFilter::new(plan, args.lead.as_deref(), args.card.as_deref())
     }
 

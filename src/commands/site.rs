@@ -7,11 +7,12 @@ use super::shared::TaskFilter;
 use super::{export, shared};
 use crate::cli::SiteArgs;
 use crate::context::Context;
+use crate::error::Error;
+use crate::exit::Exit;
 use crate::git::Repository;
 use crate::output_dir::{self, Rules};
 use crate::query::Query;
 use crate::site::{self, File, names};
-use anyhow::bail;
 use std::io::Write;
 use std::path::Path;
 
@@ -20,11 +21,11 @@ pub fn run(
     args: &SiteArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let dir = ctx.plan_dir()?;
     refuse_to_replace_the_plan(&args.output, &dir)?;
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let options = site::Options {
         as_of: ctx.as_of,
@@ -63,7 +64,7 @@ pub fn run(
         names::CALENDAR,
         args.output.display()
     )?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// The commit the plan's repository is at (`git rev-parse HEAD`), if it is in one.
@@ -80,16 +81,12 @@ const LOOKED_AT: usize = 100_000;
 /// The site is never written where a plan is: not in a directory holding
 /// the plan's, nor in one holding a plan file (`*.toml`) at any depth, so a
 /// mistyped `-o plans/cards` cannot touch a card, `--force` or not.
-fn refuse_to_replace_the_plan(output: &Path, plan_dir: &Path) -> anyhow::Result<()> {
+fn refuse_to_replace_the_plan(output: &Path, plan_dir: &Path) -> Result<(), Error> {
     let (Ok(output), Ok(plan_dir)) = (output.canonicalize(), plan_dir.canonicalize()) else {
         return Ok(());
     };
     if plan_dir.starts_with(&output) {
-        bail!(
-            "{} holds the plan ({}): the site is never written there; give another directory",
-            output.display(),
-            plan_dir.display()
-        );
+        return Err(Error::SiteWouldHoldPlan { output, plan_dir });
     }
     let mut pending = vec![output.clone()];
     let mut seen = 0;
@@ -100,20 +97,16 @@ fn refuse_to_replace_the_plan(output: &Path, plan_dir: &Path) -> anyhow::Result<
         for entry in entries.flatten() {
             seen += 1;
             if seen > LOOKED_AT {
-                bail!(
-                    "{} holds over {LOOKED_AT} files: too many to check for plan files; give a directory for the site",
-                    output.display()
-                );
+                return Err(Error::SiteDirTooFull {
+                    output,
+                    looked_at: LOOKED_AT,
+                });
             }
             let name = entry.file_name();
             let name = name.to_string_lossy();
             let path = entry.path();
             if name.ends_with(".toml") {
-                bail!(
-                    "{} holds plan files ({}): the site is never written there; give another directory",
-                    output.display(),
-                    path.display()
-                );
+                return Err(Error::SiteDirHoldsPlanFiles { output, file: path });
             }
             // Hidden directories (`.git`) hold no plan file; links are not followed.
             if !name.starts_with('.') && entry.file_type().is_ok_and(|t| t.is_dir()) {

@@ -3,6 +3,7 @@
 use super::shared::{self, TaskFilter, Wanted};
 use crate::cli::TasksArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::query::Query;
 use crate::render::report::{Report, Table};
 use std::io::Write;
@@ -12,9 +13,9 @@ pub fn run(
     args: &TasksArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let filter = TaskFilter::from_args(plan, &args.report)?;
@@ -55,5 +56,5 @@ pub fn run(
         .output
         .format
         .render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }

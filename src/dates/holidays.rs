@@ -98,8 +98,10 @@ pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
     days
 }
 
-/// Monday to Friday and no bank holiday.
-pub fn is_working_day(day: NaiveDate) -> bool {
+/// Monday to Friday and no bank holiday (asked only by the tests: the
+/// counting is `add_working_days`).
+#[cfg(test)]
+fn is_working_day(day: NaiveDate) -> bool {
     !is_weekend(day) && !bank_holidays(day.year()).contains(&day)
 }
 

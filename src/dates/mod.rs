@@ -12,9 +12,8 @@ mod words;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::fmt;
 
-pub use holidays::{bank_holidays, is_working_day};
 use periods::*;
-pub use recurring::{Cadence, Recurrence, YearPart};
+pub use recurring::Recurrence;
 use tokens::*;
 
 /// What the plan's `[plan]` table says about time.

@@ -213,6 +213,11 @@ fn history_text(history: &History) -> String {
             if *errors == 1 { "error" } else { "errors" }
         ),
         History::NoGit => "No history: git is not installed, so the previous quarter's RAG is not known.".into(),
+        // git's words, its lines joined: the report is paragraphs.
+        History::GitFailed(said) => format!(
+            "No history: git could not read the plan's history, so the previous quarter's RAG is not known: {}",
+            said.split_whitespace().collect::<Vec<_>>().join(" ")
+        ),
     }
 }
 

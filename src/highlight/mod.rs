@@ -47,6 +47,9 @@ pub enum History {
     },
     /// git is not installed here.
     NoGit,
+    /// git failed otherwise (a repository owned by another user, a damaged
+    /// one): what it said.
+    GitFailed(String),
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]

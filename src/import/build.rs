@@ -87,13 +87,24 @@ fn section_text(row: &Row, mapping: &Mapping) -> Option<String> {
 }
 
 pub fn is_card_title(text: &str) -> bool {
-    text.to_lowercase().contains("report card")
+    find_ascii_ignoring_case(text, "report card").is_some()
+}
+
+/// Where `phrase` (ASCII) starts in `text`, in any case. Found in the text
+/// itself, not in its `to_lowercase()`: that can be longer (a dotted
+/// capital `İ` becomes three bytes), and an offset found there would cut
+/// the title in the wrong place or inside a character.
+fn find_ascii_ignoring_case(text: &str, phrase: &str) -> Option<usize> {
+    text.char_indices().map(|(at, _)| at).find(|&at| {
+        text.as_bytes()[at..]
+            .get(..phrase.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()))
+    })
 }
 
 /// "Effective Justice Report Card 2012 – 2013" -> "Effective Justice".
 pub fn card_title(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let cut = lower.find("report card").unwrap_or(text.len());
+    let cut = find_ascii_ignoring_case(text, "report card").unwrap_or(text.len());
     let before = text[..cut].trim_matches(|c: char| c.is_whitespace() || ":–-—&,".contains(c));
     if !before.is_empty() {
         return before.to_string();
@@ -113,8 +124,13 @@ pub fn card_title(text: &str) -> String {
 pub fn priority_title(text: &str) -> String {
     let mut rest = text.trim();
     for prefix in ["we will", "priority", "objective", "theme", "section"] {
-        if rest.to_lowercase().starts_with(prefix) {
-            rest = &rest[prefix.len()..];
+        // Compared in the text itself, so that the cut is at a character.
+        if let Some(after) = rest
+            .get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(prefix))
+            .and_then(|_| rest.get(prefix.len()..))
+        {
+            rest = after;
             break;
         }
     }
@@ -370,6 +386,21 @@ mod tests {
             "Effective Justice"
         );
         assert_eq!(card_title("Report Card: Reducing Harm"), "Reducing Harm");
+    }
+
+    #[test]
+    fn a_dotted_capital_i_cuts_no_title_short_or_in_a_character() {
+        // `İ`.to_lowercase() is three bytes for two: an offset found in the
+        // lower-case text once panicked here, or cut "İstanbul R".
+        assert_eq!(card_title("İstanbul Report Card"), "İstanbul");
+        assert_eq!(
+            card_title(&format!("{} Report Card", "İ".repeat(14))),
+            "İ".repeat(14)
+        );
+        assert_eq!(card_title("İİ report cards é"), "İİ");
+        assert!(is_card_title("İ REPORT CARD"));
+        assert_eq!(priority_title("Priority İ: İzmir"), "İ: İzmir");
+        assert_eq!(priority_title("İİ"), "İİ");
     }
 
     #[test]

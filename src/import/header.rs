@@ -3,6 +3,7 @@
 //! `Timescale`, `BY WHOM`, `RAG rating` ...), or as `--map` says.
 
 use super::Row;
+use crate::error::Error;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -251,20 +252,16 @@ pub fn label(heading: &str, column: usize) -> String {
 }
 
 /// `--map "Heading=field"` pairs, parsed.
-pub fn parse_maps(maps: &[String]) -> anyhow::Result<Vec<(String, Field)>> {
+pub fn parse_maps(maps: &[String]) -> Result<Vec<(String, Field)>, Error> {
     maps.iter()
         .map(|m| {
-            let (heading, field) = m.rsplit_once('=').ok_or_else(|| {
-                anyhow::anyhow!(
-                    "--map {m:?}: write it as \"Heading=field\", e.g. --map \"Timescale=due\""
-                )
-            })?;
-            let field = Field::parse(field).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "--map {m:?}: `{}` is no field; the fields are {}",
-                    field.trim(),
-                    Field::NAMES
-                )
+            let (heading, field) = m
+                .rsplit_once('=')
+                .ok_or_else(|| Error::MapWithoutEquals { map: m.clone() })?;
+            let field = Field::parse(field).ok_or_else(|| Error::MapNoSuchField {
+                map: m.clone(),
+                field: field.trim().to_string(),
+                fields: Field::NAMES,
             })?;
             Ok((words(heading), field))
         })

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 mod accountability;
 mod sponsors;
-pub use accountability::Accountability;
 pub use sponsors::{sponsor_of, sponsored_by};
 
 /// Where a task stands on the as-of day.

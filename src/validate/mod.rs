@@ -464,7 +464,6 @@ impl Validator<'_> {
                     title: ra.title.value,
                     sponsor: ra.sponsor.map(|s| s.value),
                     tasks,
-                    loc: ra.loc,
                 });
             }
             priorities.push(Priority {
@@ -472,7 +471,6 @@ impl Validator<'_> {
                 title: rp.title.value,
                 sponsor: rp.sponsor.map(|s| s.value),
                 actions,
-                loc: rp.loc,
             });
         }
         let measures = self.measures_named(&card_id, raw.measures, ctx.known.measures);
@@ -487,7 +485,6 @@ impl Validator<'_> {
             main_actions: values(raw.main_actions),
             sponsor: raw.sponsor.map(|s| s.value),
             priorities,
-            loc: raw.loc,
         }
     }
 }

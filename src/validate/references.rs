@@ -251,7 +251,6 @@ fn recommendations(
             response_text: rec.response_text.map(|t| t.value),
             owner: rec.owner.map(|o| o.value),
             actions,
-            loc: rec.loc,
         });
     }
     recommendations

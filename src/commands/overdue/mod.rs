@@ -7,6 +7,7 @@
 use super::shared::{self, TaskFilter, Wanted};
 use crate::cli::OverdueArgs;
 use crate::context::Context;
+use crate::exit::Exit;
 use crate::model::{Card, Plan, Task};
 use crate::query::{Query, State, Status};
 use crate::render::report::{Cell, Column, Reader, Report, Table};
@@ -19,9 +20,9 @@ pub fn run(
     args: &OverdueArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let filter = TaskFilter::from_args(plan, &args.report)?;
@@ -91,11 +92,7 @@ pub fn run(
         .output
         .format
         .render(out, &report, shared::style(ctx))?;
-    Ok(if args.fail_if_any && any_overdue {
-        1
-    } else {
-        0
-    })
+    Ok(Exit::findings_if(args.fail_if_any && any_overdue))
 }
 
 /// The most a note names of the tasks rated on track yet overdue.

@@ -5,9 +5,10 @@ use super::shared;
 use crate::cli::Format;
 use crate::cli::ShowArgs;
 use crate::context::Context;
+use crate::error::Error;
+use crate::exit::Exit;
 use crate::query::Query;
 use crate::render::report::{Cell, Column, Report, Table};
-use anyhow::bail;
 use serde_json::{Map, Value};
 use std::io::Write;
 
@@ -19,18 +20,17 @@ pub fn run(
     args: &ShowArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<Exit> {
     let Some(plan) = shared::open_plan(ctx, err)? else {
-        return Ok(1);
+        return Ok(Exit::Findings);
     };
     let plan = &plan;
     let query = Query::new(plan, ctx.as_of);
     let Some(found) = views::find(plan, args.id.trim()) else {
-        bail!(
-            "nothing in the plan has the id `{}`: give a card (EJ), priority (EJ-1), action (EJ-1.1), \
-             task (EJ-1.1.a), agency, recommendation (R1) or measure (M3)",
-            args.id
-        );
+        return Err(Error::NoSuchId {
+            id: args.id.clone(),
+        }
+        .into());
     };
     let (what, fields) = views::view(plan, &query, found);
     if args.output.format == Format::Json {
@@ -41,7 +41,7 @@ pub fn run(
             .collect();
         serde_json::to_writer_pretty(&mut *out, &Value::Object(object))?;
         writeln!(out)?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     let mut table = Table::new(vec![
         Column::new("field", "Field"),
@@ -66,5 +66,5 @@ pub fn run(
     args.output
         .format
         .render(out, &report, shared::style(ctx))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
