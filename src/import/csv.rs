@@ -6,9 +6,8 @@ use super::{Cell, Row, Table};
 use anyhow::Context;
 use std::path::Path;
 
-pub fn read(path: &Path) -> anyhow::Result<Vec<Table>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = decode(&bytes);
+pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
+    let text = decode(bytes);
     let first = text.lines().next().unwrap_or("");
     let tsv = path
         .extension()

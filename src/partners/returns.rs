@@ -8,16 +8,12 @@
 //! error: nothing of it is applied.
 
 use super::{ABOUT_SHEET, column};
+use crate::limits;
 use anyhow::{Context, bail};
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::Path;
-
-/// The largest returned file read, on disk.
-const MAX_FILE: u64 = 16 << 20;
-/// The most a workbook may unpack to, all its parts together.
-const MAX_UNPACKED: u64 = 64 << 20;
 
 /// A cell's value as read.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,23 +85,15 @@ pub struct Returned {
 /// Reads a returned `.xlsx` or `.csv`; at most `max_rows` rows.
 pub fn read(path: &Path, max_rows: usize) -> anyhow::Result<Returned> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {name}"))?
-        .len();
-    if size > MAX_FILE {
-        bail!(
-            "{name} is {} MiB: a return sheet is far smaller; not read",
-            size >> 20
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    let bytes = limits::read(path, limits::FILE_BYTES)?;
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let (sheet, grid, about) = if is_csv {
         ("csv".to_string(), csv_grid(&bytes)?, Vec::new())
     } else {
-        xlsx_grids(&bytes).with_context(|| format!("{name} is not a workbook plan can read"))?
+        limits::catch(path, || xlsx_grids(&bytes))
+            .with_context(|| format!("{name} is not a workbook plan can read"))?
     };
     let mut returned = rows(&name, &sheet, &grid, max_rows)?;
     for pair in about {
@@ -128,12 +116,14 @@ type About = Vec<(String, String)>;
 
 /// The return sheet's grid, its name, and the About sheet's pairs.
 fn xlsx_grids(bytes: &[u8]) -> anyhow::Result<(String, Grid, About)> {
-    check_unpacked_size(bytes)?;
+    limits::check_zip(Cursor::new(bytes))?;
+    limits::check_xlsx_strings(bytes)?;
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))?;
     let mut found = None;
     let mut about = Vec::new();
+    let mut budget = limits::GRID_CELLS;
     for name in book.sheet_names() {
-        let grid = sheet_grid(&mut book, &name)?;
+        let grid = sheet_grid(&mut book, &name, &mut budget)?;
         if name == ABOUT_SHEET || is_about(&grid) {
             about = grid
                 .iter()
@@ -156,28 +146,49 @@ fn is_about(grid: &Grid) -> bool {
         .is_some_and(|t| t == "plan")
 }
 
-/// One sheet as values, a formula cell as its formula.
-fn sheet_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> anyhow::Result<Grid> {
-    let range = book.worksheet_range(name)?;
-    let formulas = book.worksheet_formula(name).unwrap_or_default();
-    let Some((top, left)) = range.start() else {
-        return Ok(Vec::new());
+/// One sheet as values, a formula cell as its formula, read a cell at a
+/// time: a row is as long as its last cell, whatever the sheet declares, and
+/// all rows together hold at most `budget` cells (what is left is returned
+/// in it).
+fn sheet_grid(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut u64,
+) -> anyhow::Result<Grid> {
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
     };
-    let mut grid = Vec::with_capacity(range.height());
-    for (r, cells) in range.rows().enumerate() {
-        let mut row = vec![Value::Empty; left as usize];
-        for (c, cell) in cells.iter().enumerate() {
-            let at = (top + r as u32, left + c as u32);
-            row.push(match formulas.get_value(at) {
-                Some(formula) if !formula.is_empty() => Value::Formula(formula.clone()),
-                _ => value(cell),
-            });
+    let mut grid: Grid = Vec::new();
+    while let Some(cell) = reader.next_cell_with_formula()? {
+        let value = match cell.formula {
+            Some(formula) if !formula.is_empty() => Value::Formula(formula),
+            _ => value(&Data::from(cell.value)),
+        };
+        if value == Value::Empty {
+            continue;
         }
-        grid.push(row);
+        let (r, c) = (cell.pos.0 as usize, cell.pos.1 as usize);
+        let grows = (r + 1).saturating_sub(grid.len())
+            + (c + 1).saturating_sub(grid.get(r).map_or(0, Vec::len));
+        *budget = budget.checked_sub(grows as u64).with_context(|| {
+            format!(
+                "sheet {name:?}: cells as far as {}{}: more than a return sheet holds ({} cells); not read",
+                letters(c),
+                r + 1,
+                limits::GRID_CELLS
+            )
+        })?;
+        if grid.len() <= r {
+            grid.resize(r + 1, Vec::new());
+        }
+        if grid[r].len() <= c {
+            grid[r].resize(c + 1, Value::Empty);
+        }
+        grid[r][c] = value;
     }
-    let mut padded = vec![Vec::new(); top as usize];
-    padded.extend(grid);
-    Ok(padded)
+    Ok(grid)
 }
 
 fn value(cell: &Data) -> Value {
@@ -187,7 +198,12 @@ fn value(cell: &Data) -> Value {
         Data::Int(n) => Value::Number(*n as f64),
         Data::Float(n) => Value::Number(*n),
         Data::Bool(b) => Value::Text(b.to_string()),
-        Data::DateTime(serial) => serial_day(serial.as_f64()).map_or(Value::Empty, Value::Date),
+        // A date that is no day (NaN, past 9999) stays text saying so: the
+        // row is then refused at that cell, never given a wrong day.
+        Data::DateTime(serial) => match crate::excel_day::day(serial) {
+            Ok(day) => Value::Date(day),
+            Err(no_day) => Value::Text(no_day.to_string()),
+        },
         Data::DateTimeIso(text) => {
             match NaiveDate::parse_from_str(text.get(..10).unwrap_or(text), "%Y-%m-%d") {
                 Ok(day) => Value::Date(day),
@@ -197,37 +213,6 @@ fn value(cell: &Data) -> Value {
         Data::DurationIso(text) => Value::Text(text.clone()),
         Data::Error(e) => Value::Error(e.to_string()),
     }
-}
-
-/// An Excel serial day (1900 date system) as a day.
-fn serial_day(serial: f64) -> Option<NaiveDate> {
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    epoch.checked_add_days(chrono::Days::new(serial.floor() as u64))
-}
-
-/// Unpacks every part of the workbook, counting, before calamine reads it:
-/// a zip bomb stops here, whatever sizes its directory claims.
-fn check_unpacked_size(bytes: &[u8]) -> anyhow::Result<()> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).context("not a zip archive")?;
-    let mut total = 0u64;
-    for i in 0..archive.len() {
-        let part = archive.by_index(i)?;
-        let unpacked = std::io::copy(
-            &mut part.take(MAX_UNPACKED + 1 - total),
-            &mut std::io::sink(),
-        )?;
-        total += unpacked;
-        if total > MAX_UNPACKED {
-            bail!(
-                "it unpacks to over {} MiB (a zip bomb?): a return sheet is far smaller",
-                MAX_UNPACKED >> 20
-            );
-        }
-    }
-    Ok(())
 }
 
 fn csv_grid(bytes: &[u8]) -> anyhow::Result<Grid> {
@@ -345,11 +330,5 @@ mod tests {
         assert_eq!(letters(8), "I");
         assert_eq!(letters(26), "AA");
         assert_eq!(letters(701), "ZZ");
-    }
-
-    #[test]
-    fn serial_days() {
-        assert_eq!(serial_day(41246.0), NaiveDate::from_ymd_opt(2012, 12, 3));
-        assert_eq!(serial_day(-3.0), None);
     }
 }
