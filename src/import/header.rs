@@ -267,7 +267,13 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field
             (heading, mapped)
         })
         .collect();
-    taken.extend(guessed.iter().filter_map(|(_, f)| *f));
+    // A set of the few fields, not a list of every column's: a row of
+    // 600,000 columns once took minutes here.
+    for field in guessed.iter().filter_map(|(_, f)| *f) {
+        if !taken.contains(&field) {
+            taken.push(field);
+        }
+    }
     for (heading, field) in guessed.iter_mut() {
         if field.is_some() {
             continue;
@@ -283,7 +289,9 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field
             f if taken.contains(&f) => Field::Note,
             f => f,
         });
-        taken.push(wanted);
+        if !taken.contains(&wanted) {
+            taken.push(wanted);
+        }
     }
     settle_actions(&mut guessed);
     guessed
