@@ -274,7 +274,7 @@ pub fn read_all(
         mapped.extend(file_mapped);
     }
     for warning in &imported.warnings {
-        writeln!(err, "warning: {warning}")?;
+        writeln!(err, "warning: {}", crate::render::escape::line(warning))?;
     }
     if imported.tasks().next().is_none() {
         bail!(
