@@ -17,7 +17,7 @@ pub const FILE_BYTES: u64 = 20 << 20;
 /// What the parts of a zipped file (docx, xlsx, ods) unpack to, together.
 pub const UNZIPPED_BYTES: u64 = 64 << 20;
 /// Cells that hold a value, in all the tables of one file.
-pub const CELLS: usize = 1_000_000;
+pub const CELLS: usize = 500_000;
 /// Cells of one table's grid (rows × columns from its first to its last
 /// cell with a value), empty ones included.
 pub const GRID_CELLS: u64 = 4_000_000;

@@ -170,6 +170,11 @@ const RULES: &[(Field, &[&str], &[&str])] = &[
 
 /// The field a heading names by itself.
 pub fn guess(heading: &str) -> Option<Field> {
+    // No heading is a page long; a cell that is (merged down the first
+    // rows, say) would be searched for every phrase of every rule.
+    if heading.len() > 1_000 {
+        return None;
+    }
     let w = words(heading);
     let ref_words = [
         "ref",
@@ -210,6 +215,11 @@ impl Mapping {
 
     /// The headings, to recognise the header repeated on a later page.
     pub fn is_header(&self, row: &Row) -> bool {
+        // No heading is a page long: a long cell (one merged down every
+        // row) is not normalised again for each row.
+        if row.cells.iter().any(|c| c.text.len() > 1_000) {
+            return false;
+        }
         let texts: Vec<String> = row.cells.iter().map(|c| words(&c.text)).collect();
         let heads: Vec<String> = self.columns.iter().map(|(h, _)| words(h)).collect();
         let filled = heads.iter().filter(|h| !h.is_empty()).count();
@@ -259,7 +269,11 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field
         .cells
         .iter()
         .map(|c| {
-            let heading = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let heading = if c.text.len() > 1_000 {
+                String::from("…")
+            } else {
+                c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
             let mapped = maps
                 .iter()
                 .find(|(h, _)| *h == words(&heading))

@@ -1,0 +1,362 @@
+//! Hostile files from outside the plan, crafted here (raw zip and XML
+//! written with the `zip` crate, nothing read from elsewhere), each given to
+//! `plan import` under a 3 GB address-space limit (`prlimit --as`) and a
+//! 20 s time limit: refused with a clear message, or read right; never an
+//! exit 101, an abort, a hang, or anything written on refusal.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const SPREADSHEET: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DOCUMENT_RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A zip of the parts (name, text), deflated or stored.
+fn zip(parts: &[(&str, &str)], deflate: bool) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let method = if deflate {
+        zip::CompressionMethod::Deflated
+    } else {
+        zip::CompressionMethod::Stored
+    };
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    for (name, text) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// An .xlsx of one sheet named `name`: its `sheetData` rows and what
+/// follows them (merges), plus any other parts.
+pub fn xlsx(name: &str, rows: &str, after: &str, more: &[(&str, &str)], deflate: bool) -> Vec<u8> {
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    let rels = format!(
+        r#"<Relationships xmlns="{RELATIONSHIPS}"><Relationship Id="rId1" Type="{DOCUMENT_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    );
+    let workbook = format!(
+        r#"<workbook xmlns="{SPREADSHEET}" xmlns:r="{DOCUMENT_RELS}"><sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
+    let workbook_rels = format!(
+        r#"<Relationships xmlns="{RELATIONSHIPS}"><Relationship Id="rId1" Type="{DOCUMENT_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+    );
+    let sheet = format!(
+        r#"<worksheet xmlns="{SPREADSHEET}"><dimension ref="A1:XFD1048576"/><sheetData>{rows}</sheetData>{after}</worksheet>"#
+    );
+    let mut parts = vec![
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", rels.as_str()),
+        ("xl/workbook.xml", workbook.as_str()),
+        ("xl/_rels/workbook.xml.rels", workbook_rels.as_str()),
+        ("xl/worksheets/sheet1.xml", sheet.as_str()),
+    ];
+    parts.extend_from_slice(more);
+    zip(&parts, deflate)
+}
+
+/// A cell of text at `at` (`B3`).
+pub fn text_cell(at: &str, text: &str) -> String {
+    format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+/// The header row and one task, at A1:C2.
+fn a_plan_table() -> String {
+    format!(
+        "<row r=\"1\">{}{}{}</row><row r=\"2\">{}{}{}</row>",
+        text_cell("A1", "Action"),
+        text_cell("B1", "Lead"),
+        text_cell("C1", "Target date"),
+        text_cell("A2", "Open the hub"),
+        text_cell("B2", "SWP"),
+        text_cell("C2", "March 2013"),
+    )
+}
+
+/// A .docx of a body (only `word/document.xml`: all `plan` reads of it).
+fn docx(body: &str) -> Vec<u8> {
+    let xml = format!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    zip(&[("word/document.xml", &xml)], true)
+}
+
+fn word_cell(text: &str, props: &str) -> String {
+    format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+}
+
+/// `plan ARGS` in `dir`, under 3 GB of address space, killed after 20 s.
+fn bounded(dir: &Path, args: &[&str]) -> (Output, Duration) {
+    let start = Instant::now();
+    let out = Command::new("timeout")
+        .args(["-s", "KILL", "20", "prlimit", "--as=3000000000", "--"])
+        .arg(env!("CARGO_BIN_EXE_plan"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("timeout and prlimit (coreutils, util-linux) are installed");
+    (out, start.elapsed())
+}
+
+/// Imports `file` (written into a new directory) and checks the outcome:
+/// `Some(words)`: refused, exit 2, the message holding `words`, nothing
+/// written; `None`: read (exit 0 or 1). Returns stdout and the directory.
+fn import(name: &str, bytes: &[u8], refused: Option<&str>) -> (String, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join(name), bytes).unwrap();
+    import_path(tmp, name, refused)
+}
+
+fn import_path(
+    tmp: tempfile::TempDir,
+    name: &str,
+    refused: Option<&str>,
+) -> (String, tempfile::TempDir) {
+    let (out, took) = bounded(tmp.path(), &["import", name, "--out", "out"]);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!(
+        "{name}: exit {:?} in {took:.2?}: {stderr}",
+        out.status.code()
+    );
+    assert!(took < Duration::from_secs(20), "{name} took {took:?}");
+    match refused {
+        Some(words) => {
+            assert_eq!(out.status.code(), Some(2), "{name}: {stdout}{stderr}");
+            assert!(stderr.contains(words), "{name}: {stderr}");
+            assert!(!tmp.path().join("out").exists(), "{name}: nothing written");
+        }
+        None => assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{name}: {stdout}{stderr}"
+        ),
+    }
+    (stdout, tmp)
+}
+
+fn written(dir: &Path) -> String {
+    let mut all = String::new();
+    for entry in walk(&dir.join("out")) {
+        all.push_str(&std::fs::read_to_string(entry).unwrap());
+    }
+    all
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn a_cell_at_the_last_column_and_row_is_refused_not_allocated() {
+    let rows = format!(
+        "{}<row r=\"1048576\">{}</row>",
+        a_plan_table(),
+        text_cell("XFD1048576", "far")
+    );
+    let file = xlsx("Plan", &rows, "", &[], true);
+    assert!(file.len() < 4_000, "{} bytes", file.len());
+    import("far.xlsx", &file, Some("A1 to XFD1048576"));
+}
+
+#[test]
+fn a_table_far_down_the_sheet_is_read_from_its_own_cells() {
+    let rows = format!(
+        "<row r=\"1048570\">{}{}</row><row r=\"1048571\">{}{}</row>",
+        text_cell("XFB1048570", "Action"),
+        text_cell("XFC1048570", "Lead"),
+        text_cell("XFB1048571", "Open the hub"),
+        text_cell("XFC1048571", "SWP"),
+    );
+    let (_, tmp) = import("corner.xlsx", &xlsx("Plan", &rows, "", &[], true), None);
+    assert!(written(tmp.path()).contains("Open the hub"));
+}
+
+#[test]
+fn a_shared_string_count_past_the_limit_is_refused_before_it_is_reserved() {
+    let strings = r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4000000000" uniqueCount="4000000000"><si><t>Action</t></si></sst>"#;
+    let file = xlsx(
+        "Plan",
+        &a_plan_table(),
+        "",
+        &[("xl/sharedStrings.xml", strings)],
+        true,
+    );
+    import("strings.xlsx", &file, Some("declares 4000000000 strings"));
+}
+
+#[test]
+fn more_cells_than_the_limit_are_refused() {
+    // 520 rows of 1,000 numbers: 7.5 MB stored, under the 20 MiB file limit.
+    let row = format!("<row>{}</row>", "<c><v>1</v></c>".repeat(1_000));
+    let rows = format!("{}{}", a_plan_table(), row.repeat(520));
+    let file = xlsx("Plan", &rows, "", &[], false);
+    import("cells.xlsx", &file, Some("more cells with a value"));
+}
+
+#[test]
+fn merges_over_the_whole_sheet_are_clipped_to_the_table() {
+    let merges = "<mergeCells count=\"3\"><mergeCell ref=\"C2:XFD1048576\"/><mergeCell ref=\"C2:XFD1048576\"/><mergeCell ref=\"C2:XFD1048576\"/></mergeCells>";
+    let file = xlsx("Plan", &a_plan_table(), merges, &[], true);
+    let (_, tmp) = import("merged.xlsx", &file, None);
+    assert!(written(tmp.path()).contains("Open the hub"));
+}
+
+#[test]
+fn merged_area_past_the_limit_is_refused() {
+    let rows = format!(
+        "{}<row r=\"1000\">{}</row>",
+        a_plan_table(),
+        text_cell("ALL1000", "corner")
+    );
+    let merge = "<mergeCell ref=\"A2:ALL1000\"/>";
+    let merges = format!("<mergeCells>{}</mergeCells>", merge.repeat(3));
+    let file = xlsx("Plan", &rows, &merges, &[], true);
+    import("merges.xlsx", &file, Some("merged cells cover more"));
+}
+
+#[test]
+fn a_word_span_wider_than_the_table_is_an_error_naming_the_cell() {
+    for span in [
+        "100000000",
+        "18446744073709551615",
+        "99999999999999999999999",
+    ] {
+        let body = format!(
+            "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>{}{}</w:tr><w:tr>{}</w:tr></w:tbl>",
+            word_cell("Action", ""),
+            word_cell("Lead", ""),
+            word_cell("Wide", &format!("<w:gridSpan w:val=\"{span}\"/>")),
+        );
+        import(
+            "span.docx",
+            &docx(&body),
+            Some("table 1, row 2, cell 1: its w:gridSpan"),
+        );
+    }
+}
+
+#[test]
+fn a_megabyte_cell_merged_down_two_thousand_rows_is_shared_not_copied() {
+    let big = "word ".repeat(200_000);
+    let mut body = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr>",
+        word_cell("Action", ""),
+        word_cell("Task", ""),
+        word_cell(&big, "<w:vMerge w:val=\"restart\"/>"),
+        word_cell("Task 1", ""),
+    );
+    for n in 2..=2_000 {
+        body.push_str(&format!(
+            "<w:tr>{}{}</w:tr>",
+            word_cell("", "<w:vMerge/>"),
+            word_cell(&format!("Task {n}"), "")
+        ));
+    }
+    body.push_str("</w:tbl>");
+    let (stdout, _) = import("merged.docx", &docx(&body), None);
+    assert!(stdout.contains("2000 tasks"), "{stdout}");
+}
+
+#[test]
+fn a_csv_of_600000_columns_is_refused_at_once() {
+    let mut csv = String::from("Action,Lead,Target date");
+    csv.push_str(&",x".repeat(600_000));
+    csv.push_str("\nOpen the hub,SWP,March 2013\n");
+    import("wide.csv", csv.as_bytes(), Some("600003 columns"));
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_at_its_line() {
+    let csv = "Action,Lead\nOpen the hub,SWP\n\"Train staff,SWP\nMore,SW\n";
+    import(
+        "quote.csv",
+        csv.as_bytes(),
+        Some("line 3: a quote opens a cell"),
+    );
+}
+
+#[test]
+fn excel_unicode_text_is_read() {
+    let text = "Action\tLead\tTarget date\r\nOuvrir le café\tSWP\tMarch 2013\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let (_, tmp) = import("unicode.txt", &bytes, None);
+    assert!(written(tmp.path()).contains("Ouvrir le café"));
+}
+
+#[test]
+fn a_fifo_and_a_link_to_dev_zero_are_refused_unopened() {
+    let tmp = tempfile::tempdir().unwrap();
+    let made = Command::new("mkfifo")
+        .arg(tmp.path().join("pipe.csv"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (_, tmp) = import_path(tmp, "pipe.csv", Some("not a regular file"));
+    std::os::unix::fs::symlink("/dev/zero", tmp.path().join("zero.xlsx")).unwrap();
+    import_path(tmp, "zero.xlsx", Some("not a regular file"));
+}
+
+#[test]
+fn names_with_line_breaks_stay_data() {
+    let evil =
+        "Plan&#10;[[agency]]&#10;id = &quot;EVIL&quot;&#10;email = &quot;x@evil.example&quot;";
+    let (_, tmp) = import(
+        "sheet.xlsx",
+        &xlsx(evil, &a_plan_table(), "", &[], true),
+        None,
+    );
+    assert_eq!(agency_ids(tmp.path()), ["SWP"]);
+
+    let name = "plan\n[[agency]]\nid = \"EVIL\"\n.csv";
+    let csv = "Action,Lead\nOpen the hub,SWP\n";
+    let (_, tmp) = import(name, csv.as_bytes(), None);
+    assert_eq!(agency_ids(tmp.path()), ["SWP"]);
+}
+
+/// The id of every `[[agency]]` in every file written.
+fn agency_ids(dir: &Path) -> Vec<String> {
+    let mut ids = Vec::new();
+    for file in walk(&dir.join("out")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        for agency in table
+            .get("agency")
+            .and_then(|a| a.as_array())
+            .into_iter()
+            .flatten()
+        {
+            ids.push(agency["id"].as_str().unwrap().to_string());
+        }
+    }
+    ids
+}
+
+#[test]
+fn headings_reach_the_terminal_escaped() {
+    let csv = "Action,\x1b]0;owned\x07Lead \x1b[2J\nOpen the hub,SWP\n";
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("esc.csv"), csv).unwrap();
+    for extra in [&["--dry-run"][..], &[]] {
+        let mut args = vec!["import", "esc.csv", "--out", "out"];
+        args.extend(extra);
+        let (out, _) = bounded(tmp.path(), &args);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{stdout}");
+        assert!(
+            !stdout.contains('\x1b') && !stdout.contains('\x07'),
+            "{stdout:?}"
+        );
+    }
+}
