@@ -109,6 +109,7 @@ fn import(name: &str, bytes: &[u8], refused: Option<&str>) -> (String, tempfile:
     import_path(tmp, name, refused)
 }
 
+#[allow(clippy::print_stderr)] // each file's exit and time, for the record (--nocapture)
 fn import_path(
     tmp: tempfile::TempDir,
     name: &str,
