@@ -4,6 +4,8 @@
 //! 20 s time limit: refused with a clear message, or read right; never an
 //! exit 101, an abort, a hang, or anything written on refusal.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -360,4 +362,141 @@ fn headings_reach_the_terminal_escaped() {
             "{stdout:?}"
         );
     }
+}
+
+// ---- returned sheets: `plan apply` ----
+
+/// A copy of the partners fixture plan, under git.
+fn plan_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/apply/plan");
+    common::copy_dir(&fixture, dir.path());
+    common::git_on(dir.path(), None, &["init", "-q"]);
+    common::git_on(dir.path(), None, &["add", "-A"]);
+    common::git_on(dir.path(), None, &["commit", "-qm", "plan"]);
+    dir
+}
+
+/// A return sheet for SWP: task EJ-1.1.a with `done` (the cell's XML
+/// inside `<c r="D2" s="1">`, a date format), and any more rows.
+fn a_return(done: &str, more: &str, date1904: bool) -> Vec<u8> {
+    let styles = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
+    let rows = format!(
+        "<row r=\"1\">{}{}{}{}</row><row r=\"2\">{}<c r=\"D2\" s=\"1\">{done}</c></row>{more}",
+        text_cell("A1", "Id"),
+        text_cell("B1", "New RAG"),
+        text_cell("C1", "Progress note"),
+        text_cell("D1", "Done on"),
+        text_cell("A2", "EJ-1.1.a"),
+    );
+    let mut book = xlsx("Return", &rows, "", &[("xl/styles.xml", styles)], true);
+    if date1904 {
+        book = with_1904(&book);
+    }
+    book
+}
+
+/// The same workbook in the 1904 date system (`workbookPr date1904`).
+fn with_1904(book: &[u8]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+        let text = text.replace("<sheets>", "<workbookPr date1904=\"1\"/><sheets>");
+        parts.push((part.name().unwrap().to_string(), text));
+    }
+    let parts: Vec<(&str, &str)> = parts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    zip(&parts, true)
+}
+
+/// `plan apply SWP.xlsx` with the bytes given; the plan's card after it.
+fn apply(book: &[u8], code: i32, words: &str) -> String {
+    let dir = plan_copy();
+    let card = dir.path().join("card.toml");
+    let before = std::fs::read_to_string(&card).unwrap();
+    std::fs::write(dir.path().join("SWP.xlsx"), book).unwrap();
+    let (out, took) = bounded(
+        dir.path(),
+        &["--dir", ".", "--as-of", "2012-12-03", "apply", "SWP.xlsx"],
+    );
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    assert_eq!(out.status.code(), Some(code), "{all}");
+    assert!(all.contains(words), "{all}");
+    let after = std::fs::read_to_string(&card).unwrap();
+    if code != 0 {
+        assert_eq!(before, after, "the plan is unchanged");
+    }
+    after
+}
+
+#[test]
+fn a_return_with_a_cell_at_the_last_column_and_row_is_not_read() {
+    let far = format!("<row r=\"1048576\">{}</row>", text_cell("XFD1048576", "x"));
+    apply(
+        &a_return("<v>41246</v>", &far, false),
+        2,
+        "cells as far as XFD1048576",
+    );
+}
+
+#[test]
+fn a_1904_return_records_the_right_day() {
+    // 2012-12-03 is day 41246 counted from 1900, day 39784 from 1904.
+    let card = apply(&a_return("<v>39784</v>", "", true), 0, "done 2012-12-03");
+    assert!(card.contains("done = 2012-12-03"), "{card}");
+    let card = apply(&a_return("<v>41246</v>", "", false), 0, "done 2012-12-03");
+    assert!(card.contains("done = 2012-12-03"), "{card}");
+}
+
+#[test]
+fn a_date_cell_that_is_no_day_is_refused_at_its_cell() {
+    apply(
+        &a_return("<v>NaN</v>", "", false),
+        1,
+        "cell D2: `a date cell that holds no number`",
+    );
+    apply(
+        &a_return("<v>3000000</v>", "", false),
+        1,
+        "cell D2: `date serial 3000000: after 9999-12-31`",
+    );
+    apply(&a_return("<v>1e308</v>", "", false), 1, "after 9999-12-31");
+}
+
+#[test]
+fn a_done_date_of_1900_01_01_is_warned_of() {
+    let card = apply(
+        &a_return("<v>1</v>", "", false),
+        0,
+        "warning: EJ-1.1.a: done on 1900-01-01",
+    );
+    assert!(card.contains("done = 1900-01-01"), "{card}");
+}
+
+#[test]
+fn a_fifo_given_to_apply_is_refused_unopened() {
+    let dir = plan_copy();
+    let fifo = dir.path().join("SWP.xlsx");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (out, took) = bounded(dir.path(), &["--dir", ".", "apply", "SWP.xlsx"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(took < Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
 }
