@@ -445,7 +445,7 @@ fn a_return_with_a_cell_at_the_last_column_and_row_is_not_read() {
     apply(
         &a_return("<v>41246</v>", &far, false),
         2,
-        "cells as far as XFD1048576",
+        "it is not a return sheet",
     );
 }
 
