@@ -151,3 +151,37 @@ pub fn within(count: u64, limit: u64, what: impl FnOnce() -> String) -> anyhow::
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_reader_is_a_damaged_file() {
+        let path = Path::new("book.xls");
+        let read = || -> anyhow::Result<()> {
+            let cells: Vec<u8> = Vec::new();
+            // What calamine's .xls reader did on a crafted file: a slice
+            // index out of range.
+            let index = cells.len() + 3;
+            let _ = &cells[..index];
+            Ok(())
+        };
+        let err = catch(path, read).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "book.xls: the file is damaged (its reader failed on it); nothing read from it"
+        );
+        assert_eq!(catch(path, || Ok(7)).unwrap(), 7);
+    }
+
+    #[test]
+    fn counts_past_their_limit_name_what() {
+        assert!(within(CELLS as u64, CELLS as u64, || unreachable!()).is_ok());
+        let err = within(5, 4, || "sheet \"S\": 5 cells".into()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "sheet \"S\": 5 cells: more than plan reads (4); not read"
+        );
+    }
+}
