@@ -500,3 +500,20 @@ fn a_fifo_given_to_apply_is_refused_unopened() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("not a regular file"), "{stderr}");
 }
+
+#[test]
+fn an_ods_whose_repeats_expand_past_the_limit_is_refused_before_calamine() {
+    let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Plan"><table:table-row table:number-rows-repeated="100000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let file = zip(
+        &[
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", content),
+        ],
+        true,
+    );
+    import(
+        "repeats.ods",
+        &file,
+        Some("100000 rows of 1000 columns: more than plan reads"),
+    );
+}
