@@ -517,3 +517,39 @@ fn an_ods_whose_repeats_expand_past_the_limit_is_refused_before_calamine() {
         Some("100000 rows of 1000 columns: more than plan reads"),
     );
 }
+
+/// An import table whose task's target date is a date cell (`<c r="C2">`
+/// in a date format) holding `serial`.
+fn dated_plan(serial: &str, date1904: bool) -> Vec<u8> {
+    let styles = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
+    let rows = format!(
+        "<row r=\"1\">{}{}{}</row><row r=\"2\">{}{}<c r=\"C2\" s=\"1\"><v>{serial}</v></c></row>",
+        text_cell("A1", "Action"),
+        text_cell("B1", "Lead"),
+        text_cell("C1", "Target date"),
+        text_cell("A2", "Open the hub"),
+        text_cell("B2", "SWP"),
+    );
+    let book = xlsx("Plan", &rows, "", &[("xl/styles.xml", styles)], true);
+    if date1904 { with_1904(&book) } else { book }
+}
+
+#[test]
+fn imported_dates_know_the_1904_system_and_a_date_past_9999_is_a_finding() {
+    let (_, tmp) = import("1904.xlsx", &dated_plan("39784", true), None);
+    assert!(written(tmp.path()).contains("due = 2012-12-03"));
+    let (_, tmp) = import("1900.xlsx", &dated_plan("41246", false), None);
+    assert!(written(tmp.path()).contains("due = 2012-12-03"));
+    for (serial, text) in [
+        ("3000000", "date serial 3000000: after 9999-12-31"),
+        ("NaN", "a date cell that holds no number"),
+    ] {
+        let (stdout, tmp) = import("far.xlsx", &dated_plan(serial, false), None);
+        let all = written(tmp.path());
+        assert!(all.contains(&format!("due = \"{text}\"")), "{all}");
+        assert!(
+            stdout.contains("Open the hub") || stdout.contains("due"),
+            "{stdout}"
+        );
+    }
+}
