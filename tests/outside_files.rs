@@ -548,7 +548,7 @@ fn imported_dates_know_the_1904_system_and_a_date_past_9999_is_a_finding() {
         let all = written(tmp.path());
         assert!(all.contains(&format!("due = \"{text}\"")), "{all}");
         assert!(
-            stdout.contains("Open the hub") || stdout.contains("due"),
+            stdout.contains(&format!("error[bad-date]: `{text}`")),
             "{stdout}"
         );
     }
