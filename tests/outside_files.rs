@@ -553,3 +553,40 @@ fn imported_dates_know_the_1904_system_and_a_date_past_9999_is_a_finding() {
         );
     }
 }
+
+#[test]
+fn an_agencies_file_that_is_a_fifo_is_refused_unopened() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("plan.csv"),
+        "Action,Lead\nOpen the hub,SWP\n",
+    )
+    .unwrap();
+    let fifo = tmp.path().join("agencies.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (out, took) = bounded(
+        tmp.path(),
+        &[
+            "import",
+            "plan.csv",
+            "--out",
+            "out",
+            "--agencies",
+            "agencies.toml",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(took < Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("agencies.toml: not a regular file"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("out").exists());
+}

@@ -222,8 +222,13 @@ fn csv_grid(bytes: &[u8]) -> anyhow::Result<Grid> {
         .flexible(true)
         .from_reader(bytes);
     let mut grid = Vec::new();
+    let mut cells = 0u64;
     for record in reader.records() {
         let record = record.context("not a readable CSV file")?;
+        cells += record.len() as u64;
+        limits::within(cells, limits::GRID_CELLS, || {
+            format!("{} rows of cells", grid.len() + 1)
+        })?;
         grid.push(record.iter().map(csv_value).collect());
     }
     Ok(grid)
