@@ -590,3 +590,23 @@ fn an_agencies_file_that_is_a_fifo_is_refused_unopened() {
     );
     assert!(!tmp.path().join("out").exists());
 }
+
+#[test]
+fn an_xls_declaring_millions_of_rows_is_refused_before_calamine_reserves_them() {
+    // LibreOffice's .xls fixture with one byte of its first sheet's
+    // DIMENSIONS record changed (as a mutation run found): 6,946,825 rows
+    // of 9 columns, which calamine reserved (2.5 GB) before reading a cell.
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/sheet-libreoffice.xls");
+    let mut bytes = std::fs::read(fixture).unwrap();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .expect("a DIMENSIONS record");
+    bytes[at + 10] = 106;
+    import(
+        "rows.xls",
+        &bytes,
+        Some("a sheet declares 6946825 rows of 9 columns"),
+    );
+}

@@ -14,6 +14,7 @@ pub mod leads;
 pub mod ods;
 pub mod sheet;
 pub mod write;
+pub mod xls;
 
 use crate::limits;
 use crate::model::Rag;

@@ -27,9 +27,12 @@ pub fn read(
     if ext != "xls" {
         super::check_zip(path, bytes)?;
     }
-    if ext == "ods" {
-        super::ods::check(bytes).with_context(|| path.display().to_string())?;
+    match ext {
+        "ods" => super::ods::check(bytes),
+        "xls" => super::xls::check(bytes),
+        _ => Ok(()),
     }
+    .with_context(|| path.display().to_string())?;
     limits::catch(path, || read_book(path, bytes, ext, only))
 }
 
