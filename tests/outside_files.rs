@@ -610,3 +610,56 @@ fn an_xls_declaring_millions_of_rows_is_refused_before_calamine_reserves_them() 
         Some("a sheet declares 6946825 rows of 9 columns"),
     );
 }
+
+#[test]
+fn grids_of_all_sheets_and_tables_count_together() {
+    // Two sheets, each two cells 3,000,000 grid cells apart: 6,000,000 in all.
+    let sheet = |n: usize| {
+        format!(
+            r#"<worksheet xmlns="{SPREADSHEET}"><sheetData><row r="1">{}</row><row r="3000">{}</row></sheetData></worksheet>"#,
+            text_cell("A1", &format!("Sheet {n}")),
+            text_cell("ALL3000", "far"),
+        )
+    };
+    let (one, two) = (sheet(1), sheet(2));
+    let types = r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
+    let rels = format!(
+        r#"<Relationships xmlns="{RELATIONSHIPS}"><Relationship Id="rId1" Type="{DOCUMENT_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    );
+    let workbook = format!(
+        r#"<workbook xmlns="{SPREADSHEET}" xmlns:r="{DOCUMENT_RELS}"><sheets><sheet name="One" sheetId="1" r:id="rId1"/><sheet name="Two" sheetId="2" r:id="rId2"/></sheets></workbook>"#
+    );
+    let workbook_rels = format!(
+        r#"<Relationships xmlns="{RELATIONSHIPS}"><Relationship Id="rId1" Type="{DOCUMENT_RELS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{DOCUMENT_RELS}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>"#
+    );
+    let book = zip(
+        &[
+            ("[Content_Types].xml", types),
+            ("_rels/.rels", &rels),
+            ("xl/workbook.xml", &workbook),
+            ("xl/_rels/workbook.xml.rels", &workbook_rels),
+            ("xl/worksheets/sheet1.xml", &one),
+            ("xl/worksheets/sheet2.xml", &two),
+        ],
+        true,
+    );
+    import(
+        "sheets.xlsx",
+        &book,
+        Some("sheet \"Two\": its cells run from A1 to ALL3000"),
+    );
+
+    // Two Word tables of 1,500 rows under a 2,000-column heading: 6,000,000.
+    let grid = "<w:gridCol/>".repeat(2_000);
+    let table = format!(
+        "<w:tbl><w:tblGrid>{grid}</w:tblGrid><w:tr>{}</w:tr>{}</w:tbl>",
+        word_cell("Heading", "<w:gridSpan w:val=\"2000\"/>"),
+        format!("<w:tr>{}</w:tr>", word_cell("x", "")).repeat(1_500)
+    );
+    let body = format!("{table}<w:p/>{table}");
+    import(
+        "tables.docx",
+        &docx(&body),
+        Some("table 2, 1501 rows of 2000 columns"),
+    );
+}

@@ -35,9 +35,11 @@ pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
         ),
     })?;
     let mut resolved = Vec::with_capacity(raw.len());
+    let mut grid_left = limits::GRID_CELLS;
     for (i, t) in raw.iter().enumerate() {
         resolved.push(
-            resolve(t).map_err(|e| anyhow::anyhow!("{}: table {}, {e}", path.display(), i + 1))?,
+            resolve(t, &mut grid_left)
+                .map_err(|e| anyhow::anyhow!("{}: table {}, {e}", path.display(), i + 1))?,
         );
     }
     let stem = path
@@ -252,7 +254,9 @@ fn parse(xml: &str) -> Result<Vec<RawTable>, Parse> {
 /// The grid of a table: each cell at the column it starts in, a cell merged
 /// with the one above given that one's content (shared, not copied). A row
 /// whose spans run past the table's grid is an error naming the cell.
-fn resolve(table: &RawTable) -> Result<Vec<Row>, String> {
+/// `left` is what is left of the document's grid cells (all its tables
+/// together), and is taken from.
+fn resolve(table: &RawTable, left: &mut u64) -> Result<Vec<Row>, String> {
     let most = if table.grid > 0 {
         table.grid
     } else {
@@ -275,13 +279,13 @@ fn resolve(table: &RawTable) -> Result<Vec<Row>, String> {
         width = width.max(columns);
     }
     let area = (width as u64).saturating_mul(table.rows.len() as u64);
-    if area > limits::GRID_CELLS {
-        return Err(format!(
-            "{} rows of {width} columns: more cells than plan reads ({})",
+    *left = left.checked_sub(area).ok_or_else(|| {
+        format!(
+            "{} rows of {width} columns: with the tables before it, more cells than plan reads from one file ({})",
             table.rows.len(),
             limits::GRID_CELLS
-        ));
-    }
+        )
+    })?;
     let blank = vec![Cell::default(); width];
     let mut rows: Vec<Row> = Vec::with_capacity(table.rows.len());
     for raw in &table.rows {
@@ -343,7 +347,7 @@ mod tests {
         </w:tbl></w:body></w:document>"#;
         let tables = parse(xml).ok().unwrap();
         assert_eq!(tables[0].above, vec!["Plan 2012 & 2013"]);
-        let rows = resolve(&tables[0]).unwrap();
+        let rows = resolve(&tables[0], &mut { limits::GRID_CELLS }).unwrap();
         assert!(rows[1].spans_all);
         assert_eq!(&*rows[1].cells[0].text, "We will act");
         assert_eq!(&*rows[3].cells[0].text, "A1");
@@ -362,7 +366,7 @@ mod tests {
             item("Meet the sergeants"),
             item("Train the recruits")
         );
-        let rows = resolve(&parse(&xml).ok().unwrap()[0]).unwrap();
+        let rows = resolve(&parse(&xml).ok().unwrap()[0], &mut { limits::GRID_CELLS }).unwrap();
         assert_eq!(
             rows[0].cells[0].items(),
             ["Meet the sergeants", "Train the recruits"]

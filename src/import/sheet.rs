@@ -58,6 +58,7 @@ fn read_book(
     };
     let mut budget = Budget {
         cells: limits::CELLS as u64,
+        grid: limits::GRID_CELLS,
         merged: limits::MERGED_CELLS,
     };
     let mut tables = Vec::new();
@@ -89,9 +90,11 @@ fn open<'b>(bytes: &'b [u8], ext: &str) -> Result<Book<'b>, calamine::Error> {
     })
 }
 
-/// What is left of the file's budget: cells with a value, cells under merges.
+/// What is left of the file's budget: cells with a value, cells of the
+/// tables' grids (all sheets together), cells under merges.
 struct Budget {
     cells: u64,
+    grid: u64,
     merged: u64,
 }
 
@@ -249,8 +252,12 @@ fn table(
     limits::within(width, limits::COLUMNS as u64, || {
         format!("{} (columns)", extent())
     })?;
-    limits::within(width * height, limits::GRID_CELLS, || {
-        format!("{} (cells)", extent())
+    budget.grid = budget.grid.checked_sub(width * height).with_context(|| {
+        format!(
+            "{}: with the sheets before it, more cells than plan reads from one file ({}); not read",
+            extent(),
+            limits::GRID_CELLS
+        )
     })?;
     let blank = Row {
         cells: vec![Cell::default(); width as usize],
