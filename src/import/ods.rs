@@ -20,6 +20,9 @@ pub fn check(bytes: &[u8]) -> anyhow::Result<()> {
     let mut reader =
         quick_xml::Reader::from_reader(BufReader::new(content.take(limits::UNZIPPED_BYTES)));
     let mut sheet = Sheet::default();
+    // calamine reads every sheet of an .ods when it opens it: their grids
+    // count together.
+    let mut cells = 0u64;
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf)? {
@@ -27,7 +30,7 @@ pub fn check(bytes: &[u8]) -> anyhow::Result<()> {
             Event::Empty(e) => sheet.start(&e, true),
             Event::End(e) => match e.local_name().as_ref() {
                 "table-row" => sheet.end_row(),
-                "table" => sheet.end()?,
+                "table" => cells += sheet.end(cells)?,
                 _ => {}
             },
             Event::Eof => return Ok(()),
@@ -118,18 +121,22 @@ impl Sheet {
         self.repeats = 1;
     }
 
-    fn end(&mut self) -> anyhow::Result<()> {
+    /// The sheet's grid cells, refused when with `before` (the sheets
+    /// before it) they are past the limit.
+    fn end(&mut self, before: u64) -> anyhow::Result<u64> {
         let (Some(first), Some(right)) = (self.first, self.right) else {
-            return Ok(());
+            return Ok(0);
         };
         let height = self.end - first;
         let width = right + 1 - self.left.min(right);
-        limits::within(height.saturating_mul(width), limits::GRID_CELLS, || {
+        let cells = height.saturating_mul(width);
+        limits::within(before.saturating_add(cells), limits::GRID_CELLS, || {
             format!(
                 "sheet {:?}: its repeated rows and cells make {height} rows of {width} columns",
                 self.name
             )
-        })
+        })?;
+        Ok(cells)
     }
 }
 
@@ -170,7 +177,7 @@ mod tests {
         );
         assert_eq!((s.first, s.end, s.right), (Some(0), 10_000, Some(16_383)));
         assert!(
-            s.end()
+            s.end(0)
                 .unwrap_err()
                 .to_string()
                 .contains("10000 rows of 16384 columns")
