@@ -57,6 +57,14 @@ pub fn read(path: &Path, max: u64) -> anyhow::Result<Vec<u8>> {
     let size = regular_file(path, max)?;
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // Checked again on what was opened: a path swapped for a device
+    // between the two looks is still refused.
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        bail!(
+            "{}: not a regular file; plan reads only regular files",
+            path.display()
+        );
+    }
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(max + 1)
         .read_to_end(&mut bytes)
