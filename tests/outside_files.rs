@@ -663,3 +663,27 @@ fn grids_of_all_sheets_and_tables_count_together() {
         Some("table 2, 1501 rows of 2000 columns"),
     );
 }
+
+#[test]
+fn an_xls_with_cells_at_opposite_corners_past_column_256_is_refused() {
+    // Two LabelSst records of the fixture moved: one to column 65,536, one
+    // to row 65,536. calamine made a grid from the first cell to the last:
+    // 137 GB asked for, an abort.
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/sheet-libreoffice.xls");
+    let mut bytes = std::fs::read(fixture).unwrap();
+    let labels: Vec<usize> = bytes
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == [0xFD, 0x00, 0x0A, 0x00])
+        .map(|(i, _)| i)
+        .take(2)
+        .collect();
+    bytes[labels[0] + 6..labels[0] + 8].copy_from_slice(&[0xFF, 0xFF]);
+    bytes[labels[1] + 4..labels[1] + 6].copy_from_slice(&[0xFF, 0xFF]);
+    import(
+        "corner.xls",
+        &bytes,
+        Some("a cell in column 65536 (record at byte"),
+    );
+}
