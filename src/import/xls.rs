@@ -16,7 +16,7 @@ use anyhow::bail;
 /// The most cells a real `.xls` sheet can declare: 65,536 rows × 256 columns.
 const MOST: u64 = 65_536 * 256;
 
-/// Refuses a file with a DIMENSIONS record declaring more than [`MOST`],
+/// Refuses a file with a DIMENSIONS record declaring more than 65,536 × 256 cells,
 /// or a cell past a real sheet's 256th column (calamine would make a grid
 /// as wide as the widest cell: 65,536 × 65,536 cells from two records).
 pub fn check(bytes: &[u8]) -> anyhow::Result<()> {
