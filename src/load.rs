@@ -14,7 +14,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// A plan file larger than this is refused unread.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = crate::limits::PLAN_FILE_BYTES;
 
 /// The plan directory: `explicit` (from `--dir` or `PLAN_DIR`), else the
 /// nearest directory at or above `cwd` holding `plan.toml` (or `plans/plan.toml`).

@@ -417,7 +417,7 @@ fn bad_files_are_refused_whole() {
         ("corrupt.docx", "corrupt"),
         ("password.xlsx", "password-protected"),
         ("no-table.docx", "no table"),
-        ("zip-bomb.docx", "expand to more than 200 MiB"),
+        ("zip-bomb.docx", "unpack to over 64 MiB"),
         ("big.xlsx", "is 50 MiB"),
     ];
     for (file, words) in cases {

@@ -495,3 +495,53 @@ print("ok")
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A sheet `plan requests` wrote, filled by openpyxl in the 1904 date
+/// system (as Excel for Mac once saved by default): the done date is the
+/// day typed, not four years and a day earlier.
+#[test]
+#[allow(clippy::print_stderr)] // says why it was skipped
+fn a_1904_date_return_filled_by_openpyxl_records_the_right_day() {
+    let repo = repository();
+    let sent = tempfile::tempdir().unwrap();
+    let out = plan(
+        repo.path(),
+        &["requests", "-o", sent.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    let script = r#"
+import datetime, sys
+import openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+wb = openpyxl.load_workbook(sys.argv[1])
+wb.epoch = CALENDAR_MAC_1904
+ws = wb["Return"]
+header = [c.value for c in ws[1]]
+col = {name: i + 1 for i, name in enumerate(header)}
+row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, col["Id"]).value == "EJ-1.1.a")
+ws.cell(row, col["Done on"]).value = datetime.date(2012, 12, 3)
+wb.save(sys.argv[2])
+print("ok")
+"#;
+    let filled = sent.path().join("filled").join("SWP.xlsx");
+    fs::create_dir(filled.parent().unwrap()).unwrap();
+    let ran = Command::new("python3")
+        .args(["-c", script])
+        .arg(sent.path().join("SWP.xlsx"))
+        .arg(&filled)
+        .output();
+    let Some(ran) = ran.ok().filter(|r| r.status.success()) else {
+        eprintln!("SKIPPED: no python3 with openpyxl to fill a 1904-date sheet");
+        return;
+    };
+    assert_eq!(String::from_utf8_lossy(&ran.stdout).trim(), "ok");
+    let out = plan(repo.path(), &["apply", filled.to_str().unwrap()]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("EJ-1.1.a: rag blue, done 2012-12-03"),
+        "{stdout}"
+    );
+    let card = fs::read_to_string(repo.path().join("card.toml")).unwrap();
+    assert!(card.contains("done = 2012-12-03"), "{card}");
+}

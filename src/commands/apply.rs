@@ -50,6 +50,7 @@ pub fn run(
     };
     let outcome = apply::decide(plan, &files, &options);
     report_refusals(&outcome, err)?;
+    warn_first_day(&outcome, err)?;
     let refused = !outcome.refusals.is_empty();
     if refused && args.all_or_nothing {
         writeln!(err, "nothing was written (--all-or-nothing)")?;
@@ -123,6 +124,21 @@ fn report_refusals(outcome: &Outcome, err: &mut dyn Write) -> std::io::Result<()
             "not applied: {}: {}",
             escape::line(&place),
             escape::line(&r.why.to_string())
+        )?;
+    }
+    Ok(())
+}
+
+/// A done date of 1900-01-01 is a spreadsheet's day 1: far more likely a
+/// date cell holding 1 (or a day typed as 0) than the day a task was done.
+fn warn_first_day(outcome: &Outcome, err: &mut dyn Write) -> std::io::Result<()> {
+    let first = chrono::NaiveDate::from_ymd_opt(1900, 1, 1);
+    for change in outcome.changes.iter().filter(|c| c.edit.done == first) {
+        writeln!(
+            err,
+            "warning: {}: done on 1900-01-01 ({}), a spreadsheet's first day: check the cell",
+            change.task,
+            escape::line(&change.from)
         )?;
     }
     Ok(())

@@ -9,6 +9,7 @@ use crate::exit::Exit;
 use crate::import::{self, Imported, MappedTable, Options, When, leads::Registry, write};
 use crate::open::{self, Location};
 use crate::render::diagnostics;
+use crate::render::escape::line;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -71,7 +72,7 @@ fn summary(options: &Options, imported: &Imported, registry: &Registry) -> Strin
     let columns = imported
         .columns
         .iter()
-        .map(|(heading, field)| format!("{heading} -> {field}"))
+        .map(|(heading, field)| format!("{} -> {field}", line(heading)))
         .collect::<Vec<_>>()
         .join(", ");
     format!(
@@ -83,7 +84,7 @@ fn summary(options: &Options, imported: &Imported, registry: &Registry) -> Strin
             .filter(|c| c.tasks().next().is_some())
             .count(),
         registry.agencies.len(),
-        options.out.display(),
+        line(&options.out.display().to_string()),
     )
 }
 
@@ -93,14 +94,20 @@ fn dry_run(out: &mut dyn Write, imported: &Imported, mapped: &[MappedTable]) -> 
             writeln!(
                 out,
                 "{}: no header row; goes on under the previous table's",
-                m.table.name
+                line(&m.table.name)
             )?;
             continue;
         }
-        writeln!(out, "{}: header in row {}", m.table.name, m.mapping.row + 1)?;
+        writeln!(
+            out,
+            "{}: header in row {}",
+            line(&m.table.name),
+            m.mapping.row + 1
+        )?;
         for (c, (heading, field)) in m.mapping.columns.iter().enumerate() {
             let field = field.map_or("(left out)", |f| f.name());
-            writeln!(out, "  {:?} -> {field}", import::header::label(heading, c))?;
+            let heading = import::header::label(heading, c);
+            writeln!(out, "  \"{}\" -> {field}", line(&heading))?;
         }
     }
     writeln!(
@@ -111,12 +118,17 @@ fn dry_run(out: &mut dyn Write, imported: &Imported, mapped: &[MappedTable]) -> 
     )?;
     for task in imported.tasks().take(5) {
         let due = match &task.due {
-            Some(When::Text(t)) => t.clone(),
+            Some(When::Text(t)) => line(t).into_owned(),
             Some(When::Date(d)) => d.to_string(),
             None => "-".into(),
         };
         let text: String = task.text.chars().take(60).collect();
-        writeln!(out, "  {text:?} | lead: {:?} | due: {due}", task.lead)?;
+        writeln!(
+            out,
+            "  \"{}\" | lead: \"{}\" | due: {due}",
+            line(&text),
+            line(&task.lead)
+        )?;
     }
     writeln!(out, "(dry run: nothing written)")?;
     Ok(())

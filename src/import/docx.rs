@@ -5,43 +5,60 @@
 //! paragraphs of a Word list inside a cell are its items. The paragraphs
 //! above a table are kept as its title.
 
-use super::{Cell, MAX_UNZIPPED_BYTES, Row, Table, not_office};
-use anyhow::{Context, bail};
+use super::{Cell, Row, Table, not_office};
+use crate::limits;
+use anyhow::bail;
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
 use std::path::Path;
+use std::rc::Rc;
 
 /// Every table of the document, in order.
-pub fn read(path: &Path) -> anyhow::Result<Vec<Table>> {
-    super::check_unzipped_size(path)?;
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| not_office(path, &e.to_string()))?;
+pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
+    super::check_zip(path, bytes)?;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| not_office(path, bytes, &e.to_string()))?;
     let entry = archive
         .by_name("word/document.xml")
-        .map_err(|_| not_office(path, "no word/document.xml in it"))?;
+        .map_err(|_| not_office(path, bytes, "no word/document.xml in it"))?;
     let mut xml = String::new();
     entry
-        .take(MAX_UNZIPPED_BYTES)
+        .take(limits::UNZIPPED_BYTES)
         .read_to_string(&mut xml)
-        .map_err(|e| not_office(path, &e.to_string()))?;
-    let raw = parse(&xml).map_err(|e| not_office(path, &format!("its XML: {e}")))?;
+        .map_err(|e| not_office(path, bytes, &e.to_string()))?;
+    let raw = parse(&xml).map_err(|e| match e {
+        Parse::Xml(e) => not_office(path, bytes, &format!("its XML: {e}")),
+        Parse::TooMany => anyhow::anyhow!(
+            "{}: more table cells than plan reads from one file ({}); not read",
+            path.display(),
+            limits::CELLS
+        ),
+    })?;
+    let mut resolved = Vec::with_capacity(raw.len());
+    let mut grid_left = limits::GRID_CELLS;
+    for (i, t) in raw.iter().enumerate() {
+        resolved.push(
+            resolve(t, &mut grid_left)
+                .map_err(|e| anyhow::anyhow!("{}: table {}, {e}", path.display(), i + 1))?,
+        );
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let tables: Vec<Table> = raw
         .into_iter()
+        .zip(resolved)
         .enumerate()
-        .map(|(i, t)| Table {
+        .map(|(i, (t, rows))| Table {
             name: if i == 0 {
                 stem.clone()
             } else {
                 format!("{stem} table {}", i + 1)
             },
             new_card: i == 0,
-            above: t.above.clone(),
-            rows: resolve(&t),
+            above: t.above,
+            rows,
         })
         .collect();
     if tables.is_empty() {
@@ -72,6 +89,8 @@ struct RawCell {
 #[derive(Debug, Default)]
 struct RawTable {
     above: Vec<String>,
+    /// Its columns as `w:tblGrid` declares them (`w:gridCol`s), if it does.
+    grid: usize,
     rows: Vec<Vec<RawCell>>,
 }
 
@@ -86,6 +105,8 @@ struct Parser {
     para: String,
     listed: bool,
     in_text: bool,
+    /// Table cells read so far, against [`limits::CELLS`].
+    cells: usize,
 }
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
@@ -105,12 +126,15 @@ impl Parser {
                     let above = std::mem::take(&mut self.outside);
                     self.current = RawTable {
                         above: above.into_iter().filter(|p| !p.trim().is_empty()).collect(),
+                        grid: 0,
                         rows: Vec::new(),
                     };
                 }
             }
             "tr" if top && !empty => self.row = Vec::new(),
+            "gridCol" if top => self.current.grid += 1,
             "tc" if top && !empty => {
+                self.cells += 1;
                 self.cell = Some(RawCell {
                     span: 1,
                     ..RawCell::default()
@@ -118,8 +142,13 @@ impl Parser {
             }
             "gridSpan" if top => {
                 if let Some(cell) = self.cell.as_mut() {
+                    // A span too large for a number is checked as the largest.
                     cell.span = attr(e, "val")
-                        .and_then(|v| v.parse().ok())
+                        .map(|v| match v.trim().parse::<usize>() {
+                            Ok(n) => n,
+                            Err(_) if v.trim().bytes().all(|b| b.is_ascii_digit()) => usize::MAX,
+                            Err(_) => 1,
+                        })
                         .unwrap_or(1)
                         .max(1);
                 }
@@ -182,11 +211,19 @@ impl Parser {
     }
 }
 
-fn parse(xml: &str) -> Result<Vec<RawTable>, quick_xml::Error> {
+enum Parse {
+    Xml(quick_xml::Error),
+    TooMany,
+}
+
+fn parse(xml: &str) -> Result<Vec<RawTable>, Parse> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut p = Parser::default();
     loop {
-        match reader.read_event()? {
+        if p.cells > limits::CELLS {
+            return Err(Parse::TooMany);
+        }
+        match reader.read_event().map_err(Parse::Xml)? {
             Event::Start(e) => p.start(&e, false),
             Event::Empty(e) => p.start(&e, true),
             Event::End(e) => p.end(e.local_name().as_ref()),
@@ -215,22 +252,46 @@ fn parse(xml: &str) -> Result<Vec<RawTable>, quick_xml::Error> {
 }
 
 /// The grid of a table: each cell at the column it starts in, a cell merged
-/// with the one above given that one's content.
-fn resolve(table: &RawTable) -> Vec<Row> {
-    let width = table
-        .rows
-        .iter()
-        .map(|r| r.iter().map(|c| c.span).sum::<usize>())
-        .max()
-        .unwrap_or(0);
-    let mut rows: Vec<Row> = Vec::new();
+/// with the one above given that one's content (shared, not copied). A row
+/// whose spans run past the table's grid is an error naming the cell.
+/// `left` is what is left of the document's grid cells (all its tables
+/// together), and is taken from.
+fn resolve(table: &RawTable, left: &mut u64) -> Result<Vec<Row>, String> {
+    let most = if table.grid > 0 {
+        table.grid
+    } else {
+        limits::COLUMNS
+    };
+    let mut width = 0;
+    for (r, raw) in table.rows.iter().enumerate() {
+        let mut columns = 0usize;
+        for (c, cell) in raw.iter().enumerate() {
+            columns = columns.saturating_add(cell.span);
+            if columns > most {
+                return Err(format!(
+                    "row {}, cell {}: its w:gridSpan of {} runs past the table's {most} columns",
+                    r + 1,
+                    c + 1,
+                    cell.span
+                ));
+            }
+        }
+        width = width.max(columns);
+    }
+    let area = (width as u64).saturating_mul(table.rows.len() as u64);
+    *left = left.checked_sub(area).ok_or_else(|| {
+        format!(
+            "{} rows of {width} columns: with the tables before it, more cells than plan reads from one file ({})",
+            table.rows.len(),
+            limits::GRID_CELLS
+        )
+    })?;
+    let blank = vec![Cell::default(); width];
+    let mut rows: Vec<Row> = Vec::with_capacity(table.rows.len());
     for raw in &table.rows {
-        let mut cells = vec![Cell::default(); width];
+        let mut cells = blank.clone();
         let mut col = 0;
         for rc in raw {
-            if col >= width {
-                break;
-            }
             cells[col] = match (rc.merge, rows.last()) {
                 (Merge::Continue, Some(above)) => above.cells[col].clone(),
                 _ => cell_of(rc),
@@ -240,7 +301,7 @@ fn resolve(table: &RawTable) -> Vec<Row> {
         let spans_all = raw.len() == 1 && raw[0].span == width && width > 1;
         rows.push(Row { cells, spans_all });
     }
-    rows
+    Ok(rows)
 }
 
 fn cell_of(raw: &RawCell) -> Cell {
@@ -260,10 +321,14 @@ fn cell_of(raw: &RawCell) -> Cell {
         .collect();
     let fill = raw.fill.as_deref().and_then(super::sheet::rag_of_hex);
     Cell {
-        text,
+        text: text.into(),
         date: None,
         fill,
-        list: if list.len() >= 2 { list } else { Vec::new() },
+        list: if list.len() >= 2 {
+            list.into()
+        } else {
+            Rc::from([])
+        },
     }
 }
 
@@ -280,13 +345,13 @@ mod tests {
         <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>A1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>t1</w:t></w:r></w:p></w:tc></w:tr>
         <w:tr><w:tc><w:tcPr><w:vMerge/><w:shd w:val="clear" w:fill="FF0000"/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>t2</w:t><w:br/><w:t>more</w:t></w:r></w:p></w:tc></w:tr>
         </w:tbl></w:body></w:document>"#;
-        let tables = parse(xml).unwrap();
+        let tables = parse(xml).ok().unwrap();
         assert_eq!(tables[0].above, vec!["Plan 2012 & 2013"]);
-        let rows = resolve(&tables[0]);
+        let rows = resolve(&tables[0], &mut { limits::GRID_CELLS }).unwrap();
         assert!(rows[1].spans_all);
-        assert_eq!(rows[1].cells[0].text, "We will act");
-        assert_eq!(rows[3].cells[0].text, "A1");
-        assert_eq!(rows[3].cells[1].text, "t2\nmore");
+        assert_eq!(&*rows[1].cells[0].text, "We will act");
+        assert_eq!(&*rows[3].cells[0].text, "A1");
+        assert_eq!(&*rows[3].cells[1].text, "t2\nmore");
     }
 
     #[test]
@@ -301,7 +366,7 @@ mod tests {
             item("Meet the sergeants"),
             item("Train the recruits")
         );
-        let rows = resolve(&parse(&xml).unwrap()[0]);
+        let rows = resolve(&parse(&xml).ok().unwrap()[0], &mut { limits::GRID_CELLS }).unwrap();
         assert_eq!(
             rows[0].cells[0].items(),
             ["Meet the sergeants", "Train the recruits"]

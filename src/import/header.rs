@@ -191,6 +191,11 @@ const RULES: &[(Field, &[&str], &[&str])] = &[
 
 /// The field a heading names by itself.
 pub fn guess(heading: &str) -> Option<Field> {
+    // No heading is a page long; a cell that is (merged down the first
+    // rows, say) would be searched for every phrase of every rule.
+    if heading.len() > 1_000 {
+        return None;
+    }
     let w = words(heading);
     let ref_words = [
         "ref",
@@ -231,6 +236,11 @@ impl Mapping {
 
     /// The headings, to recognise the header repeated on a later page.
     pub fn is_header(&self, row: &Row) -> bool {
+        // No heading is a page long: a long cell (one merged down every
+        // row) is not normalised again for each row.
+        if row.cells.iter().any(|c| c.text.len() > 1_000) {
+            return false;
+        }
         let texts: Vec<String> = row.cells.iter().map(|c| words(&c.text)).collect();
         let heads: Vec<String> = self.columns.iter().map(|(h, _)| words(h)).collect();
         let filled = heads.iter().filter(|h| !h.is_empty()).count();
@@ -276,7 +286,11 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field
         .cells
         .iter()
         .map(|c| {
-            let heading = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let heading = if c.text.len() > 1_000 {
+                String::from("…")
+            } else {
+                c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
             let mapped = maps
                 .iter()
                 .find(|(h, _)| *h == words(&heading))
@@ -284,7 +298,13 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field
             (heading, mapped)
         })
         .collect();
-    taken.extend(guessed.iter().filter_map(|(_, f)| *f));
+    // A set of the few fields, not a list of every column's: a row of
+    // 600,000 columns once took minutes here.
+    for field in guessed.iter().filter_map(|(_, f)| *f) {
+        if !taken.contains(&field) {
+            taken.push(field);
+        }
+    }
     for (heading, field) in guessed.iter_mut() {
         if field.is_some() {
             continue;
@@ -300,7 +320,9 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field
             f if taken.contains(&f) => Field::Note,
             f => f,
         });
-        taken.push(wanted);
+        if !taken.contains(&wanted) {
+            taken.push(wanted);
+        }
     }
     settle_actions(&mut guessed);
     guessed

@@ -163,8 +163,7 @@ impl Registry {
         let Some(file) = file else {
             return Ok(registry);
         };
-        let text = std::fs::read_to_string(file)
-            .with_context(|| format!("cannot read {}", file.display()))?;
+        let text = crate::limits::read_text(file, crate::limits::FILE_BYTES)?;
         let table: toml::Table = toml::from_str(&text)
             .with_context(|| format!("{} is not valid TOML", file.display()))?;
         let agencies = table

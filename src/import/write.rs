@@ -14,6 +14,24 @@ fn q(text: &str) -> String {
     toml_edit::Value::from(text).to_string()
 }
 
+/// A name from outside (a file's, a sheet's) as it may stand in a comment:
+/// a one-line quoted string, every control character escaped, so that a
+/// name holding a line break cannot write a line of TOML of its own.
+fn quoted(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 2);
+    out.push('"');
+    for c in name.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The plan's start and end, and a comment saying where they came from.
 pub fn period(
     options: &Options,
@@ -143,10 +161,10 @@ pub fn files(
         .files
         .iter()
         .map(|f| {
-            f.file_name().map_or_else(
+            quoted(&f.file_name().map_or_else(
                 || f.display().to_string(),
                 |n| n.to_string_lossy().to_string(),
-            )
+            ))
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -275,7 +293,7 @@ fn card_text(
 ) -> String {
     let mut out = format!(
         "# {}: imported from {sources}.\n\n[card]\nid = {}\ntitle = {}\n",
-        card.title,
+        quoted(&card.title),
         q(id),
         q(&card.title)
     );

@@ -8,16 +8,12 @@
 //! error: nothing of it is applied.
 
 use super::{ABOUT_SHEET, RETURN_SHEET, column};
+use crate::limits;
 use anyhow::{Context, bail};
-use calamine::{Data, Reader, Sheets};
+use calamine::{Data, Reader, Sheets, Xlsx};
 use chrono::NaiveDate;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::Path;
-
-/// The largest returned file read, on disk.
-const MAX_FILE: u64 = 16 << 20;
-/// The most a workbook may unpack to, all its parts together.
-const MAX_UNPACKED: u64 = 64 << 20;
 
 /// A cell's value as read.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,21 +121,12 @@ impl Returned {
 /// Reads a returned `.xlsx` or `.csv`; at most `max_rows` rows.
 pub fn read(path: &Path, max_rows: usize) -> anyhow::Result<Returned> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {name}"))?
-        .len();
-    if size > MAX_FILE {
-        bail!(
-            "{name} is {} MiB: a return sheet is far smaller; not read",
-            size >> 20
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    let bytes = limits::read(path, limits::FILE_BYTES)?;
     // By what the file holds, not its name: partners rename files, and
     // LibreOffice names a sheet saved as CSV `SWP-Return.csv`.
     let (sheet, grid, about) = match Kind::of(&bytes) {
         Kind::Text => ("csv".to_string(), csv_grid(&bytes)?, Vec::new()),
-        Kind::Workbook => workbook_grids(&bytes)
+        Kind::Workbook => limits::catch(path, || workbook_grids(&bytes))
             .with_context(|| format!("{name} is not a workbook plan can read: {SAVE_AS}"))?,
         Kind::Other => bail!("{name} is neither a workbook nor a CSV file: {SAVE_AS}"),
     };
@@ -204,16 +191,17 @@ type Grid = Vec<Vec<Value>>;
 type About = Vec<(String, String)>;
 
 /// The return sheet's grid, its name, and the About sheet's pairs, from an
-/// `.xlsx`, `.ods` or `.xls`.
+/// `.xlsx`, `.ods` or `.xls`, each within the limits of files from outside.
 fn workbook_grids(bytes: &[u8]) -> anyhow::Result<(String, Grid, About)> {
-    if bytes.starts_with(b"PK") {
-        check_unpacked_size(bytes)?;
-    }
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))?;
+    let mut book = open_workbook(bytes)?;
     let mut found = None;
     let mut about = Vec::new();
+    let mut budget = limits::GRID_CELLS;
     for name in book.sheet_names() {
-        let grid = sheet_grid(&mut book, &name)?;
+        let grid = match &mut book {
+            Sheets::Xlsx(xlsx) => sheet_grid(xlsx, &name, &mut budget)?,
+            other => range_grid(other, &name, &mut budget)?,
+        };
         if name == ABOUT_SHEET || is_about(&grid) {
             about = grid
                 .iter()
@@ -229,21 +217,47 @@ fn workbook_grids(bytes: &[u8]) -> anyhow::Result<(String, Grid, About)> {
     }
 }
 
-fn is_about(grid: &Grid) -> bool {
-    grid.first()
-        .and_then(|row| row.first())
-        .and_then(Value::text)
-        .is_some_and(|t| t == "plan")
+/// Opens a workbook once the checks that bound what its reader allocates
+/// have passed: the zip guard; for an `.xlsx` its shared strings, for an
+/// `.ods` the cells its repeats expand to, for an `.xls` its records.
+fn open_workbook(bytes: &[u8]) -> anyhow::Result<Sheets<Cursor<&[u8]>>> {
+    let cursor = Cursor::new(bytes);
+    if !bytes.starts_with(b"PK") {
+        crate::import::xls::check(bytes)?;
+        return Ok(Sheets::Xls(calamine::open_workbook_from_rs(cursor)?));
+    }
+    limits::check_zip(Cursor::new(bytes))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))?;
+    if zip.by_name("xl/workbook.xml").is_ok() {
+        limits::check_xlsx_strings(bytes)?;
+        return Ok(Sheets::Xlsx(calamine::open_workbook_from_rs(cursor)?));
+    }
+    crate::import::ods::check(bytes)?;
+    Ok(Sheets::Ods(calamine::open_workbook_from_rs(cursor)?))
 }
 
-/// One sheet as values, a formula cell as its formula.
-fn sheet_grid(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> anyhow::Result<Grid> {
+/// One `.ods` or `.xls` sheet as values, a formula cell as its formula
+/// (calamine reads these whole; `open_workbook` bounded them), its cells
+/// counted against `budget`.
+fn range_grid(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut u64,
+) -> anyhow::Result<Grid> {
     let range = book.worksheet_range(name)?;
     let formulas = book.worksheet_formula(name).unwrap_or_default();
     let Some((top, left)) = range.start() else {
         return Ok(Vec::new());
     };
-    let mut grid = Vec::with_capacity(range.height());
+    let (height, width) = range.get_size();
+    let cells = (height as u64).saturating_mul(width as u64 + u64::from(left));
+    *budget = budget.checked_sub(cells).with_context(|| {
+        format!(
+            "sheet {name:?}: {height} rows of {width} cells: more than a return sheet holds ({} cells); not read",
+            limits::GRID_CELLS
+        )
+    })?;
+    let mut grid = vec![Vec::new(); top as usize];
     for (r, cells) in range.rows().enumerate() {
         let mut row = vec![Value::Empty; left as usize];
         for (c, cell) in cells.iter().enumerate() {
@@ -255,9 +269,59 @@ fn sheet_grid(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> anyhow::Result<Gr
         }
         grid.push(row);
     }
-    let mut padded = vec![Vec::new(); top as usize];
-    padded.extend(grid);
-    Ok(padded)
+    Ok(grid)
+}
+
+fn is_about(grid: &Grid) -> bool {
+    grid.first()
+        .and_then(|row| row.first())
+        .and_then(Value::text)
+        .is_some_and(|t| t == "plan")
+}
+
+/// One sheet as values, a formula cell as its formula, read a cell at a
+/// time: a row is as long as its last cell, whatever the sheet declares, and
+/// all rows together hold at most `budget` cells (what is left is returned
+/// in it).
+fn sheet_grid(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut u64,
+) -> anyhow::Result<Grid> {
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut grid: Grid = Vec::new();
+    while let Some(cell) = reader.next_cell_with_formula()? {
+        let value = match cell.formula {
+            Some(formula) if !formula.is_empty() => Value::Formula(formula),
+            _ => value(&Data::from(cell.value)),
+        };
+        if value == Value::Empty {
+            continue;
+        }
+        let (r, c) = (cell.pos.0 as usize, cell.pos.1 as usize);
+        let grows = (r + 1).saturating_sub(grid.len())
+            + (c + 1).saturating_sub(grid.get(r).map_or(0, Vec::len));
+        *budget = budget.checked_sub(grows as u64).with_context(|| {
+            format!(
+                "sheet {name:?}: cells as far as {}{}: more than a return sheet holds ({} cells); not read",
+                letters(c),
+                r + 1,
+                limits::GRID_CELLS
+            )
+        })?;
+        if grid.len() <= r {
+            grid.resize(r + 1, Vec::new());
+        }
+        if grid[r].len() <= c {
+            grid[r].resize(c + 1, Value::Empty);
+        }
+        grid[r][c] = value;
+    }
+    Ok(grid)
 }
 
 fn value(cell: &Data) -> Value {
@@ -267,7 +331,12 @@ fn value(cell: &Data) -> Value {
         Data::Int(n) => Value::Number(*n as f64),
         Data::Float(n) => Value::Number(*n),
         Data::Bool(b) => Value::Text(b.to_string()),
-        Data::DateTime(serial) => serial_day(serial.as_f64()).map_or(Value::Empty, Value::Date),
+        // A date that is no day (NaN, past 9999) stays text saying so: the
+        // row is then refused at that cell, never given a wrong day.
+        Data::DateTime(serial) => match crate::excel_day::day(serial) {
+            Ok(day) => Value::Date(day),
+            Err(no_day) => Value::Text(no_day.to_string()),
+        },
         Data::DateTimeIso(text) => {
             match NaiveDate::parse_from_str(text.get(..10).unwrap_or(text), "%Y-%m-%d") {
                 Ok(day) => Value::Date(day),
@@ -277,37 +346,6 @@ fn value(cell: &Data) -> Value {
         Data::DurationIso(text) => Value::Text(text.clone()),
         Data::Error(e) => Value::Error(e.to_string()),
     }
-}
-
-/// An Excel serial day (1900 date system) as a day.
-fn serial_day(serial: f64) -> Option<NaiveDate> {
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    epoch.checked_add_days(chrono::Days::new(serial.floor() as u64))
-}
-
-/// Unpacks every part of the workbook, counting, before calamine reads it:
-/// a zip bomb stops here, whatever sizes its directory claims.
-fn check_unpacked_size(bytes: &[u8]) -> anyhow::Result<()> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).context("not a zip archive")?;
-    let mut total = 0u64;
-    for i in 0..archive.len() {
-        let part = archive.by_index(i)?;
-        let unpacked = std::io::copy(
-            &mut part.take(MAX_UNPACKED + 1 - total),
-            &mut std::io::sink(),
-        )?;
-        total += unpacked;
-        if total > MAX_UNPACKED {
-            bail!(
-                "it unpacks to over {} MiB (a zip bomb?): a return sheet is far smaller",
-                MAX_UNPACKED >> 20
-            );
-        }
-    }
-    Ok(())
 }
 
 /// A CSV in UTF-8 (with or without a byte-order mark) or Windows-1252
@@ -330,8 +368,13 @@ fn csv_grid(bytes: &[u8]) -> anyhow::Result<Grid> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut grid = Vec::new();
+    let mut cells = 0u64;
     for record in reader.records() {
         let record = record.context("not a readable CSV file")?;
+        cells += record.len() as u64;
+        limits::within(cells, limits::GRID_CELLS, || {
+            format!("{} rows of cells", grid.len() + 1)
+        })?;
         grid.push(record.iter().map(csv_value).collect());
     }
     Ok(grid)
@@ -441,11 +484,5 @@ mod tests {
         assert_eq!(letters(8), "I");
         assert_eq!(letters(26), "AA");
         assert_eq!(letters(701), "ZZ");
-    }
-
-    #[test]
-    fn serial_days() {
-        assert_eq!(serial_day(41246.0), NaiveDate::from_ymd_opt(2012, 12, 3));
-        assert_eq!(serial_day(-3.0), None);
     }
 }
