@@ -79,23 +79,29 @@ print("ok")
 
 /// The sheet `sent` filled as a partner would, with openpyxl, then opened
 /// and saved again by LibreOffice; `None` (said on stderr) without them.
-#[allow(clippy::print_stderr)] // says why it was skipped
 fn filled(sent: &Path, rows: &[(&str, Option<&str>, Option<&str>)]) -> Option<PathBuf> {
     let work = sent.parent().unwrap().join("filled");
     fs::create_dir_all(&work).unwrap();
     let name = sent.file_name().unwrap();
     let out = work.join(name);
     let rows = serde_json::to_string(rows).unwrap();
+    if !common::python_has(&["openpyxl"]) {
+        common::skip("a return sheet filled by openpyxl", "Python's openpyxl");
+        return None;
+    }
     let python = Command::new("python3")
         .args(["-c", FILL])
         .arg(sent)
         .arg(&out)
         .arg(rows)
-        .output();
-    if !python.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "ok") {
-        eprintln!("SKIPPED: no python3 with openpyxl to fill the return sheet");
-        return None;
-    }
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&python.stdout).trim(),
+        "ok",
+        "{}",
+        String::from_utf8_lossy(&python.stderr)
+    );
     let resaved = work.join("resaved");
     let profile = work.join("profile");
     let soffice = Command::new("soffice")
@@ -107,10 +113,18 @@ fn filled(sent: &Path, rows: &[(&str, Option<&str>, Option<&str>)]) -> Option<Pa
         .arg(&resaved)
         .arg(&out)
         .output();
-    if !soffice.is_ok_and(|o| o.status.success()) || !resaved.join(name).exists() {
-        eprintln!("SKIPPED: no LibreOffice (soffice) to re-save the return sheet");
+    let Ok(soffice) = soffice else {
+        common::skip(
+            "a return sheet re-saved by LibreOffice",
+            "LibreOffice (soffice)",
+        );
         return None;
-    }
+    };
+    assert!(
+        soffice.status.success() && resaved.join(name).exists(),
+        "LibreOffice did not re-save {name:?}: {}",
+        String::from_utf8_lossy(&soffice.stderr)
+    );
     Some(resaved.join(name))
 }
 
@@ -479,7 +493,6 @@ print("ok")
 "#;
 
 #[test]
-#[allow(clippy::print_stderr)] // says why it was skipped
 fn addresses_with_names_make_headers_a_mail_program_reads() {
     let repo = repository();
     let path = repo.path().join("plan.toml");
@@ -503,8 +516,7 @@ fn addresses_with_names_make_headers_a_mail_program_reads() {
         .arg(out.join("SW.eml"))
         .output()
     else {
-        eprintln!("SKIPPED: no python3 to read the draft's headers with its email package");
-        return;
+        return common::skip("the draft's headers read by Python's email", "python3");
     };
     assert_eq!(
         String::from_utf8_lossy(&python.stdout).trim(),
