@@ -48,21 +48,7 @@ pub fn run(
         };
         Ok((name, sheet, message))
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let share = all.len().div_ceil(threads).max(1);
-    let made_files: Vec<anyhow::Result<_>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = all
-            .chunks(share)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(make).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    let made_files = crate::parallel::each(&all, make);
     let extension = match args.format {
         RequestFormat::Eml => "eml",
         RequestFormat::Markdown => "md",
