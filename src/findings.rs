@@ -470,8 +470,8 @@ impl Finding {
             }
             F::PriorityWithoutCard => "`[[priority]]` in a file with no `[card]`".into(),
             F::NoContact { agency, open_tasks } => format!(
-                "agency `{agency}` leads {open_tasks} open task{} but has no `email`",
-                if *open_tasks == 1 { "" } else { "s" }
+                "agency `{agency}` leads {} but has no `email`",
+                crate::words::count(open_tasks, "open task")
             ),
             F::BadRag { rag, names } => {
                 format!("`{rag}` is not a RAG status: use {}", either(names))

@@ -38,6 +38,16 @@ pub fn either(words: &[&str]) -> String {
     }
 }
 
+/// "1 day", "3 days", "0 tasks": a count and its word, plural unless the
+/// count is one; the one way `plan` writes a count of something (every
+/// word it counts takes an "s"). Any integer: a count of tasks is a
+/// `usize`, of days an `i64`.
+pub fn count(n: impl std::fmt::Display, word: &str) -> String {
+    let n = n.to_string();
+    let s = if n == "1" { "" } else { "s" };
+    format!("{n} {word}{s}")
+}
+
 /// Declares the words of an enum: `Variant => "word" | "other spelling"`.
 macro_rules! words {
     ($type:ty { $($variant:ident => $word:literal $(| $alias:literal)*),* $(,)? }) => {
@@ -85,6 +95,14 @@ pub(crate) use words;
 mod tests {
     use super::*;
     use crate::model::{AgencyKind, Better, Rag, Response};
+
+    #[test]
+    fn a_count_is_plural_unless_one() {
+        assert_eq!(count(1_usize, "day"), "1 day");
+        assert_eq!(count(1_i64, "working day"), "1 working day");
+        assert_eq!(count(0_u32, "task"), "0 tasks");
+        assert_eq!(count(61_i64, "day"), "61 days");
+    }
 
     fn round_trip<T: Words + PartialEq + std::fmt::Debug>() {
         for (value, word) in T::ALL.iter().zip(T::WORDS) {

@@ -66,9 +66,8 @@ pub fn run(
         .collect();
     writeln!(
         out,
-        "{} request{} written to {}",
-        all.len(),
-        if all.len() == 1 { "" } else { "s" },
+        "{} written to {}",
+        crate::words::count(all.len(), "request"),
         escape::line(&dir.display().to_string())
     )?;
     if !no_email.is_empty() && args.format == RequestFormat::Eml {

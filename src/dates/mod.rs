@@ -393,8 +393,7 @@ impl fmt::Display for Span {
             Unit::Month => "month",
             Unit::Year => "year",
         };
-        let plural = if self.amount == 1 { "" } else { "s" };
-        write!(f, "{} {unit}{plural}", self.amount)
+        f.write_str(&crate::words::count(self.amount, unit))
     }
 }
 

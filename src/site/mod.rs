@@ -233,10 +233,9 @@ fn rag_summary(counts: &RagCounts) -> Item {
     Item::Phrase(vec![
         Item::Cell(view::rag(counts.rollup())),
         Item::text(format!(
-            "({} of {} {} rated)",
+            "({} of {} rated)",
             counts.rated(),
-            counts.total(),
-            if counts.total() == 1 { "task" } else { "tasks" }
+            crate::words::count(counts.total(), "task")
         )),
     ])
 }
@@ -257,8 +256,8 @@ fn deadline(task: &Task, status: &Status) -> Item {
 fn state(status: &Status) -> Item {
     match (status.state, status.days_overdue, status.last_review) {
         (State::Overdue, Some(days), _) => Item::Alert(Text::ours(format!(
-            "overdue by {days} {}",
-            if days == 1 { "day" } else { "days" }
+            "overdue by {}",
+            crate::words::count(days, "day")
         ))),
         (State::Stale, _, Some(day)) => Item::text(format!("stale: last reviewed {day}")),
         (state, _, _) => Item::text(state.as_str()),

@@ -63,8 +63,10 @@ pub(super) fn page(site: &Site) -> File {
             Item::Phrase(vec![
                 Item::Cell(view::rag(line.rag)),
                 Item::text(format!(
-                    "{} tasks, {} done, {} overdue",
-                    line.tasks, line.done, line.overdue
+                    "{}, {} done, {} overdue",
+                    crate::words::count(line.tasks, "task"),
+                    line.done,
+                    line.overdue
                 )),
             ]),
         ));
