@@ -79,7 +79,8 @@ impl Repository {
     /// The day of a commit (its committer date).
     pub fn day(&self, commit: &str) -> anyhow::Result<NaiveDate> {
         let day = git(&self.root, &["log", "-1", "--format=%cs", commit])?;
-        NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        crate::dates::parse_day(&day)
+            .map_err(anyhow::Error::msg)
             .with_context(|| format!("git gave no date for {commit}"))
     }
 
