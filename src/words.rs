@@ -38,14 +38,19 @@ pub fn either(words: &[&str]) -> String {
     }
 }
 
-/// "1 day", "3 days", "0 tasks": a count and its word, plural unless the
-/// count is one; the one way `plan` writes a count of something (every
-/// word it counts takes an "s"). Any integer: a count of tasks is a
-/// `usize`, of days an `i64`.
+/// "1 day", "3 days", "2 agencies": a count and its word, plural unless
+/// the count is one; the one way `plan` writes a count of something. Any
+/// integer: a count of tasks is a `usize`, of days an `i64`. The plural is
+/// the regular one ("agency", "agencies"): every word `plan` counts has it.
 pub fn count(n: impl std::fmt::Display, word: &str) -> String {
     let n = n.to_string();
-    let s = if n == "1" { "" } else { "s" };
-    format!("{n} {word}{s}")
+    if n == "1" {
+        return format!("{n} {word}");
+    }
+    match word.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
+    }
 }
 
 /// Declares the words of an enum: `Variant => "word" | "other spelling"`.
@@ -102,6 +107,8 @@ mod tests {
         assert_eq!(count(1_i64, "working day"), "1 working day");
         assert_eq!(count(0_u32, "task"), "0 tasks");
         assert_eq!(count(61_i64, "day"), "61 days");
+        assert_eq!(count(2_usize, "new agency"), "2 new agencies");
+        assert_eq!(count(1_usize, "new agency"), "1 new agency");
     }
 
     fn round_trip<T: Words + PartialEq + std::fmt::Debug>() {
