@@ -21,7 +21,7 @@ pub struct Cli {
     pub dir: Option<PathBuf>,
 
     /// The day to report as of (YYYY-MM-DD) [default: today]
-    #[arg(long, global = true, env = "PLAN_AS_OF", value_name = "DATE", value_parser = parse_day)]
+    #[arg(long, global = true, env = "PLAN_AS_OF", value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub as_of: Option<NaiveDate>,
 
     /// When to colour the output
@@ -375,25 +375,6 @@ impl CheckArgs {
     }
 }
 
-pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    let trimmed = text.trim();
-    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
-        let shaped = trimmed.len() == 10
-            && trimmed.char_indices().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    c == '-'
-                } else {
-                    c.is_ascii_digit()
-                }
-            });
-        if shaped {
-            format!("{trimmed} is not a day of the calendar")
-        } else {
-            format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01")
-        }
-    })
-}
-
 /// A RAG status in any case, as the plan files accept it (`Green`, `complete`).
 fn parse_rag(text: &str) -> Result<Rag, String> {
     Rag::parse(text).ok_or_else(|| {
@@ -410,7 +391,7 @@ pub struct EventArgs {
     pub event: String,
 
     /// The day it happened (YYYY-MM-DD)
-    #[arg(value_name = "DATE", value_parser = parse_day, required_unless_present = "clear")]
+    #[arg(value_name = "DATE", value_parser = crate::dates::parse_day, required_unless_present = "clear")]
     pub date: Option<NaiveDate>,
 
     /// Take the date away: the event has not happened after all
@@ -438,7 +419,7 @@ pub struct SetArgs {
     pub note: Option<String>,
 
     /// The day the task was completed (YYYY-MM-DD); also sets the RAG to blue unless --rag says otherwise
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub done: Option<NaiveDate>,
 
     /// A new target date, in the date grammar ("Summer 2013 & On-going", "2013-01-31" ...)
@@ -514,7 +495,7 @@ pub struct RequestsArgs {
     pub within: u32,
 
     /// The day the answers are wanted by (YYYY-MM-DD) [default: 14 days after the as-of day]
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub reply_by: Option<NaiveDate>,
 
     /// The sender's address for the messages' From: [default: none; the mail program fills it]
@@ -547,7 +528,7 @@ pub struct ApplyArgs {
     pub dry_run: bool,
 
     /// The day the sheets came back, the progress notes' date (YYYY-MM-DD) [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub on: Option<NaiveDate>,
 
     /// Take rows for tasks that another agency than the sheet's leads
@@ -656,11 +637,11 @@ pub struct ImportArgs {
     pub agencies: Option<PathBuf>,
 
     /// The plan's first day [default: from the title's years, else the earliest date seen]
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub start: Option<NaiveDate>,
 
     /// The plan's last day [default: as for --start]
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub end: Option<NaiveDate>,
 
     /// The plan's title [default: the text above the first table, else the file's name]

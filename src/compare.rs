@@ -143,7 +143,7 @@ pub fn compare(old: Version, new: Version) -> Vec<Change> {
 /// "overdue by 1 day", "overdue by 61 days".
 fn overdue_by(days: Option<i64>) -> String {
     let days = usize::try_from(days.unwrap_or(0)).unwrap_or(0);
-    format!("overdue by {}", crate::render::number::count(days, "day"))
+    format!("overdue by {}", crate::words::count(days, "day"))
 }
 
 fn leads(plan: &Plan, task: &Task) -> Option<String> {

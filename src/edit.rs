@@ -306,7 +306,7 @@ pub fn record_value(
 ) -> anyhow::Result<(String, bool)> {
     let mut doc: DocumentMut = text.parse().context("the file is not valid TOML")?;
     let measure = find_in(doc.as_table_mut(), "measure", |v| {
-        v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(id))
+        v.as_str().is_some_and(|s| crate::model::same_id(s, id))
     })
     .with_context(|| format!("measure {id} is not written as [[measure]]"))?;
     let period_of = |v: Option<&Value>| match v {
@@ -524,7 +524,7 @@ pub fn set_event_date(text: &str, id: &str, date: Option<NaiveDate>) -> anyhow::
     let Some(event) = events.iter_mut().find(|e| {
         e.get("id")
             .and_then(Item::as_str)
-            .is_some_and(|e| e.eq_ignore_ascii_case(id))
+            .is_some_and(|e| crate::model::same_id(e, id))
     }) else {
         bail!("no [[event]] `{id}` in the file");
     };

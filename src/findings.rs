@@ -479,8 +479,8 @@ impl Finding {
                 format!("agency `{agency}`'s email `{email}` is not an e-mail address")
             }
             F::NoContact { agency, open_tasks } => format!(
-                "agency `{agency}` leads {open_tasks} open task{} but has no `email`",
-                if *open_tasks == 1 { "" } else { "s" }
+                "agency `{agency}` leads {} but has no `email`",
+                crate::words::count(open_tasks, "open task")
             ),
             F::BadRag { rag, names } => {
                 format!("`{rag}` is not a RAG status: use {}", either(names))

@@ -144,7 +144,7 @@ fn tidy_lines(text: &str, blank_before: bool) -> String {
 /// A `due` written as the text "2012-10-15": the TOML date 2012-10-15.
 pub(crate) fn plain_date(value: &Value) -> Option<Value> {
     let text = value.as_str()?.trim();
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    crate::dates::parse_day(text).ok()?;
     text.parse::<toml_edit::Datetime>().ok().map(Value::from)
 }
 

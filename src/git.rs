@@ -114,7 +114,7 @@ impl Repository {
     /// The day of a commit (its committer date).
     pub fn day(&self, commit: &str) -> Result<NaiveDate, GitError> {
         let day = git(&self.root, &["log", "-1", "--format=%cs", commit])?;
-        NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| GitError::Unreadable {
+        crate::dates::parse_day(&day).map_err(|_| GitError::Unreadable {
             what: format!("git gave no date for {commit}"),
         })
     }

@@ -458,6 +458,11 @@ pub fn same_id(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(char::to_lowercase))
 }
 
+/// An id as the key of a map: two ids that are [`same_id`] have one key.
+pub fn id_key(id: &str) -> String {
+    id.chars().flat_map(char::to_lowercase).collect()
+}
+
 impl Card {
     /// Every task of the card that counts (not withdrawn or carried
     /// forward), in plan order.
@@ -570,5 +575,25 @@ impl Plan {
                 Lead::All => "all".to_string(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_compare_and_key_alike_in_any_case_of_any_letter() {
+        let pairs = [
+            ("EJ-1.1.a", "ej-1.1.A", true),
+            ("dŵr-1.1.a", "DŴR-1.1.A", true),
+            ("ΣΕΑ-1", "σεα-1", true),
+            ("EJ-1.1.a", "EJ-1.1.b", false),
+            ("straße", "STRASSE", false),
+        ];
+        for (a, b, same) in pairs {
+            assert_eq!(same_id(a, b), same, "{a} {b}");
+            assert_eq!(id_key(a) == id_key(b), same, "{a} {b}");
+        }
     }
 }

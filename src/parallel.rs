@@ -1,12 +1,18 @@
 //! Work shared out over the machine's cores, with the results in the order
-//! of the work: reading a plan's files, parsing them and checking its cards
-//! each go through [`in_order`], so a plan of 100,000 tasks is read on every
-//! core and a small one on this thread alone.
+//! of the work: the one pool of threads (rayon's) and the rule for when
+//! work is worth a second thread. Reading a plan's files, parsing them and
+//! checking its cards go through [`in_order`], so a plan of 100,000 tasks is
+//! read on every core and a small one on this thread alone; a site's pages
+//! and the partners' request files go through [`each`].
+
+use rayon::prelude::*;
+use std::sync::{Once, OnceLock};
 
 /// Splits `items` into consecutive runs of about equal `weight`, one a
-/// thread, runs `work` on each run on its own thread, and returns the
-/// results in order. With one core, or less than `least` weight in all,
-/// it runs `work` once on this thread (threads cost more than they save).
+/// thread of the pool, runs `work` on each run, and returns the results in
+/// order. With one core, or less than `least` weight in all, it runs `work`
+/// once on this thread and starts no pool (threads cost more than they
+/// save).
 pub fn in_order<T: Send, R: Send>(
     items: Vec<T>,
     least: usize,
@@ -17,30 +23,44 @@ pub fn in_order<T: Send, R: Send>(
     if items.len() < 2 || total < least || cores() < 2 {
         return vec![work(0, items)];
     }
-    let threads = cores();
-    let mut runs = runs(items, total.div_ceil(threads), threads, weight).into_iter();
-    let work = &work;
-    std::thread::scope(|scope| {
-        // This thread takes the first run itself: a thread started costs
-        // fresh memory for its stack and its allocator's pages.
-        let (first, run) = runs.next().unwrap_or_default();
-        let others: Vec<_> = runs
-            .map(|(first, run)| scope.spawn(move || work(first, run)))
-            .collect();
-        let mut results = vec![work(first, run)];
-        results.extend(others.into_iter().map(|h| {
-            h.join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        }));
-        results
-    })
+    let threads = pool();
+    let runs = runs(items, total.div_ceil(threads), threads, weight);
+    runs.into_par_iter()
+        .map(|(first, run)| work(first, run))
+        .collect()
+}
+
+/// `make` of every job on the pool, each job taken by whichever thread is
+/// free (jobs of unequal size: a site's pages); the results in the jobs'
+/// order.
+pub fn each<J: Sync, T: Send>(jobs: &[J], make: impl Fn(&J) -> T + Sync) -> Vec<T> {
+    if jobs.len() < 2 || cores() < 2 {
+        return jobs.iter().map(make).collect();
+    }
+    pool();
+    jobs.par_iter().map(&make).collect()
 }
 
 /// The cores this process may use, asked once (the answer costs a dozen
 /// reads of the system's files).
 fn cores() -> usize {
-    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    static CORES: OnceLock<usize> = OnceLock::new();
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// Starts rayon's pool, one thread a core, the first time there is work to
+/// share (told the count, rather than asking the system again), and
+/// returns its size.
+fn pool() -> usize {
+    static POOL: Once = Once::new();
+    POOL.call_once(|| {
+        // Fails only when the pool is already running (a test used rayon
+        // first): then that pool serves.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(cores())
+            .build_global();
+    });
+    rayon::current_num_threads()
 }
 
 /// Consecutive runs of `items` of at least `share` weight each (the last
@@ -107,5 +127,16 @@ mod tests {
             |_, run: Vec<i32>| (std::thread::current().id(), run),
         );
         assert_eq!(out, [(here, vec![1, 2, 3])]);
+    }
+
+    #[test]
+    fn each_gives_the_results_in_the_jobs_order() {
+        let jobs: Vec<u64> = (0..500).collect();
+        let out = each(&jobs, |&n| {
+            // Unequal jobs, so threads finish out of order.
+            (0..n * 100).fold(n, |a, b| a.wrapping_add(b % 3))
+                - (0..n * 100).map(|b| b % 3).sum::<u64>()
+        });
+        assert_eq!(out, jobs);
     }
 }

@@ -727,7 +727,7 @@ impl Reader<'_> {
             DeValue::String(s) => {
                 self.hidden_characters(s, value);
                 let loc = self.loc(value.span());
-                match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+                match crate::dates::parse_day(s) {
                     Ok(date) => Some(Spanned { value: date, loc }),
                     Err(_) => {
                         self.diagnostics.push(Diagnostic::new(

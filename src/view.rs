@@ -30,7 +30,7 @@ pub fn rated_but_overdue(rag: Option<Rag>, days_overdue: Option<i64>) -> String 
         (Some(rag @ (Rag::Green | Rag::Amber)), Some(days)) => format!(
             "rated {}, {} overdue",
             rag.as_str(),
-            crate::render::number::count(usize::try_from(days).unwrap_or(0), "day")
+            crate::words::count(days, "day")
         ),
         _ => String::new(),
     }

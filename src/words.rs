@@ -44,6 +44,21 @@ pub fn either(words: &[&str]) -> String {
     }
 }
 
+/// "1 day", "3 days", "2 agencies": a count and its word, plural unless
+/// the count is one; the one way `plan` writes a count of something. Any
+/// integer: a count of tasks is a `usize`, of days an `i64`. The plural is
+/// the regular one ("agency", "agencies"): every word `plan` counts has it.
+pub fn count(n: impl std::fmt::Display, word: &str) -> String {
+    let n = n.to_string();
+    if n == "1" {
+        return format!("{n} {word}");
+    }
+    match word.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
+    }
+}
+
 /// Declares the words of an enum: `Variant => "word" | "other spelling"`.
 macro_rules! words {
     ($type:ty { $($variant:ident => $word:literal $(| $alias:literal)*),* $(,)? }) => {
@@ -95,6 +110,16 @@ pub(crate) use words;
 mod tests {
     use super::*;
     use crate::model::{AgencyKind, Better, Rag, Response};
+
+    #[test]
+    fn a_count_is_plural_unless_one() {
+        assert_eq!(count(1_usize, "day"), "1 day");
+        assert_eq!(count(1_i64, "working day"), "1 working day");
+        assert_eq!(count(0_u32, "task"), "0 tasks");
+        assert_eq!(count(61_i64, "day"), "61 days");
+        assert_eq!(count(2_usize, "new agency"), "2 new agencies");
+        assert_eq!(count(1_usize, "new agency"), "1 new agency");
+    }
 
     fn round_trip<T: Words + PartialEq + std::fmt::Debug>() {
         for (value, word) in T::ALL.iter().zip(T::WORDS) {

@@ -110,7 +110,7 @@ fn a_two_page_word_table_with_merged_cells_and_sub_items() {
     assert_eq!(out.status.code(), Some(0), "{stderr}{}", text(&out.stdout));
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains("imported 19 rows into 21 tasks in 1 cards"),
+        stdout.contains("imported 19 rows into 21 tasks in 1 card,"),
         "{stdout}"
     );
     assert!(stdout.contains("Lead Officer -> lead"), "{stdout}");

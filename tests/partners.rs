@@ -380,6 +380,29 @@ fn requests_go_to_each_lead_with_a_sheet_and_a_draft() {
 }
 
 #[test]
+fn a_task_one_day_overdue_reads_1_day_in_the_message() {
+    // EJ-1.1.a is due 2012-10-01: on the 2nd it is one day overdue.
+    let repo = repository();
+    let md = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .arg("--dir")
+        .arg(repo.path())
+        .args(["--as-of", "2012-10-02", "requests", "--lead", "SWP"])
+        .args(["--format", "markdown", "-o"])
+        .arg(md.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    assert_eq!(
+        text(&out).0.lines().next(),
+        Some(&*format!("1 request written to {}", md.path().display()))
+    );
+    let body = fs::read_to_string(md.path().join("SWP.md")).unwrap();
+    assert!(body.contains("due 2012-10-01, 1 day overdue"), "{body}");
+    assert!(!body.contains(" 1 days"), "{body}");
+}
+
+#[test]
 fn a_plan_that_uses_contacts_warns_of_a_lead_without_one() {
     let repo = repository();
     let plan_toml = repo.path().join("plan.toml");

@@ -68,7 +68,7 @@ pub fn run(
     }
     let mut notes = vec![format!(
         "{}: {overdue} overdue, {red} red, {unrated} not rated.",
-        crate::render::number::count(total, "task")
+        crate::words::count(total, "task")
     )];
     if tables.is_empty() {
         notes = vec![format!("{} leads no task.", agency.id)];

@@ -157,12 +157,10 @@ fn report_changes(outcome: &Outcome, dry_run: bool, out: &mut dyn Write) -> std:
     }
     writeln!(
         out,
-        "{} task{} {}, {} row{} already applied, {} refused",
-        outcome.changes.len(),
-        if outcome.changes.len() == 1 { "" } else { "s" },
+        "{} {}, {} already applied, {} refused",
+        crate::words::count(outcome.changes.len(), "task"),
         if dry_run { "would change" } else { "changed" },
-        outcome.unchanged,
-        if outcome.unchanged == 1 { "" } else { "s" },
+        crate::words::count(outcome.unchanged, "row"),
         outcome.refusals.len()
     )
 }

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Resu
         if leveled.allowed > 0 {
             summary.push_str(&format!(
                 "; {} allowed, not shown",
-                crate::render::number::count(leveled.allowed, "finding")
+                crate::words::count(leveled.allowed, "finding")
             ));
         }
         writeln!(out, "{summary}")?;

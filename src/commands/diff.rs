@@ -114,10 +114,7 @@ pub fn run(
 /// A plan with errors is not compared: what could not be read would show
 /// as removed, and what was misread as changed.
 fn not_compared(err: &mut dyn Write, opened: &Opened, which: &str) -> anyhow::Result<()> {
-    let errors = match opened.tally().errors {
-        1 => "1 error".to_string(),
-        n => format!("{n} errors"),
-    };
+    let errors = crate::words::count(opened.tally().errors, "error");
     let first = opened
         .diagnostics
         .iter()

@@ -45,7 +45,8 @@ pub fn run(
         row[at] = Cell::opt_int(status.deadline.map(|d| (d - ctx.as_of).num_days()));
         table.rows.push(row);
     }
-    let what = format!("tasks due within {} days (by {until})", args.within);
+    let within = crate::words::count(args.within, "day");
+    let what = format!("tasks due within {within} (by {until})");
     let report = Report {
         heading: shared::heading(plan, &what, ctx.as_of, filter.describe()),
         tables: vec![table],

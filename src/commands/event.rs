@@ -20,7 +20,7 @@ pub fn run(
     let (_lock, opened, id, file) = locked::open_locked(&ctx.plan_dir()?, err, |plan| match plan
         .events
         .iter()
-        .find(|e| e.id.eq_ignore_ascii_case(wanted))
+        .find(|e| crate::model::same_id(&e.id, wanted))
     {
         Some(event) => Ok((event.id.clone(), event.loc.file())),
         None => {

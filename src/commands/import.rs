@@ -10,6 +10,7 @@ use crate::import::{self, Imported, MappedTable, Options, When, leads::Registry,
 use crate::open::{self, Location};
 use crate::render::diagnostics;
 use crate::render::escape::line;
+use crate::words::count;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -75,15 +76,17 @@ fn summary(options: &Options, imported: &Imported, registry: &Registry) -> Strin
         .map(|(heading, field)| format!("{} -> {field}", line(heading)))
         .collect::<Vec<_>>()
         .join(", ");
+    let cards = imported
+        .cards
+        .iter()
+        .filter(|c| c.tasks().next().is_some())
+        .count();
     format!(
-        "imported {} rows into {tasks} tasks in {} cards, {} new agencies, to {}; columns: {columns}",
-        imported.rows,
-        imported
-            .cards
-            .iter()
-            .filter(|c| c.tasks().next().is_some())
-            .count(),
-        registry.agencies.len(),
+        "imported {} into {} in {}, {}, to {}; columns: {columns}",
+        count(imported.rows, "row"),
+        count(tasks, "task"),
+        count(cards, "card"),
+        count(registry.agencies.len(), "new agency"),
         line(&options.out.display().to_string()),
     )
 }
@@ -112,9 +115,9 @@ fn dry_run(out: &mut dyn Write, imported: &Imported, mapped: &[MappedTable]) -> 
     }
     writeln!(
         out,
-        "first tasks read ({} rows, {} tasks in all):",
-        imported.rows,
-        imported.tasks().count()
+        "first tasks read ({}, {} in all):",
+        count(imported.rows, "row"),
+        count(imported.tasks().count(), "task")
     )?;
     for task in imported.tasks().take(5) {
         let due = match &task.due {

@@ -30,7 +30,7 @@ pub fn run(
             let Some(measure) = plan
                 .measures
                 .iter()
-                .find(|m| m.id.eq_ignore_ascii_case(wanted))
+                .find(|m| crate::model::same_id(&m.id, wanted))
             else {
                 Err(Error::NoMeasure {
                     id: wanted.to_string(),

@@ -59,21 +59,7 @@ pub fn run(
         };
         Ok((name, sheet, message))
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let share = all.len().div_ceil(threads).max(1);
-    let made_files: Vec<anyhow::Result<_>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = all
-            .chunks(share)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(make).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    let made_files = crate::parallel::each(&all, make);
     let extension = match args.format {
         RequestFormat::Eml => "eml",
         RequestFormat::Markdown => "md",
@@ -91,9 +77,8 @@ pub fn run(
         .collect();
     writeln!(
         out,
-        "{} request{} written to {}",
-        all.len(),
-        if all.len() == 1 { "" } else { "s" },
+        "{} written to {}",
+        crate::words::count(all.len(), "request"),
         escape::line(&dir.display().to_string())
     )?;
     if !no_email.is_empty() && args.format == RequestFormat::Eml {

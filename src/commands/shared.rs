@@ -25,10 +25,7 @@ pub fn open_plan(ctx: &Context, err: &mut dyn Write) -> anyhow::Result<Option<Pl
     };
     let errors = opened.errors();
     DiagnosticFormat::Human.render(err, &opened.sources, &errors, false)?;
-    let count = match errors.len() {
-        1 => "an error".to_string(),
-        n => format!("{n} errors"),
-    };
+    let count = crate::words::count(errors.len(), "error");
     writeln!(
         err,
         "the plan has {count}: `plan check` lists every finding; mend them, then ask again"
@@ -254,7 +251,8 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status, wanted: Wanted) -> Ve
 fn due_for_people(plan: &Plan, task: &Task, slipped: Option<i64>) -> Cell {
     match (plan.due_words(task), &task.details().original_due, slipped) {
         (Some(due), Some(first), Some(days)) => {
-            Cell::text(format!("{due} (first {first}; slipped {days} days)"))
+            let slipped = crate::words::count(days, "day");
+            Cell::text(format!("{due} (first {first}; slipped {slipped})"))
         }
         (due, _, _) => Cell::opt_text(due.as_deref()),
     }

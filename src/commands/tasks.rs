@@ -37,7 +37,7 @@ pub fn run(
                 && args.state.is_none_or(|s| s.state() == status.state)
         })
         .collect();
-    let what = crate::render::number::count(chosen.len(), "task");
+    let what = crate::words::count(chosen.len(), "task");
     // Rows are made as they are printed: there may be 100,000 of them.
     let columns = shared::task_columns(args.notes);
     let table = Table::new(columns.clone())

@@ -158,6 +158,28 @@ Summer/Autumn 2012), a span from the plan start (6 months, six months, 10 workin
 a cadence (Quarterly, April annually), `6 months after EJ-4.3.a` (a task) or \
 `6 months after exec-decision` (an [[event]]), or `TBC`";
 
+/// A day as a person types one for `plan` (on the command line, or where
+/// a plan file wants a day): `YYYY-MM-DD`, blanks around it ignored. The
+/// one reader of a day; the error says how to write one.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let trimmed = text.trim();
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
+        let shaped = trimmed.len() == 10
+            && trimmed.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if shaped {
+            format!("{trimmed} is not a day of the calendar")
+        } else {
+            format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2012-12-01")
+        }
+    })
+}
+
 /// Parses a `due` text.
 pub fn parse(text: &str, calendar: &Calendar) -> Result<TargetDate, DateError> {
     read(text, calendar).map(|reading| reading.target)
@@ -392,8 +414,7 @@ impl fmt::Display for Span {
             Unit::Month => "month",
             Unit::Year => "year",
         };
-        let plural = if self.amount == 1 { "" } else { "s" };
-        write!(f, "{} {unit}{plural}", self.amount)
+        f.write_str(&crate::words::count(self.amount, unit))
     }
 }
 

@@ -942,3 +942,16 @@ fn a_paragraph_is_refused_unread() {
     assert!(err.reason.contains("bytes long"), "{}", err.reason);
     assert_eq!(err.help, None);
 }
+
+#[test]
+fn a_day_is_read_as_iso_only_and_the_error_says_how_to_write_one() {
+    assert_eq!(parse_day(" 2012-12-01 "), Ok(day("2012-12-01")));
+    assert_eq!(
+        parse_day("2012-02-30"),
+        Err("2012-02-30 is not a day of the calendar".to_string())
+    );
+    for text in ["01/12/2012", "1 Dec 2012", "tomorrow", ""] {
+        let error = parse_day(text).unwrap_err();
+        assert!(error.contains("write it as YYYY-MM-DD"), "{text}: {error}");
+    }
+}

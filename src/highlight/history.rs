@@ -97,8 +97,7 @@ pub fn slip_text(task: &Task, deadline: Option<NaiveDate>) -> Option<String> {
     let (_, days) = crate::query::slipped(task, deadline);
     let revisions = match task.details().due_revisions {
         0 => String::new(),
-        1 => " (1 revision)".to_string(),
-        n => format!(" ({n} revisions)"),
+        n => format!(" ({})", crate::words::count(n, "revision")),
     };
-    days.map(|days| format!("slipped {days} days{revisions}"))
+    days.map(|days| format!("slipped {}{revisions}", crate::words::count(days, "day")))
 }

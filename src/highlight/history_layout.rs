@@ -30,8 +30,8 @@ pub fn quiet(report: &Highlight) -> Vec<Block> {
             empty: format!("Every agency and card scores at least {threshold}."),
         }),
         Block::Paragraph(Text::ours(format!(
-            "Score: the mean of the shares of open tasks rated, reviewed within {} days and given a progress note in the last 3 months (0 to 100); listed below {threshold}.",
-            report.plan.meta.review_days
+            "Score: the mean of the shares of open tasks rated, reviewed within {} and given a progress note in the last 3 months (0 to 100); listed below {threshold}.",
+            crate::words::count(report.plan.meta.review_days, "day")
         ))),
     ]
 }
@@ -41,7 +41,11 @@ pub fn card_facts(section: &CardSection) -> Vec<(&'static str, Cell)> {
     let story = &section.story;
     let mut facts = vec![(
         "Rated",
-        Cell::text(format!("{} of {} tasks", story.rated, story.tasks)),
+        Cell::text(format!(
+            "{} of {}",
+            story.rated,
+            crate::words::count(story.tasks, "task")
+        )),
     )];
     if let Some(sponsor) = &section.card.sponsor {
         facts.push(("Sponsor", Cell::text(sponsor)));

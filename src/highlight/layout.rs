@@ -208,9 +208,9 @@ fn history_text(history: &History) -> String {
         History::NotInGit => "No history: the plan is not in a git repository, so the previous quarter's RAG is not known.".into(),
         History::NoCommitBefore(day) => format!("No history: no commit of the plan from before {day}."),
         History::HadErrors { id, day, errors } => format!(
-            "No history: the plan as committed on {day} ({}) had {errors} {}, so the previous quarter's RAG is not compared; `plan diff` on that commit says more.",
+            "No history: the plan as committed on {day} ({}) had {}, so the previous quarter's RAG is not compared; `plan diff` on that commit says more.",
             &id[..id.len().min(10)],
-            if *errors == 1 { "error" } else { "errors" }
+            crate::words::count(errors, "error")
         ),
         History::NoGit => "No history: git is not installed, so the previous quarter's RAG is not known.".into(),
         // git's words, its lines joined: the report is paragraphs.

@@ -250,7 +250,7 @@ impl Registry {
         if let Some(id) = self.known.get(&k).cloned() {
             if let Some(agency) = self.agencies.iter_mut().find(|a| a.id == id)
                 && agency.name != name
-                && !agency.id.eq_ignore_ascii_case(name)
+                && !crate::model::same_id(&agency.id, name)
                 && !agency.aliases.iter().any(|a| a == name)
             {
                 agency.aliases.push(name.to_string());

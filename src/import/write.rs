@@ -236,7 +236,7 @@ fn comment(text: &str) -> String {
 
 /// A name not yet in `taken`: itself, else numbered.
 fn unique(base: String, taken: &[String]) -> String {
-    let free = |n: &str| !taken.iter().any(|t| t.eq_ignore_ascii_case(n));
+    let free = |n: &str| !taken.iter().any(|t| crate::model::same_id(t, n));
     if free(&base) {
         return base;
     }

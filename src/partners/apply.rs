@@ -431,9 +431,9 @@ fn wanted(row: &Row, on: NaiveDate) -> Result<Wanted, Refused> {
     let done = match (&row.done_on.value, plain(&row.done_on)?) {
         (Value::Date(day), _) => Some(*day),
         (_, None) => None,
-        (_, Some(text)) => {
-            Some(parse_day(&text).ok_or_else(|| (row.done_on.at.clone(), Why::NotADate { text }))?)
-        }
+        (_, Some(text)) => Some(
+            day_in_a_cell(&text).ok_or_else(|| (row.done_on.at.clone(), Why::NotADate { text }))?,
+        ),
     };
     if let Some(day) = done
         && day > on
@@ -448,18 +448,22 @@ fn wanted(row: &Row, on: NaiveDate) -> Result<Wanted, Refused> {
     })
 }
 
-/// A day typed as text: ISO, or day first as a UK sheet writes it
+/// A day typed as text in a cell of a return sheet: what `plan` reads
+/// anywhere (ISO, [`crate::dates::parse_day`]), a spreadsheet's date and
+/// time (`2012-11-20 00:00:00`), or a day first as a UK sheet writes it
 /// (`03/12/2012`, `3-Dec-12`, `3 December 2012`).
-pub fn parse_day(text: &str) -> Option<NaiveDate> {
+fn day_in_a_cell(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let text = text
         .get(..10)
         .filter(|t| t.len() == 10 && text.len() > 10 && text[10..].starts_with([' ', 'T']))
         .unwrap_or(text);
+    if let Ok(day) = crate::dates::parse_day(text) {
+        return Some(day).filter(|day| (1900..=9999).contains(&day.year()));
+    }
     // Two-digit years first: "%d/%m/%Y" would read `20/11/12` as year 12.
     [
-        "%Y-%m-%d", "%d/%m/%y", "%d/%m/%Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y",
-        "%d.%m.%Y",
+        "%d/%m/%y", "%d/%m/%Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%d.%m.%Y",
     ]
     .iter()
     .filter_map(|form| NaiveDate::parse_from_str(text, form).ok())
@@ -553,10 +557,10 @@ mod tests {
             "2012-11-20 00:00:00",
             "2012-11-20T00:00:00",
         ] {
-            assert_eq!(parse_day(text), day(2012, 11, 20), "{text}");
+            assert_eq!(day_in_a_cell(text), day(2012, 11, 20), "{text}");
         }
         for text in ["soon", "2012-13-01", "11/20/2012", ""] {
-            assert_eq!(parse_day(text), None, "{text}");
+            assert_eq!(day_in_a_cell(text), None, "{text}");
         }
     }
 

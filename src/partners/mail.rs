@@ -96,10 +96,9 @@ pub fn body(made: &Made, request: &Request, sheet_name: &str, markdown: bool) ->
     }
     out.push_str(&format!("Dear {},\n\n", show(greeting)));
     out.push_str(&format!(
-        "{} leads {} open task{} of {} (as of {}): {} overdue, {} not reviewed lately, {} due soon.\n",
+        "{} leads {} of {} (as of {}): {} overdue, {} not reviewed lately, {} due soon.\n",
         show(&agency.name),
-        request.tasks.len(),
-        if request.tasks.len() == 1 { "" } else { "s" },
+        crate::words::count(request.tasks.len(), "open task"),
         show(&plan.meta.title),
         made.as_of,
         request.count(Why::Overdue),
@@ -146,8 +145,8 @@ fn section(
     for (task, status, _) in tasks {
         let when = match (status.days_overdue, status.last_review, status.deadline) {
             (Some(days), _, Some(deadline)) => format!(
-                "due {deadline}, {days} day{} overdue",
-                if days == 1 { "" } else { "s" }
+                "due {deadline}, {} overdue",
+                crate::words::count(days, "day")
             ),
             (_, Some(review), _) => format!("last reviewed {review}"),
             (_, None, _) if status.state == State::Stale => "never reviewed".to_string(),

@@ -375,7 +375,7 @@ impl RagCounts {
         format!(
             "{} of {} rated",
             self.rated(),
-            crate::render::number::count(self.total(), "task")
+            crate::words::count(self.total(), "task")
         )
     }
 

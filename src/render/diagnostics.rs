@@ -35,7 +35,7 @@ fn place<'a>(sources: &'a Sources, loc: Loc) -> Place<'a> {
 /// The closing line of a check: what was found, in how many files; `tasks`
 /// is `None` when the files were too broken to read the plan from them.
 pub fn summary(tally: Tally, files: usize, tasks: Option<usize>) -> String {
-    use crate::render::number::count as plural;
+    use crate::words::count as plural;
     let found = format!(
         "{}, {}",
         plural(tally.errors, "error"),

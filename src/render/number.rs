@@ -24,15 +24,6 @@ pub fn decimal(value: f64, places: usize) -> String {
     text
 }
 
-/// "1 task", "2 tasks": a count and its word, plural unless one.
-pub fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,7 +110,7 @@ fn cards(site: &Site, measure: &Measure) -> Item {
         .filter(|(_, c)| {
             c.measures
                 .iter()
-                .any(|id| id.eq_ignore_ascii_case(&measure.id))
+                .any(|id| crate::model::same_id(id, &measure.id))
         })
         .map(|(i, c)| {
             Item::Link(site.card_link(i, None, Text::quoted(format!("{} {}", c.id, c.title))))

@@ -24,7 +24,6 @@ use crate::render::page::{Item, Link, Page, Row, Shell, Table};
 use crate::view;
 use chrono::NaiveDate;
 use names::Names;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What the site is built from, besides the plan.
 pub struct Options {
@@ -68,7 +67,7 @@ pub fn pages(plan: &Plan, options: &Options) -> Vec<File> {
     jobs.extend((0..plan.cards.len()).map(Job::Card));
     jobs.extend((0..plan.agencies.len()).map(Job::Agency));
     jobs.extend((0..plan.measures.len()).map(Job::Measure));
-    in_parallel(&jobs, |job| match job {
+    crate::parallel::each(&jobs, |job| match job {
         Job::Index => index::page(&site),
         Job::Agencies => agency::index(&site, &agencies),
         Job::Recommendations => recommendations::page(&site),
@@ -77,37 +76,6 @@ pub fn pages(plan: &Plan, options: &Options) -> Vec<File> {
         Job::Agency(a) => agencies.page(&site, *a),
         Job::Measure(m) => measure::page(&site, *m),
     })
-}
-
-/// `make` of every job, on as many threads as there are cores; the results
-/// in the jobs' order, whichever thread made each.
-fn in_parallel<J: Sync, T: Send>(jobs: &[J], make: impl Fn(&J) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, jobs.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut made: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut made = Vec::new();
-                    loop {
-                        let at = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = jobs.get(at) else {
-                            return made;
-                        };
-                        made.push((at, make(job)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    made.sort_unstable_by_key(|(at, _)| *at);
-    made.into_iter().map(|(_, file)| file).collect()
 }
 
 /// What every page builder shares: the plan, its answers on the as-of
@@ -275,10 +243,9 @@ fn rag_summary(counts: &RagCounts) -> Item {
     Item::Phrase(vec![
         Item::Cell(view::rag(counts.rollup())),
         Item::text(format!(
-            "({} of {} {} rated)",
+            "({} of {} rated)",
             counts.rated(),
-            counts.total(),
-            if counts.total() == 1 { "task" } else { "tasks" }
+            crate::words::count(counts.total(), "task")
         )),
     ])
 }
@@ -299,8 +266,8 @@ fn deadline(task: &Task, status: &Status) -> Item {
 fn state(status: &Status) -> Item {
     match (status.state, status.days_overdue, status.last_review) {
         (State::Overdue, Some(days), _) => Item::Alert(Text::ours(format!(
-            "overdue by {days} {}",
-            if days == 1 { "day" } else { "days" }
+            "overdue by {}",
+            crate::words::count(days, "day")
         ))),
         (State::Stale, _, Some(day)) => Item::text(format!("stale: last reviewed {day}")),
         (State::Stale, _, None) => Item::text("stale: never reviewed"),

@@ -61,14 +61,14 @@ impl Names {
                 .measures
                 .iter()
                 .enumerate()
-                .map(|(i, m)| (m.id.to_lowercase(), i))
+                .map(|(i, m)| (crate::model::id_key(&m.id), i))
                 .collect(),
         }
     }
 
     /// The index of the measure with this id (any case).
     pub fn measure(&self, id: &str) -> Option<usize> {
-        self.measure_by_id.get(&id.to_lowercase()).copied()
+        self.measure_by_id.get(&crate::model::id_key(id)).copied()
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::names::{self, anchor};
 use super::{File, Site};
+use crate::model::id_key;
 use crate::render::document::Text;
 use crate::render::page::{Item, Link, Row, Table};
 use crate::render::report::Cell;
@@ -63,8 +64,10 @@ pub(super) fn page(site: &Site) -> File {
             Item::Phrase(vec![
                 Item::Cell(view::rag(line.rag)),
                 Item::text(format!(
-                    "{} tasks, {} done, {} overdue",
-                    line.tasks, line.done, line.overdue
+                    "{}, {} done, {} overdue",
+                    crate::words::count(line.tasks, "task"),
+                    line.done,
+                    line.overdue
                 )),
             ]),
         ));
@@ -77,7 +80,7 @@ pub(super) fn page(site: &Site) -> File {
         let delivering: Vec<Item> = r
             .actions
             .iter()
-            .map(|id| match places.get(&id.to_lowercase()) {
+            .map(|id| match places.get(&id_key(id)) {
                 Some((card, at, title)) => {
                     Item::Link(site.card_link(*card, Some(at), title.clone()))
                 }
@@ -101,18 +104,18 @@ fn places(site: &Site) -> HashMap<String, (usize, String, Text)> {
     for (c, card) in site.plan.cards.iter().enumerate() {
         let at = |kind: &str, id: &str| anchor(kind, id);
         places.insert(
-            card.id.to_lowercase(),
+            id_key(&card.id),
             (c, "main".to_string(), titled(&card.id, &card.title)),
         );
         for p in &card.priorities {
             let text = titled(&p.id, &p.title);
-            places.insert(p.id.to_lowercase(), (c, at("priority", &p.id), text));
+            places.insert(id_key(&p.id), (c, at("priority", &p.id), text));
             for a in &p.actions {
                 let text = titled(&a.id, &a.title);
-                places.insert(a.id.to_lowercase(), (c, at("action", &a.id), text));
+                places.insert(id_key(&a.id), (c, at("action", &a.id), text));
                 for t in &a.tasks {
                     let text = titled(&t.id, &t.text);
-                    places.insert(t.id.to_lowercase(), (c, at("task", &t.id), text));
+                    places.insert(id_key(&t.id), (c, at("task", &t.id), text));
                 }
             }
         }

@@ -254,7 +254,7 @@ impl Seen {
         if !v.readable_id(self.what, id, loc) {
             return false;
         }
-        let lower = id.to_lowercase();
+        let lower = crate::model::id_key(id);
         if let Some(&first) = self.first.get(&lower) {
             v.report(Diagnostic::new(
                 Finding::DuplicateId {

@@ -24,14 +24,14 @@ pub(super) fn check(
     let measure_ids: HashMap<String, String> = plan
         .measures
         .iter()
-        .map(|m| (m.id.to_lowercase(), m.id.clone()))
+        .map(|m| (id_key(&m.id), m.id.clone()))
         .collect();
     // A card's unknown measures were reported where it names them.
     let listed: HashSet<&String> = plan
         .cards
         .iter()
         .flat_map(|card| &card.measures)
-        .filter_map(|id| measure_ids.get(&id.to_lowercase()))
+        .filter_map(|id| measure_ids.get(&id_key(id)))
         .collect();
     for measure in &plan.measures {
         if !listed.contains(&measure.id) {
@@ -61,7 +61,7 @@ fn after_tasks(
             .then(|| {
                 plan.events
                     .iter()
-                    .find(|e| e.id.eq_ignore_ascii_case(&after.names))
+                    .find(|e| crate::model::same_id(&e.id, &after.names))
             })
             .flatten()
             .map(|e| e.id.clone());
@@ -193,11 +193,11 @@ fn recommendations(
     // Cards, priorities and actions; tasks are found by their path.
     let mut deliverables: HashMap<String, String> = HashMap::new();
     for card in &plan.cards {
-        deliverables.insert(card.id.to_lowercase(), card.id.clone());
+        deliverables.insert(id_key(&card.id), card.id.clone());
         for priority in &card.priorities {
-            deliverables.insert(priority.id.to_lowercase(), priority.id.clone());
+            deliverables.insert(id_key(&priority.id), priority.id.clone());
             for action in &priority.actions {
-                deliverables.insert(action.id.to_lowercase(), action.id.clone());
+                deliverables.insert(id_key(&action.id), action.id.clone());
             }
         }
     }
@@ -220,7 +220,7 @@ fn recommendations(
         let mut actions = Vec::new();
         for named in &rec.actions {
             let found = deliverables
-                .get(&named.value.to_lowercase())
+                .get(&id_key(&named.value))
                 .cloned()
                 .or_else(|| plan.find_task(&named.value).map(|t| t.id.clone()));
             match found {

@@ -63,7 +63,8 @@ pub fn run(
                 .when_empty("No task is overdue."),
             section(args.notes, plan, stale, &["deadline", "days_overdue"])
                 .titled(format!(
-                    "Stale: ongoing, not reviewed for over {review_days} days ({})",
+                    "Stale: ongoing, not reviewed for over {} ({})",
+                    crate::words::count(review_days, "day"),
                     counts.1
                 ))
                 .when_empty("No ongoing task is stale."),
@@ -115,7 +116,7 @@ fn rated_but_overdue(overdue: &[&(&Card, &Task, Status)]) -> Option<String> {
             "Rated on track but overdue: {}; and {} \
              (`plan tasks --state overdue --rag green`, and `--rag amber`, list them).",
             named.join("; "),
-            crate::render::number::count(more, "more task")
+            crate::words::count(more, "more task")
         )),
     }
 }

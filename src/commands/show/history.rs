@@ -93,7 +93,7 @@ fn target_line(task: &Task, original: Option<chrono::NaiveDate>, days: Option<i6
         line.push_str(&format!("; revised {times}"));
     }
     if let Some(days) = days {
-        line.push_str(&format!("; slipped {days} days"));
+        line.push_str(&format!("; slipped {}", crate::words::count(days, "day")));
     }
     Cell::text(line)
 }
