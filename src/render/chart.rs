@@ -111,6 +111,36 @@ fn draw(
     svg
 }
 
+/// The chart's own look, for a chart that stands alone (rasterised for a
+/// Word document) rather than inside a page whose stylesheet styles it:
+/// the site's colours, and fonts a machine without Arial also has.
+const STANDALONE_STYLE: &str =
+    "svg { font-family: Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 11px; }
+.axis { stroke: #4d5656; stroke-width: 1; }
+.curve { fill: none; stroke: #1f618d; stroke-width: 2.5; }
+.point { fill: #1f618d; }
+.target { stroke: #1e7e45; stroke-width: 1.5; stroke-dasharray: 6 4; }
+.target-label { fill: #1e7e45; }
+.better { fill: #1c2833; font-weight: bold; }
+.tick, .value, .none { fill: #4d5656; }";
+
+/// A chart made by [`svg`] as an SVG file of its own: with its namespace
+/// (which inline HTML does without), its style, and a white ground.
+pub fn standalone(svg: &str) -> String {
+    let Some(body) = svg.strip_prefix("<svg ") else {
+        return svg.to_string();
+    };
+    let Some((attributes, rest)) = body.split_once('>') else {
+        return svg.to_string();
+    };
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" {attributes}><style>{STANDALONE_STYLE}</style><rect width="100%" height="100%" fill="white"/>{rest}"#
+    )
+}
+
+/// The chart's size in pixels.
+pub const SIZE: (f64, f64) = (W, H);
+
 // The chart's size and margins, in pixels.
 const W: f64 = 560.0;
 const H: f64 = 220.0;

@@ -206,6 +206,23 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// Text for a Word document, as its lines (a line break in the text is a
+/// break in Word, not a blank): control characters, which XML forbids,
+/// shown as escapes; XML's own escaping is the document writer's.
+pub fn word(text: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for c in chars_crlf_as_lf(text) {
+        let line = lines.last_mut().expect("one line at least");
+        match c {
+            '\n' => lines.push(String::new()),
+            '\t' => line.push(c),
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => push_visible(line, c),
+            c => line.push(c),
+        }
+    }
+    lines
+}
+
 /// HTML element content: `& < > " '` as references, a line break as
 /// `<br>` (the blanks that start the next line as `&nbsp;`), control characters (which HTML forbids) shown as escapes. Bidi
 /// and zero-width characters are kept: see [`html_isolated`].
