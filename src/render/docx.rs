@@ -170,7 +170,7 @@ fn badge_colours(cell: &Cell) -> (&'static str, &'static str) {
             Tone::Red => ("C0392B", "FFFFFF"),
             Tone::Amber => ("F5B041", "000000"),
             Tone::Green => ("1E7E45", "FFFFFF"),
-            Tone::Blue => ("1F618D", "FFFFFF"),
+            Tone::Blue => ("2471A3", "FFFFFF"),
         },
         _ => ("D5D8DC", "000000"),
     }
