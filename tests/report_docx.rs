@@ -12,16 +12,14 @@ use std::process::{Command, Output};
 const TITLE: &str = "Highlight Report, Q4 2012-13";
 
 fn plan(args: &[&str]) -> Output {
+    plan_of(Path::new("examples/quarterly"), args)
+}
+
+fn plan_of(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args([
-            "--dir",
-            "examples/quarterly",
-            "--as-of",
-            "2013-03-31",
-            "report",
-            "--quarter",
-            "Q4 2012-13",
-        ])
+        .arg("--dir")
+        .arg(dir)
+        .args(["--as-of", "2013-03-31", "report", "--quarter", "Q4 2012-13"])
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("PLAN_DIR")
@@ -31,8 +29,13 @@ fn plan(args: &[&str]) -> Output {
 
 /// The example's report written as `report.docx` in `dir`.
 fn word_report(dir: &Path) -> PathBuf {
+    word_report_of(Path::new("examples/quarterly"), dir)
+}
+
+/// The report of the plan in `plan` written as `report.docx` in `dir`.
+fn word_report_of(plan: &Path, dir: &Path) -> PathBuf {
     let file = dir.join("report.docx");
-    let out = plan(&["--format", "docx", "-o", file.to_str().unwrap()]);
+    let out = plan_of(plan, &["--format", "docx", "-o", file.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
@@ -83,13 +86,8 @@ out = {
 print(json.dumps(out))
 "#;
 
-#[test]
-fn python_docx_reads_its_headings_tables_pictures_and_language() {
-    if !python_has(&["docx"]) {
-        return skip("python_docx_reads_its_headings", "python-docx");
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = word_report(dir.path());
+/// What python-docx reads in `file` (see [`READ`]).
+fn python_docx(file: &Path) -> serde_json::Value {
     let out = Command::new("python3")
         .args(["-c", READ])
         .arg(&file)
@@ -100,7 +98,16 @@ fn python_docx_reads_its_headings_tables_pictures_and_language() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn python_docx_reads_its_headings_tables_pictures_and_language() {
+    if !python_has(&["docx"]) {
+        return skip("python_docx_reads_its_headings", "python-docx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let read = python_docx(&word_report(dir.path()));
     let styled = |style: &str| -> Vec<String> {
         read["paragraphs"]
             .as_array()
@@ -146,6 +153,61 @@ fn python_docx_reads_its_headings_tables_pictures_and_language() {
         "{alt:?}"
     );
     assert_eq!(read["lang"], serde_json::json!(["en-GB"]));
+}
+
+#[test]
+fn hostile_text_stays_text_in_word() {
+    if !python_has(&["docx"]) {
+        return skip("hostile_text_stays_text_in_word", "python-docx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan");
+    std::fs::create_dir(&plan).unwrap();
+    common::copy_dir(Path::new("examples/quarterly"), &plan);
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = plan.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    edit(
+        "cards/safer-streets.toml",
+        r#"title = "Safer Streets""#,
+        r#"title = "Safer <w:t>\u0001 & \u202e Streets""#,
+    );
+    edit(
+        "cards/safer-streets.toml",
+        r#"note = "Refused by the magistrates in January; re-applying with new evidence""#,
+        r#"note = "line one\nline \"two\" <b>&amp;</b>""#,
+    );
+    edit(
+        "measures.toml",
+        r#"title = "Reports of anti-social behaviour in the town centre""#,
+        r#"title = "Reports \"of\" <anti> & social""#,
+    );
+    let read = python_docx(&word_report_of(&plan, dir.path()));
+    let parts: Vec<&str> = read["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p[0] == "Heading 2")
+        .map(|p| p[1].as_str().unwrap())
+        .collect();
+    assert_eq!(parts[0], r"SS Safer <w:t>\u{1} & \u{202e} Streets");
+    let rag = read["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["header"].as_array().unwrap().iter().any(|h| h == "RAG"))
+        .unwrap();
+    let note = rag["first"].as_array().unwrap().last().unwrap()[0].clone();
+    assert_eq!(note, "line one\nline \"two\" <b>&amp;</b>");
+    assert!(
+        read["alt"][0]
+            .as_str()
+            .unwrap()
+            .starts_with(r#"M1 Reports "of" <anti> & social (lower is better)"#)
+    );
 }
 
 /// The first page of `pdf` on which `text` stands (from 1), by pdftotext.
