@@ -90,7 +90,7 @@ print(json.dumps(out))
 fn python_docx(file: &Path) -> serde_json::Value {
     let out = Command::new("python3")
         .args(["-c", READ])
-        .arg(&file)
+        .arg(file)
         .output()
         .unwrap();
     assert!(
