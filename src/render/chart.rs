@@ -138,9 +138,6 @@ pub fn standalone(svg: &str) -> String {
     )
 }
 
-/// The chart's size in pixels.
-pub const SIZE: (f64, f64) = (W, H);
-
 // The chart's size and margins, in pixels.
 const W: f64 = 560.0;
 const H: f64 = 220.0;
@@ -304,5 +301,18 @@ mod tests {
         );
         assert!(chart.contains("<polyline") && chart.contains("class=\"target\""));
         assert!(svg("t", &[], None, false).contains("No values recorded yet"));
+    }
+
+    #[test]
+    fn a_standalone_chart_has_its_namespace_style_and_ground() {
+        let points = [Point {
+            label: "Q1",
+            value: 1.0,
+        }];
+        let chart = standalone(&svg("a > b", &points, None, true));
+        assert!(chart.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="#));
+        assert!(chart.contains(r#"aria-label="a &gt; b"><style>"#));
+        assert!(chart.contains(r#"<rect width="100%" height="100%" fill="white"/>"#));
+        assert!(chart.ends_with("</svg>"));
     }
 }
