@@ -63,7 +63,8 @@ fn a_word_document_is_never_written_to_a_terminal() {
 
 /// What python-docx finds: each paragraph's style and text, each table's
 /// first two rows and whether its first row repeats, a red cell's shading,
-/// each picture's alt text, and the document's language.
+/// each picture's alt text, the document's language, and the file's
+/// title and language.
 const READ: &str = r#"
 import docx, json, sys
 d = docx.Document(sys.argv[1])
@@ -82,6 +83,7 @@ out = {
     } for t in d.tables],
     "alt": [e.get("descr") for e in d.element.body.iter("{%s}docPr" % ns["wp"])],
     "lang": [e.get(W + "val") for e in d.styles.element.iter(W + "lang")],
+    "properties": [d.core_properties.title, d.core_properties.language],
 }
 print(json.dumps(out))
 "#;
@@ -153,6 +155,12 @@ fn python_docx_reads_its_headings_tables_pictures_and_language() {
         "{alt:?}"
     );
     assert_eq!(read["lang"], serde_json::json!(["en-GB"]));
+    assert!(
+        read["properties"][0].as_str().unwrap().ends_with(TITLE),
+        "{}",
+        read["properties"]
+    );
+    assert_eq!(read["properties"][1], "en-GB");
 }
 
 #[test]

@@ -32,8 +32,8 @@ const TEXT_WIDTH_EMU: f64 = 16.0 / 2.54 * 914_400.0;
 
 /// The document as the bytes of a `.docx` file.
 pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
-    let mut fonts = usvg::Options::default();
-    fonts.fontdb_mut().load_system_fonts();
+    // The system's fonts are read once, and only for a document with a chart.
+    let mut fonts: Option<usvg::Options> = None;
     let mut doc = Docx::new()
         .page_margin(
             PageMargin::new()
@@ -50,15 +50,28 @@ pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
         doc = doc.add_style(style);
     }
     let mut alt_texts = Vec::new();
+    let mut previous: Option<&Block> = None;
     for block in blocks {
         doc = match block {
             Block::Title(t) => doc.add_paragraph(heading("Heading1", t)),
             Block::Part(t) => doc.add_paragraph(heading("Heading2", t).page_break_before(true)),
             Block::Heading(t) => doc.add_paragraph(heading("Heading3", t)),
-            Block::Paragraph(t) => doc.add_paragraph(lines(Paragraph::new(), &t.plain(), Run::new)),
-            Block::Facts(facts) => facts.iter().fold(doc, |doc, (label, value)| {
-                doc.add_paragraph(fact(label, value))
-            }),
+            Block::Paragraph(t) => {
+                // A table has no space after it of its own.
+                let mut paragraph = Paragraph::new();
+                if matches!(previous, Some(Block::Table(table)) if !table.rows.is_empty()) {
+                    paragraph = paragraph.line_spacing(LineSpacing::new().before(120).after(120));
+                }
+                doc.add_paragraph(lines(paragraph, &t.plain(), Run::new))
+            }
+            Block::Facts(facts) => {
+                facts
+                    .iter()
+                    .enumerate()
+                    .fold(doc, |doc, (i, (label, value))| {
+                        doc.add_paragraph(fact(label, value, i + 1 == facts.len()))
+                    })
+            }
             Block::Table(table) if table.rows.is_empty() => {
                 doc.add_paragraph(lines(Paragraph::new(), &table.empty, || {
                     Run::new().italic()
@@ -67,14 +80,24 @@ pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
             Block::Table(table) => doc.add_table(word_table(table)),
             Block::Chart { svg, caption, text } => {
                 alt_texts.push(alt_text(text));
-                let picture = picture(svg, &fonts)?;
+                let fonts = fonts.get_or_insert_with(|| {
+                    let mut options = usvg::Options::default();
+                    options.fontdb_mut().load_system_fonts();
+                    options
+                });
+                let picture = picture(svg, fonts)?;
                 doc.add_paragraph(heading("Caption", caption).keep_next(true))
                     .add_paragraph(Paragraph::new().add_run(Run::new().add_image(picture)))
             }
         };
+        previous = Some(block);
     }
+    let title = blocks.iter().find_map(|b| match b {
+        Block::Title(t) => Some(t.plain()),
+        _ => None,
+    });
     let mut xml = doc.build();
-    add_what_docx_rs_cannot_say(&mut xml, &alt_texts)?;
+    add_what_docx_rs_cannot_say(&mut xml, &alt_texts, title.as_deref().unwrap_or_default())?;
     let mut bytes = std::io::Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .context("cannot pack the Word document")?;
@@ -143,10 +166,11 @@ fn lines(mut paragraph: Paragraph, text: &str, run: impl Fn() -> Run) -> Paragra
     paragraph
 }
 
-/// "Label: value", the label bold; facts stand close together.
-fn fact(label: &str, value: &Cell) -> Paragraph {
+/// "Label: value", the label bold; facts stand close together, with space
+/// after the `last`.
+fn fact(label: &str, value: &Cell, last: bool) -> Paragraph {
     let paragraph = Paragraph::new()
-        .line_spacing(LineSpacing::new().after(0))
+        .line_spacing(LineSpacing::new().after(if last { 120 } else { 0 }))
         .add_run(Run::new().bold().add_text(format!("{label}: ")));
     match value {
         Cell::Badge(_) => {
@@ -263,8 +287,13 @@ fn picture(svg: &str, fonts: &usvg::Options) -> anyhow::Result<Pic> {
 /// header row marked to repeat (`w:tblHeader`; docx-rs writes a header row,
 /// and only it, with `w:cantSplit`), each picture's alt text and a
 /// distinct id (docx-rs gives every picture id 1 and no `descr`), and the
-/// document's language, British English, in the default run properties.
-fn add_what_docx_rs_cannot_say(xml: &mut XMLDocx, alt_texts: &[String]) -> anyhow::Result<()> {
+/// document's language, British English, in the default run properties
+/// and the file's properties, with its title there too.
+fn add_what_docx_rs_cannot_say(
+    xml: &mut XMLDocx,
+    alt_texts: &[String],
+    title: &str,
+) -> anyhow::Result<()> {
     let mut document = String::from_utf8(std::mem::take(&mut xml.document))?;
     document = document.replace(
         "<w:trPr><w:cantSplit />",
@@ -296,6 +325,15 @@ fn add_what_docx_rs_cannot_say(xml: &mut XMLDocx, alt_texts: &[String]) -> anyho
     let Some((before, after)) = styles.split_once("</w:rPr></w:rPrDefault>") else {
         bail!("docx-rs wrote no default run properties to give the language");
     };
+    let core = String::from_utf8(std::mem::take(&mut xml.doc_props.core))?;
+    let Some(before_end) = core.strip_suffix("</cp:coreProperties>") else {
+        bail!("docx-rs wrote no core properties to give the title");
+    };
+    xml.doc_props.core = format!(
+        "{before_end}<dc:title>{}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>",
+        escape::html_attr(title)
+    )
+    .into_bytes();
     xml.styles =
         format!(r#"{before}<w:lang w:val="en-GB" /></w:rPr></w:rPrDefault>{after}"#).into_bytes();
     Ok(())
