@@ -284,6 +284,8 @@ fn libreoffice_turns_it_into_a_pdf_with_its_title_and_charts() {
     assert!(pdf.exists(), "{said}");
 
     assert_eq!(page_with(&pdf, TITLE), Some(1));
+    // The footer's page numbers, which Word and LibreOffice fill in.
+    assert_eq!(page_with(&pdf, "Page 2 of "), Some(2));
     let first = picture_of(&pdf, 1);
     let (ink, _) = inked(&first);
     assert!(ink > 0.02, "the first page is nearly blank ({ink})");
