@@ -53,9 +53,9 @@ pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
     let mut previous: Option<&Block> = None;
     for block in blocks {
         doc = match block {
-            Block::Title(t) => doc.add_paragraph(heading("Heading1", t)),
-            Block::Part(t) => doc.add_paragraph(heading("Heading2", t).page_break_before(true)),
-            Block::Heading(t) => doc.add_paragraph(heading("Heading3", t)),
+            Block::Title(t) => doc.add_paragraph(styled("Heading1", t)),
+            Block::Part(t) => doc.add_paragraph(styled("Heading2", t).page_break_before(true)),
+            Block::Heading(t) => doc.add_paragraph(styled("Heading3", t)),
             Block::Paragraph(t) => {
                 // A table has no space after it of its own.
                 let mut paragraph = Paragraph::new();
@@ -86,7 +86,7 @@ pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
                     options
                 });
                 let picture = picture(svg, fonts)?;
-                doc.add_paragraph(heading("Caption", caption).keep_next(true))
+                doc.add_paragraph(styled("Caption", caption).keep_next(true))
                     .add_paragraph(Paragraph::new().add_run(Run::new().add_image(picture)))
             }
         };
@@ -149,7 +149,7 @@ fn footer() -> Footer {
 }
 
 /// A paragraph of `style` holding `text`.
-fn heading(style: &str, text: &Text) -> Paragraph {
+fn styled(style: &str, text: &Text) -> Paragraph {
     lines(Paragraph::new().style(style), &text.plain(), Run::new)
 }
 
@@ -201,7 +201,8 @@ fn badge_colours(cell: &Cell) -> (&'static str, &'static str) {
 }
 
 /// A table whose first row is its header (repeated on each page: see
-/// [`add_what_docx_rs_cannot_say`]); numbers right-aligned, a status shaded.
+/// [`add_what_docx_rs_cannot_say`]), no row split across two pages;
+/// numbers right-aligned, a status shaded.
 fn word_table(table: &DocTable) -> Table {
     let header = TableRow::new(
         table
@@ -221,7 +222,7 @@ fn word_table(table: &DocTable) -> Table {
     .cant_split();
     let mut rows = vec![header];
     for row in &table.rows {
-        rows.push(TableRow::new(row.iter().map(word_cell).collect()));
+        rows.push(TableRow::new(row.iter().map(word_cell).collect()).cant_split());
     }
     Table::new(rows).margins(TableCellMargins::new().margin(40, 80, 40, 80))
 }
@@ -284,8 +285,8 @@ fn picture(svg: &str, fonts: &usvg::Options) -> anyhow::Result<Pic> {
 }
 
 /// What docx-rs 0.4 does not write, added to the XML it built: each table's
-/// header row marked to repeat (`w:tblHeader`; docx-rs writes a header row,
-/// and only it, with `w:cantSplit`), each picture's alt text and a
+/// first row, its header, marked to repeat (`w:tblHeader`, beside the
+/// `w:cantSplit` every row has), each picture's alt text and a
 /// distinct id (docx-rs gives every picture id 1 and no `descr`), and the
 /// document's language, British English, in the default run properties
 /// and the file's properties, with its title there too.
@@ -295,10 +296,17 @@ fn add_what_docx_rs_cannot_say(
     title: &str,
 ) -> anyhow::Result<()> {
     let mut document = String::from_utf8(std::mem::take(&mut xml.document))?;
-    document = document.replace(
-        "<w:trPr><w:cantSplit />",
-        "<w:trPr><w:cantSplit /><w:tblHeader />",
-    );
+    let tables: Vec<&str> = document.split("<w:tbl>").collect();
+    let mut headed = tables[0].to_string();
+    for table in &tables[1..] {
+        let Some((before, after)) = table.split_once("<w:trPr><w:cantSplit />") else {
+            bail!("docx-rs wrote a table without its header row's properties");
+        };
+        headed.push_str(&format!(
+            "<w:tbl>{before}<w:trPr><w:cantSplit /><w:tblHeader />{after}"
+        ));
+    }
+    document = headed;
     let pictures: Vec<&str> = document
         .split(r#"<wp:docPr id="1" name="Figure" />"#)
         .collect();
