@@ -127,6 +127,7 @@ fn python_docx_reads_its_headings_tables_pictures_and_language() {
         ["SS Safer Streets", "YP Young People", "Recommendations"]
     );
     assert!(styled("Heading 3").contains(&"Headline figures".to_string()));
+    assert!(styled("Normal").iter().any(|p| p == "Tasks: 15"));
 
     let tables = read["tables"].as_array().unwrap();
     assert!(tables.len() > 5);

@@ -6,10 +6,10 @@
 //! rasterised by resvg) with its description as alt text, British English
 //! as the document's language, and page numbers in the footer.
 //!
-//! docx-rs writes the file; three things it has no words for (a repeated
-//! header row, a picture's alt text, the language) are added to the XML it
-//! builds, each checked, so that a docx-rs that wrote its XML otherwise
-//! fails loudly instead of losing them.
+//! docx-rs writes the file; what it has no words for (a repeated header
+//! row, a picture's alt text, the language, the title, the default style)
+//! is added to the XML it builds, each checked, so that a docx-rs that
+//! wrote its XML otherwise fails loudly instead of losing them.
 
 use super::chart;
 use super::document::{Block, DocTable, Text};
@@ -284,21 +284,36 @@ fn picture(svg: &str, fonts: &usvg::Options) -> anyhow::Result<Pic> {
     Ok(Pic::new_with_dimensions(png, width, height).size(emu.0 as u32, emu.1 as u32))
 }
 
-/// What docx-rs 0.4 does not write, added to the XML it built: each table's
-/// first row, its header, marked to repeat (`w:tblHeader`, beside the
-/// `w:cantSplit` every row has), each picture's alt text and a
-/// distinct id (docx-rs gives every picture id 1 and no `descr`), and the
-/// document's language, British English, in the default run properties
-/// and the file's properties, with its title there too.
+/// What docx-rs 0.4 does not write, added to the XML it built: each
+/// table's header row marked to repeat, each picture's alt text, the
+/// document's language and title, and Normal as the default style.
 fn add_what_docx_rs_cannot_say(
     xml: &mut XMLDocx,
     alt_texts: &[String],
     title: &str,
 ) -> anyhow::Result<()> {
-    let mut document = String::from_utf8(std::mem::take(&mut xml.document))?;
-    let tables: Vec<&str> = document.split("<w:tbl>").collect();
-    let mut headed = tables[0].to_string();
-    for table in &tables[1..] {
+    let document = String::from_utf8(std::mem::take(&mut xml.document))?;
+    xml.document = described(&headed(&document)?, alt_texts)?.into_bytes();
+    let styles = String::from_utf8(std::mem::take(&mut xml.styles))?;
+    xml.styles = in_english(&styles)?.into_bytes();
+    let core = String::from_utf8(std::mem::take(&mut xml.doc_props.core))?;
+    let Some(before_end) = core.strip_suffix("</cp:coreProperties>") else {
+        bail!("docx-rs wrote no core properties to give the title");
+    };
+    xml.doc_props.core = format!(
+        "{before_end}<dc:title>{}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>",
+        escape::html_attr(title)
+    )
+    .into_bytes();
+    Ok(())
+}
+
+/// `document` with each table's first row, its header, marked to repeat on
+/// each page (`w:tblHeader`, beside the `w:cantSplit` every row has).
+fn headed(document: &str) -> anyhow::Result<String> {
+    let mut tables = document.split("<w:tbl>");
+    let mut headed = tables.next().unwrap_or_default().to_string();
+    for table in tables {
         let Some((before, after)) = table.split_once("<w:trPr><w:cantSplit />") else {
             bail!("docx-rs wrote a table without its header row's properties");
         };
@@ -306,7 +321,12 @@ fn add_what_docx_rs_cannot_say(
             "<w:tbl>{before}<w:trPr><w:cantSplit /><w:tblHeader />{after}"
         ));
     }
-    document = headed;
+    Ok(headed)
+}
+
+/// `document` with each picture's alt text (`descr`) and an id of its own
+/// (docx-rs gives every picture id 1 and no alt text).
+fn described(document: &str, alt_texts: &[String]) -> anyhow::Result<String> {
     let pictures: Vec<&str> = document
         .split(r#"<wp:docPr id="1" name="Figure" />"#)
         .collect();
@@ -327,24 +347,26 @@ fn add_what_docx_rs_cannot_say(
         ));
         described.push_str(rest);
     }
-    xml.document = described.into_bytes();
+    Ok(described)
+}
 
-    let styles = String::from_utf8(std::mem::take(&mut xml.styles))?;
+/// `styles` with British English as the language of every run (spelling,
+/// a screen reader's voice), and Normal the default paragraph style (so a
+/// paragraph without a style of its own is Normal to every reader).
+fn in_english(styles: &str) -> anyhow::Result<String> {
     let Some((before, after)) = styles.split_once("</w:rPr></w:rPrDefault>") else {
         bail!("docx-rs wrote no default run properties to give the language");
     };
-    let core = String::from_utf8(std::mem::take(&mut xml.doc_props.core))?;
-    let Some(before_end) = core.strip_suffix("</cp:coreProperties>") else {
-        bail!("docx-rs wrote no core properties to give the title");
-    };
-    xml.doc_props.core = format!(
-        "{before_end}<dc:title>{}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>",
-        escape::html_attr(title)
-    )
-    .into_bytes();
-    xml.styles =
-        format!(r#"{before}<w:lang w:val="en-GB" /></w:rPr></w:rPrDefault>{after}"#).into_bytes();
-    Ok(())
+    let styles = format!(r#"{before}<w:lang w:val="en-GB" /></w:rPr></w:rPrDefault>{after}"#);
+    let normal = r#"<w:style w:type="paragraph" w:styleId="Normal">"#;
+    if !styles.contains(normal) {
+        bail!("docx-rs wrote no Normal style");
+    }
+    Ok(styles.replacen(
+        normal,
+        r#"<w:style w:type="paragraph" w:styleId="Normal" w:default="1">"#,
+        1,
+    ))
 }
 
 #[cfg(test)]
