@@ -441,7 +441,7 @@ pub struct HighlightArgs {
     #[arg(long, value_name = "PERIOD")]
     pub quarter: Option<String>,
 
-    /// Markdown, or one self-contained HTML file
+    /// Markdown, one self-contained HTML file, or a Word document (docx: needs -o FILE)
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: DocumentFormat,
 
@@ -454,6 +454,7 @@ pub struct HighlightArgs {
 pub enum DocumentFormat {
     Markdown,
     Html,
+    Docx,
 }
 
 #[derive(Debug, clap::Args)]

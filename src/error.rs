@@ -96,6 +96,8 @@ pub enum Error {
     Level(LevelError),
     /// `plan export --format xlsx` to the terminal.
     XlsxNeedsAFile,
+    /// `plan report --format docx` without `-o`.
+    DocxNeedsAFile,
     /// `plan import --map` without `=`.
     MapWithoutEquals { map: String },
     /// `plan import --map` naming no field; `fields` lists them.
@@ -315,6 +317,9 @@ impl Error {
             Error::Level(err) => write!(f, "{err}"),
             Error::XlsxNeedsAFile => {
                 f.write_str("an xlsx workbook is written to a file: give -o FILE")
+            }
+            Error::DocxNeedsAFile => {
+                f.write_str("a Word document is written to a file, not to a terminal: give -o FILE")
             }
             Error::MapWithoutEquals { map } => write!(
                 f,

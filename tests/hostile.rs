@@ -347,6 +347,8 @@ fn big_texts_and_lists_through_every_command() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("plan.toml"), plan).unwrap();
     fs::write(dir.path().join("card.toml"), card(&tasks)).unwrap();
+    let word = dir.path().join("report.docx");
+    let word = word.to_str().unwrap();
     for args in [
         &["check"][..],
         &["tasks"],
@@ -355,6 +357,7 @@ fn big_texts_and_lists_through_every_command() {
         &["show", "SWP"],
         &["report"],
         &["report", "--format", "html"],
+        &["report", "--format", "docx", "-o", word],
         &["export", "--format", "csv"],
         &["export", "--format", "ics"],
         &["fmt", "--check"],

@@ -13,7 +13,7 @@ use crate::highlight::layout;
 use crate::highlight::{self, History};
 use crate::model::Plan;
 use crate::open::{self, Location};
-use crate::render::document;
+use crate::render::{document, docx};
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::Path;
@@ -24,6 +24,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
+    if args.format == DocumentFormat::Docx && args.output.is_none() {
+        return Err(Error::DocxNeedsAFile.into());
+    }
     let dir = ctx.plan_dir()?;
     let Some(plan) = shared::open_plan(ctx, err)? else {
         return Ok(Exit::Findings);
@@ -49,13 +52,14 @@ pub fn run(
     let (previous, history) = previous_quarter(&dir, previous_end)?;
     let report = highlight::build(plan, quarter, as_of, previous.as_ref(), history);
     let blocks = layout::blocks(&report);
-    let text = match args.format {
-        DocumentFormat::Markdown => document::markdown(&blocks),
-        DocumentFormat::Html => document::html(&blocks),
+    let bytes = match args.format {
+        DocumentFormat::Markdown => document::markdown(&blocks).into_bytes(),
+        DocumentFormat::Html => document::html(&blocks).into_bytes(),
+        DocumentFormat::Docx => docx::docx(&blocks)?,
     };
     match &args.output {
-        Some(path) => crate::safe_write::write_output(path, text.as_bytes())?,
-        None => out.write_all(text.as_bytes())?,
+        Some(path) => crate::safe_write::write_output(path, &bytes)?,
+        None => out.write_all(&bytes)?,
     }
     Ok(Exit::Success)
 }

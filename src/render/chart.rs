@@ -111,6 +111,33 @@ fn draw(
     svg
 }
 
+/// The chart's own look, for a chart that stands alone (rasterised for a
+/// Word document) rather than inside a page whose stylesheet styles it:
+/// the site's colours, and fonts a machine without Arial also has.
+const STANDALONE_STYLE: &str =
+    "svg { font-family: Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 11px; }
+.axis { stroke: #4d5656; stroke-width: 1; }
+.curve { fill: none; stroke: #1f618d; stroke-width: 2.5; }
+.point { fill: #1f618d; }
+.target { stroke: #1e7e45; stroke-width: 1.5; stroke-dasharray: 6 4; }
+.target-label { fill: #1e7e45; }
+.better { fill: #1c2833; font-weight: bold; }
+.tick, .value, .none { fill: #4d5656; }";
+
+/// A chart made by [`svg`] as an SVG file of its own: with its namespace
+/// (which inline HTML does without), its style, and a white ground.
+pub fn standalone(svg: &str) -> String {
+    let Some(body) = svg.strip_prefix("<svg ") else {
+        return svg.to_string();
+    };
+    let Some((attributes, rest)) = body.split_once('>') else {
+        return svg.to_string();
+    };
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" {attributes}><style>{STANDALONE_STYLE}</style><rect width="100%" height="100%" fill="white"/>{rest}"#
+    )
+}
+
 // The chart's size and margins, in pixels.
 const W: f64 = 560.0;
 const H: f64 = 220.0;
@@ -303,5 +330,18 @@ mod tests {
         );
         assert!(chart.contains("<polyline") && chart.contains("class=\"target\""));
         assert!(svg("t", &[], None, false).contains("No values recorded yet"));
+    }
+
+    #[test]
+    fn a_standalone_chart_has_its_namespace_style_and_ground() {
+        let points = [Point {
+            label: "Q1",
+            value: 1.0,
+        }];
+        let chart = standalone(&svg("a > b", &points, None, true));
+        assert!(chart.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="#));
+        assert!(chart.contains(r#"aria-label="a &gt; b"><style>"#));
+        assert!(chart.contains(r#"<rect width="100%" height="100%" fill="white"/>"#));
+        assert!(chart.ends_with("</svg>"));
     }
 }

@@ -240,6 +240,27 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// Text for a Word document, as its lines (a line break in the text is a
+/// break in Word, not a blank): control characters, which XML forbids,
+/// shown as escapes, and bidi controls too (a paragraph has no `<bdi>` to
+/// keep an override from turning the words after it round); XML's own
+/// escaping is the document writer's.
+pub fn word(text: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for c in chars_crlf_as_lf(text) {
+        let line = lines.last_mut().expect("one line at least");
+        match c {
+            '\n' => lines.push(String::new()),
+            '\t' => line.push(c),
+            c if c.is_control() || is_bidi(c) || matches!(c, '\u{fffe}' | '\u{ffff}') => {
+                push_visible(line, c)
+            }
+            c => line.push(c),
+        }
+    }
+    lines
+}
+
 /// HTML element content: `& < > " '` as references, a line break as
 /// `<br>` (the blanks that start the next line as `&nbsp;`), control characters (which HTML forbids) shown as escapes. Bidi
 /// and zero-width characters are kept: see [`html_isolated`].
@@ -374,6 +395,15 @@ mod tests {
     use super::*;
 
     const HOSTILE: &str = "a\u{1b}[2J\r\u{7}\u{202e}\u{200b}\u{b}\u{9b}b";
+
+    #[test]
+    fn word_keeps_lines_and_shows_what_xml_and_a_paragraph_cannot_hold() {
+        assert_eq!(word("one\r\ntwo <&>\tthree"), ["one", "two <&>\tthree"]);
+        assert_eq!(
+            word(HOSTILE),
+            ["a\\u{1b}[2J\\r\\u{7}\\u{202e}\u{200b}\\u{b}\\u{9b}b"]
+        );
+    }
 
     #[test]
     fn a_nested_list_keeps_its_nesting() {

@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod diagnostics;
 pub mod document;
+pub mod docx;
 pub mod escape;
 pub mod ics;
 pub mod number;
