@@ -25,9 +25,23 @@ pub fn in_order<T: Send, R: Send>(
     }
     let threads = pool();
     let runs = runs(items, total.div_ceil(threads), threads, weight);
-    runs.into_par_iter()
-        .map(|(first, run)| work(first, run))
-        .collect()
+    let mut results: Vec<Option<R>> = runs.iter().map(|_| None).collect();
+    let work = &work;
+    rayon::in_place_scope(|scope| {
+        let mut runs = runs.into_iter().zip(&mut results);
+        let first = runs.next();
+        for ((first, run), result) in runs {
+            scope.spawn(move |_| *result = Some(work(first, run)));
+        }
+        // This thread takes the first run itself rather than wait: what it
+        // makes stays in its own allocator's pages (measured: handing every
+        // run to the pool cost 10 to 14% more peak memory at 10k and 100k).
+        if let Some(((first, run), result)) = first {
+            *result = Some(work(first, run));
+        }
+    });
+    // The scope returns once every run is done (or re-raises its panic).
+    results.into_iter().flatten().collect()
 }
 
 /// `make` of every job on the pool, each job taken by whichever thread is
