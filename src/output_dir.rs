@@ -258,21 +258,7 @@ fn stage(
 /// `bytes` in a new temporary file beside `file_name` in `parent`
 /// (`.NAME.RANDOM.plan-tmp`), flushed to disk.
 fn temporary(parent: &Path, file_name: &str, bytes: &[u8]) -> std::io::Result<NamedTempFile> {
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
-        .suffix(safe_write::TEMPORARY_SUFFIX)
-        .tempfile_in(parent)?;
-    temporary.write_all(bytes)?;
-    // A temporary file is private (0600); these are to be shared.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temporary
-            .as_file()
-            .set_permissions(fs::Permissions::from_mode(0o644))?;
-    }
-    temporary.as_file().sync_all()?;
-    Ok(temporary)
+    safe_write::shared_temporary(parent, &format!(".{file_name}."), bytes)
 }
 
 /// Removes the temporary files a killed run of this writer left beside

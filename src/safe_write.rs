@@ -169,20 +169,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let written = (|| -> std::io::Result<()> {
-        let mut temporary = tempfile::Builder::new()
-            .prefix(".plan-output.")
-            .suffix(TEMPORARY_SUFFIX)
-            .tempfile_in(dir)?;
-        temporary.write_all(bytes)?;
-        // A temporary file is private (0600); an output is to be shared.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            temporary
-                .as_file()
-                .set_permissions(fs::Permissions::from_mode(0o644))?;
-        }
-        temporary.as_file().sync_all()?;
+        let temporary = shared_temporary(dir, ".plan-output.", bytes)?;
         temporary.persist(path).map_err(|e| e.error)?;
         Ok(())
     })();
@@ -275,6 +262,30 @@ fn is_temporary_name(name: &str) -> bool {
     rest.rsplit_once('.').is_some_and(|(file, pid)| {
         !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && plan_file(file)
     })
+}
+
+/// `bytes` in a new temporary file in `dir` (`PREFIXRANDOM.plan-tmp`),
+/// readable by others as the file it becomes will be, flushed to disk.
+pub fn shared_temporary(
+    dir: &Path,
+    prefix: &str,
+    bytes: &[u8],
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut temporary = tempfile::Builder::new()
+        .prefix(prefix)
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(dir)?;
+    temporary.write_all(bytes)?;
+    // A temporary file is private (0600); an output is to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temporary
+            .as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
+    temporary.as_file().sync_all()?;
+    Ok(temporary)
 }
 
 #[cfg(test)]
