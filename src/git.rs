@@ -19,6 +19,14 @@ pub struct Repository {
 
 /// Runs `git args` in `dir`: its output, or its error stream as it wrote it.
 fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
+    String::from_utf8(git_bytes(dir, args)?).map_err(|_| GitError::Unreadable {
+        what: "git printed something that is not UTF-8".into(),
+    })
+}
+
+/// What git printed, as bytes: a listing may hold file names that are not
+/// UTF-8, which a repository may have whatever the plan's files are.
+fn git_bytes(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
@@ -34,9 +42,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
                 .replace('\t', "    "),
         });
     }
-    String::from_utf8(out.stdout).map_err(|_| GitError::Unreadable {
-        what: "git printed something that is not UTF-8".into(),
-    })
+    Ok(out.stdout)
 }
 
 impl Repository {
@@ -153,9 +159,12 @@ impl Repository {
         if !self.prefix.is_empty() {
             args.extend(["--", self.prefix.as_str()]);
         }
-        let listing = git(&self.root, &args)?;
+        let listing = git_bytes(&self.root, &args)?;
+        // A name that is not UTF-8 is shown with U+FFFD where its bytes
+        // are not text; its object is read all the same.
         let mut files: Vec<(String, String)> = listing
-            .split('\0')
+            .split(|b| *b == 0)
+            .map(String::from_utf8_lossy)
             .filter_map(|entry| {
                 // "<mode> blob <object>\t<path>"; links and submodules are not plan files.
                 let (meta, path) = entry.split_once('\t')?;

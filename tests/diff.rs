@@ -260,3 +260,42 @@ fn one_day_overdue_is_one_day() {
         .unwrap();
     assert_eq!(became["after"], "overdue by 1 day");
 }
+
+/// A repository may hold file names that are not UTF-8 (a partner's
+/// `notes-\xff.txt`, even a plan file): `plan diff` and the report read the
+/// history all the same.
+#[test]
+fn a_file_name_that_is_not_utf8_in_the_history_breaks_nothing() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = repository("2012-11-01");
+    let odd = std::ffi::OsStr::from_bytes(b"notes-\xff.txt");
+    fs::write(repo.path().join("plans").join(odd), "minutes").unwrap();
+    let card = std::ffi::OsStr::from_bytes(b"extra-\xe9.toml");
+    fs::write(
+        repo.path().join("plans").join(card),
+        "# a comment\n[[event]]\nid = \"x\"\ntitle = \"X\"\n",
+    )
+    .unwrap();
+    git_on(repo.path(), Some("2012-11-02"), &["add", "-A"]);
+    git_on(
+        repo.path(),
+        Some("2012-11-02"),
+        &["commit", "-qm", "odd names"],
+    );
+    let diff = plan(repo.path(), &["diff", "HEAD~1"]);
+    assert_eq!(
+        diff.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&diff.stderr)
+    );
+    let report = plan(repo.path(), &["report", "--quarter", "Q4 2012-13"]);
+    let text = String::from_utf8_lossy(&report.stdout);
+    assert_eq!(
+        report.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    assert!(!text.contains("No history"), "{text}");
+}
