@@ -7,6 +7,7 @@ mod holidays;
 mod periods;
 mod recurring;
 mod tokens;
+mod welsh;
 mod words;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
