@@ -230,11 +230,17 @@ fn read_text(text: &str, calendar: &Calendar, notes: &mut Vec<Note>) -> Result<T
             if let Some(target) = read_tokens(&tokens, calendar, notes) {
                 return Ok(target);
             }
+            if let Some(reason) = words::unknown_before_year(&tokens) {
+                return Err(reason);
+            }
             words::read_in_words(&tokens, calendar, notes).ok_or_else(fits_none)
         }
         // Words with punctuation around a date: read the date out of them.
         Err(TokenError::Character(reason)) => {
             let tokens = tokenize(&words::sanitize(text)).map_err(|_| reason.clone())?;
+            if let Some(reason) = words::unknown_before_year(&tokens) {
+                return Err(reason);
+            }
             words::read_in_words(&tokens, calendar, notes).ok_or(reason)
         }
         Err(TokenError::TooLong(reason)) => Err(reason),

@@ -215,7 +215,10 @@ pub(super) fn parse(
     };
     let other = match other {
         [Token::Word(w), rest @ ..]
-            if matches!(w.as_str(), "in" | "every" | "each" | "from" | "starting") =>
+            if matches!(
+                w.as_str(),
+                "in" | "every" | "each" | "from" | "starting" | "by"
+            ) =>
         {
             rest
         }

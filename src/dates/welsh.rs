@@ -98,6 +98,7 @@ const PHRASES: &[(&[&str], &[&str])] = &[
     (&["hydref", "tymor"], &["autumn"]),
     (&["yr", "hydref"], &["autumn"]),
     (&["chwarter"], &["quarter"]),
+    (&["o", "leiaf", "bob"], &["every"]),
     (&["o", "leiaf"], &["at", "least"]),
     (&["bob"], &["every"]),
     (&["pob"], &["every"]),
@@ -162,7 +163,13 @@ fn is_welsh_word(word: &str) -> bool {
 
 /// Whether the tokens are a Welsh cell (a Welsh month, season or word).
 fn is_welsh(tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| is_welsh_word(t.word()))
+    let years = tokens.windows(3).any(|w| {
+        matches!(
+            w,
+            [Token::Number { .. }, Token::Word(i), Token::Number { .. }] if i == "i"
+        )
+    });
+    years || tokens.iter().any(|t| is_welsh_word(t.word()))
 }
 
 /// Welsh words as the grammar's English; English cells are left as they are.
@@ -212,8 +219,35 @@ fn word(text: &str) -> Token {
     }
 }
 
+/// A date, month, season or quarter starts at `at` (`a mis Ebrill`, `ac 14 Mai`).
+fn dated_after(tokens: &[Token], at: usize) -> bool {
+    let at = match tokens.get(at).map(Token::word) {
+        Some("mis" | "fis") => at + 1,
+        _ => at,
+    };
+    match tokens.get(at) {
+        Some(Token::Number { .. }) => true,
+        Some(Token::Word(w)) => {
+            month(w).is_some() || lookup(SEASONS, w).is_some() || w == "chwarter"
+        }
+        _ => false,
+    }
+}
+
 fn is_month_at(tokens: &[Token], at: usize) -> bool {
     tokens.get(at).is_some_and(|t| month(t.word()).is_some())
+}
+
+/// `yn flynyddol ym mis Ebrill` is `annually in April`; elsewhere `ym mis
+/// Ebrill` is `April`.
+fn in_after_cadence(out: &mut Vec<Token>) {
+    let cadence = matches!(
+        out.last().map(Token::word),
+        Some("annually" | "monthly" | "quarterly" | "weekly")
+    );
+    if cadence {
+        out.push(word("in"));
+    }
 }
 
 /// Reads the token at `at` (and any phrase starting there) into `out`;
@@ -238,13 +272,13 @@ fn step(tokens: &[Token], at: usize, out: &mut Vec<Token>) -> usize {
         "dydd" | "ddydd" if WEEKDAYS.contains(&next) => return 2,
         "dydd" | "ddydd" => return 1,
         // `mis Mawrth`, `ym mis Ebrill`, `ym Mehefin`: the month alone.
+        "ym" | "yng" | "yn" if matches!(next, "mis" | "fis") && is_month_at(tokens, at + 2) => {
+            in_after_cadence(out);
+            return 2;
+        }
         "mis" | "fis" | "ym" | "yng" | "yn" if is_month_at(tokens, at + 1) => {
-            let cadence = matches!(
-                out.last().map(Token::word),
-                Some("annually" | "monthly" | "quarterly" | "weekly")
-            );
-            if cadence && words[0] != "mis" && words[0] != "fis" {
-                out.push(word("in"));
+            if words[0] != "mis" && words[0] != "fis" {
+                in_after_cadence(out);
             }
             return 1;
         }
@@ -262,7 +296,7 @@ fn step(tokens: &[Token], at: usize, out: &mut Vec<Token>) -> usize {
         // `o fis Mawrth 2021`, `o Orffennaf`: from.
         "o" => out.push(word("from")),
         // `rhwng mis Hydref a mis Mawrth`, `Chwarter 4 ac 1`.
-        "a" | "ac" => out.push(Token::And),
+        "a" | "ac" if dated_after(tokens, at + 1) => out.push(Token::And),
         // `2018 i 2019`: one financial year.
         "i" if number_before && number_after => out.push(Token::Slash),
         "y" | "yr" => {}

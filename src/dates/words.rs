@@ -179,6 +179,91 @@ pub(super) fn read_in_words(
     Some(target)
 }
 
+/// Words that may stand before a year read alone (`Plan 2013`, `during 2012`).
+const BEFORE_A_YEAR: &[&str] = &[
+    "by",
+    "in",
+    "of",
+    "end",
+    "during",
+    "before",
+    "until",
+    "till",
+    "from",
+    "for",
+    "the",
+    "early",
+    "mid",
+    "middle",
+    "late",
+    "calendar",
+    "financial",
+    "year",
+    "to",
+    "and",
+    "than",
+    "this",
+    "after",
+    "since",
+    "through",
+    "throughout",
+    "within",
+    "beginning",
+    "start",
+    "plan",
+    "strategy",
+    "programme",
+    "program",
+    "report",
+    "review",
+    "budget",
+    "target",
+    "targets",
+    "deadline",
+    "due",
+    "date",
+    "autumn",
+    "spring",
+    "summer",
+    "winter",
+    "is",
+    "was",
+    "be",
+    "at",
+    "on",
+    "or",
+    "across",
+    "over",
+    "into",
+    "around",
+    "about",
+    "completed",
+    "complete",
+];
+
+/// A year read alone after a word the grammar does not know (`Juin 2023`,
+/// `Mehefn 2023`): that word may name the month or day, so the year is no
+/// deadline. The reason, for a `bad-date` error.
+pub(super) fn unknown_before_year(tokens: &[Token]) -> Option<String> {
+    tokens.windows(2).find_map(|pair| {
+        let [Token::Word(w), Token::Number { value, digits: 4 }] = pair else {
+            return None;
+        };
+        let known = is_date_word(w)
+            || super::third(w).is_some()
+            || BEFORE_A_YEAR.contains(&w.as_str())
+            || w.chars().count() < 3
+            || !(1900..=2100).contains(value);
+        (!known).then(|| {
+            format!(
+                "only the year {value} would be read, and `{w}` before it may name a month or \
+                 a day the grammar does not know: write the month in English or Welsh \
+                 (June {value}, Mehefin {value}), or the year alone"
+            )
+        })
+    })
+}
+
 /// Left to right, the longest window at each place that reads as a date.
 fn windows(tokens: &[Token], calendar: &Calendar) -> Vec<Found> {
     let mut found = Vec::new();
