@@ -302,7 +302,7 @@ pub(super) fn more_periods(tokens: &[Token], calendar: &Calendar) -> Option<Inte
                 value: y,
                 digits: 4,
             },
-        ] => part_of_month(third(part)?, *y as i32, month_number(m)?),
+        ] if month_number(m).is_some() => part_of_month(third(part)?, *y as i32, month_number(m)?),
         _ => year_forms(tokens, calendar),
     }
 }
@@ -685,6 +685,10 @@ pub(super) fn parse_yearless(
 ) -> Option<Interval> {
     match tokens {
         [Token::Word(name)] => named_period(name, year),
+        // `Between late March and April 2023`.
+        [Token::Word(part), Token::Word(m)] if third(part).is_some() => {
+            part_of_month(third(part)?, year, month_number(m)?)
+        }
         // `Between 3 April and 14 May 2023`.
         [
             Token::Number {

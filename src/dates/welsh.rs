@@ -83,6 +83,8 @@ const PHRASES: &[(&[&str], &[&str])] = &[
     (&["hyd", "at"], &["until"]),
     (&["erbyn"], &["by"]),
     (&["cyn"], &["before"]),
+    // `rhwng diwedd mis Mawrth a mis Ebrill`: late March.
+    (&["rhwng", "diwedd"], &["between", "late"]),
     (&["rhwng"], &["between"]),
     (&["tan"], &["until"]),
     (&["ar", "ddechrau"], &["early"]),

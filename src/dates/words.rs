@@ -245,10 +245,14 @@ const BEFORE_A_YEAR: &[&str] = &[
 /// `Mehefn 2023`): that word may name the month or day, so the year is no
 /// deadline. The reason, for a `bad-date` error.
 pub(super) fn unknown_before_year(tokens: &[Token]) -> Option<String> {
-    tokens.windows(2).find_map(|pair| {
+    tokens.windows(2).enumerate().find_map(|(at, pair)| {
         let [Token::Word(w), Token::Number { value, digits: 4 }] = pair else {
             return None;
         };
+        // `eleni (2024/25)`: a financial year, not a year alone.
+        if matches!(tokens.get(at + 2), Some(Token::Dash | Token::Slash)) {
+            return None;
+        }
         let known = is_date_word(w)
             || super::third(w).is_some()
             || BEFORE_A_YEAR.contains(&w.as_str())
