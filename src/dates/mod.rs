@@ -488,3 +488,5 @@ fn parse_span(tokens: &[Token]) -> Option<Span> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod welsh_tests;

@@ -137,6 +137,19 @@ const WELSH: &[&str] = &[
     "wythnosol",
     "dydd",
     "ddydd",
+    "leiaf",
+    "bob",
+    "pob",
+    "blynedd",
+    "mlynedd",
+    "flynedd",
+    "blwyddyn",
+    "flwyddyn",
+    "wythnos",
+    "niwrnod",
+    "diwrnod",
+    "misoedd",
+    "fisoedd",
 ];
 
 /// `dydd Mawrth` is Tuesday, not March: the weekday after `dydd` is noise.
@@ -304,9 +317,11 @@ fn step(tokens: &[Token], at: usize, out: &mut Vec<Token>) -> usize {
         "y" | "yr" => {}
         "ch" if number_after => out.push(word("q")),
         other => {
-            let english = month(other)
-                .or_else(|| lookup(SEASONS, other))
-                .or_else(|| lookup(NUMBERS, other));
+            if let Some(value) = lookup(NUMBERS, other).and_then(super::tokens::number_word) {
+                out.push(Token::Number { value, digits: 0 });
+                return 1;
+            }
+            let english = month(other).or_else(|| lookup(SEASONS, other));
             out.push(word(english.unwrap_or(other)));
         }
     }
