@@ -429,6 +429,12 @@ fn add_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
     date.checked_add_days(Days::new(u64::from(days)))
 }
 
+/// A `due` text as the grammar's tokens: cut, a Welsh cell's words put into
+/// English (`welsh.rs`), and `on-going`, `Quarter 2` merged.
+fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
+    tokens::cut(text).map(|cut| tokens::merge(welsh::english(cut)))
+}
+
 /// Splits `6 months after EJ-4.3.a` at the word `after`.
 fn split_after(text: &str) -> Option<(&str, &str)> {
     let lower = text.to_ascii_lowercase();

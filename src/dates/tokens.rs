@@ -38,7 +38,9 @@ impl From<TokenError> for String {
     }
 }
 
-pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
+/// The text cut into tokens as written (before Welsh words are put into
+/// English and `on-going` is merged: see `dates::tokenize`).
+pub(super) fn cut(text: &str) -> Result<Vec<Token>, TokenError> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(at, c)) = chars.peek() {
@@ -113,11 +115,11 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
             )));
         }
     }
-    Ok(merge(super::welsh::english(tokens)))
+    Ok(tokens)
 }
 
 /// `on-going` and `on going` are the one word `ongoing`; `Quarter 2` is `Q2`.
-fn merge(tokens: Vec<Token>) -> Vec<Token> {
+pub(super) fn merge(tokens: Vec<Token>) -> Vec<Token> {
     let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
         if token.word() == "going" {

@@ -169,6 +169,22 @@ pub(super) fn month(word: &str) -> Option<&'static str> {
     lookup(MONTHS, word)
 }
 
+/// A word one letter from a Welsh month or season (two for the long
+/// ones), not itself one: `Mehefn`, `Gorfennaf`, `Rhagfir`.
+pub(super) fn near_a_month(word: &str) -> bool {
+    let letters = word.chars().count();
+    if letters < 5 || month(word).is_some() || lookup(SEASONS, word).is_some() {
+        return false;
+    }
+    let most = if letters <= 6 { 1 } else { 2 };
+    MONTHS
+        .iter()
+        .chain(SEASONS)
+        .flat_map(|(forms, _)| forms.iter())
+        .filter(|form| form.chars().count() >= 5)
+        .any(|form| strsim::damerau_levenshtein(word, form) <= most)
+}
+
 fn is_welsh_word(word: &str) -> bool {
     WELSH.contains(&word)
         || month(word).is_some()
