@@ -64,6 +64,18 @@ const PHRASES: &[(&[&str], &[&str])] = &[
         &["asap"],
     ),
     (&["ar", "unwaith"], &["immediately"]),
+    // `… ar ôl diwedd pob blwyddyn ariannol`: after the end of each financial year.
+    (
+        &["ar", "ôl", "diwedd", "pob", "blwyddyn", "ariannol"],
+        &["every", "year"],
+    ),
+    (&["blwyddyn", "ariannol"], &["financial", "year"]),
+    (&["flwyddyn", "ariannol"], &["financial", "year"]),
+    (&["wythnos", "yn", "dechrau"], &["week", "commencing"]),
+    (&["yn", "gynnar", "yn"], &["early"]),
+    (&["yn", "ddiweddarach", "yn"], &["late"]),
+    (&["fan", "bellaf"], &["at", "the", "latest"]),
+    (&["ymlaen"], &["onwards"]),
     (&["ac", "yn", "parhau"], &["&", "ongoing"]),
     (&["a", "pharhaus"], &["&", "ongoing"]),
     (&["yn", "parhau"], &["ongoing"]),
@@ -150,6 +162,10 @@ const WELSH: &[&str] = &[
     "diwrnod",
     "misoedd",
     "fisoedd",
+    "ymlaen",
+    "bellaf",
+    "gynnar",
+    "ddiweddarach",
 ];
 
 /// `dydd Mawrth` is Tuesday, not March: the weekday after `dydd` is noise.

@@ -301,6 +301,36 @@ fn deadlines_bounds_and_ranges() {
             "End of 2012",
             dated("2012-04-01", "2012-12-31"),
         ),
+        (
+            "yn gynnar yn 2013",
+            "Early 2013",
+            dated("2013-01-01", "2013-04-30"),
+        ),
+        (
+            "yn ddiweddarach yn 2012",
+            "Late 2012",
+            dated("2012-09-01", "2012-12-31"),
+        ),
+        (
+            "cyn 1 Hydref 2012",
+            "Before 1 October 2012",
+            dated("2012-04-01", "2012-10-01"),
+        ),
+        (
+            "Mawrth 2013 fan bellaf",
+            "March 2013 at the latest",
+            dated("2012-04-01", "2013-03-31"),
+        ),
+        (
+            "wythnos yn dechrau 15 Hydref 2012",
+            "Week commencing 15 October 2012",
+            dated("2012-10-15", "2012-10-21"),
+        ),
+        (
+            "blwyddyn ariannol 2012/13",
+            "Financial year 2012/13",
+            dated("2012-04-01", "2013-03-31"),
+        ),
     ]);
     let cal = calendar();
     assert_eq!(
@@ -376,6 +406,11 @@ fn spans_immediate_ongoing_and_cadences() {
     same("bob chwe mis", "Every six months");
     same("erbyn 31 Hydref bob blwyddyn", "31 October every year");
     same("10 niwrnod gwaith", "10 working days");
+    same("o Ebrill 2012 ymlaen", "April 2012 onwards");
+    same(
+        "Heb fod yn hwyrach na 30 Tachwedd ar ôl diwedd pob blwyddyn ariannol",
+        "No later than 30 November every year",
+    );
 }
 
 /// A year read alone after a word the grammar does not know is no deadline.
