@@ -96,6 +96,10 @@ enum Expected {
     Ongoing,
     /// Counted from an event or a day outside the plan: never from the plan start.
     Event,
+    /// A first delivery by that day, then ongoing.
+    Milestone(NaiveDate),
+    /// A reading this test cannot turn into a target: the row is reported.
+    Unknown,
 }
 
 fn iso_dates(text: &str) -> Vec<NaiveDate> {
@@ -155,7 +159,7 @@ fn expected(reading: &str, calendar: &Calendar) -> Expected {
             cadence,
         };
     }
-    if reading.starts_with("relative") {
+    if reading.starts_with("relative") || reading.starts_with("after") {
         return Expected::Event;
     }
     if reading.starts_with("no deadline") {
@@ -166,32 +170,62 @@ fn expected(reading: &str, calendar: &Calendar) -> Expected {
         return Expected::Dated { to, near: false };
     }
     if let Some(rest) = reading.strip_prefix("from ") {
-        let first = NaiveDate::parse_from_str(&format!("{}-01", &rest[..7]), "%Y-%m-%d").unwrap();
-        return Expected::From(first);
+        return NaiveDate::parse_from_str(
+            &format!("{}-01", rest.get(..7).unwrap_or("")),
+            "%Y-%m-%d",
+        )
+        .map_or(Expected::Unknown, Expected::From);
     }
     if let Some(rest) = reading.strip_prefix("until ") {
-        let to = named_end(rest).unwrap_or_else(|| panic!("no month in {reading:?}"));
+        return named_end(rest).map_or(Expected::Unknown, |to| Expected::Dated { to, near: false });
+    }
+    dated(reading)
+}
+
+/// A reading that names a day: its deadline (`deadline D`, the day after
+/// `..`, or the first day named), or an approximate one after `~`; a
+/// financial year `YYYY/YY` ends on 31 March.
+fn dated(reading: &str) -> Expected {
+    let milestone = ["then ongoing", "and ongoing", "& ongoing"]
+        .iter()
+        .any(|m| reading.contains(m));
+    let dates = iso_dates(reading);
+    let marked = |mark: &str| {
+        reading
+            .find(mark)
+            .and_then(|at| iso_dates(&reading[at..]).first().copied())
+    };
+    if let Some(to) = marked("deadline").or_else(|| marked("..")) {
         return Expected::Dated { to, near: false };
     }
-    let dates = iso_dates(reading);
     if let Some(at) = reading.find('~') {
         let after = &reading[at + 1..];
-        let to = iso_dates(after)
+        let near = iso_dates(after)
             .first()
             .copied()
-            .or_else(|| named_end(after))
-            .unwrap_or_else(|| panic!("nothing after ~ in {reading:?}"));
-        if dates
-            .first()
-            .is_none_or(|d| iso_dates(after).first() == Some(d))
+            .or_else(|| named_end(after));
+        if let Some(to) = near
+            && dates
+                .first()
+                .is_none_or(|d| iso_dates(after).first() == Some(d))
         {
             return Expected::Dated { to, near: true };
         }
     }
-    let to = *dates
-        .first()
-        .unwrap_or_else(|| panic!("no date in {reading:?}"));
-    Expected::Dated { to, near: false }
+    if let Some(to) = dates.first().copied() {
+        return if milestone {
+            Expected::Milestone(to)
+        } else {
+            Expected::Dated { to, near: false }
+        };
+    }
+    let financial = reading
+        .strip_prefix("financial year ")
+        .and_then(|rest| rest.get(..4)?.parse::<i32>().ok());
+    financial.map_or(Expected::Unknown, |y| Expected::Dated {
+        to: NaiveDate::from_ymd_opt(y + 1, 3, 31).unwrap(),
+        near: false,
+    })
 }
 
 fn reads_right(text: &str, expected: &Expected, calendar: &Calendar) -> Result<(), String> {
@@ -205,6 +239,7 @@ fn reads_right(text: &str, expected: &Expected, calendar: &Calendar) -> Result<(
             i.to >= *to && (i.to - *to).num_days() <= 31
         }
         (Expected::From(first), Ok(TargetDate::OngoingFrom(day))) => day == first,
+        (Expected::Milestone(to), Ok(TargetDate::MilestoneThenOngoing(i))) => i.to == *to,
         (Expected::Recurring { months, cadence }, Ok(TargetDate::Recurring(r))) => {
             occurs(r, months, *cadence)
         }
