@@ -166,6 +166,7 @@ const WELSH: &[&str] = &[
     "bellaf",
     "gynnar",
     "ddiweddarach",
+    "eleni",
 ];
 
 /// `dydd Mawrth` is Tuesday, not March: the weekday after `dydd` is noise.
@@ -347,6 +348,9 @@ fn step(tokens: &[Token], at: usize, out: &mut Vec<Token>) -> usize {
         // `2018 i 2019`: one financial year.
         "i" if number_before && number_after => out.push(Token::Slash),
         "y" | "yr" => {}
+        // `ym mis Hydref eleni` (this year): the month, its year taken from
+        // the plan's period, with the `year-assumed` warning.
+        "eleni" if at > 0 && month(tokens[at - 1].word()).is_some() => {}
         "ch" if number_after => out.push(word("q")),
         other => {
             if let Some(value) = lookup(NUMBERS, other).and_then(super::tokens::number_word) {

@@ -407,6 +407,8 @@ fn spans_immediate_ongoing_and_cadences() {
     same("erbyn 31 Hydref bob blwyddyn", "31 October every year");
     same("10 niwrnod gwaith", "10 working days");
     same("o Ebrill 2012 ymlaen", "April 2012 onwards");
+    same("erbyn mis Mawrth eleni", "By March");
+    same("ym mis Hydref eleni", "October");
     same(
         "Heb fod yn hwyrach na 30 Tachwedd ar ôl diwedd pob blwyddyn ariannol",
         "No later than 30 November every year",
