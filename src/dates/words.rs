@@ -307,11 +307,11 @@ const OTHER_MONTHS: &[&str] = &[
 ];
 
 /// A word that names a month the grammar does not read: another language's
-/// month, or a misspelt Welsh or English one (`Mehefn`, `Juen`).
+/// month, or a misspelt Welsh one (`Mehefn`).
 fn names_a_month(word: &str) -> bool {
-    OTHER_MONTHS.contains(&word)
-        || super::welsh::near_a_month(word)
-        || nearest_date_word(word).is_some()
+    // A misspelt English date word (`Sumer`) is refused where the rest of
+    // the words are read, with its own hint.
+    OTHER_MONTHS.contains(&word) || super::welsh::near_a_month(word)
 }
 
 /// A year read alone after a word the grammar does not know (`Juin 2023`,
