@@ -7,6 +7,7 @@ mod holidays;
 mod periods;
 mod recurring;
 mod tokens;
+mod welsh;
 mod words;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -229,11 +230,17 @@ fn read_text(text: &str, calendar: &Calendar, notes: &mut Vec<Note>) -> Result<T
             if let Some(target) = read_tokens(&tokens, calendar, notes) {
                 return Ok(target);
             }
+            if let Some(reason) = words::unknown_before_year(&tokens) {
+                return Err(reason);
+            }
             words::read_in_words(&tokens, calendar, notes).ok_or_else(fits_none)
         }
         // Words with punctuation around a date: read the date out of them.
         Err(TokenError::Character(reason)) => {
             let tokens = tokenize(&words::sanitize(text)).map_err(|_| reason.clone())?;
+            if let Some(reason) = words::unknown_before_year(&tokens) {
+                return Err(reason);
+            }
             words::read_in_words(&tokens, calendar, notes).ok_or(reason)
         }
         Err(TokenError::TooLong(reason)) => Err(reason),
@@ -422,6 +429,12 @@ fn add_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
     date.checked_add_days(Days::new(u64::from(days)))
 }
 
+/// A `due` text as the grammar's tokens: cut, a Welsh cell's words put into
+/// English (`welsh.rs`), and `on-going`, `Quarter 2` merged.
+fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
+    tokens::cut(text).map(|cut| tokens::merge(welsh::english(cut)))
+}
+
 /// Splits `6 months after EJ-4.3.a` at the word `after`.
 fn split_after(text: &str) -> Option<(&str, &str)> {
     let lower = text.to_ascii_lowercase();
@@ -481,3 +494,5 @@ fn parse_span(tokens: &[Token]) -> Option<Span> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod welsh_tests;

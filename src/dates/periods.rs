@@ -302,7 +302,7 @@ pub(super) fn more_periods(tokens: &[Token], calendar: &Calendar) -> Option<Inte
                 value: y,
                 digits: 4,
             },
-        ] => part_of_month(third(part)?, *y as i32, month_number(m)?),
+        ] if month_number(m).is_some() => part_of_month(third(part)?, *y as i32, month_number(m)?),
         _ => year_forms(tokens, calendar),
     }
 }
@@ -400,8 +400,68 @@ fn year_forms(tokens: &[Token], calendar: &Calendar) -> Option<Interval> {
                 digits,
             },
         ] if s == "winter" && is_next_year(*y, *next, *digits) => named_period(s, *y as i32),
-        _ => None,
+        _ => season_forms(tokens),
     }
+}
+
+/// School terms and parts of seasons: `Autumn term 2022` (September to
+/// December), `Spring term 2018` (January to March), `Summer term 2018`
+/// (April to July); `Mid spring 2024`, `Early spring term 2018` (the first,
+/// middle or last month of it).
+fn season_forms(tokens: &[Token]) -> Option<Interval> {
+    use Token::{Number, Word};
+    let (part, rest) = match tokens {
+        [Word(part), rest @ ..] if third(part).is_some() => (third(part), rest),
+        _ => (None, tokens),
+    };
+    let (season, year) = match rest {
+        [
+            Word(s),
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] if part.is_some() => (named_period(s, *y as i32)?, *y as i32),
+        [
+            Word(s),
+            Word(term),
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] if term == "term" => (school_term(s, *y as i32)?, *y as i32),
+        _ => return None,
+    };
+    let Some(part) = part else {
+        return Some(season);
+    };
+    // Seasons and terms are whole months; a month is no season.
+    let first = season.from.month0() as i32 + 12 * (season.from.year() - year);
+    let count = (season.to.year() - season.from.year()) * 12 + season.to.month() as i32
+        - season.from.month() as i32
+        + 1;
+    if count < 3 {
+        return None;
+    }
+    let (skip, take) = match part {
+        0 => (0, 1),
+        1 => (1, count - 2),
+        _ => (count - 1, 1),
+    };
+    let start = NaiveDate::from_ymd_opt(year, 1, 1)?
+        .checked_add_months(Months::new((first + skip) as u32))?;
+    months(start.year(), start.month(), take as u32)
+}
+
+/// The school terms of England and Wales, by their months.
+fn school_term(name: &str, year: i32) -> Option<Interval> {
+    let (first, count) = match name {
+        "autumn" => (9, 4),
+        "spring" => (1, 3),
+        "summer" => (4, 4),
+        _ => return None,
+    };
+    months(year, first, count)
 }
 
 /// Plan years `first` to `last` (1 = the financial year holding the plan start).
@@ -625,6 +685,21 @@ pub(super) fn parse_yearless(
 ) -> Option<Interval> {
     match tokens {
         [Token::Word(name)] => named_period(name, year),
+        // `Between late March and April 2023`.
+        [Token::Word(part), Token::Word(m)] if third(part).is_some() => {
+            part_of_month(third(part)?, year, month_number(m)?)
+        }
+        // `Between 3 April and 14 May 2023`.
+        [
+            Token::Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Token::Word(m),
+        ] => {
+            let day = NaiveDate::from_ymd_opt(year, month_number(m)?, *d)?;
+            Some(Interval { from: day, to: day })
+        }
         [
             Token::Word(q),
             Token::Number {

@@ -214,8 +214,18 @@ pub(super) fn parse(
         _ => return None,
     };
     let other = match other {
+        // `No later than 30 November every year`: `by`.
+        [
+            Token::Word(no),
+            Token::Word(later),
+            Token::Word(than),
+            rest @ ..,
+        ] if matches!(no.as_str(), "no" | "not") && later == "later" && than == "than" => rest,
         [Token::Word(w), rest @ ..]
-            if matches!(w.as_str(), "in" | "every" | "each" | "from" | "starting") =>
+            if matches!(
+                w.as_str(),
+                "in" | "every" | "each" | "from" | "starting" | "by"
+            ) =>
         {
             rest
         }

@@ -793,7 +793,12 @@ fn more_ways_plans_write_the_same_forms() {
         reading("Annual report March 2013").target,
         dated("2013-03-01", "2013-03-31")
     );
-    assert!(read("Autumn term 2012", &calendar()).is_err());
+    assert!(read("Autumn session 2012", &calendar()).is_err());
+    // A school term is a form: September to December.
+    assert_eq!(
+        reading("Autumn term 2012").target,
+        dated("2012-09-01", "2012-12-31")
+    );
 }
 
 #[test]

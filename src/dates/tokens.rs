@@ -38,7 +38,9 @@ impl From<TokenError> for String {
     }
 }
 
-pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
+/// The text cut into tokens as written (before Welsh words are put into
+/// English and `on-going` is merged: see `dates::tokenize`).
+pub(super) fn cut(text: &str) -> Result<Vec<Token>, TokenError> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(at, c)) = chars.peek() {
@@ -83,11 +85,18 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
             chars.next();
         } else if c.is_alphabetic() {
             let mut word = String::new();
-            while let Some(&(_, l)) = chars.peek() {
-                if !l.is_alphabetic() && l != '\'' {
+            while let Some(&(i, l)) = chars.peek() {
+                // `ddechrau’r`, `sy’n`: the apostrophe inside a word is the word's.
+                let inside = l == '\''
+                    || (l == '’' && text[i + l.len_utf8()..].starts_with(char::is_alphabetic));
+                if !l.is_alphabetic() && !inside {
                     break;
                 }
-                word.extend(l.to_lowercase());
+                word.push_str(&if inside {
+                    "'".into()
+                } else {
+                    l.to_lowercase().to_string()
+                });
                 chars.next();
             }
             if is_weekday(&word) {
@@ -106,11 +115,11 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
             )));
         }
     }
-    Ok(merge(tokens))
+    Ok(tokens)
 }
 
 /// `on-going` and `on going` are the one word `ongoing`; `Quarter 2` is `Q2`.
-fn merge(tokens: Vec<Token>) -> Vec<Token> {
+pub(super) fn merge(tokens: Vec<Token>) -> Vec<Token> {
     let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
         if token.word() == "going" {
@@ -140,19 +149,26 @@ fn merge(tokens: Vec<Token>) -> Vec<Token> {
     merged
 }
 
-/// `31st`, `2nd`: the letters after the number say nothing more.
+/// `31st`, `2nd`, and the Welsh `1af`, `2il`, `3ydd`, `6ed`, `11eg`,
+/// `20fed`, `21ain`: the letters after the number say nothing more.
 pub(super) fn skip_ordinal_suffix(
     rest: &str,
     chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
 ) -> bool {
-    let suffix: String = rest.chars().take(3).collect::<String>().to_lowercase();
-    let mut letters = suffix.chars();
-    let two: String = letters.by_ref().take(2).collect();
-    let ends = letters.next().is_none_or(|c| !c.is_alphabetic());
-    let ordinal = ends && matches!(two.as_str(), "st" | "nd" | "rd" | "th");
+    const SUFFIXES: [&str; 11] = [
+        "st", "nd", "rd", "th", "af", "il", "ydd", "ed", "fed", "eg", "ain",
+    ];
+    let letters: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(4)
+        .collect::<String>()
+        .to_lowercase();
+    let ordinal = SUFFIXES.contains(&letters.as_str());
     if ordinal {
-        chars.next();
-        chars.next();
+        for _ in 0..letters.chars().count() {
+            chars.next();
+        }
     }
     ordinal
 }

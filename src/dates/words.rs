@@ -179,6 +179,164 @@ pub(super) fn read_in_words(
     Some(target)
 }
 
+/// Month names of the other languages of Europe's public bodies (French,
+/// German, Spanish, Italian, Portuguese, Dutch, Polish, Irish, Scottish
+/// Gaelic, Cornish): a cell that names one names a month the grammar does
+/// not read.
+const OTHER_MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "fevrier",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "maerz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "styczeń",
+    "styczen",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "kwiecien",
+    "maj",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "sierpien",
+    "wrzesień",
+    "wrzesien",
+    "październik",
+    "pazdziernik",
+    "listopad",
+    "grudzień",
+    "grudzien",
+    "eanáir",
+    "eanair",
+    "feabhra",
+    "márta",
+    "marta",
+    "aibreán",
+    "aibrean",
+    "bealtaine",
+    "meitheamh",
+    "iúil",
+    "iuil",
+    "lúnasa",
+    "lunasa",
+    "fómhair",
+    "fomhair",
+    "samhna",
+    "nollaig",
+    "faoilleach",
+    "gearran",
+    "màrt",
+    "giblean",
+    "cèitean",
+    "ceitean",
+    "ògmhios",
+    "ogmhios",
+    "iuchar",
+    "lùnastal",
+    "lunastal",
+    "sultain",
+    "dàmhair",
+    "damhair",
+    "samhain",
+    "dùbhlachd",
+    "dubhlachd",
+    "genver",
+    "hwevrer",
+    "meurth",
+    "ebrel",
+    "metheven",
+    "gortheren",
+    "gwynngala",
+    "hedra",
+    "kevardhu",
+];
+
+/// A word that names a month the grammar does not read: another language's
+/// month, or a misspelt Welsh one (`Mehefn`).
+fn names_a_month(word: &str) -> bool {
+    // A misspelt English date word (`Sumer`) is refused where the rest of
+    // the words are read, with its own hint.
+    OTHER_MONTHS.contains(&word) || super::welsh::near_a_month(word)
+}
+
+/// A year read alone after a word the grammar does not know (`Juin 2023`,
+/// `Mehefn 2023`): that word may name the month or day, so the year is no
+/// deadline. The reason, for a `bad-date` error.
+pub(super) fn unknown_before_year(tokens: &[Token]) -> Option<String> {
+    tokens.windows(2).enumerate().find_map(|(at, pair)| {
+        let [Token::Word(w), Token::Number { value, digits: 4 }] = pair else {
+            return None;
+        };
+        // `eleni (2024/25)`: a financial year, not a year alone.
+        if matches!(tokens.get(at + 2), Some(Token::Dash | Token::Slash)) {
+            return None;
+        }
+        let month = names_a_month(w) && (1900..=2100).contains(value);
+        month.then(|| {
+            format!(
+                "only the year {value} would be read, and `{w}` before it may name a month or \
+                 a day the grammar does not know: write the month in English or Welsh \
+                 (June {value}, Mehefin {value}), or the year alone"
+            )
+        })
+    })
+}
+
 /// Left to right, the longest window at each place that reads as a date.
 fn windows(tokens: &[Token], calendar: &Calendar) -> Vec<Found> {
     let mut found = Vec::new();
