@@ -550,3 +550,109 @@ fn an_unlabelled_column_goes_to_the_note() {
     );
     assert_eq!(task.due_text.as_deref(), Some("Summer 2013"));
 }
+
+/// Writes `csv` as plan.csv under a fresh directory and imports it.
+fn import_csv(csv: &str, extra: &[&str]) -> (tempfile::TempDir, Output) {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("plan.csv"), csv).unwrap();
+    let mut args = vec!["import", "plan.csv", "--out", "out"];
+    args.extend(extra);
+    let out = plan_cmd(&args, tmp.path());
+    (tmp, out)
+}
+
+#[test]
+fn a_day_without_a_year_takes_the_year_of_the_heading_above() {
+    let csv = "Response to the Scrutiny Review\nMeeting Date: 23 August 2011\n\
+               Action,Lead,Timescale\n\
+               Set up the panel,Police,Due Oct 12th.\n\
+               Report back,Council,End of May\n\
+               Review the scheme,Council,March 2012\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("year-assumed: plan, row 4: the target \"Due Oct 12th.\" has no year")
+            && stderr.contains("the heading's words \"23 August 2011\""),
+        "{stderr}"
+    );
+    let opened = opened(&tmp.path().join("out"));
+    let plan = opened.plan.unwrap();
+    let days: Vec<_> = plan
+        .tasks()
+        .map(|t| t.target.interval().map(|i| i.to.to_string()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            Some("2011-10-12".to_string()),
+            Some("2012-05-31".into()),
+            Some("2012-03-31".into())
+        ]
+    );
+    assert_eq!(
+        plan.tasks().next().unwrap().note(),
+        Some("Target as written: Due Oct 12th. (year assumed: 2011)")
+    );
+    assert_eq!(
+        plan.tasks().nth(1).unwrap().due_text.as_deref(),
+        Some("End of May 2012")
+    );
+    let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
+    assert!(toml.contains("start = 2011-10-12"), "{toml}");
+    assert!(toml.contains("end = 2012-05-31"), "{toml}");
+    assert!(toml.contains("(\"End of May 2012\")"), "{toml}");
+}
+
+#[test]
+fn with_no_evidence_a_day_without_a_year_is_never_1900() {
+    let csv = "Action,Lead,Timescale\nSet up the panel,Police,Due Oct 12th.\n\
+               Report back,Council,6 months\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("the year from the plan's period"),
+        "{stderr}"
+    );
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let first = plan.tasks().next().unwrap();
+    let due = first.target.interval().unwrap();
+    // --as-of 2013-06-01: this financial year.
+    assert_eq!(due.to.to_string(), "2012-10-12".replace("2012", "2013"));
+    let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
+    assert!(toml.contains("start = 2013-04-01"), "{toml}");
+}
+
+#[test]
+fn the_title_s_years_set_the_period_and_are_quoted() {
+    for (title, start, end, words) in [
+        (
+            "Community Safety Action Plan 2005 – 2008",
+            "2005-04-01",
+            "2008-03-31",
+            "2005 – 2008",
+        ),
+        (
+            "Plan January 2008 – December 2010",
+            "2008-01-01",
+            "2010-12-31",
+            "January 2008 – December 2010",
+        ),
+        (
+            "Delivery plan 2008/09 to 2010/11",
+            "2008-04-01",
+            "2011-03-31",
+            "2008/09 to 2010/11",
+        ),
+        ("Action Plan 2012-13", "2012-04-01", "2013-03-31", "2012-13"),
+    ] {
+        let csv = format!("{title}\nAction,Lead,Timescale\nMeet,Police,Oct 12th\n");
+        let (tmp, out) = import_csv(&csv, &[]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
+        assert!(toml.contains(&format!("start = {start}")), "{toml}");
+        assert!(toml.contains(&format!("end = {end}")), "{toml}");
+        assert!(toml.contains(&format!("{words:?}")), "{toml}");
+    }
+}

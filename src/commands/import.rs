@@ -32,7 +32,7 @@ pub fn run(
         dry_run: args.dry_run,
         force: args.force,
     };
-    let (imported, mapped) = import::read_all(&options, err)?;
+    let (imported, mapped) = import::read_all(&options, ctx.as_of, err)?;
     let mut registry = Registry::new(options.agencies.as_deref())?;
     let cells: Vec<&str> = imported.tasks().map(|t| t.lead.as_str()).collect();
     registry.learn(&cells);

@@ -11,6 +11,15 @@ use chrono::NaiveDate;
 pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first_row: usize) {
     // A sheet is a card of its own unless its first section row names one.
     let mut pending = table.new_card.then(|| table.name.clone());
+    let table_heading = table
+        .above
+        .iter()
+        .rev()
+        .find_map(|l| super::years::heading_evidence(l))
+        .map(std::rc::Rc::new);
+    if table_heading.is_some() || table.new_card {
+        imported.heading = table_heading;
+    }
     for (i, row) in table.rows.iter().enumerate() {
         if mapping.is_header(row) || row.cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -25,6 +34,9 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
             continue;
         }
         if let Some(section) = section {
+            if let Some(e) = super::years::heading_evidence(&section) {
+                imported.heading = Some(std::rc::Rc::new(e));
+            }
             if is_card_title(&section) {
                 imported.cards.push(NewCard::new(card_title(&section)));
                 pending = None;
@@ -159,6 +171,7 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
         continued_row(imported, row, mapping, place);
         return;
     }
+    let heading = imported.heading.clone();
     let card = imported.cards.last_mut().expect("add_rows made a card");
     if !priority_text.is_empty()
         && card
@@ -211,7 +224,7 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
     } else {
         task_text
     };
-    let tasks = split_tasks(
+    let mut tasks = split_tasks(
         row,
         mapping,
         &task_cell,
@@ -219,6 +232,10 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
         place,
         &mut imported.warnings,
     );
+    for task in &mut tasks {
+        task.place = place.to_string();
+        task.heading = heading.clone();
+    }
     action.tasks.extend(tasks);
 }
 

@@ -15,6 +15,7 @@ pub mod ods;
 pub mod sheet;
 pub mod write;
 pub mod xls;
+pub mod years;
 
 use crate::limits;
 use crate::model::Rag;
@@ -166,6 +167,11 @@ pub struct NewTask {
     pub note: Vec<String>,
     /// The day the source says its progress was written (a "Last updated" column).
     pub updated: Option<NaiveDate>,
+    /// Where it was read ("Sheet1, row 4"), for warnings.
+    pub place: String,
+    /// The year the nearest heading gives (a section row, the table's
+    /// heading), for a target written without one.
+    pub heading: Option<Rc<years::Evidence>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -207,6 +213,12 @@ impl NewCard {
 pub struct Imported {
     /// The plan's title: the first text above the first table.
     pub title: Option<String>,
+    /// Every line above the first table: a title over two lines.
+    pub title_lines: Vec<String>,
+    /// The plan's period, settled once every table is read.
+    pub period: Option<years::Period>,
+    /// The year the heading over the rows being read gives.
+    pub heading: Option<Rc<years::Evidence>>,
     pub cards: Vec<NewCard>,
     /// Rows of tasks read.
     pub rows: usize,
@@ -251,6 +263,7 @@ pub fn read_file(path: &Path, sheet: Option<&str>) -> anyhow::Result<Vec<Table>>
 /// Reads every file and makes the plan of its tables.
 pub fn read_all(
     options: &Options,
+    today: NaiveDate,
     err: &mut dyn Write,
 ) -> anyhow::Result<(Imported, Vec<MappedTable>)> {
     let maps = header::parse_maps(&options.maps)?;
@@ -269,6 +282,7 @@ pub fn read_all(
         for table in &file_mapped {
             if imported.title.is_none() {
                 imported.title = table.table.above.first().cloned();
+                imported.title_lines = table.table.above.clone();
             }
             build::add_rows(
                 &mut imported,
@@ -279,6 +293,7 @@ pub fn read_all(
         }
         mapped.extend(file_mapped);
     }
+    imported.period = Some(years::settle(&mut imported, options, today));
     for warning in &imported.warnings {
         writeln!(err, "warning: {}", crate::render::escape::line(warning))?;
     }

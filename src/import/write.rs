@@ -4,9 +4,8 @@
 
 use super::leads::Registry;
 use super::{Imported, NewCard, NewTask, Options, When};
-use crate::dates::{self, Calendar};
 use anyhow::Context;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// A TOML string.
@@ -30,124 +29,6 @@ fn quoted(name: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// The plan's start and end, and a comment saying where they came from.
-pub fn period(
-    options: &Options,
-    imported: &Imported,
-    today: NaiveDate,
-) -> (NaiveDate, NaiveDate, String) {
-    let title = options
-        .title
-        .clone()
-        .or_else(|| imported.title.clone())
-        .unwrap_or_default();
-    let guessed = title_years(&title)
-        .map(|(s, e)| {
-            (
-                s,
-                e,
-                format!(
-                    "The title's years ({title:?}) read as that financial year, April to March."
-                ),
-            )
-        })
-        .or_else(|| {
-            let days = dates_seen(imported);
-            Some((
-                *days.iter().min()?,
-                *days.iter().max()?,
-                "No years in the title: the earliest and latest target dates seen.".into(),
-            ))
-        })
-        .unwrap_or_else(|| {
-            let year = if today.month() >= 4 {
-                today.year()
-            } else {
-                today.year() - 1
-            };
-            (
-                ymd(year, 4, 1),
-                ymd(year + 1, 3, 31),
-                "No years in the title and no dates in the table: this financial year.".into(),
-            )
-        });
-    match (options.start, options.end) {
-        (Some(s), Some(e)) => (s, e, "As --start and --end say.".into()),
-        (Some(s), None) => (
-            s,
-            guessed.1,
-            format!("The start as --start says; the end: {}", guessed.2),
-        ),
-        (None, Some(e)) => (
-            guessed.0,
-            e,
-            format!("The end as --end says; the start: {}", guessed.2),
-        ),
-        (None, None) => (
-            guessed.0,
-            guessed.1,
-            format!("A guess, to check: {}", guessed.2),
-        ),
-    }
-}
-
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("a valid day")
-}
-
-/// "2012 – 2013", "2012-13", "2012/13" in a title: that financial year.
-pub fn title_years(title: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let chars: Vec<char> = title.chars().collect();
-    for i in 0..chars.len().saturating_sub(5) {
-        let first: String = chars[i..i + 4].iter().collect();
-        let Ok(y1) = first.parse::<i32>() else {
-            continue;
-        };
-        if !(1990..2100).contains(&y1) || (i > 0 && chars[i - 1].is_ascii_digit()) {
-            continue;
-        }
-        let rest: String = chars[i + 4..].iter().collect();
-        let rest = rest.trim_start_matches([' ', '-', '–', '—', '/']);
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        let y2 = match digits.len() {
-            4 => digits.parse::<i32>().ok()?,
-            2 => y1 / 100 * 100 + digits.parse::<i32>().ok()?,
-            _ => continue,
-        };
-        if y2 == y1 + 1 && rest.len() < chars[i + 4..].iter().collect::<String>().len() {
-            return Some((ymd(y1, 4, 1), ymd(y2, 3, 31)));
-        }
-    }
-    None
-}
-
-/// Every day a target date names (a relative one counts from no start, so
-/// is left out).
-fn dates_seen(imported: &Imported) -> Vec<NaiveDate> {
-    let far = ymd(1900, 1, 1);
-    let calendar = Calendar {
-        start: far,
-        end: far,
-        asap_days: 30,
-        year_start: 4,
-    };
-    let mut days = Vec::new();
-    for task in imported.tasks() {
-        match &task.due {
-            Some(When::Date(d)) => days.push(*d),
-            Some(When::Text(t)) => {
-                if let Some(i) = dates::parse(t, &calendar).ok().and_then(|d| d.interval())
-                    && i.from > far
-                {
-                    days.extend([i.from, i.to]);
-                }
-            }
-            None => {}
-        }
-    }
-    days
 }
 
 /// The plan directory's files: (path inside it, text).
@@ -180,7 +61,11 @@ pub fn files(
                 .map(|s| s.to_string_lossy().to_string());
             stem.unwrap_or_else(|| "Action plan".into())
         });
-    let (start, end, why) = period(options, imported, today);
+    let period = imported
+        .period
+        .clone()
+        .context("the plan's period is settled when the tables are read")?;
+    let (start, end, why) = (period.start, period.end, period.why);
     let plan = format!(
         "# Imported by `plan import` from {sources}.\n\n[plan]\ntitle = {}\n{}\nstart = {start}\nend = {end}\n",
         q(&title),
@@ -420,19 +305,6 @@ pub fn write_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn years_in_titles() {
-        let fy = Some((ymd(2012, 4, 1), ymd(2013, 3, 31)));
-        assert_eq!(
-            title_years("Street Sex Work Report Card & Action Plan 2012 – 2013"),
-            fy
-        );
-        assert_eq!(title_years("Action Plan 2012-13"), fy);
-        assert_eq!(title_years("Plan 2012/2013"), fy);
-        assert_eq!(title_years("Strategy 2017-2021"), None);
-        assert_eq!(title_years("No years"), None);
-    }
 
     #[test]
     fn ids_and_letters() {
