@@ -656,3 +656,110 @@ fn the_title_s_years_set_the_period_and_are_quoted() {
         assert!(toml.contains(&format!("{words:?}")), "{toml}");
     }
 }
+
+#[test]
+fn a_target_date_beats_a_start_date_and_a_completion_date_is_done() {
+    let csv = "Action,Lead,Start date,Target date,Date completed\n\
+               Open the hub,Police,01/04/2012,October 2012,\n\
+               Train staff,Council,01/05/2012,March 2013,15/02/2013\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let tasks: Vec<_> = plan.tasks().collect();
+    assert_eq!(tasks[0].due_text.as_deref(), Some("October 2012"));
+    assert_eq!(tasks[0].note(), Some("Start date: 01/04/2012"));
+    assert_eq!(
+        tasks[1].done.map(|d| d.to_string()).as_deref(),
+        Some("2013-02-15")
+    );
+    assert_eq!(tasks[1].rag, Some(Rag::Blue));
+    assert!(
+        text(&out.stdout).contains("Date completed -> done"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn of_two_task_columns_the_right_hand_one_is_the_task() {
+    let csv = "Ref,Action,What we will do,Lead Agency/Officer,Timescale,RAG\n\
+               1,Reduce reoffending,Set up the panel,Police,June 2012,G\n\
+               2,,Train the mentors,Probation,July 2012,A\n\
+               3,,Report to the board,Council,August 2012,\n\
+               4,Support victims,Open the hub,Council,May 2012,\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let texts: Vec<&str> = plan.tasks().map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Set up the panel",
+            "Train the mentors",
+            "Report to the board",
+            "Open the hub"
+        ]
+    );
+    let actions: Vec<&str> = plan
+        .cards
+        .iter()
+        .flat_map(|c| &c.priorities)
+        .flat_map(|p| &p.actions)
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(actions, ["Reduce reoffending", "Support victims"]);
+}
+
+#[test]
+fn an_unknown_heading_over_dates_is_the_target_and_a_dropped_target_is_told() {
+    let csv = "Action,Lead,Finish\nMeet,Police,June 2012\nTrain,Council,Autumn 2012\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("the column \"Finish\" is not a heading known for target dates"),
+        "{stderr}"
+    );
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    assert_eq!(
+        plan.tasks().next().unwrap().due_text.as_deref(),
+        Some("June 2012")
+    );
+    // Two target columns: the one left out is named, in --dry-run too.
+    let csv = "Action,Lead,Date,Deadline\nMeet,Police,May 2012,June 2012\n";
+    let (_tmp, out) = import_csv(csv, &["--dry-run"]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("the column \"Date\" looks like a target date but another is the target"),
+        "{stderr}"
+    );
+    assert!(
+        text(&out.stdout).contains("\"Deadline\" -> due"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn completed_as_a_target_is_done() {
+    let csv = "Action,Lead,Timescale\nMeet,Police,Completed\nTrain,Police,Completed 12/03/2013\n\
+               Visit,Police,June 2013\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("plan, row 2: the target says the task is done: it is blue; add the day"),
+        "{stderr}"
+    );
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let tasks: Vec<_> = plan.tasks().collect();
+    assert_eq!((tasks[0].rag, tasks[0].done), (Some(Rag::Blue), None));
+    assert_eq!(tasks[0].due_text, None);
+    assert_eq!(tasks[0].note(), Some("Target as written: Completed"));
+    assert_eq!(tasks[1].rag, Some(Rag::Blue));
+    assert_eq!(
+        tasks[1].done.map(|d| d.to_string()).as_deref(),
+        Some("2013-03-12")
+    );
+    assert_eq!(tasks[2].rag, None);
+}

@@ -235,6 +235,11 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
     for task in &mut tasks {
         task.place = place.to_string();
         task.heading = heading.clone();
+        if task.done_unknown {
+            imported.warnings.push(format!(
+                "{place}: the target says the task is done: it is blue; add the day it was done as `done = YYYY-MM-DD`"
+            ));
+        }
     }
     action.tasks.extend(tasks);
 }
@@ -351,6 +356,11 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
                     None => {}
                 }
             }
+            Field::Done => match cell.date.or_else(|| day_of(&value)) {
+                Some(day) => task.done = Some(day),
+                None if !value.is_empty() => task.note.push(format!("{heading}: {value}")),
+                None => {}
+            },
             Field::Updated => match cell.date.or_else(|| day_of(&value)) {
                 Some(day) => task.updated = Some(day),
                 None if !value.is_empty() => task.note.push(format!("{heading}: {value}")),
@@ -362,14 +372,52 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
             _ => {}
         }
     }
+    done_in_target(&mut task);
     task
+}
+
+/// "Completed" (or "Completed 3 May 2012") where the target goes: the task
+/// is done (blue), on the day written, else the day is asked for.
+fn done_in_target(task: &mut NewTask) {
+    let mut said_done = false;
+    if let Some(When::Text(text)) = &task.due
+        && let Some(day) = completed(text)
+    {
+        task.note.push(format!("Target as written: {text}"));
+        task.due = None;
+        task.done = task.done.or(day);
+        said_done = true;
+    }
+    if said_done || task.done.is_some() {
+        task.rag = Some(Rag::Blue);
+        task.done_unknown = task.done.is_none();
+    }
+}
+
+/// A target that says the task is done: `Some(day)` with the day it
+/// gives, `Some(None)` with none; `None` for a target.
+fn completed(text: &str) -> Option<Option<NaiveDate>> {
+    let t = text.trim();
+    if rag_of(t) == Some(Rag::Blue) {
+        return Some(None);
+    }
+    let lower = t.to_lowercase();
+    let word = ["completed", "complete", "achieved", "done"]
+        .into_iter()
+        .find(|w| lower.starts_with(w))?;
+    let rest =
+        t[word.len()..].trim_start_matches(|c: char| c.is_whitespace() || ":-–,".contains(c));
+    let rest = rest.strip_prefix("on ").unwrap_or(rest).trim();
+    day_of(rest).map(Some)
 }
 
 /// A day written as text in a "Last updated" column: ISO, or day first.
 fn day_of(text: &str) -> Option<NaiveDate> {
-    ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"]
-        .iter()
-        .find_map(|form| NaiveDate::parse_from_str(text.trim(), form).ok())
+    [
+        "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%d/%m/%y",
+    ]
+    .iter()
+    .find_map(|form| NaiveDate::parse_from_str(text.trim(), form).ok())
 }
 
 /// A RAG status written in a cell.

@@ -167,6 +167,11 @@ pub struct NewTask {
     pub note: Vec<String>,
     /// The day the source says its progress was written (a "Last updated" column).
     pub updated: Option<NaiveDate>,
+    /// The day it was done ("Date completed", or "Completed 3 May 2012" as
+    /// its target).
+    pub done: Option<NaiveDate>,
+    /// Its target said it was done without saying when: a warning asks.
+    pub done_unknown: bool,
     /// Where it was read ("Sheet1, row 4"), for warnings.
     pub place: String,
     /// The year the nearest heading gives (a section row, the table's
@@ -280,6 +285,10 @@ pub fn read_all(
             imported.warnings.push(warning);
         }
         for table in &file_mapped {
+            for warning in &table.mapping.warnings {
+                let warning = format!("{}: {}: {warning}", path.display(), table.table.name);
+                imported.warnings.push(warning);
+            }
             if imported.title.is_none() {
                 imported.title = table.table.above.first().cloned();
                 imported.title_lines = table.table.above.clone();
@@ -357,6 +366,7 @@ fn map_tables(
                 let mapping = header::Mapping {
                     row: 0,
                     continued: true,
+                    warnings: Vec::new(),
                     ..prev
                 };
                 // Every row is below the header: none of this table is one.

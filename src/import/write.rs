@@ -236,6 +236,9 @@ fn task_text(task: &NewTask, id: &str, registry: &mut Registry, today: NaiveDate
     if let Some(rag) = task.rag {
         out.push_str(&format!("rag = {}\n", q(rag.as_str())));
     }
+    if let Some(done) = task.done {
+        out.push_str(&format!("done = {done}\n"));
+    }
     if !task.note.is_empty() {
         out.push_str(&format!(
             "\n[[priority.action.task.update]]\ndate = {}\nnote = {}\n",
