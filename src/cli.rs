@@ -645,6 +645,10 @@ pub struct ImportArgs {
     #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub end: Option<NaiveDate>,
 
+    /// The day of the decision that targets such as "6 months" count from (an [[event]] `decision`)
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
+    pub decided: Option<NaiveDate>,
+
     /// The plan's title [default: the text above the first table, else the file's name]
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,

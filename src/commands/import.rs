@@ -28,6 +28,7 @@ pub fn run(
         agencies: args.agencies.clone(),
         start: args.start,
         end: args.end,
+        decided: args.decided,
         title: args.title.clone(),
         dry_run: args.dry_run,
         force: args.force,

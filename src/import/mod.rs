@@ -9,6 +9,7 @@
 pub mod build;
 pub mod csv;
 pub mod docx;
+pub mod events;
 pub mod header;
 pub mod leads;
 pub mod ods;
@@ -142,6 +143,8 @@ pub struct Options {
     pub agencies: Option<PathBuf>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// The day targets with no anchor ("6 months") count from.
+    pub decided: Option<NaiveDate>,
     pub title: Option<String>,
     pub dry_run: bool,
     pub force: bool,
@@ -220,6 +223,8 @@ pub struct Imported {
     pub title: Option<String>,
     /// Every line above the first table: a title over two lines.
     pub title_lines: Vec<String>,
+    /// The events the targets count from.
+    pub events: Vec<events::NewEvent>,
     /// The plan's period, settled once every table is read.
     pub period: Option<years::Period>,
     /// The year the heading over the rows being read gives.
@@ -302,7 +307,9 @@ pub fn read_all(
         }
         mapped.extend(file_mapped);
     }
-    imported.period = Some(years::settle(&mut imported, options, today));
+    let period = years::settle(&mut imported, options, today);
+    events::declare(&mut imported, options.decided, period.start);
+    imported.period = Some(period);
     for warning in &imported.warnings {
         writeln!(err, "warning: {}", crate::render::escape::line(warning))?;
     }

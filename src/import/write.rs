@@ -71,6 +71,17 @@ pub fn files(
         q(&title),
         comment(&why)
     );
+    let mut plan = plan;
+    for event in &imported.events {
+        plan.push_str(&format!(
+            "\n[[event]]\nid = {}\ntitle = {}\n",
+            q(&event.id),
+            q(&event.title)
+        ));
+        if let Some(date) = event.date {
+            plan.push_str(&format!("date = {date}\n"));
+        }
+    }
     let mut files = vec![(PathBuf::from("plan.toml"), plan)];
     let mut cards = Vec::new();
     let mut ids: Vec<String> = Vec::new();
