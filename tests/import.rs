@@ -827,3 +827,39 @@ fn a_span_with_no_anchor_says_it_counts_from_the_start_or_from_decided() {
     // Counted from the decision, not the plan's start.
     assert_ne!(days[0].as_deref(), Some("2012-12-01"));
 }
+
+#[test]
+fn word_rows_with_grid_before_and_lettered_items() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = import(tmp.path(), &["word-layout.docx"], &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let opened = opened(&tmp.path().join("out"));
+    let plan = opened.plan.unwrap();
+    let got: Vec<(String, String, Vec<String>, Option<String>)> = plan
+        .tasks()
+        .map(|t| {
+            let id = t.id.rsplit('.').next().unwrap_or_default().to_string();
+            (id, t.text.clone(), leads(&plan, t), t.due_text.clone())
+        })
+        .collect();
+    let want = [
+        (
+            "a",
+            "Hold regular meetings with the sergeants",
+            "Police",
+            "June 2012",
+        ),
+        ("b", "Train the wardens", "Council", "September 2012"),
+        ("c", "Open the hub", "Probation", "December 2012"),
+    ];
+    assert_eq!(got.len(), 3, "{got:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!(
+            (g.0.as_str(), g.1.as_str(), g.2.clone(), g.3.as_deref()),
+            (w.0, w.1, vec![w.2.to_string()], Some(w.3))
+        );
+    }
+    // The title's second line gives the period.
+    assert_eq!(plan.meta.start.to_string(), "2012-04-01");
+    assert_eq!(plan.meta.end.to_string(), "2013-03-31");
+}

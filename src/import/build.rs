@@ -315,12 +315,39 @@ fn split_tasks(
                 "{place}: the task cell holds {n} sub-items but the {heading} cell has {lines} lines: kept as one task"
             ));
         } else {
+            let labels = item_labels(task_cell, n);
             return (0..n)
-                .map(|i| task(row, mapping, items[i].clone(), Some((i, n))))
+                .map(|i| {
+                    let mut t = task(row, mapping, items[i].clone(), Some((i, n)));
+                    t.marker = labels.get(i).cloned().flatten();
+                    t
+                })
                 .collect();
         }
     }
-    vec![task(row, mapping, text.to_string(), None)]
+    // A lone item keeps its marker as its id, not in its text.
+    let (marker, rest) = match super::marker(text) {
+        Some((label, rest)) if !rest.is_empty() && items.len() < 2 => (label, rest),
+        _ => (None, text),
+    };
+    let mut one = task(row, mapping, rest.trim().to_string(), None);
+    one.marker = marker;
+    vec![one]
+}
+
+/// The label of each of a cell's `n` items, where its lines write them.
+fn item_labels(cell: &Cell, n: usize) -> Vec<Option<String>> {
+    let labels: Vec<Option<String>> = cell
+        .text
+        .lines()
+        .filter_map(super::marker)
+        .map(|(label, _)| label)
+        .collect();
+    if labels.len() == n {
+        labels
+    } else {
+        Vec::new()
+    }
 }
 
 /// One task from a row; with `item`, the `i`th of `n` sub-items takes the

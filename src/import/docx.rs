@@ -140,6 +140,20 @@ impl Parser {
                     ..RawCell::default()
                 })
             }
+            // A row that starts past the grid's first columns: an empty
+            // cell over them keeps the others in their columns.
+            "gridBefore" if top && self.cell.is_none() => {
+                let n = attr(e, "val")
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(0);
+                if n > 0 {
+                    self.cells += 1;
+                    self.row.push(RawCell {
+                        span: n.min(limits::COLUMNS.saturating_add(1)),
+                        ..RawCell::default()
+                    });
+                }
+            }
             "gridSpan" if top => {
                 if let Some(cell) = self.cell.as_mut() {
                     // A span too large for a number is checked as the largest.

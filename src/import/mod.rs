@@ -105,15 +105,21 @@ impl Cell {
     }
 }
 
-/// The text after a list marker (`a)`, `(b)`, `c.`, `1.`, `2)`, `-`, `•`), or
-/// `None` when the line starts with none.
+/// The text after a list marker (`a)`, `(b)`, `c.`, `1.`, `2)`, `(iv)`,
+/// `-`, `•`), or `None` when the line starts with none.
 pub fn strip_marker(line: &str) -> Option<&str> {
+    marker(line).map(|(_, rest)| rest)
+}
+
+/// A list marker and the text after it: the marker's label (`a`, `1`,
+/// `iv`; `None` for a bullet), or `None` when the line starts with none.
+pub fn marker(line: &str) -> Option<(Option<String>, &str)> {
     let line = line.trim_start();
     for bullet in ['•', '-', '–', '*', '·', '▪', '◦'] {
         if let Some(rest) = line.strip_prefix(bullet)
             && rest.starts_with(char::is_whitespace)
         {
-            return Some(rest.trim_start());
+            return Some((None, rest.trim_start()));
         }
     }
     let body = line.strip_prefix('(').unwrap_or(line);
@@ -124,13 +130,14 @@ pub fn strip_marker(line: &str) -> Option<&str> {
     let numeric =
         !label.is_empty() && label.len() <= 2 && label.chars().all(|c| c.is_ascii_digit());
     let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase());
-    if !(numeric || letter) {
+    let roman = (2..=4).contains(&label.len()) && label.chars().all(|c| "ivx".contains(c));
+    if !(numeric || letter || roman) {
         return None;
     }
     let rest = &body[label_end..];
     let rest = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.'))?;
     rest.starts_with(char::is_whitespace)
-        .then(|| rest.trim_start())
+        .then(|| (Some(label.to_string()), rest.trim_start()))
 }
 
 /// What `--map`, `--sheet` and the other flags ask for.
@@ -175,6 +182,8 @@ pub struct NewTask {
     pub done: Option<NaiveDate>,
     /// Its target said it was done without saying when: a warning asks.
     pub done_unknown: bool,
+    /// The list marker its text began with (`a`, `1`, `iv`): its id.
+    pub marker: Option<String>,
     /// Where it was read ("Sheet1, row 4"), for warnings.
     pub place: String,
     /// The year the nearest heading gives (a section row, the table's
@@ -474,6 +483,8 @@ mod tests {
         assert_eq!(strip_marker("1.1 Not a marker"), None);
         assert_eq!(strip_marker("Ask all partners"), None);
         assert_eq!(strip_marker("A. Smith"), None);
+        assert_eq!(marker("(iv) Fourth"), Some((Some("iv".into()), "Fourth")));
+        assert_eq!(marker("a) One").map(|m| m.0), Some(Some("a".into())));
     }
 
     #[test]

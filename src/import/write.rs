@@ -215,12 +215,32 @@ fn card_text(
                 a + 1,
                 q(&action.title)
             ));
-            for (t, task) in action.tasks.iter().enumerate() {
-                out.push_str(&task_text(task, &letter(t), registry, today));
+            let ids = task_ids(&action.tasks);
+            for (task, task_id) in action.tasks.iter().zip(&ids) {
+                out.push_str(&task_text(task, task_id, registry, today));
             }
         }
     }
     out
+}
+
+/// The ids of an action's tasks: the list markers the source wrote (`a`,
+/// `ii`) when each has one and no two are alike, else `a`, `b`, `c`.
+fn task_ids(tasks: &[NewTask]) -> Vec<String> {
+    let marked: Vec<String> = tasks
+        .iter()
+        .filter_map(|t| t.marker.clone())
+        .filter(|m| m.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    let distinct = marked
+        .iter()
+        .enumerate()
+        .all(|(i, m)| !marked[..i].contains(m));
+    if marked.len() == tasks.len() && distinct {
+        marked
+    } else {
+        (0..tasks.len()).map(letter).collect()
+    }
 }
 
 /// A task as TOML. Its progress notes become the first entry of its update
