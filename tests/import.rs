@@ -863,3 +863,27 @@ fn word_rows_with_grid_before_and_lettered_items() {
     assert_eq!(plan.meta.start.to_string(), "2012-04-01");
     assert_eq!(plan.meta.end.to_string(), "2013-03-31");
 }
+
+#[test]
+fn initials_alone_are_read_as_their_agency_with_a_warning() {
+    let csv = "Action,Lead,Timescale\nMeet,Community Protection Service,June 2012\n\
+               Charge,CPS,July 2012\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "possible-same-agency: \"CPS\" is read as \"Community Protection Service\" (CPS)"
+        ),
+        "{stderr}"
+    );
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let names: Vec<Vec<String>> = plan.tasks().map(|t| leads(&plan, t)).collect();
+    assert_eq!(
+        names,
+        [
+            ["Community Protection Service"],
+            ["Community Protection Service"]
+        ]
+    );
+}

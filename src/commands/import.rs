@@ -42,6 +42,9 @@ pub fn run(
         return Ok(Exit::Success);
     }
     let files = write::files(&options, &imported, &mut registry, ctx.as_of)?;
+    for warning in &registry.warnings {
+        writeln!(err, "warning: {}", line(warning))?;
+    }
     let inputs: Vec<PathBuf> = options
         .files
         .iter()
