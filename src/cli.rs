@@ -615,6 +615,13 @@ mod tests {
     }
 }
 
+/// What a table of recommendations is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportAs {
+    Recommendations,
+    Actions,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// The files to read: .docx (its tables), .xlsx, .xls, .ods (every sheet), .csv, .tsv
@@ -652,6 +659,10 @@ pub struct ImportArgs {
     /// The plan's title [default: the text above the first table, else the file's name]
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+
+    /// Read a Recommendation table as recommendations (with their responses) or as actions [default: recommendations when it has a Response, Accepted, Cabinet Member or Portfolio Holder column]
+    #[arg(long = "as", value_name = "KIND")]
+    pub as_kind: Option<ImportAs>,
 
     /// Print the columns found and the first tasks read; write nothing
     #[arg(long)]

@@ -887,3 +887,45 @@ fn initials_alone_are_read_as_their_agency_with_a_warning() {
         ]
     );
 }
+
+const RESPONSES: &str = "Scrutiny Inquiry: response of the Cabinet\n\
+    Recommendation,Cabinet Member,Response,Accepted,Timetable,Lead Officer\n\
+    Appoint an Executive Member to lead,Cabinet Member for Communities,The Cabinet Member will lead.,Accepted,June 2012,Director of Communities\n\
+    Publish a strategy,Cabinet Member for Communities,A strategy will be drafted.,Partly,December 2012,Partnership Manager\n\
+    Fund a new post,Cabinet Member for Finance,No funding is available.,Rejected,,TBC\n";
+
+#[test]
+fn a_scrutiny_response_table_imports_as_recommendations() {
+    let (tmp, out) = import_csv(RESPONSES, &[]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("0 errors"), "{stdout}");
+    let recs = std::fs::read_to_string(tmp.path().join("out/recommendations.toml")).unwrap();
+    assert!(
+        recs.contains(
+            "id = \"R1\"\ntext = \"Appoint an Executive Member to lead\"\nresponse = \"accepted\"\n\
+             response_text = \"The Cabinet Member will lead.\"\n\
+             owner = \"Cabinet Member for Communities\"\nactions = [\"P-1.1.a\"]"
+        ),
+        "{recs}"
+    );
+    assert!(recs.contains("response = \"partially-accepted\""), "{recs}");
+    assert!(recs.contains("response = \"not-accepted\""), "{recs}");
+    let listed = plan_cmd(&["--dir", "out", "recs"], tmp.path());
+    let listing = text(&listed.stdout);
+    assert!(
+        listing.contains("│ R1 ┆ Appoint an"),
+        "{listing}{}",
+        text(&listed.stderr)
+    );
+    assert!(listing.contains("R3"), "{listing}");
+    // Each has a delivering task with its lead officer and timetable.
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let first = plan.tasks().next().unwrap();
+    assert_eq!(leads(&plan, first), ["Director of Communities"]);
+    assert_eq!(first.due_text.as_deref(), Some("June 2012"));
+    // Read as actions, the response columns go to the note.
+    let (tmp, out) = import_csv(RESPONSES, &["--as", "actions"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!tmp.path().join("out/recommendations.toml").exists());
+}

@@ -30,6 +30,7 @@ pub fn run(
         end: args.end,
         decided: args.decided,
         title: args.title.clone(),
+        as_kind: args.as_kind,
         dry_run: args.dry_run,
         force: args.force,
     };

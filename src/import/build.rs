@@ -393,6 +393,14 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
                 None if !value.is_empty() => task.note.push(format!("{heading}: {value}")),
                 None => {}
             },
+            Field::Response | Field::Accepted | Field::Owner if !value.is_empty() => {
+                let rec = task.recommendation.get_or_insert_with(Default::default);
+                match field {
+                    Field::Response => rec.response_text = Some(value),
+                    Field::Accepted => rec.decision = Some(value),
+                    _ => rec.owner = Some(value),
+                }
+            }
             Field::Progress | Field::Note | Field::Outcome if !value.is_empty() => task
                 .note
                 .push(format!("{}: {value}", super::header::label(heading, c))),
@@ -400,6 +408,13 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
         }
     }
     done_in_target(&mut task);
+    if mapping.recommendations && item.is_none_or(|(i, _)| i == 0) {
+        let rec = task.recommendation.get_or_insert_with(Default::default);
+        rec.text = task.text.clone();
+        rec.reference = task.reference.clone();
+    } else {
+        task.recommendation = None;
+    }
     task
 }
 

@@ -22,6 +22,12 @@ pub enum Field {
     Updated,
     /// The day the task was done ("Date completed").
     Done,
+    /// A recommendation's response text ("Cabinet Response").
+    Response,
+    /// Whether a recommendation was accepted ("Accepted / Rejected").
+    Accepted,
+    /// Who answers for a recommendation ("Cabinet Member", "Portfolio Holder").
+    Owner,
     /// Nothing of the plan: kept in the task's note as `Heading: value`.
     Note,
     /// Left out on purpose (`--map "Heading=ignore"`).
@@ -44,6 +50,9 @@ impl Field {
             Field::Outcome => "note (outcome)",
             Field::Updated => "the note's day",
             Field::Done => "done",
+            Field::Response => "response_text",
+            Field::Accepted => "response",
+            Field::Owner => "owner",
             Field::Note => "note",
             Field::Ignore => "ignored",
         }
@@ -64,12 +73,15 @@ impl Field {
             "outcome" => Field::Outcome,
             "updated" | "reviewed" => Field::Updated,
             "done" | "completed" => Field::Done,
+            "response" | "response_text" => Field::Response,
+            "accepted" => Field::Accepted,
+            "owner_of_recommendation" | "cabinet_member" => Field::Owner,
             "ignore" | "skip" => Field::Ignore,
             _ => return None,
         })
     }
 
-    pub const NAMES: &'static str = "ref, priority, action, task, lead, due, resources, rag, note, outcome, updated, done, ignore";
+    pub const NAMES: &'static str = "ref, priority, action, task, lead, due, resources, rag, note, outcome, updated, done, response, accepted, cabinet_member, ignore";
 }
 
 /// A heading's words: lower case, punctuation made spaces, one space between words.
@@ -109,6 +121,37 @@ const RULES: &[(Field, &[&str], &[&str])] = &[
             "actual completion date",
             "date achieved",
             "date closed",
+        ],
+        &[],
+    ),
+    (
+        Field::Owner,
+        &[
+            "cabinet member",
+            "portfolio holder",
+            "executive member",
+            "lead member",
+        ],
+        &[],
+    ),
+    (
+        Field::Accepted,
+        &[
+            "accepted",
+            "accepted rejected",
+            "accepted or rejected",
+            "agreed rejected",
+            "accept reject",
+        ],
+        &[],
+    ),
+    (
+        Field::Response,
+        &[
+            "response",
+            "cabinet response",
+            "executive response",
+            "management response",
         ],
         &[],
     ),
@@ -263,6 +306,38 @@ pub struct Mapping {
     /// What was decided that may be wrong: a column taken by its cells, a
     /// column that looks like a target or task going to the note.
     pub warnings: Vec<String>,
+    /// Each row is a recommendation (with its response) and its delivering task.
+    pub recommendations: bool,
+}
+
+impl Mapping {
+    /// A table of recommendations: its task column says Recommendation and
+    /// a column holds a response, a decision or a Cabinet Member; `as_kind`
+    /// (`--as`) decides. Read as actions, those columns go to the note.
+    pub fn settle_kind(&mut self, as_kind: Option<crate::cli::ImportAs>) {
+        use crate::cli::ImportAs;
+        let named = self
+            .column(Field::Task)
+            .is_some_and(|c| words(&self.columns[c].0).contains("recommendation"));
+        let answered = [Field::Response, Field::Accepted, Field::Owner]
+            .iter()
+            .any(|f| self.column(*f).is_some());
+        self.recommendations = match as_kind {
+            Some(ImportAs::Recommendations) => named || answered,
+            Some(ImportAs::Actions) => false,
+            None => named && answered,
+        };
+        if !self.recommendations {
+            for (_, field) in &mut self.columns {
+                if matches!(
+                    field,
+                    Some(Field::Response | Field::Accepted | Field::Owner)
+                ) {
+                    *field = Some(Field::Note);
+                }
+            }
+        }
+    }
 }
 
 impl Mapping {
@@ -377,7 +452,7 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> (Vec<Column>, Vec<String>
         }
         columns[c].1 = Some(match guessed {
             None => Field::Note,
-            Some(f @ (Field::Progress | Field::Outcome | Field::Note)) => *f,
+            Some(f @ (Field::Progress | Field::Outcome | Field::Note | Field::Response)) => *f,
             Some(Field::Action | Field::Task) => continue,
             Some(f) if !mapped.contains(f) && best.iter().any(|b| b.0 == *f && b.1 == c) => *f,
             Some(f) => {
@@ -514,6 +589,7 @@ pub fn find(rows: &[Row], maps: &[(String, Field)]) -> Option<Mapping> {
                     continued: false,
                     columns,
                     warnings,
+                    recommendations: false,
                 },
             ));
         }
@@ -572,6 +648,10 @@ mod tests {
             ("Completed on", Field::Done),
             ("Start date", Field::Note),
             ("Date raised", Field::Note),
+            ("Cabinet Member", Field::Owner),
+            ("Portfolio Holder", Field::Owner),
+            ("Cabinet Response", Field::Response),
+            ("Accepted / Rejected", Field::Accepted),
         ];
         for (heading, field) in cases {
             assert_eq!(guess(heading), Some(field), "{heading}");

@@ -153,6 +153,8 @@ pub struct Options {
     /// The day targets with no anchor ("6 months") count from.
     pub decided: Option<NaiveDate>,
     pub title: Option<String>,
+    /// `--as`: a table of recommendations read as them or as actions.
+    pub as_kind: Option<crate::cli::ImportAs>,
     pub dry_run: bool,
     pub force: bool,
 }
@@ -182,6 +184,8 @@ pub struct NewTask {
     pub done: Option<NaiveDate>,
     /// Its target said it was done without saying when: a warning asks.
     pub done_unknown: bool,
+    /// The recommendation the task delivers, read from its row.
+    pub recommendation: Option<Box<NewRecommendation>>,
     /// The list marker its text began with (`a`, `1`, `iv`): its id.
     pub marker: Option<String>,
     /// Where it was read ("Sheet1, row 4"), for warnings.
@@ -189,6 +193,17 @@ pub struct NewTask {
     /// The year the nearest heading gives (a section row, the table's
     /// heading), for a target written without one.
     pub heading: Option<Rc<years::Evidence>>,
+}
+
+/// A recommendation and the response to it, as a row of a response table gives.
+#[derive(Debug, Clone, Default)]
+pub struct NewRecommendation {
+    pub reference: Option<String>,
+    pub text: String,
+    pub response_text: Option<String>,
+    /// The decision as written ("Accepted", "Partly", "Rejected").
+    pub decision: Option<String>,
+    pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -290,7 +305,18 @@ pub fn read_all(
     let mut mapped = Vec::new();
     for path in &options.files {
         let tables = read_file(path, options.sheet.as_deref())?;
-        let (file_mapped, skipped) = map_tables(path, tables, &maps)?;
+        let (mut file_mapped, skipped) = map_tables(path, tables, &maps)?;
+        for table in file_mapped.iter_mut().filter(|t| !t.mapping.continued) {
+            table.mapping.settle_kind(options.as_kind);
+        }
+        // A table going on under another's header reads its rows as that one.
+        for i in 1..file_mapped.len() {
+            if file_mapped[i].mapping.continued {
+                let prev = file_mapped[i - 1].mapping.clone();
+                file_mapped[i].mapping.columns = prev.columns;
+                file_mapped[i].mapping.recommendations = prev.recommendations;
+            }
+        }
         for name in skipped {
             let warning = format!(
                 "{}: {name}: no header row recognised; left out (name its columns with --map, or pick a sheet with --sheet)",
@@ -383,6 +409,7 @@ fn map_tables(
                     row: 0,
                     continued: true,
                     warnings: Vec::new(),
+                    recommendations: false,
                     ..prev
                 };
                 // Every row is below the header: none of this table is one.

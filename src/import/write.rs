@@ -3,7 +3,7 @@
 //! each run through `format::format_text`, for `output_dir` to write.
 
 use super::leads::Registry;
-use super::{Imported, NewCard, NewTask, Options, When};
+use super::{Imported, NewCard, NewRecommendation, NewTask, Options, When};
 use anyhow::Context;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -84,6 +84,7 @@ pub fn files(
     }
     let mut files = vec![(PathBuf::from("plan.toml"), plan)];
     let mut cards = Vec::new();
+    let mut recs: Vec<(String, &NewRecommendation)> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for card in &imported.cards {
@@ -95,7 +96,7 @@ pub fn files(
         cards.push((
             PathBuf::from("cards").join(format!("{name}.toml")),
             // A note's day is the import's, within the plan's years.
-            card_text(card, &id, &sources, registry, today.max(start)),
+            card_text(card, &id, &sources, registry, today.max(start), &mut recs),
         ));
         ids.push(id);
         names.push(name);
@@ -104,6 +105,12 @@ pub fn files(
         files.push((PathBuf::from("agencies.toml"), agencies));
     }
     files.extend(cards);
+    if !recs.is_empty() {
+        files.push((
+            PathBuf::from("recommendations.toml"),
+            recommendations_text(&recs, &sources),
+        ));
+    }
     files
         .into_iter()
         .map(|(path, text)| {
@@ -180,12 +187,13 @@ fn letter(i: usize) -> String {
     }
 }
 
-fn card_text(
-    card: &NewCard,
+fn card_text<'a>(
+    card: &'a NewCard,
     id: &str,
     sources: &str,
     registry: &mut Registry,
     today: NaiveDate,
+    recs: &mut Vec<(String, &'a NewRecommendation)>,
 ) -> String {
     let mut out = format!(
         "# {}: imported from {sources}.\n\n[card]\nid = {}\ntitle = {}\n",
@@ -218,10 +226,85 @@ fn card_text(
             let ids = task_ids(&action.tasks);
             for (task, task_id) in action.tasks.iter().zip(&ids) {
                 out.push_str(&task_text(task, task_id, registry, today));
+                if let Some(rec) = &task.recommendation {
+                    recs.push((format!("{id}-{}.{}.{task_id}", p + 1, a + 1), rec));
+                }
             }
         }
     }
     out
+}
+
+/// The recommendations read, each with the task that delivers it.
+fn recommendations_text(recs: &[(String, &NewRecommendation)], sources: &str) -> String {
+    let mut out =
+        format!("# Recommendations and the responses to them, imported from {sources}.\n");
+    let mut ids: Vec<String> = Vec::new();
+    for (n, (task, rec)) in recs.iter().enumerate() {
+        let base = rec
+            .reference
+            .as_deref()
+            .map(|r| r.trim().trim_end_matches('.').to_string())
+            .filter(|r| !r.is_empty() && r.len() <= 20 && !r.contains(char::is_whitespace))
+            .map(|r| {
+                if r.starts_with(|c: char| c.is_ascii_digit()) {
+                    format!("R{r}")
+                } else {
+                    r
+                }
+            })
+            .unwrap_or_else(|| format!("R{}", n + 1));
+        let id = unique(base, &ids);
+        let decision = rec.decision.as_deref().and_then(response_of);
+        out.push('\n');
+        if decision.is_none() {
+            out.push_str(&comment(&format!(
+                "The table gives no decision{}: `noted` until the response is known.",
+                rec.decision
+                    .as_deref()
+                    .map(|d| format!(" it can read ({})", quoted(d)))
+                    .unwrap_or_default()
+            )));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "[[recommendation]]\nid = {}\ntext = {}\nresponse = {}\n",
+            q(&id),
+            q(&rec.text),
+            q(decision.unwrap_or("noted"))
+        ));
+        if let Some(t) = &rec.response_text {
+            out.push_str(&format!("response_text = {}\n", q(t)));
+        }
+        if let Some(o) = &rec.owner {
+            out.push_str(&format!("owner = {}\n", q(o)));
+        }
+        out.push_str(&format!("actions = [{}]\n", q(task)));
+        ids.push(id);
+    }
+    out
+}
+
+/// A decision as written: accepted, partially-accepted, not-accepted, noted.
+fn response_of(text: &str) -> Option<&'static str> {
+    let t = text.trim().to_lowercase();
+    let has = |w: &str| t.contains(w);
+    Some(if has("partial") || has("partly") || has("in part") {
+        "partially-accepted"
+    } else if has("not accepted")
+        || has("reject")
+        || has("declined")
+        || t == "no"
+        || t.starts_with("not ")
+    {
+        "not-accepted"
+    } else if has("accept") || has("agreed") || t == "yes" || t == "y" {
+        "accepted"
+    } else if has("noted") {
+        "noted"
+    } else {
+        return None;
+    })
 }
 
 /// The ids of an action's tasks: the list markers the source wrote (`a`,
