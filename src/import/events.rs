@@ -127,31 +127,52 @@ pub fn declare(imported: &mut Imported, decided: Option<NaiveDate>, start: Naive
         .flat_map(|c| c.priorities.iter_mut())
         .flat_map(|p| p.actions.iter_mut())
         .flat_map(|a| a.tasks.iter_mut());
+    // Spans with no anchor, each text once with the rows that write it.
+    let mut unanchored: Vec<(String, Vec<String>)> = Vec::new();
     for task in tasks {
-        if let Some(warning) = one_task(task, decided, start, &mut events) {
-            warnings.push(warning);
+        match one_task(task, decided, &mut events) {
+            Some(Found::Event(warning)) => warnings.push(warning),
+            Some(Found::Unanchored(text)) => match unanchored.iter_mut().find(|u| u.0 == text) {
+                Some(u) => u.1.push(task.place.clone()),
+                None => unanchored.push((text, vec![task.place.clone()])),
+            },
+            None => {}
         }
+    }
+    for (text, places) in unanchored {
+        let more = match places.len() {
+            1 => String::new(),
+            n => format!(" and {}", crate::words::count(n - 1, "more row")),
+        };
+        warnings.push(format!(
+            "{}{more}: the target {text:?} is counted from the plan's start ({start}); if it counts from a decision, import with --decided DATE (the day of the decision, an [[event]]), or give the start with --start",
+            places[0]
+        ));
     }
     imported.warnings.extend(warnings);
     imported.events = events;
 }
 
+/// What a target counts from, when it is not a day of its own.
+enum Found {
+    /// An event was declared: the warning saying so.
+    Event(String),
+    /// A span with no anchor, counted from the plan's start: its text.
+    Unanchored(String),
+}
+
 fn one_task(
     task: &mut NewTask,
     decided: Option<NaiveDate>,
-    start: NaiveDate,
     events: &mut Vec<NewEvent>,
-) -> Option<String> {
+) -> Option<Found> {
     let Some(When::Text(text)) = &task.due else {
         return None;
     };
     let text = text.clone();
     if from_plan_start(&text) {
         let Some(day) = decided else {
-            return Some(format!(
-                "{}: the target {text:?} is counted from the plan's start ({start}); if it counts from a decision, import with --decided DATE (the day of the decision, an [[event]]), or give the start with --start",
-                task.place
-            ));
+            return Some(Found::Unanchored(text));
         };
         let words = text.trim().trim_end_matches('.');
         let span = words
@@ -176,7 +197,7 @@ fn one_task(
     );
     push_event(events, &event.id, &event.title, None);
     rewrite(task, &text, target);
-    Some(warning)
+    Some(Found::Event(warning))
 }
 
 fn push_event(events: &mut Vec<NewEvent>, id: &str, title: &str, date: Option<NaiveDate>) {

@@ -341,7 +341,7 @@ pub fn settle(imported: &mut Imported, options: &Options, today: NaiveDate) -> P
         }
     }
     // The years just assumed count among the dates read, when any is written.
-    let read = if read.is_empty() {
+    let read = if read.is_empty() || assumed.is_empty() {
         read
     } else {
         dates_read(imported)
