@@ -929,3 +929,28 @@ fn a_scrutiny_response_table_imports_as_recommendations() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(!tmp.path().join("out/recommendations.toml").exists());
 }
+
+#[test]
+fn word_headings_above_tables_are_cards_and_priorities() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = import(tmp.path(), &["word-headings.docx"], &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let mut cards: Vec<(&str, Vec<&str>)> = plan
+        .cards
+        .iter()
+        .map(|c| {
+            let priorities = c.priorities.iter().map(|p| p.title.as_str()).collect();
+            (c.title.as_str(), priorities)
+        })
+        .collect();
+    cards.sort();
+    assert_eq!(
+        cards,
+        [
+            ("Reducing Harm", vec!["Reducing Harm"]),
+            ("Safer Streets", vec!["Safer Streets", "Lighting"])
+        ]
+    );
+    assert_eq!(plan.meta.title, "Safer City Plan 2012 – 2013");
+}

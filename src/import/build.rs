@@ -20,6 +20,7 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
     if table_heading.is_some() || table.new_card {
         imported.heading = table_heading;
     }
+    heading_above(imported, table, &mut pending);
     for (i, row) in table.rows.iter().enumerate() {
         if mapping.is_header(row) || row.cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -54,6 +55,31 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
         imported.rows += 1;
         let place = format!("{}, row {}", table.name, i + 1);
         add_row(imported, row, mapping, &place);
+    }
+}
+
+/// A heading paragraph above a table (Word): the first level seen, or a
+/// higher one, starts a card; a lower one a priority. The plan's own title
+/// is neither.
+fn heading_above(imported: &mut Imported, table: &Table, pending: &mut Option<String>) {
+    let Some((text, level)) = &table.heading else {
+        return;
+    };
+    if imported.title.as_deref() == Some(text.as_str()) || *level == 0 {
+        return;
+    }
+    let card_level = *imported.card_level.get_or_insert(*level);
+    if *level <= card_level {
+        imported.card_level = Some(*level);
+        imported.cards.push(NewCard::new(card_title(text)));
+        *pending = None;
+    } else {
+        ensure_card(imported, pending, &table.name);
+        let card = imported.cards.last_mut().expect("a card was just made");
+        card.priorities.push(NewPriority {
+            title: priority_title(text),
+            actions: Vec::new(),
+        });
     }
 }
 

@@ -54,6 +54,9 @@ pub struct Table {
     pub new_card: bool,
     /// Text above the table (a document's title).
     pub above: Vec<String>,
+    /// The last heading paragraph above the table (since the table before)
+    /// and its level (`Title` 0, `Heading 1` 1 ...): a card or a priority.
+    pub heading: Option<(String, u8)>,
     pub rows: Vec<Row>,
 }
 
@@ -251,6 +254,8 @@ pub struct Imported {
     pub events: Vec<events::NewEvent>,
     /// The plan's period, settled once every table is read.
     pub period: Option<years::Period>,
+    /// The level of heading above a table that starts a card: the first seen.
+    pub card_level: Option<u8>,
     /// The year the heading over the rows being read gives.
     pub heading: Option<Rc<years::Evidence>>,
     pub cards: Vec<NewCard>,
