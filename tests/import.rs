@@ -954,3 +954,25 @@ fn word_headings_above_tables_are_cards_and_priorities() {
     );
     assert_eq!(plan.meta.title, "Safer City Plan 2012 – 2013");
 }
+
+#[test]
+fn improvements_with_milestones_make_two_levels_and_a_two_line_title_is_safe() {
+    let csv = "\"Improvement Plan\n2012 – 2013\"\n\
+               Improvement,Key Milestones,Target Dates,Responsible Person\n\
+               Better reporting,Agree the form,June 2012,Anna Hughes\n\
+               ,Train the staff,August 2012,Anna Hughes\n\
+               Safer parks,Survey the parks,May 2012,Geoff Thomas\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let actions: Vec<(&str, usize)> = plan
+        .cards
+        .iter()
+        .flat_map(|c| &c.priorities)
+        .flat_map(|p| &p.actions)
+        .map(|a| (a.title.as_str(), a.tasks.len()))
+        .collect();
+    assert_eq!(actions, [("Better reporting", 2), ("Safer parks", 1)]);
+    assert_eq!(plan.meta.title, "Improvement Plan\n2012 – 2013");
+    assert_eq!(plan.meta.start.to_string(), "2012-04-01");
+}
