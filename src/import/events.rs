@@ -69,6 +69,11 @@ fn event_id(words: &str) -> String {
 /// Executive decision": the span and the event's words.
 fn span_and_event(text: &str) -> Option<(String, String)> {
     let lower = text.to_lowercase();
+    // Offsets found in the lower-case text hold in the text only when the
+    // two are as long (a dotted capital `İ` is not).
+    if lower.len() != text.len() {
+        return None;
+    }
     let (at, word) = [" after ", " following ", " of ", " from "]
         .iter()
         .filter_map(|w| lower.find(w).map(|at| (at, *w)))

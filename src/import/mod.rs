@@ -3,7 +3,9 @@
 //! sheet.rs, csv.rs) turns a file into plain tables of cells; header.rs finds
 //! each table's header row and what its columns hold; build.rs makes the rows
 //! into cards, priorities, actions and tasks; leads.rs splits the lead cells
-//! and makes the agency registry; write.rs writes the directory at once.
+//! and makes the agency registry; years.rs settles the plan's period and the
+//! year of each target written without one; events.rs declares the events
+//! targets count from; write.rs writes the directory at once.
 //! Nothing here prints: the command hands down its writers.
 
 pub mod build;
