@@ -976,3 +976,22 @@ fn improvements_with_milestones_make_two_levels_and_a_two_line_title_is_safe() {
     assert_eq!(plan.meta.title, "Improvement Plan\n2012 – 2013");
     assert_eq!(plan.meta.start.to_string(), "2012-04-01");
 }
+
+#[test]
+fn a_date_cell_of_1900_is_a_day_with_no_year() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = import(tmp.path(), &["year-1900.xlsx"], &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("the date cell 1900-10-12 has no year: read as 2011-10-12"),
+        "{stderr}"
+    );
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let first = plan.tasks().next().unwrap();
+    assert_eq!(
+        first.target.interval().map(|i| i.to.to_string()).as_deref(),
+        Some("2011-10-12")
+    );
+    assert_eq!(plan.meta.start.to_string(), "2011-10-12");
+}

@@ -396,6 +396,18 @@ fn tasks_mut(imported: &mut Imported) -> impl Iterator<Item = &mut NewTask> {
 /// row, else the document's dates, else the plan's period: written into
 /// `due` with the words as written kept in the note; the warning to print.
 fn assume_year(task: &mut NewTask, document: Option<&Evidence>, plan: &Evidence) -> Option<String> {
+    // A date cell of 1900 (a day and month typed where the sheet took the
+    // year as 1900) is a day with no year: read as its day and month.
+    let mut cell_year = None;
+    if let Some(When::Date(d)) = task.due
+        && d.year() < 1990
+        && d > ymd(1900, 1, 1)?
+    {
+        cell_year = Some(d);
+        let month = MONTHS[d.month0() as usize];
+        let month = month[..1].to_uppercase() + &month[1..];
+        task.due = Some(When::Text(format!("{} {month}", d.day())));
+    }
     let Some(When::Text(text)) = &task.due else {
         return None;
     };
@@ -413,8 +425,12 @@ fn assume_year(task: &mut NewTask, document: Option<&Evidence>, plan: &Evidence)
             "Target as written: {written} (year assumed: {year})"
         ));
     }
+    let written = match cell_year {
+        Some(d) => format!("date cell {d}"),
+        None => format!("target {written:?}"),
+    };
     Some(format!(
-        "year-assumed: {}: the target {written:?} has no year: read as {} to {}, the year from {whose}",
+        "year-assumed: {}: the {written} has no year: read as {} to {}, the year from {whose}",
         task.place, interval.from, interval.to
     ))
 }
