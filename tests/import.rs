@@ -830,8 +830,14 @@ fn a_span_with_no_anchor_says_it_counts_from_the_start_or_from_decided() {
 
 #[test]
 fn word_rows_with_grid_before_and_lettered_items() {
+    for file in ["word-layout.docx", "word-layout-libreoffice.docx"] {
+        word_layout_reads(file);
+    }
+}
+
+fn word_layout_reads(file: &str) {
     let tmp = tempfile::tempdir().unwrap();
-    let out = import(tmp.path(), &["word-layout.docx"], &[]);
+    let out = import(tmp.path(), &[file], &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let opened = opened(&tmp.path().join("out"));
     let plan = opened.plan.unwrap();
@@ -932,8 +938,14 @@ fn a_scrutiny_response_table_imports_as_recommendations() {
 
 #[test]
 fn word_headings_above_tables_are_cards_and_priorities() {
+    for file in ["word-headings.docx", "word-headings-libreoffice.docx"] {
+        word_headings_read(file);
+    }
+}
+
+fn word_headings_read(file: &str) {
     let tmp = tempfile::tempdir().unwrap();
-    let out = import(tmp.path(), &["word-headings.docx"], &[]);
+    let out = import(tmp.path(), &[file], &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let plan = opened(&tmp.path().join("out")).plan.unwrap();
     let mut cards: Vec<(&str, Vec<&str>)> = plan
