@@ -1007,3 +1007,19 @@ fn a_date_cell_of_1900_is_a_day_with_no_year() {
     );
     assert_eq!(plan.meta.start.to_string(), "2011-10-12");
 }
+
+#[test]
+fn a_decision_day_in_the_heading_anchors_spans() {
+    let csv = "Cabinet decision: 12 June 2011\nAction,Lead,Timescale\n\
+               Meet,Police,6 months\nVisit,Police,March 2012\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("counted from the decision, the day the heading gives (\"12 June 2011\")"),
+        "{stderr}"
+    );
+    let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
+    assert!(toml.contains("id = \"decision\""), "{toml}");
+    assert!(toml.contains("date = 2011-06-12"), "{toml}");
+}

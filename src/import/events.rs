@@ -124,6 +124,11 @@ fn after_event(text: &str) -> Option<(String, NewEvent)> {
 /// Declares the events the targets name, and counts spans with no anchor
 /// from `--decided` when given; the warnings to print.
 pub fn declare(imported: &mut Imported, decided: Option<NaiveDate>, start: NaiveDate) {
+    let from_heading = decided
+        .is_none()
+        .then(|| decided_in_heading(imported))
+        .flatten();
+    let decided = decided.or(from_heading.as_ref().map(|f| f.0));
     let mut events: Vec<NewEvent> = Vec::new();
     let mut warnings = Vec::new();
     let tasks = imported
@@ -154,8 +159,29 @@ pub fn declare(imported: &mut Imported, decided: Option<NaiveDate>, start: Naive
             places[0]
         ));
     }
+    if let Some((day, words)) = from_heading
+        && events.iter().any(|e| e.id == DECISION)
+    {
+        warnings.push(format!(
+            "targets such as \"6 months\" are counted from the decision, the day the heading gives ({words:?}): an [[event]] `{DECISION}` of {day}; give another with --decided DATE"
+        ));
+    }
     imported.warnings.extend(warnings);
     imported.events = events;
+}
+
+/// The day of a decision a line above the first table gives ("Cabinet
+/// decision: 12 June 2011", "Meeting Date: 23 August 2011"), and its words.
+fn decided_in_heading(imported: &Imported) -> Option<(NaiveDate, String)> {
+    let found = imported.title_lines.iter().find_map(|line| {
+        let lower = line.to_lowercase();
+        ["decision", "decided", "cabinet", "meeting"]
+            .iter()
+            .any(|w| lower.contains(w))
+            .then(|| super::years::day_in(line))
+            .flatten()
+    })?;
+    Some(found)
 }
 
 /// What a target counts from, when it is not a day of its own.

@@ -213,6 +213,24 @@ pub fn title_period(text: &str) -> Option<Evidence> {
     None
 }
 
+/// A day a heading writes in full ("23 August 2011", "March 5th 2012").
+pub fn day_in(text: &str) -> Option<(NaiveDate, String)> {
+    if text.len() > 1_000 {
+        return None;
+    }
+    let all = pieces(text);
+    let kinds: Vec<Piece> = all.iter().map(|p| p.0).collect();
+    let chars: Vec<char> = text.chars().collect();
+    (0..kinds.len()).find_map(|i| {
+        let day = match kinds[i..] {
+            [Piece::Day(d), Piece::Month(m), Piece::Year(y), ..]
+            | [Piece::Month(m), Piece::Day(d), Piece::Year(y), ..] => ymd(y, m, d),
+            _ => None,
+        }?;
+        Some((day, chars[all[i].1..all[i + 2].2].iter().collect()))
+    })
+}
+
 /// The year a heading gives: a period it names, else a day it names (a
 /// meeting's date: targets fall in the year from it), else a year alone.
 pub fn heading_evidence(text: &str) -> Option<Evidence> {
@@ -222,23 +240,15 @@ pub fn heading_evidence(text: &str) -> Option<Evidence> {
     if let Some(period) = title_period(text) {
         return Some(period);
     }
-    let all = pieces(text);
-    let kinds: Vec<Piece> = all.iter().map(|p| p.0).collect();
-    let chars: Vec<char> = text.chars().collect();
-    for i in 0..kinds.len() {
-        let day = match kinds[i..] {
-            [Piece::Day(d), Piece::Month(m), Piece::Year(y), ..]
-            | [Piece::Month(m), Piece::Day(d), Piece::Year(y), ..] => ymd(y, m, d),
-            _ => None,
-        };
-        if let Some(day) = day {
-            return Some(Evidence {
-                start: day,
-                end: day + Duration::days(364),
-                words: chars[all[i].1..all[i + 2].2].iter().collect(),
-            });
-        }
+    if let Some((day, words)) = day_in(text) {
+        return Some(Evidence {
+            start: day,
+            end: day + Duration::days(364),
+            words,
+        });
     }
+    let all = pieces(text);
+    let chars: Vec<char> = text.chars().collect();
     all.iter().find_map(|(p, from, to)| match p {
         Piece::Year(y) => Some(Evidence {
             start: ymd(*y, 1, 1)?,
