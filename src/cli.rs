@@ -615,6 +615,13 @@ mod tests {
     }
 }
 
+/// What a table of recommendations is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportAs {
+    Recommendations,
+    Actions,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// The files to read: .docx (its tables), .xlsx, .xls, .ods (every sheet), .csv, .tsv
@@ -645,9 +652,17 @@ pub struct ImportArgs {
     #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub end: Option<NaiveDate>,
 
+    /// The day of the decision that targets such as "6 months" count from (an [[event]] `decision`)
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
+    pub decided: Option<NaiveDate>,
+
     /// The plan's title [default: the text above the first table, else the file's name]
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+
+    /// Read a Recommendation table as recommendations (with their responses) or as actions [default: recommendations when it has a Response, Accepted, Cabinet Member or Portfolio Holder column]
+    #[arg(long = "as", value_name = "KIND")]
+    pub as_kind: Option<ImportAs>,
 
     /// Print the columns found and the first tasks read; write nothing
     #[arg(long)]

@@ -28,11 +28,13 @@ pub fn run(
         agencies: args.agencies.clone(),
         start: args.start,
         end: args.end,
+        decided: args.decided,
         title: args.title.clone(),
+        as_kind: args.as_kind,
         dry_run: args.dry_run,
         force: args.force,
     };
-    let (imported, mapped) = import::read_all(&options, err)?;
+    let (imported, mapped) = import::read_all(&options, ctx.as_of, err)?;
     let mut registry = Registry::new(options.agencies.as_deref())?;
     let cells: Vec<&str> = imported.tasks().map(|t| t.lead.as_str()).collect();
     registry.learn(&cells);
@@ -41,6 +43,9 @@ pub fn run(
         return Ok(Exit::Success);
     }
     let files = write::files(&options, &imported, &mut registry, ctx.as_of)?;
+    for warning in &registry.warnings {
+        writeln!(err, "warning: {}", line(warning))?;
+    }
     let inputs: Vec<PathBuf> = options
         .files
         .iter()

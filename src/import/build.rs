@@ -11,6 +11,16 @@ use chrono::NaiveDate;
 pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first_row: usize) {
     // A sheet is a card of its own unless its first section row names one.
     let mut pending = table.new_card.then(|| table.name.clone());
+    let table_heading = table
+        .above
+        .iter()
+        .rev()
+        .find_map(|l| super::years::heading_evidence(l))
+        .map(std::rc::Rc::new);
+    if table_heading.is_some() || table.new_card {
+        imported.heading = table_heading;
+    }
+    heading_above(imported, table, &mut pending);
     for (i, row) in table.rows.iter().enumerate() {
         if mapping.is_header(row) || row.cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -25,6 +35,9 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
             continue;
         }
         if let Some(section) = section {
+            if let Some(e) = super::years::heading_evidence(&section) {
+                imported.heading = Some(std::rc::Rc::new(e));
+            }
             if is_card_title(&section) {
                 imported.cards.push(NewCard::new(card_title(&section)));
                 pending = None;
@@ -42,6 +55,31 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
         imported.rows += 1;
         let place = format!("{}, row {}", table.name, i + 1);
         add_row(imported, row, mapping, &place);
+    }
+}
+
+/// A heading paragraph above a table (Word): the first level seen, or a
+/// higher one, starts a card; a lower one a priority. The plan's own title
+/// is neither.
+fn heading_above(imported: &mut Imported, table: &Table, pending: &mut Option<String>) {
+    let Some((text, level)) = &table.heading else {
+        return;
+    };
+    if imported.title.as_deref() == Some(text.as_str()) || *level == 0 {
+        return;
+    }
+    let card_level = *imported.card_level.get_or_insert(*level);
+    if *level <= card_level {
+        imported.card_level = Some(*level);
+        imported.cards.push(NewCard::new(card_title(text)));
+        *pending = None;
+    } else {
+        ensure_card(imported, pending, &table.name);
+        let card = imported.cards.last_mut().expect("a card was just made");
+        card.priorities.push(NewPriority {
+            title: priority_title(text),
+            actions: Vec::new(),
+        });
     }
 }
 
@@ -159,6 +197,7 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
         continued_row(imported, row, mapping, place);
         return;
     }
+    let heading = imported.heading.clone();
     let card = imported.cards.last_mut().expect("add_rows made a card");
     if !priority_text.is_empty()
         && card
@@ -211,7 +250,7 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
     } else {
         task_text
     };
-    let tasks = split_tasks(
+    let mut tasks = split_tasks(
         row,
         mapping,
         &task_cell,
@@ -219,6 +258,15 @@ fn add_row(imported: &mut Imported, row: &Row, mapping: &Mapping, place: &str) {
         place,
         &mut imported.warnings,
     );
+    for task in &mut tasks {
+        task.place = place.to_string();
+        task.heading = heading.clone();
+        if task.done_unknown {
+            imported.warnings.push(format!(
+                "{place}: the target says the task is done: it is blue; add the day it was done as `done = YYYY-MM-DD`"
+            ));
+        }
+    }
     action.tasks.extend(tasks);
 }
 
@@ -293,12 +341,39 @@ fn split_tasks(
                 "{place}: the task cell holds {n} sub-items but the {heading} cell has {lines} lines: kept as one task"
             ));
         } else {
+            let labels = item_labels(task_cell, n);
             return (0..n)
-                .map(|i| task(row, mapping, items[i].clone(), Some((i, n))))
+                .map(|i| {
+                    let mut t = task(row, mapping, items[i].clone(), Some((i, n)));
+                    t.marker = labels.get(i).cloned().flatten();
+                    t
+                })
                 .collect();
         }
     }
-    vec![task(row, mapping, text.to_string(), None)]
+    // A lone item keeps its marker as its id, not in its text.
+    let (marker, rest) = match super::marker(text) {
+        Some((label, rest)) if !rest.is_empty() && items.len() < 2 => (label, rest),
+        _ => (None, text),
+    };
+    let mut one = task(row, mapping, rest.trim().to_string(), None);
+    one.marker = marker;
+    vec![one]
+}
+
+/// The label of each of a cell's `n` items, where its lines write them.
+fn item_labels(cell: &Cell, n: usize) -> Vec<Option<String>> {
+    let labels: Vec<Option<String>> = cell
+        .text
+        .lines()
+        .filter_map(super::marker)
+        .map(|(label, _)| label)
+        .collect();
+    if labels.len() == n {
+        labels
+    } else {
+        Vec::new()
+    }
 }
 
 /// One task from a row; with `item`, the `i`th of `n` sub-items takes the
@@ -334,25 +409,83 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
                     None => {}
                 }
             }
+            Field::Done => match cell.date.or_else(|| day_of(&value)) {
+                Some(day) => task.done = Some(day),
+                None if !value.is_empty() => task.note.push(format!("{heading}: {value}")),
+                None => {}
+            },
             Field::Updated => match cell.date.or_else(|| day_of(&value)) {
                 Some(day) => task.updated = Some(day),
                 None if !value.is_empty() => task.note.push(format!("{heading}: {value}")),
                 None => {}
             },
+            Field::Response | Field::Accepted | Field::Owner if !value.is_empty() => {
+                let rec = task.recommendation.get_or_insert_with(Default::default);
+                match field {
+                    Field::Response => rec.response_text = Some(value),
+                    Field::Accepted => rec.decision = Some(value),
+                    _ => rec.owner = Some(value),
+                }
+            }
             Field::Progress | Field::Note | Field::Outcome if !value.is_empty() => task
                 .note
                 .push(format!("{}: {value}", super::header::label(heading, c))),
             _ => {}
         }
     }
+    done_in_target(&mut task);
+    if mapping.recommendations && item.is_none_or(|(i, _)| i == 0) {
+        let rec = task.recommendation.get_or_insert_with(Default::default);
+        rec.text = task.text.clone();
+        rec.reference = task.reference.clone();
+    } else {
+        task.recommendation = None;
+    }
     task
+}
+
+/// "Completed" (or "Completed 3 May 2012") where the target goes: the task
+/// is done (blue), on the day written, else the day is asked for.
+fn done_in_target(task: &mut NewTask) {
+    let mut said_done = false;
+    if let Some(When::Text(text)) = &task.due
+        && let Some(day) = completed(text)
+    {
+        task.note.push(format!("Target as written: {text}"));
+        task.due = None;
+        task.done = task.done.or(day);
+        said_done = true;
+    }
+    if said_done || task.done.is_some() {
+        task.rag = Some(Rag::Blue);
+        task.done_unknown = task.done.is_none();
+    }
+}
+
+/// A target that says the task is done: `Some(day)` with the day it
+/// gives, `Some(None)` with none; `None` for a target.
+fn completed(text: &str) -> Option<Option<NaiveDate>> {
+    let t = text.trim();
+    if rag_of(t) == Some(Rag::Blue) {
+        return Some(None);
+    }
+    let lower = t.to_lowercase();
+    let word = ["completed", "complete", "achieved", "done"]
+        .into_iter()
+        .find(|w| lower.starts_with(w))?;
+    let rest =
+        t[word.len()..].trim_start_matches(|c: char| c.is_whitespace() || ":-–,".contains(c));
+    let rest = rest.strip_prefix("on ").unwrap_or(rest).trim();
+    day_of(rest).map(Some)
 }
 
 /// A day written as text in a "Last updated" column: ISO, or day first.
 fn day_of(text: &str) -> Option<NaiveDate> {
-    ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"]
-        .iter()
-        .find_map(|form| NaiveDate::parse_from_str(text.trim(), form).ok())
+    [
+        "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%d/%m/%y",
+    ]
+    .iter()
+    .find_map(|form| NaiveDate::parse_from_str(text.trim(), form).ok())
 }
 
 /// A RAG status written in a cell.

@@ -70,6 +70,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
         name,
         new_card: true,
         above: Vec::new(),
+        heading: None,
         rows,
     }])
 }

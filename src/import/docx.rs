@@ -58,6 +58,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
             },
             new_card: i == 0,
             above: t.above,
+            heading: t.heading,
             rows,
         })
         .collect();
@@ -89,6 +90,7 @@ struct RawCell {
 #[derive(Debug, Default)]
 struct RawTable {
     above: Vec<String>,
+    heading: Option<(String, u8)>,
     /// Its columns as `w:tblGrid` declares them (`w:gridCol`s), if it does.
     grid: usize,
     rows: Vec<Vec<RawCell>>,
@@ -104,6 +106,10 @@ struct Parser {
     cell: Option<RawCell>,
     para: String,
     listed: bool,
+    /// The paragraph's heading level, from its style (`Heading2`: 2).
+    level: Option<u8>,
+    /// The last heading paragraph outside a table since the last table.
+    heading: Option<(String, u8)>,
     in_text: bool,
     /// Table cells read so far, against [`limits::CELLS`].
     cells: usize,
@@ -126,6 +132,7 @@ impl Parser {
                     let above = std::mem::take(&mut self.outside);
                     self.current = RawTable {
                         above: above.into_iter().filter(|p| !p.trim().is_empty()).collect(),
+                        heading: self.heading.take(),
                         grid: 0,
                         rows: Vec::new(),
                     };
@@ -139,6 +146,20 @@ impl Parser {
                     span: 1,
                     ..RawCell::default()
                 })
+            }
+            // A row that starts past the grid's first columns: an empty
+            // cell over them keeps the others in their columns.
+            "gridBefore" if top && self.cell.is_none() => {
+                let n = attr(e, "val")
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(0);
+                if n > 0 {
+                    self.cells += 1;
+                    self.row.push(RawCell {
+                        span: n.min(limits::COLUMNS.saturating_add(1)),
+                        ..RawCell::default()
+                    });
+                }
             }
             "gridSpan" if top => {
                 if let Some(cell) = self.cell.as_mut() {
@@ -170,7 +191,9 @@ impl Parser {
             "p" if !empty => {
                 self.para.clear();
                 self.listed = false;
+                self.level = None;
             }
+            "pStyle" => self.level = attr(e, "val").and_then(|v| heading_level(&v)),
             "numPr" => self.listed = true,
             "t" if !empty => self.in_text = true,
             "tab" if attr(e, "val").is_none() => self.para.push('\t'),
@@ -201,7 +224,14 @@ impl Parser {
                 let para = std::mem::take(&mut self.para);
                 match self.cell.as_mut() {
                     Some(cell) if self.depth >= 1 => cell.paras.push((para, self.listed)),
-                    _ if self.depth == 0 => self.outside.push(para),
+                    _ if self.depth == 0 => {
+                        if let Some(level) = self.level
+                            && !para.trim().is_empty()
+                        {
+                            self.heading = Some((para.trim().to_string(), level));
+                        }
+                        self.outside.push(para)
+                    }
                     _ => {}
                 }
             }
@@ -209,6 +239,18 @@ impl Parser {
             _ => {}
         }
     }
+}
+
+/// The level of a heading style: `Title` 0, `Heading1` (or `Heading 1`) 1 ...
+fn heading_level(style: &str) -> Option<u8> {
+    let s = style.to_lowercase().replace(' ', "");
+    if s == "title" {
+        return Some(0);
+    }
+    s.strip_prefix("heading")?
+        .parse::<u8>()
+        .ok()
+        .filter(|l| *l <= 9)
 }
 
 enum Parse {

@@ -20,6 +20,14 @@ pub enum Field {
     Outcome,
     /// The day the progress was written: the day of the note's entry.
     Updated,
+    /// The day the task was done ("Date completed").
+    Done,
+    /// A recommendation's response text ("Cabinet Response").
+    Response,
+    /// Whether a recommendation was accepted ("Accepted / Rejected").
+    Accepted,
+    /// Who answers for a recommendation ("Cabinet Member", "Portfolio Holder").
+    Owner,
     /// Nothing of the plan: kept in the task's note as `Heading: value`.
     Note,
     /// Left out on purpose (`--map "Heading=ignore"`).
@@ -41,6 +49,10 @@ impl Field {
             Field::Progress => "note",
             Field::Outcome => "note (outcome)",
             Field::Updated => "the note's day",
+            Field::Done => "done",
+            Field::Response => "response_text",
+            Field::Accepted => "response",
+            Field::Owner => "owner",
             Field::Note => "note",
             Field::Ignore => "ignored",
         }
@@ -60,13 +72,16 @@ impl Field {
             "note" | "progress" => Field::Progress,
             "outcome" => Field::Outcome,
             "updated" | "reviewed" => Field::Updated,
+            "done" | "completed" => Field::Done,
+            "response" | "response_text" => Field::Response,
+            "accepted" => Field::Accepted,
+            "owner_of_recommendation" | "cabinet_member" => Field::Owner,
             "ignore" | "skip" => Field::Ignore,
             _ => return None,
         })
     }
 
-    pub const NAMES: &'static str =
-        "ref, priority, action, task, lead, due, resources, rag, note, outcome, updated, ignore";
+    pub const NAMES: &'static str = "ref, priority, action, task, lead, due, resources, rag, note, outcome, updated, done, response, accepted, cabinet_member, ignore";
 }
 
 /// A heading's words: lower case, punctuation made spaces, one space between words.
@@ -97,6 +112,63 @@ fn starts(words: &str, stem: &str) -> bool {
 /// before anything with "action" in it is an action. Each rule: the field,
 /// whole words or phrases, and word stems.
 const RULES: &[(Field, &[&str], &[&str])] = &[
+    (
+        Field::Done,
+        &[
+            "date completed",
+            "completed on",
+            "date of completion",
+            "actual completion date",
+            "date achieved",
+            "date closed",
+        ],
+        &[],
+    ),
+    (
+        Field::Owner,
+        &[
+            "cabinet member",
+            "portfolio holder",
+            "executive member",
+            "lead member",
+        ],
+        &[],
+    ),
+    (
+        Field::Accepted,
+        &[
+            "accepted",
+            "accepted rejected",
+            "accepted or rejected",
+            "agreed rejected",
+            "accept reject",
+        ],
+        &[],
+    ),
+    (
+        Field::Response,
+        &[
+            "response",
+            "cabinet response",
+            "executive response",
+            "management response",
+        ],
+        &[],
+    ),
+    (
+        // Days that are no target: kept in the note.
+        Field::Note,
+        &[
+            "start date",
+            "date started",
+            "date raised",
+            "date agreed",
+            "date identified",
+            "date added",
+            "date opened",
+        ],
+        &[],
+    ),
     (
         Field::Updated,
         &[
@@ -144,6 +216,10 @@ const RULES: &[(Field, &[&str], &[&str])] = &[
         Field::Due,
         &[
             "target date",
+            "to be achieved by",
+            "achieved by",
+            "complete by",
+            "to be completed by",
             "timescale",
             "timescales",
             "timetable",
@@ -184,6 +260,8 @@ const RULES: &[(Field, &[&str], &[&str])] = &[
             "recommendation",
             "milestone",
             "milestones",
+            "improvement",
+            "improvements",
         ],
         &["action"],
     ),
@@ -227,6 +305,41 @@ pub struct Mapping {
     pub continued: bool,
     /// Per column: its heading and the field it goes to (`None`: an empty heading).
     pub columns: Vec<(String, Option<Field>)>,
+    /// What was decided that may be wrong: a column taken by its cells, a
+    /// column that looks like a target or task going to the note.
+    pub warnings: Vec<String>,
+    /// Each row is a recommendation (with its response) and its delivering task.
+    pub recommendations: bool,
+}
+
+impl Mapping {
+    /// A table of recommendations: its task column says Recommendation and
+    /// a column holds a response, a decision or a Cabinet Member; `as_kind`
+    /// (`--as`) decides. Read as actions, those columns go to the note.
+    pub fn settle_kind(&mut self, as_kind: Option<crate::cli::ImportAs>) {
+        use crate::cli::ImportAs;
+        let named = self
+            .column(Field::Task)
+            .is_some_and(|c| words(&self.columns[c].0).contains("recommendation"));
+        let answered = [Field::Response, Field::Accepted, Field::Owner]
+            .iter()
+            .any(|f| self.column(*f).is_some());
+        self.recommendations = match as_kind {
+            Some(ImportAs::Recommendations) => named || answered,
+            Some(ImportAs::Actions) => false,
+            None => named && answered,
+        };
+        if !self.recommendations {
+            for (_, field) in &mut self.columns {
+                if matches!(
+                    field,
+                    Some(Field::Response | Field::Accepted | Field::Owner)
+                ) {
+                    *field = Some(Field::Note);
+                }
+            }
+        }
+    }
 }
 
 impl Mapping {
@@ -278,11 +391,25 @@ pub fn parse_maps(maps: &[String]) -> Result<Vec<(String, Field)>, Error> {
         .collect()
 }
 
-/// The fields of one row read as a header, each field to one column
-/// (later columns of a field already taken go to the note).
-fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field>)> {
-    let mut taken = Vec::new();
-    let mut guessed: Vec<(String, Option<Field>)> = row
+/// A column as a header row names it: its heading and field.
+pub type Column = (String, Option<Field>);
+
+/// How strongly a heading names its field: "Target date" beats a bare
+/// "Date", and a "Measure" is task text only when nothing else is.
+fn rank(heading: &str, field: Field) -> u8 {
+    let w = words(heading);
+    match field {
+        Field::Due if matches!(w.as_str(), "date" | "dates" | "when") => 1,
+        Field::Action if starts(&w, "measure") => 1,
+        _ => 2,
+    }
+}
+
+/// The fields of one row read as a header, each field to its best column
+/// (the others go to the note, with a warning when one looks like a target
+/// date or task text), and those warnings.
+fn read_header(row: &Row, maps: &[(String, Field)]) -> (Vec<Column>, Vec<String>) {
+    let mut columns: Vec<Column> = row
         .cells
         .iter()
         .map(|c| {
@@ -300,47 +427,136 @@ fn read_header(row: &Row, maps: &[(String, Field)]) -> Vec<(String, Option<Field
         .collect();
     // A set of the few fields, not a list of every column's: a row of
     // 600,000 columns once took minutes here.
-    for field in guessed.iter().filter_map(|(_, f)| *f) {
-        if !taken.contains(&field) {
-            taken.push(field);
+    let mut mapped: Vec<Field> = Vec::new();
+    for field in columns.iter().filter_map(|(_, f)| *f) {
+        if !mapped.contains(&field) {
+            mapped.push(field);
         }
     }
-    for (heading, field) in guessed.iter_mut() {
-        if field.is_some() {
+    let guesses: Vec<Option<Field>> = columns
+        .iter()
+        .map(|(h, f)| if f.is_some() { None } else { guess(h) })
+        .collect();
+    let mut warnings = Vec::new();
+    let mut best: Vec<(Field, usize, u8)> = Vec::new();
+    for (c, guessed) in guesses.iter().enumerate() {
+        let Some(f) = guessed else { continue };
+        let r = rank(&columns[c].0, *f);
+        match best.iter_mut().find(|(g, _, _)| g == f) {
+            Some(b) if r > b.2 => *b = (*f, c, r),
+            Some(_) => {}
+            None => best.push((*f, c, r)),
+        }
+    }
+    for (c, guessed) in guesses.iter().enumerate() {
+        if columns[c].1.is_some() {
             continue;
         }
-        if heading.is_empty() {
-            // An unlabelled column still goes to the note: nothing is lost.
-            *field = Some(Field::Note);
-            continue;
-        }
-        let wanted = guess(heading).unwrap_or(Field::Note);
-        *field = Some(match wanted {
-            Field::Progress | Field::Outcome | Field::Note => wanted,
-            f if taken.contains(&f) => Field::Note,
-            f => f,
+        columns[c].1 = Some(match guessed {
+            None => Field::Note,
+            Some(f @ (Field::Progress | Field::Outcome | Field::Note | Field::Response)) => *f,
+            Some(Field::Action | Field::Task) => continue,
+            Some(f) if !mapped.contains(f) && best.iter().any(|b| b.0 == *f && b.1 == c) => *f,
+            Some(f) => {
+                if *f == Field::Due {
+                    warnings.push(format!(
+                        "the column {:?} looks like a target date but another is the target: it goes to the note (say which with --map \"{}=due\")",
+                        columns[c].0, columns[c].0
+                    ));
+                }
+                Field::Note
+            }
         });
-        if !taken.contains(&wanted) {
-            taken.push(wanted);
-        }
     }
-    settle_actions(&mut guessed);
-    guessed
+    settle_tasks(&mut columns, &guesses, &mapped, &mut warnings);
+    (columns, warnings)
 }
 
-/// One action-like column is the task; with two, the first is the action
-/// (`Recommendation`, `Action`) and the second its tasks.
-fn settle_actions(columns: &mut [(String, Option<Field>)]) {
-    let action = columns.iter().position(|(_, f)| *f == Some(Field::Action));
-    let task = columns.iter().position(|(_, f)| *f == Some(Field::Task));
-    if let (Some(a), Some(t)) = (action, task)
-        && t < a
-    {
-        columns[t].1 = Some(Field::Action);
-        columns[a].1 = Some(Field::Task);
+/// The columns that could be the task text: with two, the finer (the
+/// right-hand one) is the task and the other its action, carried down the
+/// rows it spans; any more go to the note with a warning.
+fn settle_tasks(
+    columns: &mut [Column],
+    guesses: &[Option<Field>],
+    mapped: &[Field],
+    warnings: &mut Vec<String>,
+) {
+    let candidates: Vec<usize> = (0..columns.len())
+        .filter(|c| matches!(guesses[*c], Some(Field::Action | Field::Task)))
+        .filter(|c| columns[*c].1.is_none())
+        .collect();
+    let strong: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|c| {
+            let field = guesses[*c].unwrap_or(Field::Note);
+            rank(&columns[*c].0, field) > 1
+        })
+        .collect();
+    let mut pool = if strong.is_empty() {
+        candidates.clone()
+    } else {
+        strong
+    };
+    for field in [Field::Task, Field::Action] {
+        if !mapped.contains(&field)
+            && let Some(c) = pool.pop()
+        {
+            columns[c].1 = Some(field);
+        }
     }
-    if let (Some(a), None) = (action, task) {
-        columns[a].1 = Some(Field::Task);
+    for c in candidates {
+        if columns[c].1.is_none() {
+            columns[c].1 = Some(Field::Note);
+            warnings.push(format!(
+                "the column {:?} looks like task text but others are the action and the task: it goes to the note (say which with --map)",
+                columns[c].0
+            ));
+        }
+    }
+}
+
+/// A column with a heading no rule knows ("When achieved?") whose cells
+/// read as target dates is the target, when no column is; with a warning.
+fn due_by_content(rows: &[Row], mapping: &mut Mapping) {
+    if mapping.column(Field::Due).is_some() || mapping.columns.len() > 200 {
+        return;
+    }
+    let probe = crate::dates::Calendar {
+        start: chrono::NaiveDate::from_ymd_opt(2010, 4, 1).unwrap_or_default(),
+        end: chrono::NaiveDate::from_ymd_opt(2011, 3, 31).unwrap_or_default(),
+        asap_days: 30,
+        year_start: 4,
+    };
+    let below = &rows[(mapping.row + 1).min(rows.len())..];
+    for c in 0..mapping.columns.len() {
+        let (heading, field) = &mapping.columns[c];
+        if *field != Some(Field::Note) || heading.is_empty() || guess(heading).is_some() {
+            continue;
+        }
+        let cells: Vec<&super::Cell> = below
+            .iter()
+            .take(50)
+            .filter_map(|r| r.cells.get(c))
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        let dated = cells
+            .iter()
+            .filter(|cell| {
+                cell.date.is_some()
+                    || crate::dates::parse(&cell.text, &probe)
+                        .ok()
+                        .and_then(|d| d.interval())
+                        .is_some()
+            })
+            .count();
+        if !cells.is_empty() && dated * 3 >= cells.len() * 2 {
+            mapping.warnings.push(format!(
+                "the column {heading:?} is not a heading known for target dates, but its cells read as dates: taken as the target (`due`); say otherwise with --map \"{heading}=note\""
+            ));
+            mapping.columns[c].1 = Some(Field::Due);
+            return;
+        }
     }
 }
 
@@ -365,7 +581,7 @@ fn score(columns: &[(String, Option<Field>)]) -> usize {
 pub fn find(rows: &[Row], maps: &[(String, Field)]) -> Option<Mapping> {
     let mut best: Option<(usize, Mapping)> = None;
     for (i, row) in rows.iter().enumerate().take(20) {
-        let columns = read_header(row, maps);
+        let (columns, warnings) = read_header(row, maps);
         let score = score(&columns);
         if score >= 2 && best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((
@@ -374,11 +590,15 @@ pub fn find(rows: &[Row], maps: &[(String, Field)]) -> Option<Mapping> {
                     row: i,
                     continued: false,
                     columns,
+                    warnings,
+                    recommendations: false,
                 },
             ));
         }
     }
-    best.map(|(_, m)| m)
+    let mut mapping = best.map(|(_, m)| m)?;
+    due_by_content(rows, &mut mapping);
+    Some(mapping)
 }
 
 /// The headings of a table's first rows, for the message when none is a header.
@@ -424,6 +644,18 @@ mod tests {
             ("Sub Action:", Field::Task),
             ("How/what activity?", Field::Task),
             ("Tasks", Field::Task),
+            ("To be Achieved by", Field::Due),
+            ("Complete by", Field::Due),
+            ("Date completed", Field::Done),
+            ("Completed on", Field::Done),
+            ("Start date", Field::Note),
+            ("Date raised", Field::Note),
+            ("Improvement", Field::Action),
+            ("Key Milestones", Field::Action),
+            ("Cabinet Member", Field::Owner),
+            ("Portfolio Holder", Field::Owner),
+            ("Cabinet Response", Field::Response),
+            ("Accepted / Rejected", Field::Accepted),
         ];
         for (heading, field) in cases {
             assert_eq!(guess(heading), Some(field), "{heading}");

@@ -30,6 +30,14 @@ pub struct Registry {
     taken: HashSet<String>,
     /// Lead cells that name one lead and nothing else.
     standalone: HashSet<String>,
+    /// Two leads kept apart that may be one agency (`CPS` beside
+    /// `Community Protection Service`): `possible-same-agency` warnings.
+    pub warnings: Vec<String>,
+    /// Initials' key -> the first agency with them.
+    initials: HashMap<String, usize>,
+    /// Keys of ids made from a name's initials, and those already warned of.
+    derived: HashSet<String>,
+    warned: HashSet<String>,
 }
 
 const UNASSIGNED: &[&str] = &[
@@ -248,6 +256,17 @@ impl Registry {
             return "all".into();
         }
         if let Some(id) = self.known.get(&k).cloned() {
+            if self.derived.contains(&k) && self.warned.insert(k.clone()) {
+                let full = self
+                    .agencies
+                    .iter()
+                    .find(|a| a.id == id)
+                    .map(|a| a.name.clone());
+                self.warnings.push(format!(
+                    "possible-same-agency: {name:?} is read as {:?} ({id}), whose initials it is; if it is another body, give it an agency of its own in agencies.toml",
+                    full.unwrap_or_default()
+                ));
+            }
             if let Some(agency) = self.agencies.iter_mut().find(|a| a.id == id)
                 && agency.name != name
                 && !crate::model::same_id(&agency.id, name)
@@ -260,9 +279,15 @@ impl Registry {
         let id = self.new_id(name);
         self.taken.insert(crate::leads::normalise(&id));
         self.taken.insert(crate::leads::normalise(name));
-        self.known.insert(k, id.clone());
-        // A later cell that writes the id itself ("SWP") means this agency.
-        self.known.insert(key(&id), id.clone());
+        self.known.insert(k.clone(), id.clone());
+        // A later cell that writes the id itself ("SWP") means this agency
+        // (no other may be named so), with a warning: initials alone may
+        // name another body ("CPS", the Crown Prosecution Service).
+        if key(&id) != k {
+            self.known.insert(key(&id), id.clone());
+            self.derived.insert(key(&id));
+        }
+        self.doubt(name, &id);
         self.agencies.push(NewAgency {
             id: id.clone(),
             name: name.to_string(),
@@ -271,53 +296,29 @@ impl Registry {
         id
     }
 
+    /// A warning when a new lead and an agency already made share their
+    /// initials and one of them is written as initials only.
+    fn doubt(&mut self, name: &str, id: &str) {
+        let mine = key(&base_id(name));
+        let next = self.agencies.len();
+        let first = *self.initials.entry(mine).or_insert(next);
+        let Some(other) = self.agencies.get(first) else {
+            return;
+        };
+        if is_acronym(name) || is_acronym(&other.name) {
+            self.warnings.push(format!(
+                "possible-same-agency: {name:?} ({id}) and {:?} ({}) share the initials {}: kept as two agencies; if they are one, add the one's name to the other's `aliases` in agencies.toml and its id to the tasks",
+                other.name,
+                other.id,
+                base_id(name)
+            ));
+        }
+    }
+
     /// An id from a name's initials (`South Wales Police` -> `SWP`), kept
     /// whole for one word or an acronym, numbered on a clash.
     fn new_id(&self, name: &str) -> String {
-        let words: Vec<&str> = name
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let small = [
-            "of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "by",
-        ];
-        let big: Vec<&str> = words
-            .iter()
-            .copied()
-            .filter(|w| !small.contains(&w.to_lowercase().as_str()))
-            .collect();
-        let mut base: String = match big.as_slice() {
-            [] => "A".into(),
-            [one] => one
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .take(12)
-                .collect::<String>()
-                .to_uppercase(),
-            many => {
-                // Acronyms kept whole ("SWP Manager" -> SWPM) while short.
-                let initial = |w: &&str| w.chars().take(1).collect::<String>().to_uppercase();
-                let whole: String = many
-                    .iter()
-                    .map(|w| {
-                        if is_acronym(w) {
-                            w.to_string()
-                        } else {
-                            initial(w)
-                        }
-                    })
-                    .collect();
-                if whole.len() <= 8 {
-                    whole
-                } else {
-                    many.iter().map(initial).take(8).collect()
-                }
-            }
-        };
-        base.retain(|c| c.is_ascii_alphanumeric());
-        if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
-            base.insert(0, 'A');
-        }
+        let base = base_id(name);
         let free = |id: &str| {
             let n = crate::leads::normalise(id);
             !self.taken.contains(&n)
@@ -332,6 +333,56 @@ impl Registry {
             .find(|id| free(id))
             .expect("some number is free")
     }
+}
+
+/// The id a name's initials make (`South Wales Police` -> `SWP`; one word
+/// or an acronym kept whole), before any number for a clash.
+fn base_id(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = [
+        "of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "by",
+    ];
+    let big: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !small.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let mut base: String = match big.as_slice() {
+        [] => "A".into(),
+        [one] => one
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(12)
+            .collect::<String>()
+            .to_uppercase(),
+        many => {
+            // Acronyms kept whole ("SWP Manager" -> SWPM) while short.
+            let initial = |w: &&str| w.chars().take(1).collect::<String>().to_uppercase();
+            let whole: String = many
+                .iter()
+                .map(|w| {
+                    if is_acronym(w) {
+                        w.to_string()
+                    } else {
+                        initial(w)
+                    }
+                })
+                .collect();
+            if whole.len() <= 8 {
+                whole
+            } else {
+                many.iter().map(initial).take(8).collect()
+            }
+        }
+    };
+    base.retain(|c| c.is_ascii_alphanumeric());
+    if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+        base.insert(0, 'A');
+    }
+    base
 }
 
 #[cfg(test)]
@@ -435,9 +486,21 @@ mod tests {
             registry.agencies[0].aliases,
             vec!["youth  offending service"]
         );
-        // The initials written alone are the same agency, not a second one.
+        // The initials written alone are the agency whose id they are (no
+        // other may be named so), with a warning that they may be another.
         assert_eq!(registry.leads("South Wales Police"), vec!["SWP"]);
         assert_eq!(registry.leads("SWP / Safer Wales"), vec!["SWP", "SW"]);
         assert_eq!(registry.agencies.len(), 4);
+        assert!(
+            registry.warnings[0].starts_with(
+                "possible-same-agency: \"SWP\" is read as \"South Wales Police\" (SWP)"
+            )
+        );
+        // Initials first, the long names after: each its own agency, warned of.
+        let mut registry = Registry::default();
+        assert_eq!(registry.leads("CPS"), vec!["CPS"]);
+        assert_eq!(registry.leads("Community Protection Service"), vec!["CPS2"]);
+        assert_eq!(registry.leads("Crown Prosecution Service"), vec!["CPS3"]);
+        assert_eq!(registry.warnings.len(), 2);
     }
 }

@@ -3,18 +3,22 @@
 //! sheet.rs, csv.rs) turns a file into plain tables of cells; header.rs finds
 //! each table's header row and what its columns hold; build.rs makes the rows
 //! into cards, priorities, actions and tasks; leads.rs splits the lead cells
-//! and makes the agency registry; write.rs writes the directory at once.
+//! and makes the agency registry; years.rs settles the plan's period and the
+//! year of each target written without one; events.rs declares the events
+//! targets count from; write.rs writes the directory at once.
 //! Nothing here prints: the command hands down its writers.
 
 pub mod build;
 pub mod csv;
 pub mod docx;
+pub mod events;
 pub mod header;
 pub mod leads;
 pub mod ods;
 pub mod sheet;
 pub mod write;
 pub mod xls;
+pub mod years;
 
 use crate::limits;
 use crate::model::Rag;
@@ -52,6 +56,9 @@ pub struct Table {
     pub new_card: bool,
     /// Text above the table (a document's title).
     pub above: Vec<String>,
+    /// The last heading paragraph above the table (since the table before)
+    /// and its level (`Title` 0, `Heading 1` 1 ...): a card or a priority.
+    pub heading: Option<(String, u8)>,
     pub rows: Vec<Row>,
 }
 
@@ -103,15 +110,21 @@ impl Cell {
     }
 }
 
-/// The text after a list marker (`a)`, `(b)`, `c.`, `1.`, `2)`, `-`, `•`), or
-/// `None` when the line starts with none.
+/// The text after a list marker (`a)`, `(b)`, `c.`, `1.`, `2)`, `(iv)`,
+/// `-`, `•`), or `None` when the line starts with none.
 pub fn strip_marker(line: &str) -> Option<&str> {
+    marker(line).map(|(_, rest)| rest)
+}
+
+/// A list marker and the text after it: the marker's label (`a`, `1`,
+/// `iv`; `None` for a bullet), or `None` when the line starts with none.
+pub fn marker(line: &str) -> Option<(Option<String>, &str)> {
     let line = line.trim_start();
     for bullet in ['•', '-', '–', '*', '·', '▪', '◦'] {
         if let Some(rest) = line.strip_prefix(bullet)
             && rest.starts_with(char::is_whitespace)
         {
-            return Some(rest.trim_start());
+            return Some((None, rest.trim_start()));
         }
     }
     let body = line.strip_prefix('(').unwrap_or(line);
@@ -122,13 +135,14 @@ pub fn strip_marker(line: &str) -> Option<&str> {
     let numeric =
         !label.is_empty() && label.len() <= 2 && label.chars().all(|c| c.is_ascii_digit());
     let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase());
-    if !(numeric || letter) {
+    let roman = (2..=4).contains(&label.len()) && label.chars().all(|c| "ivx".contains(c));
+    if !(numeric || letter || roman) {
         return None;
     }
     let rest = &body[label_end..];
     let rest = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.'))?;
     rest.starts_with(char::is_whitespace)
-        .then(|| rest.trim_start())
+        .then(|| (Some(label.to_string()), rest.trim_start()))
 }
 
 /// What `--map`, `--sheet` and the other flags ask for.
@@ -141,7 +155,11 @@ pub struct Options {
     pub agencies: Option<PathBuf>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// The day targets with no anchor ("6 months") count from.
+    pub decided: Option<NaiveDate>,
     pub title: Option<String>,
+    /// `--as`: a table of recommendations read as them or as actions.
+    pub as_kind: Option<crate::cli::ImportAs>,
     pub dry_run: bool,
     pub force: bool,
 }
@@ -166,6 +184,31 @@ pub struct NewTask {
     pub note: Vec<String>,
     /// The day the source says its progress was written (a "Last updated" column).
     pub updated: Option<NaiveDate>,
+    /// The day it was done ("Date completed", or "Completed 3 May 2012" as
+    /// its target).
+    pub done: Option<NaiveDate>,
+    /// Its target said it was done without saying when: a warning asks.
+    pub done_unknown: bool,
+    /// The recommendation the task delivers, read from its row.
+    pub recommendation: Option<Box<NewRecommendation>>,
+    /// The list marker its text began with (`a`, `1`, `iv`): its id.
+    pub marker: Option<String>,
+    /// Where it was read ("Sheet1, row 4"), for warnings.
+    pub place: String,
+    /// The year the nearest heading gives (a section row, the table's
+    /// heading), for a target written without one.
+    pub heading: Option<Rc<years::Evidence>>,
+}
+
+/// A recommendation and the response to it, as a row of a response table gives.
+#[derive(Debug, Clone, Default)]
+pub struct NewRecommendation {
+    pub reference: Option<String>,
+    pub text: String,
+    pub response_text: Option<String>,
+    /// The decision as written ("Accepted", "Partly", "Rejected").
+    pub decision: Option<String>,
+    pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -207,6 +250,16 @@ impl NewCard {
 pub struct Imported {
     /// The plan's title: the first text above the first table.
     pub title: Option<String>,
+    /// Every line above the first table: a title over two lines.
+    pub title_lines: Vec<String>,
+    /// The events the targets count from.
+    pub events: Vec<events::NewEvent>,
+    /// The plan's period, settled once every table is read.
+    pub period: Option<years::Period>,
+    /// The level of heading above a table that starts a card: the first seen.
+    pub card_level: Option<u8>,
+    /// The year the heading over the rows being read gives.
+    pub heading: Option<Rc<years::Evidence>>,
     pub cards: Vec<NewCard>,
     /// Rows of tasks read.
     pub rows: usize,
@@ -251,6 +304,7 @@ pub fn read_file(path: &Path, sheet: Option<&str>) -> anyhow::Result<Vec<Table>>
 /// Reads every file and makes the plan of its tables.
 pub fn read_all(
     options: &Options,
+    today: NaiveDate,
     err: &mut dyn Write,
 ) -> anyhow::Result<(Imported, Vec<MappedTable>)> {
     let maps = header::parse_maps(&options.maps)?;
@@ -258,7 +312,18 @@ pub fn read_all(
     let mut mapped = Vec::new();
     for path in &options.files {
         let tables = read_file(path, options.sheet.as_deref())?;
-        let (file_mapped, skipped) = map_tables(path, tables, &maps)?;
+        let (mut file_mapped, skipped) = map_tables(path, tables, &maps)?;
+        for table in file_mapped.iter_mut().filter(|t| !t.mapping.continued) {
+            table.mapping.settle_kind(options.as_kind);
+        }
+        // A table going on under another's header reads its rows as that one.
+        for i in 1..file_mapped.len() {
+            if file_mapped[i].mapping.continued {
+                let prev = file_mapped[i - 1].mapping.clone();
+                file_mapped[i].mapping.columns = prev.columns;
+                file_mapped[i].mapping.recommendations = prev.recommendations;
+            }
+        }
         for name in skipped {
             let warning = format!(
                 "{}: {name}: no header row recognised; left out (name its columns with --map, or pick a sheet with --sheet)",
@@ -267,8 +332,13 @@ pub fn read_all(
             imported.warnings.push(warning);
         }
         for table in &file_mapped {
+            for warning in &table.mapping.warnings {
+                let warning = format!("{}: {}: {warning}", path.display(), table.table.name);
+                imported.warnings.push(warning);
+            }
             if imported.title.is_none() {
                 imported.title = table.table.above.first().cloned();
+                imported.title_lines = table.table.above.clone();
             }
             build::add_rows(
                 &mut imported,
@@ -279,6 +349,9 @@ pub fn read_all(
         }
         mapped.extend(file_mapped);
     }
+    let period = years::settle(&mut imported, options, today);
+    events::declare(&mut imported, options.decided, period.start);
+    imported.period = Some(period);
     for warning in &imported.warnings {
         writeln!(err, "warning: {}", crate::render::escape::line(warning))?;
     }
@@ -342,6 +415,8 @@ fn map_tables(
                 let mapping = header::Mapping {
                     row: 0,
                     continued: true,
+                    warnings: Vec::new(),
+                    recommendations: false,
                     ..prev
                 };
                 // Every row is below the header: none of this table is one.
@@ -442,6 +517,8 @@ mod tests {
         assert_eq!(strip_marker("1.1 Not a marker"), None);
         assert_eq!(strip_marker("Ask all partners"), None);
         assert_eq!(strip_marker("A. Smith"), None);
+        assert_eq!(marker("(iv) Fourth"), Some((Some("iv".into()), "Fourth")));
+        assert_eq!(marker("a) One").map(|m| m.0), Some(Some("a".into())));
     }
 
     #[test]

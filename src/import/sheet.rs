@@ -228,6 +228,7 @@ fn table(
         name: name.to_string(),
         new_card: true,
         above: Vec::new(),
+        heading: None,
         rows: Vec::new(),
     };
     let Some(first) = cells.first() else {

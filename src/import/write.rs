@@ -3,10 +3,9 @@
 //! each run through `format::format_text`, for `output_dir` to write.
 
 use super::leads::Registry;
-use super::{Imported, NewCard, NewTask, Options, When};
-use crate::dates::{self, Calendar};
+use super::{Imported, NewCard, NewRecommendation, NewTask, Options, When};
 use anyhow::Context;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// A TOML string.
@@ -30,124 +29,6 @@ fn quoted(name: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// The plan's start and end, and a comment saying where they came from.
-pub fn period(
-    options: &Options,
-    imported: &Imported,
-    today: NaiveDate,
-) -> (NaiveDate, NaiveDate, String) {
-    let title = options
-        .title
-        .clone()
-        .or_else(|| imported.title.clone())
-        .unwrap_or_default();
-    let guessed = title_years(&title)
-        .map(|(s, e)| {
-            (
-                s,
-                e,
-                format!(
-                    "The title's years ({title:?}) read as that financial year, April to March."
-                ),
-            )
-        })
-        .or_else(|| {
-            let days = dates_seen(imported);
-            Some((
-                *days.iter().min()?,
-                *days.iter().max()?,
-                "No years in the title: the earliest and latest target dates seen.".into(),
-            ))
-        })
-        .unwrap_or_else(|| {
-            let year = if today.month() >= 4 {
-                today.year()
-            } else {
-                today.year() - 1
-            };
-            (
-                ymd(year, 4, 1),
-                ymd(year + 1, 3, 31),
-                "No years in the title and no dates in the table: this financial year.".into(),
-            )
-        });
-    match (options.start, options.end) {
-        (Some(s), Some(e)) => (s, e, "As --start and --end say.".into()),
-        (Some(s), None) => (
-            s,
-            guessed.1,
-            format!("The start as --start says; the end: {}", guessed.2),
-        ),
-        (None, Some(e)) => (
-            guessed.0,
-            e,
-            format!("The end as --end says; the start: {}", guessed.2),
-        ),
-        (None, None) => (
-            guessed.0,
-            guessed.1,
-            format!("A guess, to check: {}", guessed.2),
-        ),
-    }
-}
-
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("a valid day")
-}
-
-/// "2012 – 2013", "2012-13", "2012/13" in a title: that financial year.
-pub fn title_years(title: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let chars: Vec<char> = title.chars().collect();
-    for i in 0..chars.len().saturating_sub(5) {
-        let first: String = chars[i..i + 4].iter().collect();
-        let Ok(y1) = first.parse::<i32>() else {
-            continue;
-        };
-        if !(1990..2100).contains(&y1) || (i > 0 && chars[i - 1].is_ascii_digit()) {
-            continue;
-        }
-        let rest: String = chars[i + 4..].iter().collect();
-        let rest = rest.trim_start_matches([' ', '-', '–', '—', '/']);
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        let y2 = match digits.len() {
-            4 => digits.parse::<i32>().ok()?,
-            2 => y1 / 100 * 100 + digits.parse::<i32>().ok()?,
-            _ => continue,
-        };
-        if y2 == y1 + 1 && rest.len() < chars[i + 4..].iter().collect::<String>().len() {
-            return Some((ymd(y1, 4, 1), ymd(y2, 3, 31)));
-        }
-    }
-    None
-}
-
-/// Every day a target date names (a relative one counts from no start, so
-/// is left out).
-fn dates_seen(imported: &Imported) -> Vec<NaiveDate> {
-    let far = ymd(1900, 1, 1);
-    let calendar = Calendar {
-        start: far,
-        end: far,
-        asap_days: 30,
-        year_start: 4,
-    };
-    let mut days = Vec::new();
-    for task in imported.tasks() {
-        match &task.due {
-            Some(When::Date(d)) => days.push(*d),
-            Some(When::Text(t)) => {
-                if let Some(i) = dates::parse(t, &calendar).ok().and_then(|d| d.interval())
-                    && i.from > far
-                {
-                    days.extend([i.from, i.to]);
-                }
-            }
-            None => {}
-        }
-    }
-    days
 }
 
 /// The plan directory's files: (path inside it, text).
@@ -180,14 +61,30 @@ pub fn files(
                 .map(|s| s.to_string_lossy().to_string());
             stem.unwrap_or_else(|| "Action plan".into())
         });
-    let (start, end, why) = period(options, imported, today);
+    let period = imported
+        .period
+        .clone()
+        .context("the plan's period is settled when the tables are read")?;
+    let (start, end, why) = (period.start, period.end, period.why);
     let plan = format!(
         "# Imported by `plan import` from {sources}.\n\n[plan]\ntitle = {}\n{}\nstart = {start}\nend = {end}\n",
         q(&title),
         comment(&why)
     );
+    let mut plan = plan;
+    for event in &imported.events {
+        plan.push_str(&format!(
+            "\n[[event]]\nid = {}\ntitle = {}\n",
+            q(&event.id),
+            q(&event.title)
+        ));
+        if let Some(date) = event.date {
+            plan.push_str(&format!("date = {date}\n"));
+        }
+    }
     let mut files = vec![(PathBuf::from("plan.toml"), plan)];
     let mut cards = Vec::new();
+    let mut recs: Vec<(String, &NewRecommendation)> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for card in &imported.cards {
@@ -199,7 +96,7 @@ pub fn files(
         cards.push((
             PathBuf::from("cards").join(format!("{name}.toml")),
             // A note's day is the import's, within the plan's years.
-            card_text(card, &id, &sources, registry, today.max(start)),
+            card_text(card, &id, &sources, registry, today.max(start), &mut recs),
         ));
         ids.push(id);
         names.push(name);
@@ -208,6 +105,12 @@ pub fn files(
         files.push((PathBuf::from("agencies.toml"), agencies));
     }
     files.extend(cards);
+    if !recs.is_empty() {
+        files.push((
+            PathBuf::from("recommendations.toml"),
+            recommendations_text(&recs, &sources),
+        ));
+    }
     files
         .into_iter()
         .map(|(path, text)| {
@@ -284,12 +187,13 @@ fn letter(i: usize) -> String {
     }
 }
 
-fn card_text(
-    card: &NewCard,
+fn card_text<'a>(
+    card: &'a NewCard,
     id: &str,
     sources: &str,
     registry: &mut Registry,
     today: NaiveDate,
+    recs: &mut Vec<(String, &'a NewRecommendation)>,
 ) -> String {
     let mut out = format!(
         "# {}: imported from {sources}.\n\n[card]\nid = {}\ntitle = {}\n",
@@ -319,12 +223,107 @@ fn card_text(
                 a + 1,
                 q(&action.title)
             ));
-            for (t, task) in action.tasks.iter().enumerate() {
-                out.push_str(&task_text(task, &letter(t), registry, today));
+            let ids = task_ids(&action.tasks);
+            for (task, task_id) in action.tasks.iter().zip(&ids) {
+                out.push_str(&task_text(task, task_id, registry, today));
+                if let Some(rec) = &task.recommendation {
+                    recs.push((format!("{id}-{}.{}.{task_id}", p + 1, a + 1), rec));
+                }
             }
         }
     }
     out
+}
+
+/// The recommendations read, each with the task that delivers it.
+fn recommendations_text(recs: &[(String, &NewRecommendation)], sources: &str) -> String {
+    let mut out =
+        format!("# Recommendations and the responses to them, imported from {sources}.\n");
+    let mut ids: Vec<String> = Vec::new();
+    for (n, (task, rec)) in recs.iter().enumerate() {
+        let base = rec
+            .reference
+            .as_deref()
+            .map(|r| r.trim().trim_end_matches('.').to_string())
+            .filter(|r| !r.is_empty() && r.len() <= 20 && !r.contains(char::is_whitespace))
+            .map(|r| {
+                if r.starts_with(|c: char| c.is_ascii_digit()) {
+                    format!("R{r}")
+                } else {
+                    r
+                }
+            })
+            .unwrap_or_else(|| format!("R{}", n + 1));
+        let id = unique(base, &ids);
+        let decision = rec.decision.as_deref().and_then(response_of);
+        out.push('\n');
+        if decision.is_none() {
+            out.push_str(&comment(&format!(
+                "The table gives no decision{}: `noted` until the response is known.",
+                rec.decision
+                    .as_deref()
+                    .map(|d| format!(" it can read ({})", quoted(d)))
+                    .unwrap_or_default()
+            )));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "[[recommendation]]\nid = {}\ntext = {}\nresponse = {}\n",
+            q(&id),
+            q(&rec.text),
+            q(decision.unwrap_or("noted"))
+        ));
+        if let Some(t) = &rec.response_text {
+            out.push_str(&format!("response_text = {}\n", q(t)));
+        }
+        if let Some(o) = &rec.owner {
+            out.push_str(&format!("owner = {}\n", q(o)));
+        }
+        out.push_str(&format!("actions = [{}]\n", q(task)));
+        ids.push(id);
+    }
+    out
+}
+
+/// A decision as written: accepted, partially-accepted, not-accepted, noted.
+fn response_of(text: &str) -> Option<&'static str> {
+    let t = text.trim().to_lowercase();
+    let has = |w: &str| t.contains(w);
+    Some(if has("partial") || has("partly") || has("in part") {
+        "partially-accepted"
+    } else if has("not accepted")
+        || has("reject")
+        || has("declined")
+        || t == "no"
+        || t.starts_with("not ")
+    {
+        "not-accepted"
+    } else if has("accept") || has("agreed") || t == "yes" || t == "y" {
+        "accepted"
+    } else if has("noted") {
+        "noted"
+    } else {
+        return None;
+    })
+}
+
+/// The ids of an action's tasks: the list markers the source wrote (`a`,
+/// `ii`) when each has one and no two are alike, else `a`, `b`, `c`.
+fn task_ids(tasks: &[NewTask]) -> Vec<String> {
+    let marked: Vec<String> = tasks
+        .iter()
+        .filter_map(|t| t.marker.clone())
+        .filter(|m| m.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    let distinct = marked
+        .iter()
+        .enumerate()
+        .all(|(i, m)| !marked[..i].contains(m));
+    if marked.len() == tasks.len() && distinct {
+        marked
+    } else {
+        (0..tasks.len()).map(letter).collect()
+    }
 }
 
 /// A task as TOML. Its progress notes become the first entry of its update
@@ -350,6 +349,9 @@ fn task_text(task: &NewTask, id: &str, registry: &mut Registry, today: NaiveDate
     }
     if let Some(rag) = task.rag {
         out.push_str(&format!("rag = {}\n", q(rag.as_str())));
+    }
+    if let Some(done) = task.done {
+        out.push_str(&format!("done = {done}\n"));
     }
     if !task.note.is_empty() {
         out.push_str(&format!(
@@ -420,19 +422,6 @@ pub fn write_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn years_in_titles() {
-        let fy = Some((ymd(2012, 4, 1), ymd(2013, 3, 31)));
-        assert_eq!(
-            title_years("Street Sex Work Report Card & Action Plan 2012 – 2013"),
-            fy
-        );
-        assert_eq!(title_years("Action Plan 2012-13"), fy);
-        assert_eq!(title_years("Plan 2012/2013"), fy);
-        assert_eq!(title_years("Strategy 2017-2021"), None);
-        assert_eq!(title_years("No years"), None);
-    }
 
     #[test]
     fn ids_and_letters() {
