@@ -8,6 +8,7 @@ use crate::cli::{RequestFormat, RequestsArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::partners::signature::{self, Key};
 use crate::partners::{mail, requests};
 use crate::query::Query;
 use crate::render::escape;
@@ -33,11 +34,26 @@ pub fn run(
             "`--from {from}` is not an e-mail address: write name@example.org or \"Name <name@example.org>\""
         );
     }
+    let plan_dir = ctx.plan_dir()?;
+    let (key, made_key) = Key::load_or_make(&plan_dir)?;
+    if made_key {
+        let ignored = signature::ignore_key(&plan_dir)?;
+        writeln!(
+            err,
+            "note: made {}, the key that signs the return sheets: keep it; without it `plan apply` cannot check them{}",
+            escape::line(&plan_dir.join(signature::KEY_FILE).display().to_string()),
+            match ignored {
+                Some(path) => format!(" (added to {})", escape::line(&path.display().to_string())),
+                None => String::new(),
+            }
+        )?;
+    }
     let query = Query::new(&plan, ctx.as_of);
     let made = requests::Made {
         plan: &plan,
         as_of: ctx.as_of,
         reply_by: args.reply_by.unwrap_or(ctx.as_of + chrono::Days::new(14)),
+        key: &key,
     };
     let dir = &args.output;
     std::fs::create_dir_all(dir).map_err(|source| Error::CannotCreate {
