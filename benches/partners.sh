@@ -20,9 +20,10 @@ trap 'rm -rf "$work"' EXIT
 as_of=$(date +%F)
 agencies=$("$plan" --dir "$work/p10k" --as-of "$as_of" requests -o "$work/req" | cut -d' ' -f1)
 
-# 1,000 rows of open tasks, as a returned CSV (no fingerprint column: the
-# sheet's Current RAG and Last note are compared instead; --any-lead since
+# 1,000 rows of open tasks, as a returned CSV (no signature: --agency says
+# whose; no fingerprint column: --force takes the rows; --any-lead since
 # the rows come from every agency).
+agency=$(ls "$work/req" | sed -n 's/\.xlsx$//p' | head -1)
 "$plan" --dir "$work/p10k" --as-of "$as_of" export --format csv -o "$work/all.csv"
 python3 - "$work/all.csv" "$work/rows.csv" "$work/set.sh" "$plan" "$work/p10k-set" "$as_of" <<'PY'
 import csv, shlex, sys
@@ -45,14 +46,14 @@ hyperfine --time-unit millisecond --warmup 1 --runs 5 --export-markdown "$work/r
     "$plan --dir $work/p10k --as-of $as_of requests -o $work/req"
 hyperfine --time-unit millisecond --warmup 1 --runs 5 --export-markdown "$work/apply.md" \
     --prepare "rm -rf $work/p10k-apply && cp -r $work/p10k $work/p10k-apply" \
-    "$plan --dir $work/p10k-apply --as-of $as_of apply $work/rows.csv --any-lead"
+    "$plan --dir $work/p10k-apply --as-of $as_of apply $work/rows.csv --any-lead --agency $agency --force"
 rm -rf "$work/p10k-set" && cp -r "$work/p10k" "$work/p10k-set"
 start=$(date +%s.%N)
 bash "$work/set.sh"
 end=$(date +%s.%N)
 set_ms=$(python3 -c "print(round(($end - $start) * 1000))")
 changed=$(cd "$work" && diff -r p10k p10k-set | grep -c '^> note = ' || true)
-applied=$("$plan" --dir "$work/p10k" --as-of "$as_of" apply "$work/rows.csv" --any-lead --dry-run | tail -1)
+applied=$("$plan" --dir "$work/p10k" --as-of "$as_of" apply "$work/rows.csv" --any-lead --agency "$agency" --force --dry-run | tail -1)
 
 mean() { sed -n 's/^| `[^`]*` | \([0-9.]*\) ± \([0-9.]*\) .*/\1 ± \2/p' "$1"; }
 table="<!-- partners -->

@@ -75,6 +75,16 @@ mod tests {
             "a@b@example.org",
             "Safer <Wales> <info@example.org>",
             "info@example.org, ppu@example.org",
+            // More recipients than the address it names (issue 23).
+            "a@b.example>, c@d.example",
+            "a@b.example>,c@d.example",
+            "<a@b.example>, <c@d.example>",
+            "A <a@b.example>, C <c@d.example>",
+            "A <a@b.example> <c@d.example>",
+            "A <a@b.example>\r\nBcc: c@d.example",
+            "A\r\nBcc: c@d.example <a@b.example>",
+            "a@b.example\nBcc: c@d.example",
+            "a@b.example; c@d.example",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }

@@ -536,6 +536,10 @@ pub struct ApplyArgs {
     #[arg(long)]
     pub any_lead: bool,
 
+    /// The agency that returned the files with no signature of `plan requests` (a CSV); a signed sheet must be that agency's
+    #[arg(long, value_name = "ID")]
+    pub agency: Option<String>,
+
     /// Take rows for tasks that changed in the plan since the sheet was made
     #[arg(long)]
     pub force: bool,

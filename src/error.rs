@@ -51,6 +51,26 @@ pub enum Error {
     /// A file `plan fmt` was given is not TOML.
     NotToml(toml_edit::TomlError),
 
+    // Who a returned sheet belongs to (`partners/signature.rs`).
+    /// A signed sheet whose signature does not verify for the agency it names.
+    ReturnNotSigned {
+        file: String,
+        agency: String,
+        why: &'static str,
+    },
+    /// A sheet with no signature (a CSV, an About sheet deleted) and no `--agency`.
+    ReturnUnsigned { file: String },
+    /// `--agency` names another agency than the sheet's signature.
+    ReturnOtherAgency {
+        file: String,
+        signed: String,
+        given: String,
+    },
+    /// A signed sheet, and no key in the plan directory to check it with.
+    NoPlanKey { file: String, dir: PathBuf },
+    /// The plan's key file holds no key `plan` made.
+    BadPlanKey { path: PathBuf },
+
     // What the command line names.
     /// No agency by that id, name or alias (with the nearest, id and name).
     NoAgency {
@@ -219,6 +239,11 @@ impl fmt::Display for Error {
                 "the plan has errors (`plan check` lists them): mend them before applying returns",
             ),
             Error::NotToml(_) => f.write_str("not valid TOML"),
+            Error::ReturnNotSigned { .. }
+            | Error::ReturnUnsigned { .. }
+            | Error::ReturnOtherAgency { .. }
+            | Error::NoPlanKey { .. }
+            | Error::BadPlanKey { .. } => self.fmt_returns(f),
             Error::SiteWouldHoldPlan { output, plan_dir } => write!(
                 f,
                 "{} holds the plan ({}): the site is never written there; give another directory",
@@ -244,6 +269,39 @@ impl fmt::Display for Error {
 }
 
 impl Error {
+    /// The wording of the errors about whose return a sheet is.
+    fn fmt_returns(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::ReturnNotSigned { file, agency, why } => write!(
+                f,
+                "{file}: this sheet was not made by `plan requests` for {agency}, or was changed: {why}; nothing was applied"
+            ),
+            Error::ReturnUnsigned { file } => write!(
+                f,
+                "{file} carries no signature of `plan requests` (a CSV, or a sheet whose hidden About sheet was deleted or that an older plan made): give --agency ID to say which agency returned it"
+            ),
+            Error::ReturnOtherAgency {
+                file,
+                signed,
+                given,
+            } => write!(
+                f,
+                "{file} was made by `plan requests` for {signed}, not for {given} (--agency)"
+            ),
+            Error::NoPlanKey { file, dir } => write!(
+                f,
+                "{file} is signed, but the plan directory {} has no key (.plan-key) to check it with: apply it in the copy of the plan that made the requests",
+                dir.display()
+            ),
+            Error::BadPlanKey { path } => write!(
+                f,
+                "{} holds no key `plan requests` made (64 hex digits): put the one that signed the sheets back",
+                path.display()
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The wording of the errors about what the command line names.
     fn fmt_named(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const HOW: &str = "give a task's full id, CARD-PRIORITY.ACTION.TASK";

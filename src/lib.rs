@@ -23,6 +23,8 @@ pub mod exit;
 pub(crate) mod file_format;
 pub(crate) mod findings;
 pub mod format;
+#[doc(hidden)]
+pub mod fuzzing;
 pub(crate) mod git;
 pub(crate) mod hidden;
 pub(crate) mod highlight;

@@ -418,15 +418,18 @@ fn with_1904(book: &[u8]) -> Vec<u8> {
     zip(&parts, true)
 }
 
-/// `plan apply SWP.xlsx` with the bytes given; the plan's card after it.
+/// `plan apply SWP.xlsx --agency SWP --force` with the bytes given (a
+/// crafted sheet carries neither a signature nor fingerprints); the plan's
+/// card after it.
 fn apply(book: &[u8], code: i32, words: &str) -> String {
     let dir = plan_copy();
     let card = dir.path().join("card.toml");
     let before = std::fs::read_to_string(&card).unwrap();
     std::fs::write(dir.path().join("SWP.xlsx"), book).unwrap();
+    let args = ["--dir", ".", "--as-of", "2012-12-03", "apply", "SWP.xlsx"];
     let (out, took) = bounded(
         dir.path(),
-        &["--dir", ".", "--as-of", "2012-12-03", "apply", "SWP.xlsx"],
+        &[&args[..], &["--agency", "SWP", "--force"]].concat(),
     );
     let all = format!(
         "{}{}",

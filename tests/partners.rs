@@ -151,9 +151,13 @@ fn a_sheet_openpyxl_filled_is_applied_and_only_its_tasks_change() {
 
 #[test]
 fn a_sheet_libreoffice_saved_and_its_csv_are_applied() {
-    for file in ["sw-libreoffice.xlsx", "SW.csv"] {
+    // A CSV has no signature: the coordinator says whose it is.
+    for (file, flags) in [
+        ("sw-libreoffice.xlsx", &[][..]),
+        ("SW.csv", &["--agency", "SW"]),
+    ] {
         let repo = repository();
-        let out = apply(repo.path(), &[file], &[]);
+        let out = apply(repo.path(), &[file], flags);
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.code(), Some(0), "{file}: {stdout}{stderr}");
         assert_eq!(
@@ -228,7 +232,19 @@ fn a_task_another_agency_leads_needs_any_lead() {
         text(&out)
     );
     assert!(changed_lines(repo.path()).is_empty());
+    // The row was pasted in: it has no fingerprint, so it is stale too.
     let out = apply(repo.path(), &["other-lead.xlsx"], &["--any-lead"]);
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    assert!(
+        text(&out)
+            .1
+            .contains("stale: the row for task EJ-1.1.a has no fingerprint")
+    );
+    let out = apply(
+        repo.path(),
+        &["other-lead.xlsx"],
+        &["--any-lead", "--force"],
+    );
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
     // A RAG alone is a review: an entry by the agency, from its sheet's row.
     assert_eq!(
@@ -463,12 +479,21 @@ fn ids_and_rags_in_another_case_are_read_and_a_bare_csv_needs_force() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("SW.csv");
     fs::write(&csv, "Id,New RAG,Progress note,Done on\nej-1.2.A,GREEN,,\n").unwrap();
-    // No fingerprint and no current values: whether the task moved since
-    // cannot be told, so the row is a conflict unless --force.
+    // A file's name says nothing of whose it is: --agency does.
     let out = plan(repo.path(), &["apply", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
+    assert!(text(&out).1.contains("give --agency ID"));
+    // No fingerprint: whether the task moved since cannot be told, so the
+    // row is refused as stale unless --force.
+    let csv = csv.to_str().unwrap();
+    let out = plan(repo.path(), &["apply", csv, "--agency", "SW"]);
     assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
-    assert!(text(&out).1.contains("conflict: task EJ-1.2.a changed"));
-    let out = plan(repo.path(), &["apply", csv.to_str().unwrap(), "--force"]);
+    assert!(
+        text(&out)
+            .1
+            .contains("stale: the row for task EJ-1.2.a has no fingerprint")
+    );
+    let out = plan(repo.path(), &["apply", csv, "--agency", "sw", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
     assert_eq!(
         changed_lines(repo.path()),

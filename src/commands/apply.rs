@@ -14,6 +14,7 @@ use crate::exit::Exit;
 use crate::open::Opened;
 use crate::partners::apply::{self, Change, Options, Outcome};
 use crate::partners::returns;
+use crate::partners::signature::Key;
 use crate::render::escape;
 use crate::safe_write::{self};
 use crate::source::FileId;
@@ -32,9 +33,23 @@ pub fn run(
     };
     // A return sheet has a row per task at most; some blank rows are no harm.
     let max_rows = plan.tasks().count() + 100;
+    let dir = ctx.plan_dir()?;
+    let key = Key::load(&dir)?;
+    let given = match &args.agency {
+        Some(text) => Some(
+            plan.agencies[super::shared::find_agency(plan, text)?]
+                .id
+                .clone(),
+        ),
+        None => None,
+    };
     let mut files = Vec::new();
     for path in &args.files {
-        match returns::read(path, max_rows) {
+        let read = returns::read(path, max_rows).and_then(|mut file| {
+            apply::attribute(&mut file, key.as_ref(), &dir, given.as_deref())?;
+            Ok(file)
+        });
+        match read {
             Ok(file) => files.push(file),
             Err(e) => {
                 writeln!(err, "error: {}", escape::line(&format!("{e:#}")))?;

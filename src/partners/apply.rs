@@ -7,8 +7,10 @@
 
 use super::record;
 use super::returns::{Cell, Returned, Row, Value};
+use super::signature::Key;
 use super::{MAX_NOTE, fingerprint};
 use crate::edit::TaskEdit;
+use crate::error::Error;
 use crate::leads::Registry;
 use crate::model::{AgencyIdx, Lead, Plan, Rag, Task, TaskStatus, Update};
 use crate::query::LeadFilter;
@@ -24,6 +26,51 @@ pub struct Options {
     pub any_lead: bool,
     /// Take rows for tasks that changed since the sheet was made.
     pub force: bool,
+}
+
+/// Says whose return `file` is, from its signature checked with the plan's
+/// `key` (in `dir`), or, for a file with no signature (a CSV; a sheet whose
+/// About sheet was deleted, or that an older `plan` made), from `given`
+/// (`--agency`) alone: never from the file's name or an unsigned About
+/// sheet, which anyone can write. A signature that does not verify refuses
+/// the file.
+pub fn attribute(
+    file: &mut Returned,
+    key: Option<&Key>,
+    dir: &std::path::Path,
+    given: Option<&str>,
+) -> Result<(), Error> {
+    let name = file.name.clone();
+    match (&file.signed, given) {
+        (None, None) => return Err(Error::ReturnUnsigned { file: name }),
+        (None, Some(given)) => file.agency = Some(given.to_string()),
+        (Some(signed), _) => {
+            let key = key.ok_or_else(|| Error::NoPlanKey {
+                file: name.clone(),
+                dir: dir.to_path_buf(),
+            })?;
+            if !signed.verifies(key) {
+                return Err(Error::ReturnNotSigned {
+                    file: name,
+                    agency: signed.agency.clone(),
+                    why: "its signature does not match what its hidden About sheet says",
+                });
+            }
+            if let Some(given) = given
+                && !crate::model::same_id(given, &signed.agency)
+            {
+                return Err(Error::ReturnOtherAgency {
+                    file: name,
+                    signed: signed.agency.clone(),
+                    given: given.to_string(),
+                });
+            }
+            file.agency = Some(signed.agency.clone());
+            file.plan_title = Some(signed.plan.clone());
+        }
+    }
+    file.identify();
+    Ok(())
 }
 
 /// Why a row was not applied. All the wording is here.
@@ -77,6 +124,16 @@ pub enum Why {
         agency: String,
         day: Option<NaiveDate>,
     },
+    /// A row with no fingerprint: what the task was when the sheet was
+    /// made cannot be told.
+    NoFingerprint {
+        task: String,
+    },
+    /// A row of a signed sheet whose id and fingerprint were not signed:
+    /// typed or pasted in, or changed.
+    NotSigned {
+        task: String,
+    },
 }
 
 impl fmt::Display for Why {
@@ -111,7 +168,7 @@ impl fmt::Display for Why {
             ),
             Why::NoAgency { written } => write!(
                 f,
-                "the sheet does not say which agency returned it (`{written}` is none): rename the file ID.xlsx, or give --any-lead"
+                "the sheet's agency, `{written}`, is no agency of the plan: give --agency ID, or --any-lead"
             ),
             Why::OtherLead {
                 task,
@@ -138,6 +195,14 @@ impl fmt::Display for Why {
                 f,
                 "conflict: {agency} returned this sheet before with other values for task {task} (the entry of {}): give --force to record this one too",
                 day.map_or("no date".to_string(), |d| d.to_string())
+            ),
+            Why::NoFingerprint { task } => write!(
+                f,
+                "stale: the row for task {task} has no fingerprint, so whether the task changed since the sheet was made cannot be told: give --force to take the row anyway"
+            ),
+            Why::NotSigned { task } => write!(
+                f,
+                "the row's Id and Fingerprint (task {task}) are not ones `plan requests` wrote into this sheet: a row typed in, pasted or changed is not taken"
             ),
         }
     }
@@ -364,6 +429,18 @@ fn candidate<'a, 'p>(
         .find_task(&id)
         .ok_or_else(|| (row.id.at.clone(), Why::UnknownTask { id: id.clone() }))?;
     let wanted = wanted(row, options.on)?;
+    if let Some(signed) = &file.signed
+        && let Some(print) = &row.fingerprint
+        && !signed.holds(&id, print)
+    {
+        let at = row.id.at.clone();
+        return Err((
+            at,
+            Why::NotSigned {
+                task: task.id.clone(),
+            },
+        ));
+    }
     let agency_id = match agency {
         Some(idx) if options.any_lead || LeadFilter::new(plan, idx).matches(task) => {
             plan.agencies[idx].id.clone()
@@ -473,11 +550,13 @@ fn day_in_a_cell(text: &str) -> Option<NaiveDate> {
 /// Whether the task changed since the sheet was made in what a review
 /// stands on: its target, its status or its done date. Reviews given since
 /// (a co-lead's, the coordinator's) are no conflict: each is an entry. A
-/// row without a fingerprint cannot
-/// tell, and is judged by what it shows (`changed_shown`).
+/// row without a fingerprint cannot tell, and is refused as stale (a blanked
+/// cell must not let a row through after the target changed).
 fn changed(task: &Task, row: &Row, wanted: &Wanted) -> Option<Why> {
     let Some(then) = &row.fingerprint else {
-        return changed_shown(task, row);
+        return Some(Why::NoFingerprint {
+            task: task.id.clone(),
+        });
     };
     if *then == fingerprint(task) {
         return None;
@@ -496,32 +575,6 @@ fn changed(task: &Task, row: &Row, wanted: &Wanted) -> Option<Why> {
         task: task.id.clone(),
         sheet: describe(sheet_due, None, if on_hold { "on-hold" } else { "active" }),
         plan: describe(plan_due, task.done, task.status.as_str()),
-    })
-}
-
-/// A row without a fingerprint (typed in, or a CSV without the column):
-/// changed when the RAG and note it shows are not the plan's, the most it
-/// can tell.
-fn changed_shown(task: &Task, row: &Row) -> Option<Why> {
-    let sheet_rag = row.sheet_rag.as_deref().unwrap_or("");
-    let plan_rag = task.rag.map_or("", |r| r.as_str());
-    let sheet_note = row.sheet_note.as_deref().unwrap_or("");
-    let plan_note = task.note().unwrap_or("");
-    let shown = |rag: &str, note: &str| {
-        let rag = if rag.is_empty() { "not rated" } else { rag };
-        let mut short: String = note.chars().take(60).collect();
-        if short.len() < note.len() {
-            short.push('…');
-        }
-        match note {
-            "" => format!("rag {rag}, no note"),
-            _ => format!("rag {rag}, note \"{short}\""),
-        }
-    };
-    (!sheet_rag.eq_ignore_ascii_case(plan_rag) || sheet_note != plan_note).then(|| Why::Changed {
-        task: task.id.clone(),
-        sheet: shown(sheet_rag, sheet_note),
-        plan: shown(plan_rag, plan_note),
     })
 }
 

@@ -9,6 +9,7 @@ pub mod mail;
 pub mod record;
 pub mod requests;
 pub mod returns;
+pub mod signature;
 pub mod workbook;
 
 use crate::model::Task;

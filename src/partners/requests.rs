@@ -4,6 +4,7 @@
 //! drop-down), Progress note and Done on open, and a hidden sheet saying
 //! what the sheet was made from, with each task's fingerprint.
 
+use super::signature::{Key, Signed};
 use super::workbook::{self, Formats};
 use super::{ABOUT_SHEET, MAX_NOTE, RETURN_SHEET, column, fingerprint};
 use crate::model::{AgencyIdx, Plan, Rag, Task};
@@ -91,6 +92,8 @@ pub struct Made<'a> {
     pub plan: &'a Plan,
     pub as_of: NaiveDate,
     pub reply_by: NaiveDate,
+    /// The plan's key, that signs each sheet.
+    pub key: &'a Key,
 }
 
 /// The widths of the return sheet's columns, in the order of `column::ALL`.
@@ -161,16 +164,33 @@ fn return_sheet(sheet: &mut Worksheet, request: &Request, f: &Formats) -> Result
     Ok(())
 }
 
-/// The hidden sheet: what the return sheet was made from.
+/// The hidden sheet: what the return sheet was made from, each task's id
+/// and fingerprint, and the signature over them (`signature.rs`).
 fn about_sheet(sheet: &mut Worksheet, made: &Made, request: &Request) -> Result<(), XlsxError> {
     let agency = &made.plan.agencies[request.agency];
-    let rows = [
-        ("plan", made.plan.meta.title.clone()),
-        ("as_of", made.as_of.to_string()),
-        ("agency", agency.id.clone()),
+    let signed = Signed {
+        plan: made.plan.meta.title.clone(),
+        agency: agency.id.clone(),
+        as_of: made.as_of.to_string(),
+        rows: request
+            .tasks
+            .iter()
+            .map(|(task, _, _)| (task.id.clone(), fingerprint(task)))
+            .collect(),
+        signature: String::new(),
+    }
+    .sign(made.key);
+    let mut rows = vec![
+        ("plan", signed.plan.clone()),
+        ("as_of", signed.as_of.clone()),
+        ("agency", signed.agency.clone()),
         ("reply_by", made.reply_by.to_string()),
         ("made_by", format!("plan {}", env!("CARGO_PKG_VERSION"))),
+        ("signature", signed.signature.clone()),
     ];
+    for (id, print) in &signed.rows {
+        rows.push(("task", format!("{print} {id}")));
+    }
     let plain = rust_xlsxwriter::Format::new();
     for (row, (key, value)) in (0u32..).zip(rows) {
         workbook::text(sheet, row, 0, key, &plain)?;

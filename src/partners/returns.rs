@@ -7,7 +7,8 @@
 //! workbook, a zip bomb, no `Id` column, more rows than any request) is an
 //! error: nothing of it is applied.
 
-use super::{ABOUT_SHEET, RETURN_SHEET, column};
+use super::signature::Signed;
+use super::{ABOUT_SHEET, column};
 use crate::limits;
 use anyhow::{Context, bail};
 use calamine::{Data, Reader, Sheets, Xlsx};
@@ -81,7 +82,12 @@ pub struct Returned {
     pub sheet: String,
     /// From the hidden About sheet, where there is one.
     pub plan_title: Option<String>,
+    /// The agency whose return it is: the signed one (set by
+    /// `apply::attribute` once the signature is checked), or `--agency`.
     pub agency: Option<String>,
+    /// What the About sheet says was signed, with its signature, where it
+    /// has one (a sheet `plan requests` made, re-saved by any program).
+    pub signed: Option<Signed>,
     pub rows: Vec<Row>,
     /// What identifies the request this sheet answers, whoever re-saved it
     /// and however its rows were sorted: see [`Returned::identify`].
@@ -93,7 +99,7 @@ impl Returned {
     /// id, fingerprint, RAG and note), in id order. The same request,
     /// re-saved as xlsx or CSV, sorted or filled in again, keeps it; the
     /// next round's request (its tasks reviewed since) gets another.
-    fn identify(&mut self) {
+    pub fn identify(&mut self) {
         // Rows without an id (blank rows a program kept or dropped) are not part of it.
         let mut shown: Vec<String> = self
             .rows
@@ -131,20 +137,38 @@ pub fn read(path: &Path, max_rows: usize) -> anyhow::Result<Returned> {
         Kind::Other => bail!("{name} is neither a workbook nor a CSV file: {SAVE_AS}"),
     };
     let mut returned = rows(&name, &sheet, &grid, max_rows)?;
-    for pair in about {
-        match pair.0.as_str() {
-            "plan" => returned.plan_title = Some(pair.1),
-            "agency" => returned.agency = Some(pair.1),
-            _ => {}
-        }
-    }
-    if returned.agency.is_none() {
-        returned.agency = path
-            .file_stem()
-            .map(|s| agency_of_stem(&s.to_string_lossy()));
-    }
-    returned.identify();
+    returned.plan_title = about
+        .iter()
+        .find(|(key, _)| key == "plan")
+        .map(|(_, title)| title.clone());
+    returned.signed = signed(&about);
     Ok(returned)
+}
+
+/// What the About sheet says was signed, if it holds a signature: the
+/// plan, agency and as-of day, and each `task` row (`FINGERPRINT ID`).
+fn signed(about: &About) -> Option<Signed> {
+    let field = |name: &str| {
+        about
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    };
+    let rows = about
+        .iter()
+        .filter(|(key, _)| key == "task")
+        .map(|(_, row)| match row.split_once(' ') {
+            Some((print, id)) => (id.to_string(), print.to_string()),
+            None => (String::new(), row.clone()),
+        })
+        .collect();
+    Some(Signed {
+        signature: field("signature")?,
+        plan: field("plan").unwrap_or_default(),
+        agency: field("agency").unwrap_or_default(),
+        as_of: field("as_of").unwrap_or_default(),
+        rows,
+    })
 }
 
 /// What to do with a file `plan apply` cannot read.
@@ -170,18 +194,6 @@ impl Kind {
         } else {
             Kind::Text
         }
-    }
-}
-
-/// The agency a CSV's name gives: `SWP.csv`, or LibreOffice's per-sheet
-/// name for it, `SWP-Return.csv`.
-fn agency_of_stem(stem: &str) -> String {
-    let suffix = format!("-{RETURN_SHEET}");
-    match stem.len().checked_sub(suffix.len()) {
-        Some(at) if stem.is_char_boundary(at) && stem[at..].eq_ignore_ascii_case(&suffix) => {
-            stem[..at].to_string()
-        }
-        _ => stem.to_string(),
     }
 }
 
@@ -455,6 +467,7 @@ fn rows(name: &str, sheet: &str, grid: &Grid, max_rows: usize) -> anyhow::Result
         sheet: sheet.to_string(),
         plan_title: None,
         agency: None,
+        signed: None,
         rows,
         fingerprint: String::new(),
     })
