@@ -656,7 +656,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub end: Option<NaiveDate>,
 
-    /// The day of the decision that targets such as "6 months" count from (an [[event]] `decision`)
+    /// The day of the decision that targets such as "6 months" count from (an event `decision`)
     #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]
     pub decided: Option<NaiveDate>,
 
