@@ -6,8 +6,9 @@
 //! and can be had back with `downcast_ref::<Error>()`. What stays plain
 //! `anyhow` is the unexpected (a write to the terminal failing, a reader
 //! crate's own error) and, for now, the errors of the modules being
-//! reworked on other branches as this was written (`import/` but for
-//! `--map`, `partners/returns.rs`, `edit.rs`): they move here next.
+//! reworked: `edit.rs`'s, which only a file changed under `plan` between
+//! its check and its edit could meet. A file from outside that is refused
+//! is a `FileError`.
 //! An I/O failure keeps its cause as `source()`, so the message reads
 //! "cannot read DIR: Permission denied (os error 13)".
 
@@ -543,6 +544,180 @@ impl std::error::Error for GitError {
         }
     }
 }
+
+/// A file from outside (a document to import, a returned sheet) that
+/// `plan` does not read: what it is not, and where. Every one exits 2 and
+/// writes nothing.
+#[derive(Debug)]
+pub enum FileError {
+    /// A CSV quote that opens a cell and is never closed, at `line`.
+    UnclosedQuote { path: PathBuf, line: usize },
+    /// More table cells in a Word document than one file may hold.
+    TooManyCells { path: PathBuf, limit: usize },
+    /// A Word table that cannot be laid out (`table` from 1).
+    InTable {
+        path: PathBuf,
+        table: usize,
+        error: String,
+    },
+    /// A Word document with no table.
+    NoTableInDocument { path: PathBuf },
+    /// A file of a kind `plan import` does not read.
+    NotAnImportFormat { path: PathBuf },
+    /// No task below any header row; `files` lists the files read.
+    NoTaskFound { files: String },
+    /// No table in a file.
+    NoTableFound { path: PathBuf },
+    /// No header row recognised in `table`; `seen` are its first cells.
+    NoHeaderRow {
+        path: PathBuf,
+        table: String,
+        seen: Vec<String>,
+    },
+    /// A check of the file's parts failed (a zip bomb, too many strings).
+    Refused { path: PathBuf, why: String },
+    /// An encrypted or old binary office file.
+    PasswordOrOldFormat { path: PathBuf },
+    /// A password-protected workbook.
+    PasswordWorkbook { path: PathBuf },
+    /// A file that is not the office file its name says (`why`: the reader's words).
+    Corrupt { path: PathBuf, why: String },
+    /// `--sheet` naming no sheet of the workbook; `sheets` lists them.
+    NoSuchSheet {
+        path: PathBuf,
+        name: String,
+        sheets: String,
+    },
+    /// An `.xls` cell past its 256 columns (`column` from 1).
+    XlsColumn { column: u32, at: usize },
+    /// A return that is neither a workbook nor a CSV file (`name` as shown).
+    NeitherWorkbookNorCsv { name: String },
+    /// A workbook none of whose sheets has the return sheet's header.
+    NoReturnSheet,
+    /// A return sheet without the `Id` and `New RAG` header row.
+    NoReturnHeader { name: String },
+    /// A return sheet without a column it must have.
+    NoReturnColumn { name: String, column: String },
+    /// A return sheet with more rows than any request of this plan.
+    TooManyReturnRows {
+        name: String,
+        rows: usize,
+        most: usize,
+    },
+}
+
+/// What to do with a returned file `plan apply` cannot read.
+pub const SAVE_AS: &str = "open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx) or CSV UTF-8, and apply that";
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use FileError as E;
+        match self {
+            E::UnclosedQuote { path, line } => write!(
+                f,
+                "{}: line {line}: a quote opens a cell and is never closed (the rest of the file would be one cell); close it or remove it",
+                path.display()
+            ),
+            E::TooManyCells { path, limit } => write!(
+                f,
+                "{}: more table cells than plan reads from one file ({limit}); not read",
+                path.display()
+            ),
+            E::InTable { path, table, error } => {
+                write!(f, "{}: table {table}, {error}", path.display())
+            }
+            E::NoTableInDocument { path } => write!(
+                f,
+                "{}: the document has no table: `plan import` reads an action plan laid out as a table",
+                path.display()
+            ),
+            E::NotAnImportFormat { path } => write!(
+                f,
+                "{}: `plan import` reads .docx, .xlsx, .xls, .ods, .csv and .tsv files",
+                path.display()
+            ),
+            E::NoTaskFound { files } => {
+                write!(f, "no task found below the header row in {files}")
+            }
+            E::NoTableFound { path } => write!(
+                f,
+                "{}: no table found (a document's tables, a workbook's sheets or a CSV file's rows are read)",
+                path.display()
+            ),
+            E::NoHeaderRow { path, table, seen } => write!(
+                f,
+                "{}: no header row recognised in {table} (looked for headings such as Action, Lead, Target date, Timescale, RAG, Resources); \
+                 the first rows hold: {}; name the columns with --map, e.g. --map \"{}=task\" --map \"Lead Officer=lead\"",
+                path.display(),
+                seen.iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                seen.first().map(String::as_str).unwrap_or("Action")
+            ),
+            E::Refused { path, why } => write!(f, "{}: {why}", path.display()),
+            _ => self.fmt_office(f),
+        }
+    }
+}
+
+impl FileError {
+    /// The wording of the office files' and the returns' errors.
+    fn fmt_office(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use FileError as E;
+        match self {
+            E::PasswordOrOldFormat { path } => write!(
+                f,
+                "{}: the file is password-protected (encrypted) or an old binary format: open it, remove the password (or save it as .docx/.xlsx) and import that",
+                path.display()
+            ),
+            E::PasswordWorkbook { path } => write!(
+                f,
+                "{}: the workbook is password-protected: open it, remove the password and import that",
+                path.display()
+            ),
+            E::Corrupt { path, why } => write!(
+                f,
+                "{}: the file is corrupt or not what its name says ({why})",
+                path.display()
+            ),
+            E::NoSuchSheet { path, name, sheets } => {
+                write!(
+                    f,
+                    "{}: no sheet {name:?}; its sheets are {sheets}",
+                    path.display()
+                )
+            }
+            E::XlsColumn { column, at } => write!(
+                f,
+                "a cell in column {column} (record at byte {at}), past the 256 columns an .xls sheet has; not read"
+            ),
+            E::NeitherWorkbookNorCsv { name } => {
+                write!(f, "{name} is neither a workbook nor a CSV file: {SAVE_AS}")
+            }
+            E::NoReturnSheet => {
+                f.write_str("no sheet has the return sheet's header row (`Id`, `New RAG` ...)")
+            }
+            E::NoReturnHeader { name } => write!(
+                f,
+                "{name} has no header row with `Id` and `New RAG`: it is not a return sheet"
+            ),
+            E::NoReturnColumn { name, column } => {
+                write!(
+                    f,
+                    "{name} has no `{column}` column: it is not a return sheet"
+                )
+            }
+            E::TooManyReturnRows { name, rows, most } => write!(
+                f,
+                "{name} has {rows} rows below its header, more than a return sheet of this plan has (at most {most}): it is not a return sheet"
+            ),
+            _ => unreachable!("worded in Display::fmt"),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
 
 /// A panic: a bug in `plan`, never the user's doing. Says so, and where to
 /// report it (`main.rs` prints it from its panic hook; exit 101).

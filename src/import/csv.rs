@@ -6,8 +6,9 @@
 //! the rest of the file.
 
 use super::{Cell, Row, Table};
+use crate::error::FileError;
 use crate::limits;
-use anyhow::{Context, bail};
+use anyhow::Context;
 use std::path::Path;
 
 pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
@@ -25,10 +26,11 @@ pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
         b','
     };
     if let Some(line) = unclosed_quote(&text, delimiter) {
-        bail!(
-            "{}: line {line}: a quote opens a cell and is never closed (the rest of the file would be one cell); close it or remove it",
-            path.display()
-        );
+        return Err(FileError::UnclosedQuote {
+            path: path.to_path_buf(),
+            line,
+        }
+        .into());
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

@@ -6,8 +6,8 @@
 //! above a table are kept as its title.
 
 use super::{Cell, Row, Table, not_office};
+use crate::error::FileError;
 use crate::limits;
-use anyhow::bail;
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
 use std::path::Path;
@@ -28,19 +28,19 @@ pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
         .map_err(|e| not_office(path, bytes, &e.to_string()))?;
     let raw = parse(&xml).map_err(|e| match e {
         Parse::Xml(e) => not_office(path, bytes, &format!("its XML: {e}")),
-        Parse::TooMany => anyhow::anyhow!(
-            "{}: more table cells than plan reads from one file ({}); not read",
-            path.display(),
-            limits::CELLS
-        ),
+        Parse::TooMany => anyhow::Error::from(FileError::TooManyCells {
+            path: path.to_path_buf(),
+            limit: limits::CELLS,
+        }),
     })?;
     let mut resolved = Vec::with_capacity(raw.len());
     let mut grid_left = limits::GRID_CELLS;
     for (i, t) in raw.iter().enumerate() {
-        resolved.push(
-            resolve(t, &mut grid_left)
-                .map_err(|e| anyhow::anyhow!("{}: table {}, {e}", path.display(), i + 1))?,
-        );
+        resolved.push(resolve(t, &mut grid_left).map_err(|e| FileError::InTable {
+            path: path.to_path_buf(),
+            table: i + 1,
+            error: e.to_string(),
+        })?);
     }
     let stem = path
         .file_stem()
@@ -63,10 +63,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
         })
         .collect();
     if tables.is_empty() {
-        bail!(
-            "{}: the document has no table: `plan import` reads an action plan laid out as a table",
-            path.display()
-        );
+        return Err(FileError::NoTableInDocument {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     Ok(tables)
 }

@@ -20,9 +20,9 @@ pub mod write;
 pub mod xls;
 pub mod years;
 
+use crate::error::FileError;
 use crate::limits;
 use crate::model::Rag;
-use anyhow::bail;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -286,10 +286,10 @@ pub fn read_file(path: &Path, sheet: Option<&str>) -> anyhow::Result<Vec<Table>>
         ext.as_str(),
         "docx" | "xlsx" | "xlsm" | "xls" | "ods" | "csv" | "tsv" | "txt"
     ) {
-        bail!(
-            "{}: `plan import` reads .docx, .xlsx, .xls, .ods, .csv and .tsv files",
-            path.display()
-        );
+        return Err(FileError::NotAnImportFormat {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     let bytes = limits::read(path, limits::FILE_BYTES)?;
     // The zip and XML crates under docx.rs and csv.rs are third-party code
@@ -356,10 +356,10 @@ pub fn read_all(
         writeln!(err, "warning: {}", crate::render::escape::line(warning))?;
     }
     if imported.tasks().next().is_none() {
-        bail!(
-            "no task found below the header row in {}",
-            list(&options.files)
-        );
+        return Err(FileError::NoTaskFound {
+            files: list(&options.files),
+        }
+        .into());
     }
     imported.columns = column_summary(&mapped);
     Ok((imported, mapped))
@@ -428,23 +428,17 @@ fn map_tables(
     }
     if mapped.is_empty() {
         let Some(table) = failures.first() else {
-            bail!(
-                "{}: no table found (a document's tables, a workbook's sheets or a CSV file's rows are read)",
-                path.display()
-            );
+            return Err(FileError::NoTableFound {
+                path: path.to_path_buf(),
+            }
+            .into());
         };
-        let seen = header::seen(&table.rows);
-        bail!(
-            "{}: no header row recognised in {} (looked for headings such as Action, Lead, Target date, Timescale, RAG, Resources); \
-             the first rows hold: {}; name the columns with --map, e.g. --map \"{}=task\" --map \"Lead Officer=lead\"",
-            path.display(),
-            table.name,
-            seen.iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            seen.first().map(String::as_str).unwrap_or("Action")
-        );
+        return Err(FileError::NoHeaderRow {
+            path: path.to_path_buf(),
+            table: table.name.clone(),
+            seen: header::seen(&table.rows),
+        }
+        .into());
     }
     Ok((mapped, failures.into_iter().map(|t| t.name).collect()))
 }
@@ -481,23 +475,30 @@ pub fn check_zip(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if !bytes.starts_with(b"PK") {
         return Err(not_office(path, bytes, "it is not a zip archive"));
     }
-    limits::check_zip(std::io::Cursor::new(bytes))
-        .map_err(|e| anyhow::anyhow!("{}: {e:#}", path.display()))?;
-    limits::check_xlsx_strings(bytes).map_err(|e| anyhow::anyhow!("{}: {e:#}", path.display()))
+    limits::check_zip(std::io::Cursor::new(bytes)).map_err(|e| refused(path, &e))?;
+    limits::check_xlsx_strings(bytes).map_err(|e| refused(path, &e))
+}
+
+/// A check of a file's parts that failed, with the file named.
+fn refused(path: &Path, error: &anyhow::Error) -> anyhow::Error {
+    FileError::Refused {
+        path: path.to_path_buf(),
+        why: format!("{error:#}"),
+    }
+    .into()
 }
 
 /// The error for a file that is not the zip an office file is.
 pub fn not_office(path: &Path, bytes: &[u8], why: &str) -> anyhow::Error {
+    let path = path.to_path_buf();
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        anyhow::anyhow!(
-            "{}: the file is password-protected (encrypted) or an old binary format: open it, remove the password (or save it as .docx/.xlsx) and import that",
-            path.display()
-        )
+        FileError::PasswordOrOldFormat { path }.into()
     } else {
-        anyhow::anyhow!(
-            "{}: the file is corrupt or not what its name says ({why})",
-            path.display()
-        )
+        FileError::Corrupt {
+            path,
+            why: why.to_string(),
+        }
+        .into()
     }
 }
 

@@ -6,9 +6,10 @@
 //! merges from .ods, whose covered cells are read empty).
 
 use super::{Cell, Row, Table, not_office};
+use crate::error::FileError;
 use crate::limits;
 use crate::model::Rag;
-use anyhow::{Context, bail};
+use anyhow::Context;
 use calamine::{Data, Reader, Sheets, Xls, Xlsx, XlsxError};
 use std::io::Cursor;
 use std::path::Path;
@@ -47,12 +48,14 @@ fn read_book(
     let wanted: Vec<String> = match only {
         Some(name) => match names.iter().find(|n| n.eq_ignore_ascii_case(name)) {
             Some(n) => vec![n.clone()],
-            None => bail!(
-                "{}: no sheet {:?}; its sheets are {}",
-                path.display(),
-                name,
-                quoted(&names)
-            ),
+            None => {
+                return Err(FileError::NoSuchSheet {
+                    path: path.to_path_buf(),
+                    name: name.to_string(),
+                    sheets: quoted(&names),
+                }
+                .into());
+            }
         },
         None => names.clone(),
     };
@@ -185,10 +188,10 @@ fn quote(name: &str) -> String {
 fn workbook_error(path: &Path, bytes: &[u8], e: &calamine::Error) -> anyhow::Error {
     let text = e.to_string();
     if text.to_lowercase().contains("password") || text.to_lowercase().contains("encrypt") {
-        return anyhow::anyhow!(
-            "{}: the workbook is password-protected: open it, remove the password and import that",
-            path.display()
-        );
+        return FileError::PasswordWorkbook {
+            path: path.to_path_buf(),
+        }
+        .into();
     }
     not_office(path, bytes, &text)
 }

@@ -10,8 +10,8 @@
 //! refused as a loop); a file whose chains cannot be followed has only its
 //! bytes searched for DIMENSIONS records, and calamine then reports it.
 
+use crate::error::FileError;
 use crate::limits;
-use anyhow::bail;
 
 /// The most cells a real `.xls` sheet can declare: 65,536 rows × 256 columns.
 const MOST: u64 = 65_536 * 256;
@@ -48,10 +48,11 @@ fn check_records(stream: &[u8]) -> anyhow::Result<()> {
             _ => None,
         };
         if let Some(column) = column.filter(|&c| c > 255) {
-            bail!(
-                "a cell in column {} (record at byte {at}), past the 256 columns an .xls sheet has; not read",
-                u32::from(column) + 1
-            );
+            return Err(FileError::XlsColumn {
+                column: u32::from(column) + 1,
+                at,
+            }
+            .into());
         }
         at += 4 + len;
     }

@@ -9,8 +9,9 @@
 
 use super::signature::Signed;
 use super::{ABOUT_SHEET, column};
+use crate::error::{FileError, SAVE_AS};
 use crate::limits;
-use anyhow::{Context, bail};
+use anyhow::Context;
 use calamine::{Data, Reader, Sheets, Xlsx};
 use chrono::NaiveDate;
 use std::io::Cursor;
@@ -134,7 +135,7 @@ pub fn read(path: &Path, max_rows: usize) -> anyhow::Result<Returned> {
         Kind::Text => ("csv".to_string(), csv_grid(&bytes)?, Vec::new()),
         Kind::Workbook => limits::catch(path, || workbook_grids(&bytes))
             .with_context(|| format!("{name} is not a workbook plan can read: {SAVE_AS}"))?,
-        Kind::Other => bail!("{name} is neither a workbook nor a CSV file: {SAVE_AS}"),
+        Kind::Other => return Err(FileError::NeitherWorkbookNorCsv { name }.into()),
     };
     let mut returned = rows(&name, &sheet, &grid, max_rows)?;
     returned.plan_title = about
@@ -170,9 +171,6 @@ fn signed(about: &About) -> Option<Signed> {
         rows,
     })
 }
-
-/// What to do with a file `plan apply` cannot read.
-const SAVE_AS: &str = "open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx) or CSV UTF-8, and apply that";
 
 /// What a returned file is, by its first bytes.
 enum Kind {
@@ -225,7 +223,7 @@ fn workbook_grids(bytes: &[u8]) -> anyhow::Result<(String, Grid, About)> {
     }
     match found {
         Some((name, grid)) => Ok((name, grid, about)),
-        None => bail!("no sheet has the return sheet's header row (`Id`, `New RAG` ...)"),
+        None => Err(FileError::NoReturnSheet.into()),
     }
 }
 
@@ -421,19 +419,28 @@ fn header_row(grid: &Grid) -> Option<(usize, Vec<Option<usize>>)> {
 /// The rows below the header, by column name.
 fn rows(name: &str, sheet: &str, grid: &Grid, max_rows: usize) -> anyhow::Result<Returned> {
     let Some((header, places)) = header_row(grid) else {
-        bail!("{name} has no header row with `Id` and `New RAG`: it is not a return sheet");
+        return Err(FileError::NoReturnHeader {
+            name: name.to_string(),
+        }
+        .into());
     };
     let place = |column: &str| places[column::ALL.iter().position(|c| *c == column).unwrap_or(0)];
     let needed = [column::PROGRESS, column::DONE_ON];
     if let Some(missing) = needed.iter().find(|c| place(c).is_none()) {
-        bail!("{name} has no `{missing}` column: it is not a return sheet");
+        return Err(FileError::NoReturnColumn {
+            name: name.to_string(),
+            column: missing.to_string(),
+        }
+        .into());
     }
     let body = &grid[header + 1..];
     if body.len() > max_rows {
-        bail!(
-            "{name} has {} rows below its header, more than a return sheet of this plan has (at most {max_rows}): it is not a return sheet",
-            body.len()
-        );
+        return Err(FileError::TooManyReturnRows {
+            name: name.to_string(),
+            rows: body.len(),
+            most: max_rows,
+        }
+        .into());
     }
     let mut rows = Vec::new();
     for (n, values) in body.iter().enumerate() {
