@@ -5,8 +5,10 @@
 //! real-world material, so a clone alone runs this test). Every row must be
 //! read that way, save the few listed in `DISAGREE` with the reason.
 
-use chrono::{Datelike, Months, NaiveDate};
-use plan::dates::{Calendar, Recurrence, TargetDate, read};
+mod common;
+
+use chrono::{Months, NaiveDate};
+use plan::dates::{Calendar, TargetDate, read};
 use std::path::Path;
 
 const TSV: &str = "tests/fixtures/realworld/target-dates.tsv";
@@ -197,7 +199,7 @@ fn reads_right(text: &str, expected: &Expected, calendar: &Calendar) -> Result<(
                 cadence,
             },
             Ok(TargetDate::Recurring(r)),
-        ) => r.milestone.map(|m| m.to) == *milestone && occurs(r, months, *cadence),
+        ) => r.milestone.map(|m| m.to) == *milestone && common::occurs(r, months, *cadence),
         (Expected::Ongoing, Ok(TargetDate::Ongoing | TargetDate::OngoingFrom(_))) => true,
         _ => false,
     };
@@ -206,27 +208,6 @@ fn reads_right(text: &str, expected: &Expected, calendar: &Calendar) -> Result<(
     } else {
         Err(format!("{text:?}: expected {expected:?}, got {got:?}"))
     }
-}
-
-/// The next eight occurrences after the first milestone (if any) end in the
-/// months named and last as long as the cadence says.
-fn occurs(recurrence: &Recurrence, months: &[u32], cadence: Option<&str>) -> bool {
-    let mut day = recurrence.from;
-    (0..8).all(|_| {
-        let Some(next) = recurrence.around(day).1 else {
-            return false;
-        };
-        day = next.to.succ_opt().unwrap();
-        let days = (next.to - next.from).num_days() + 1;
-        let month = months.is_empty() || months.contains(&next.to.month());
-        let length = match cadence {
-            Some("weekly") => days == 7,
-            Some("monthly") => (28..=31).contains(&days) && next.from.day() == 1,
-            Some("quarterly") => (89..=92).contains(&days) && next.from.day() == 1,
-            _ => true,
-        };
-        month && length
-    })
 }
 
 #[test]

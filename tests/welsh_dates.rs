@@ -7,8 +7,10 @@
 //! read that way, save the few listed in `DISAGREE` with the reason; and a
 //! Welsh cell whose English twin reads must read as its twin does.
 
-use chrono::{Datelike, Days, NaiveDate};
-use plan::dates::{Calendar, Recurrence, TargetDate, read};
+mod common;
+
+use chrono::{Days, NaiveDate};
+use plan::dates::{Calendar, TargetDate, read};
 use std::path::Path;
 
 const TSV: &str = "tests/fixtures/realworld/welsh-dates.tsv";
@@ -241,7 +243,7 @@ fn reads_right(text: &str, expected: &Expected, calendar: &Calendar) -> Result<(
         (Expected::From(first), Ok(TargetDate::OngoingFrom(day))) => day == first,
         (Expected::Milestone(to), Ok(TargetDate::MilestoneThenOngoing(i))) => i.to == *to,
         (Expected::Recurring { months, cadence }, Ok(TargetDate::Recurring(r))) => {
-            occurs(r, months, *cadence)
+            common::occurs(r, months, *cadence)
         }
         (Expected::Ongoing, Ok(TargetDate::Ongoing | TargetDate::OngoingFrom(_))) => true,
         _ => false,
@@ -251,26 +253,6 @@ fn reads_right(text: &str, expected: &Expected, calendar: &Calendar) -> Result<(
     } else {
         Err(format!("{text:?}: expected {expected:?}, got {got:?}"))
     }
-}
-
-/// The next eight occurrences end in the months named and last as long as
-/// the cadence says.
-fn occurs(recurrence: &Recurrence, months: &[u32], cadence: Option<&str>) -> bool {
-    let mut day = recurrence.from;
-    (0..8).all(|_| {
-        let Some(next) = recurrence.around(day).1 else {
-            return false;
-        };
-        day = next.to.succ_opt().unwrap();
-        let days = (next.to - next.from).num_days() + 1;
-        let month = months.is_empty() || months.contains(&next.to.month());
-        let length = match cadence {
-            Some("monthly") => (28..=31).contains(&days) && next.from.day() == 1,
-            Some("quarterly") => (89..=92).contains(&days) && next.from.day() == 1,
-            _ => true,
-        };
-        month && length
-    })
 }
 
 /// A Welsh cell whose English twin reads must read to the same target.

@@ -269,3 +269,26 @@ pub fn validator_errors(test: &str, pages: &[PathBuf]) -> Option<Vec<String>> {
     );
     Some(check(pages))
 }
+
+/// Whether a recurring target's next eight occurrences end in the months
+/// named (any, where none are) and each lasts as long as the cadence says:
+/// how the real-world date tests (English and Welsh) check a reading.
+pub fn occurs(recurrence: &plan::dates::Recurrence, months: &[u32], cadence: Option<&str>) -> bool {
+    use chrono::Datelike;
+    let mut day = recurrence.from;
+    (0..8).all(|_| {
+        let Some(next) = recurrence.around(day).1 else {
+            return false;
+        };
+        day = next.to.succ_opt().unwrap();
+        let days = (next.to - next.from).num_days() + 1;
+        let month = months.is_empty() || months.contains(&next.to.month());
+        let length = match cadence {
+            Some("weekly") => days == 7,
+            Some("monthly") => (28..=31).contains(&days) && next.from.day() == 1,
+            Some("quarterly") => (89..=92).contains(&days) && next.from.day() == 1,
+            _ => true,
+        };
+        month && length
+    })
+}
