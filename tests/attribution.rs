@@ -7,27 +7,11 @@
 
 mod common;
 
-use common::{copy_dir, git_on};
+use common::{apply_fixture as fixture, apply_repository as repository, git_on};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const TEST: &str = "a return sheet edited with openpyxl";
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/apply")
-        .join(name)
-}
-
-/// A git repository holding a copy of the fixture plan (and its key), committed.
-fn repository() -> tempfile::TempDir {
-    let repo = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("plan"), repo.path());
-    git_on(repo.path(), None, &["init", "-q"]);
-    git_on(repo.path(), None, &["add", "-A"]);
-    git_on(repo.path(), None, &["commit", "-qm", "plan"]);
-    repo
-}
 
 fn plan(repo: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plan"))

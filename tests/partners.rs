@@ -6,26 +6,10 @@
 
 mod common;
 
-use common::{copy_dir, git_on};
+use common::{apply_fixture as fixture, apply_repository as repository, git_on};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/apply")
-        .join(name)
-}
-
-/// A git repository holding a copy of the fixture plan, committed.
-fn repository() -> tempfile::TempDir {
-    let repo = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("plan"), repo.path());
-    git_on(repo.path(), None, &["init", "-q"]);
-    git_on(repo.path(), None, &["add", "-A"]);
-    git_on(repo.path(), None, &["commit", "-qm", "plan"]);
-    repo
-}
 
 /// `plan --dir REPO --as-of 2012-12-03 ARGS`.
 fn plan(repo: &Path, args: &[&str]) -> Output {

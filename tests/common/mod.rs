@@ -292,3 +292,21 @@ pub fn occurs(recurrence: &plan::dates::Recurrence, months: &[u32], cadence: Opt
         month && length
     })
 }
+
+/// A fixture of the partners' round trip (tests/fixtures/apply/NAME).
+pub fn apply_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/apply")
+        .join(name)
+}
+
+/// A git repository holding a copy of the round trip's fixture plan (and
+/// its signing key), committed.
+pub fn apply_repository() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    copy_dir(&apply_fixture("plan"), repo.path());
+    git_on(repo.path(), None, &["init", "-q"]);
+    git_on(repo.path(), None, &["add", "-A"]);
+    git_on(repo.path(), None, &["commit", "-qm", "plan"]);
+    repo
+}
