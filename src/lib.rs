@@ -29,6 +29,7 @@ pub(crate) mod git;
 pub(crate) mod hidden;
 pub(crate) mod highlight;
 pub(crate) mod import;
+pub mod lang;
 pub(crate) mod leads;
 pub(crate) mod levels;
 pub(crate) mod limits;
