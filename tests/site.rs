@@ -234,7 +234,22 @@ fn the_bundled_plans_site_is_whole_valid_and_linked() {
     // Every task is on its card's page, with its lead linked.
     let ej = &files["card-ej.html"];
     assert!(ej.contains("<tr id=\"task-EJ-1.1.a\""));
-    assert!(ej.contains("<a href=\"agency-sl.html\"><bdi>SL</bdi></a>"));
+    assert!(ej.contains("<a href=\"agency-sl.html\"><bdi>Safer Wales StreetLife</bdi></a>"));
+    // Pages and links name things by their titles, not by the plan's ids
+    // (an imported plan's ids are made from file names: "rural-scraip").
+    assert!(ej.contains("<title>Effective Justice – "), "card title");
+    assert!(!ej.contains("<bdi>SL</bdi>"), "a lead shown by its id");
+    let agency = &files["agency-swp.html"];
+    assert!(
+        agency.contains("<title>South Wales Police – "),
+        "agency title"
+    );
+    for (name, page) in &files {
+        assert!(
+            !page.contains("<title>IE IE"),
+            "{name} repeats an id as its name"
+        );
+    }
     assert!(ej.contains("Summer 2012 &amp; On-going"));
     // The exports are those of `plan export`.
     let csv = plan(&["--as-of", "2012-12-01", "export", "--format", "csv"]);
@@ -255,8 +270,7 @@ fn the_example_plans_site_shows_overdue_tasks_first_and_every_value() {
     let files = files(&site);
     assert!(files["index.html"].contains("<h1><bdi>Northgate&#39;s scorecard</bdi></h1>"));
     assert!(
-        files["card-ss.html"]
-            .contains("<title>SS Safer Streets – Northgate&#39;s scorecard</title>")
+        files["card-ss.html"].contains("<title>Safer Streets – Northgate&#39;s scorecard</title>")
     );
     assert!(
         files["index.html"].contains("built from a plan not in git") || !head_commit().is_empty()

@@ -206,15 +206,24 @@ pub fn sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic])
             result
         })
         .collect();
+    let mut driver = json!({
+        "name": "plan",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    // The tool's page, once the package names one (Cargo.toml's `homepage`,
+    // else `repository`); until then the key is left out rather than made up.
+    if let Some(uri) = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
+        .into_iter()
+        .find(|uri| !uri.is_empty())
+    {
+        driver["informationUri"] = json!(uri);
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "plan",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
+            "tool": {"driver": driver},
             "results": results,
         }],
     });

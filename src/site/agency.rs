@@ -104,7 +104,7 @@ fn page(
 ) -> File {
     let agency = &site.plan.agencies[a];
     let file = &site.names.agencies[a];
-    let title = Text::quoted(&agency.id).and(" ").and_quoted(&agency.name);
+    let title = Text::quoted(&agency.name);
     let mut page = site.page(file, &title);
     let mut facts = vec![("Kind", Item::text(agency.kind.as_str()))];
     if let Some(whole) = agency.part_of {
@@ -133,7 +133,7 @@ fn page(
         let c = card_of[tasks[at].id.as_str()];
         let end = at + tasks[at..].partition_point(|t| card_of[t.id.as_str()] == c);
         let card = &site.plan.cards[c];
-        let heading = Text::quoted(format!("{} {}", card.id, card.title));
+        let heading = Text::quoted(&card.title);
         page.heading(2, None, &Item::Link(site.card_link(c, None, heading)));
         let rows = site
             .ordered(tasks[at..end].iter().copied())
@@ -146,9 +146,9 @@ fn page(
             .collect();
         page.table(&Table {
             caption: Text::ours("Tasks of ")
-                .and_quoted(&card.id)
+                .and_quoted(&card.title)
                 .and(" that count for ")
-                .and_quoted(&agency.id)
+                .and_quoted(&agency.name)
                 .and(", overdue first"),
             headers: vec![
                 "Task",

@@ -13,7 +13,7 @@ use crate::render::page::{Item, Page, Table};
 pub(super) fn page(site: &Site, i: usize) -> File {
     let card = &site.plan.cards[i];
     let file = &site.names.cards[i];
-    let mut page = site.page(file, &Text::quoted(format!("{} {}", card.id, card.title)));
+    let mut page = site.page(file, &Text::quoted(&card.title));
     let mut facts = vec![(
         "RAG",
         rag_summary(&RagCounts::of(card.tasks().map(|t| t.rag))),

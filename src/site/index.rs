@@ -81,7 +81,7 @@ fn headline(site: &Site, page: &mut Page) {
 /// A report card's tile: its outcomes, its roll-up, a small chart per measure.
 fn tile(site: &Site, page: &mut Page, i: usize, card: &Card) {
     page.open("li", "tile");
-    let title = Text::quoted(format!("{} {}", card.id, card.title));
+    let title = Text::quoted(&card.title);
     page.heading(3, None, &Item::Link(site.card_link(i, None, title)));
     let counts = RagCounts::of(card.tasks().map(|t| t.rag));
     let overdue = card
@@ -119,7 +119,7 @@ fn every_page(site: &Site, page: &mut Page) {
     let cards: Vec<Item> = (0..plan.cards.len())
         .map(|i| {
             let card = &plan.cards[i];
-            let text = Text::quoted(format!("{} {}", card.id, card.title));
+            let text = Text::quoted(&card.title);
             Item::Link(site.card_link(i, None, text))
         })
         .collect();

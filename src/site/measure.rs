@@ -40,9 +40,7 @@ pub(super) fn index(site: &Site) -> File {
 pub(super) fn page(site: &Site, m: usize) -> File {
     let measure = &site.plan.measures[m];
     let file = &site.names.measures[m];
-    let title = Text::quoted(&measure.id)
-        .and(" ")
-        .and_quoted(&measure.title);
+    let title = Text::quoted(&measure.title);
     let mut page = site.page(file, &title);
     let mut facts = vec![
         (
@@ -112,9 +110,7 @@ fn cards(site: &Site, measure: &Measure) -> Item {
                 .iter()
                 .any(|id| crate::model::same_id(id, &measure.id))
         })
-        .map(|(i, c)| {
-            Item::Link(site.card_link(i, None, Text::quoted(format!("{} {}", c.id, c.title))))
-        })
+        .map(|(i, c)| Item::Link(site.card_link(i, None, Text::quoted(&c.title))))
         .collect();
     if cards.is_empty() {
         Item::text("none")

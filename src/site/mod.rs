@@ -152,16 +152,13 @@ impl<'p> Site<'p> {
     fn agency_link(&self, agency: usize) -> Link {
         Link::new(
             self.names.agencies[agency].clone(),
-            Text::quoted(&self.plan.agencies[agency].id),
+            Text::quoted(&self.plan.agencies[agency].name),
         )
     }
 
     fn measure_link(&self, measure: usize) -> Link {
         let m = &self.plan.measures[measure];
-        Link::new(
-            self.names.measures[measure].clone(),
-            Text::quoted(format!("{} {}", m.id, m.title)),
-        )
+        Link::new(self.names.measures[measure].clone(), Text::quoted(&m.title))
     }
 
     /// A task's leads, each agency a link to its page.
@@ -220,7 +217,7 @@ impl<'p> Site<'p> {
         let id = page.fresh_id();
         let svg = chart::described_svg(
             &id,
-            &format!("{} {}", measure.id, measure.title),
+            &measure.title,
             &describe(measure),
             &points(measure),
             measure
@@ -229,7 +226,7 @@ impl<'p> Site<'p> {
                 .map(|t| (t.period.as_str(), t.value)),
             measure.better == crate::model::Better::Higher,
         );
-        let mut caption = Text::quoted(format!("{} {}", measure.id, measure.title));
+        let mut caption = Text::quoted(&measure.title);
         if let Some(unit) = &measure.unit {
             caption = caption.and(" (").and_quoted(unit).and(")");
         }
@@ -348,7 +345,7 @@ fn values_table(measure: &Measure) -> Table {
         ]));
     }
     Table {
-        caption: Text::ours("Values of ").and_quoted(&measure.id),
+        caption: Text::ours("Values of ").and_quoted(&measure.title),
         headers: vec!["Period", "Value", "Note"],
         rows,
         empty: "No values recorded yet.",

@@ -105,7 +105,7 @@ fn places(site: &Site) -> HashMap<String, (usize, String, Text)> {
         let at = |kind: &str, id: &str| anchor(kind, id);
         places.insert(
             id_key(&card.id),
-            (c, "main".to_string(), titled(&card.id, &card.title)),
+            (c, "main".to_string(), Text::quoted(&card.title)),
         );
         for p in &card.priorities {
             let text = titled(&p.id, &p.title);
