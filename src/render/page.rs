@@ -12,6 +12,7 @@ use super::document::Text;
 use super::escape;
 use super::report::Cell;
 use super::style::STYLE;
+use crate::lang::Lang;
 use std::fmt::Write;
 
 /// A link to another file of the site (`card-ej.html`, `card-ej.html#task-EJ-1.1.a`).
@@ -142,8 +143,38 @@ pub struct Table {
     pub empty: &'static str,
 }
 
+/// The same page in one language of a bilingual site: the link to it
+/// from the page being written.
+pub struct Version {
+    pub lang: Lang,
+    pub href: String,
+}
+
+/// The words of the shell itself, in the page's language.
+pub struct ShellWords<'a> {
+    /// The skip link ("Skip to the content").
+    pub skip: &'a str,
+    /// The navigation's accessible name ("Site").
+    pub nav: &'a str,
+    /// The accessible name of the list of the page's other languages.
+    pub languages: &'a str,
+}
+
+/// The shell's words in English, for a site of one language.
+pub const ENGLISH_SHELL: ShellWords<'static> = ShellWords {
+    skip: "Skip to the content",
+    nav: "Site",
+    languages: "This page in other languages",
+};
+
 /// What every page of a site shares.
 pub struct Shell<'a> {
+    /// The page's language (`<html lang>`).
+    pub lang: Lang,
+    /// The page in every language of the site, this one's included; empty
+    /// on a site of one language.
+    pub versions: &'a [Version],
+    pub words: &'a ShellWords<'a>,
     /// The site's name, at the top of every page and in every `<title>`.
     pub site: &'a Text,
     /// The site's main links, in the header of every page.
@@ -154,6 +185,39 @@ pub struct Shell<'a> {
     pub title: &'a Text,
     pub footer: &'a Text,
 }
+
+/// The visible links to the page in the site's other languages, each named
+/// in its own language (as the Welsh Language Standards ask: an English
+/// page with a Welsh counterpart says so and links directly to it).
+fn write_other_languages(html: &mut String, shell: &Shell) {
+    let others: Vec<&Version> = shell
+        .versions
+        .iter()
+        .filter(|v| v.lang != shell.lang)
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let _ = write!(
+        html,
+        "<ul class=\"languages\" aria-label=\"{}\">",
+        escape::html_attr(shell.words.languages)
+    );
+    for version in others {
+        let _ = write!(
+            html,
+            "<li><a href=\"{}\" hreflang=\"{lang}\" lang=\"{lang}\">{}</a></li>",
+            escape::html_attr(&version.href),
+            version.lang.own_name(),
+            lang = version.lang,
+        );
+    }
+    html.push_str("</ul>\n");
+}
+
+/// The list of the page's other languages, on a bilingual site only (so a
+/// site of one language keeps its bytes).
+const LANGUAGES_STYLE: &str = "header .languages { list-style: none; margin: 0 0 .3rem; padding: 0; display: flex; gap: 1rem; justify-content: flex-end; }\nheader .languages a { display: inline-block; min-height: 24px; padding: .2rem 0; }\n";
 
 /// A page being written: [`Page::new`], the pieces, then [`Page::finish`].
 pub struct Page {
@@ -174,16 +238,41 @@ impl Page {
         let title = format!("{} – {}", shell.title.plain(), shell.site.plain());
         let _ = write!(
             html,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-             <a class=\"skip\" href=\"#main\">Skip to the content</a>\n<header>\n<p class=\"site\">",
+             <title>{}</title>\n",
+            shell.lang,
             escape::html_attr(&title)
         );
+        for version in shell.versions {
+            let _ = writeln!(
+                html,
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                version.lang,
+                escape::html_attr(&version.href)
+            );
+        }
+        let _ = write!(
+            html,
+            "<style>{STYLE}{}</style>\n</head>\n<body>\n\
+             <a class=\"skip\" href=\"#main\">{}</a>\n<header>\n",
+            if shell.versions.is_empty() {
+                ""
+            } else {
+                LANGUAGES_STYLE
+            },
+            escape::html(shell.words.skip)
+        );
+        write_other_languages(&mut html, shell);
+        html.push_str("<p class=\"site\">");
         let home = Link::new("index.html", shell.site.clone());
         write_link(&mut html, &home, false);
-        html.push_str("</p>\n<nav aria-label=\"Site\"><ul>");
+        let _ = write!(
+            html,
+            "</p>\n<nav aria-label=\"{}\"><ul>",
+            escape::html_attr(shell.words.nav)
+        );
         for link in shell.nav {
             html.push_str("<li>");
             write_link(&mut html, link, link.href == shell.file);
@@ -349,6 +438,9 @@ mod tests {
         let footer = Text::ours("As of today.");
         let nav = [Link::new("index.html", "Home".into())];
         let mut page = Page::new(&Shell {
+            lang: Lang::En,
+            versions: &[],
+            words: &ENGLISH_SHELL,
             site: &site,
             nav: &nav,
             file: "index.html",
@@ -378,5 +470,43 @@ mod tests {
         ));
         assert!(html.contains("<a href=\"index.html\" aria-current=\"page\">Home</a>"));
         assert!(html.contains(CONTENT_SECURITY_POLICY) && !html.contains("<script"));
+    }
+
+    #[test]
+    fn a_bilingual_page_names_its_language_and_links_to_its_counterpart() {
+        let site = Text::ours("Safle");
+        let title = Text::ours("Cardiau");
+        let footer = Text::ours("Heddiw.");
+        let versions = [
+            Version {
+                lang: Lang::Cy,
+                href: "../card-a.html".into(),
+            },
+            Version {
+                lang: Lang::En,
+                href: "card-a.html".into(),
+            },
+        ];
+        let page = Page::new(&Shell {
+            lang: Lang::En,
+            versions: &versions,
+            words: &ENGLISH_SHELL,
+            site: &site,
+            nav: &[],
+            file: "card-a.html",
+            title: &title,
+            footer: &footer,
+        });
+        let html = page.finish();
+        assert!(html.contains("<html lang=\"en\">"));
+        for (lang, href) in [("cy", "../card-a.html"), ("en", "card-a.html")] {
+            let alternate = format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{href}\">");
+            assert!(html.contains(&alternate), "{alternate}");
+        }
+        // The visible link goes to the other language only, named in it.
+        assert!(html.contains(
+            "<li><a href=\"../card-a.html\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a></li>"
+        ));
+        assert!(!html.contains(">English</a>"));
     }
 }

@@ -15,12 +15,13 @@ mod recommendations;
 
 use crate::dates::{self, TargetDate};
 use crate::highlight::{self, Highlight, History};
+use crate::lang::Lang;
 use crate::model::{Lead, Measure, Plan, Task};
 use crate::query::{Query, RagCounts, State, Status};
 use crate::render::chart::{self, Point};
 use crate::render::document::Text;
 use crate::render::number::number;
-use crate::render::page::{Item, Link, Page, Row, Shell, Table};
+use crate::render::page::{ENGLISH_SHELL, Item, Link, Page, Row, Shell, Table, Version};
 use crate::view;
 use chrono::NaiveDate;
 use names::Names;
@@ -35,6 +36,10 @@ pub struct Options {
     /// Whether the plan's files differ from that commit (changed, or new
     /// and not yet committed): the footer says so.
     pub uncommitted: bool,
+    /// The plan's languages, the first placed first: its pages at the
+    /// root, each other language's in a folder named by its code (`en/`).
+    /// Empty or one: a site of one language, as before.
+    pub languages: Vec<Lang>,
 }
 
 /// One file of the site: a name with no directory in it, and its bytes.
@@ -54,10 +59,37 @@ enum Job {
     Measure(usize),
 }
 
-/// Every page of the site, in a fixed order (made on every core).
+/// Every page of the site, in each of its languages, in a fixed order
+/// (made on every core).
 pub fn pages(plan: &Plan, options: &Options) -> Vec<File> {
-    let site = Site::new(plan, options);
-    let agencies = agency::Agencies::new(&site);
+    let languages = match options.languages.as_slice() {
+        [] => vec![Lang::En],
+        some => some.to_vec(),
+    };
+    let mut files = Vec::new();
+    for lang in &languages {
+        let site = Site::new(plan, options, *lang, &languages);
+        files.extend(pages_in(&site).into_iter().map(|file| File {
+            name: format!("{}{}", site.folder, file.name),
+            bytes: file.bytes,
+        }));
+    }
+    files
+}
+
+/// The folder of a language's pages: the first language's are at the root.
+fn folder(lang: Lang, languages: &[Lang]) -> String {
+    if languages.first() == Some(&lang) {
+        String::new()
+    } else {
+        format!("{}/", lang.code())
+    }
+}
+
+/// The pages of one language.
+fn pages_in(site: &Site) -> Vec<File> {
+    let plan = site.plan;
+    let agencies = agency::Agencies::new(site);
     let mut jobs = vec![
         Job::Index,
         Job::Agencies,
@@ -68,13 +100,13 @@ pub fn pages(plan: &Plan, options: &Options) -> Vec<File> {
     jobs.extend((0..plan.agencies.len()).map(Job::Agency));
     jobs.extend((0..plan.measures.len()).map(Job::Measure));
     crate::parallel::each(&jobs, |job| match job {
-        Job::Index => index::page(&site),
-        Job::Agencies => agency::index(&site, &agencies),
-        Job::Recommendations => recommendations::page(&site),
-        Job::Measures => measure::index(&site),
-        Job::Card(i) => card::page(&site, *i),
-        Job::Agency(a) => agencies.page(&site, *a),
-        Job::Measure(m) => measure::page(&site, *m),
+        Job::Index => index::page(site),
+        Job::Agencies => agency::index(site, &agencies),
+        Job::Recommendations => recommendations::page(site),
+        Job::Measures => measure::index(site),
+        Job::Card(i) => card::page(site, *i),
+        Job::Agency(a) => agencies.page(site, *a),
+        Job::Measure(m) => measure::page(site, *m),
     })
 }
 
@@ -88,10 +120,18 @@ struct Site<'p> {
     name: Text,
     nav: Vec<Link>,
     footer: Text,
+    /// The language of these pages, the site's languages, and this
+    /// language's folder (`""` or `"en/"`).
+    lang: Lang,
+    languages: Vec<Lang>,
+    folder: String,
 }
 
 impl<'p> Site<'p> {
-    fn new(plan: &'p Plan, options: &Options) -> Site<'p> {
+    fn new(plan: &'p Plan, options: &Options, lang: Lang, languages: &[Lang]) -> Site<'p> {
+        let folder = folder(lang, languages);
+        // The downloads are written once, at the root.
+        let up = if folder.is_empty() { "" } else { "../" };
         let as_of = options.as_of;
         let quarter = dates::quarter_of(as_of, plan.meta.year_start);
         let built_from = match &options.commit {
@@ -112,19 +152,44 @@ impl<'p> Site<'p> {
                 Link::new(names::AGENCIES, "Agencies".into()),
                 Link::new(names::RECOMMENDATIONS, "Recommendations".into()),
                 Link::new(names::MEASURES, "Measures".into()),
-                Link::new(names::TASKS_CSV, "Tasks (CSV)".into()),
-                Link::new(names::CALENDAR, "Deadlines (calendar)".into()),
+                Link::new(format!("{up}{}", names::TASKS_CSV), "Tasks (CSV)".into()),
+                Link::new(
+                    format!("{up}{}", names::CALENDAR),
+                    "Deadlines (calendar)".into(),
+                ),
             ],
             footer: Text::ours(format!(
                 "As of {as_of}; {built_from}. Made with plan {}.",
                 env!("CARGO_PKG_VERSION")
             )),
+            lang,
+            languages: languages.to_vec(),
+            folder,
         }
+    }
+
+    /// This page in every language of a bilingual site, as links from this
+    /// language's folder; none on a site of one language.
+    fn versions(&self, file: &str) -> Vec<Version> {
+        if self.languages.len() < 2 {
+            return Vec::new();
+        }
+        let up = if self.folder.is_empty() { "" } else { "../" };
+        self.languages
+            .iter()
+            .map(|lang| Version {
+                lang: *lang,
+                href: format!("{up}{}{file}", folder(*lang, &self.languages)),
+            })
+            .collect()
     }
 
     /// A page with this site's shell, up to and with its `h1`.
     fn page(&self, file: &str, title: &Text) -> Page {
         Page::new(&Shell {
+            lang: self.lang,
+            versions: &self.versions(file),
+            words: &ENGLISH_SHELL,
             site: &self.name,
             nav: &self.nav,
             file,
