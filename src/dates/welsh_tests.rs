@@ -424,6 +424,10 @@ fn a_year_alone_after_an_unknown_month_is_an_error() {
         "by end of Juin 2013",
         "Mehefn 2013",
         "Fevrier 2013",
+        // A day, a word the grammar does not know, a year: that word is
+        // a month (misspelt, or another language's), not words around a year.
+        "31 Foo 2013",
+        "by 31 Marhc 2013",
     ] {
         let got = read(text, &cal);
         assert!(got.is_err(), "due = {text:?} read as {got:?}");
@@ -433,6 +437,8 @@ fn a_year_alone_after_an_unknown_month_is_an_error() {
         "During 2012",
         "Strategy agreed by 2013",
         "2012/13 (subject to funding)",
+        "Phase 2 review 2013",
+        "31 March 2013 (revised)",
     ] {
         assert!(read(text, &cal).is_ok(), "due = {text:?}");
     }

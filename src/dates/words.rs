@@ -326,7 +326,11 @@ pub(super) fn unknown_before_year(tokens: &[Token]) -> Option<String> {
         if matches!(tokens.get(at + 2), Some(Token::Dash | Token::Slash)) {
             return None;
         }
-        let month = names_a_month(w) && (1900..=2100).contains(value);
+        let after_a_day = at > 0
+            && is_day_number(&tokens[at - 1])
+            && (at == 1 || leads_to_a_day(tokens[at - 2].word()))
+            && unknown_word(w);
+        let month = (names_a_month(w) || after_a_day) && (1900..=2100).contains(value);
         month.then(|| {
             format!(
                 "only the year {value} would be read, and `{w}` before it may name a month or \
@@ -335,6 +339,40 @@ pub(super) fn unknown_before_year(tokens: &[Token]) -> Option<String> {
             )
         })
     })
+}
+
+/// `31` in `31 Foo 2013`: a number that can be a day of a month.
+fn is_day_number(token: &Token) -> bool {
+    matches!(
+        token,
+        Token::Number {
+            value: 1..=31,
+            digits: 1 | 2
+        }
+    )
+}
+
+/// A word that comes before a day in a date (`by 31 …`), as against the
+/// day being a number of something else (`Phase 2 review 2013`).
+fn leads_to_a_day(word: &str) -> bool {
+    matches!(
+        word,
+        "by" | "on" | "before" | "until" | "till" | "end" | "of" | "the" | "from" | "than"
+    )
+}
+
+/// A word between a day and a year that is no word of the grammar there
+/// (a month, a weekday, a unit of a span): most likely a month it does not
+/// know (`31 Foo 2013`, a misspelt or another language's month).
+fn unknown_word(word: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "q", "of",
+        "st", "nd", "rd", "th",
+    ];
+    word.chars().all(char::is_alphabetic)
+        && super::periods::month_number(word).is_none()
+        && !super::tokens::is_weekday(word)
+        && !KNOWN.contains(&word)
 }
 
 /// Left to right, the longest window at each place that reads as a date.
