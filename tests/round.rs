@@ -420,6 +420,87 @@ fn the_same_target_again_changes_nothing_and_a_correction_is_no_slip() {
     assert!(!check.contains("many-revisions"), "{check}");
 }
 
+#[test]
+fn a_correction_is_shown_but_is_no_review() {
+    let repo = repository();
+    let as_of = "2013-03-20";
+    // EJ-1.1.b was last reviewed on 2012-05-01: stale, and SWP is quiet.
+    let quiet = |repo: &Path| {
+        let show = ok(&plan(repo, as_of, &["show", "EJ-1.1.b", "--format", "json"]));
+        let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+        assert_eq!(task["state"], "stale", "{show}");
+        assert_eq!(task["updated"], "2012-05-01", "{show}");
+        assert_eq!(task["note"], "Sergeants in Roath briefed", "{show}");
+        assert_eq!(task["rag"], "green", "{show}");
+        let agencies = ok(&plan(repo, as_of, &["agencies", "--format", "json"]));
+        let swp = &agencies[..agencies.find("\"SW\"").unwrap()];
+        assert!(swp.contains("\"reviewed_share\": 0"), "{swp}");
+        assert!(swp.contains("\"noted_share\": 0"), "{swp}");
+        assert!(swp.contains("\"days_since_update\": 323"), "{swp}");
+        let report = ok(&plan(repo, as_of, &["report"]));
+        let quiet = &report[report.find("## Not updated this quarter").unwrap()..];
+        assert!(quiet.contains("| SWP South Wales Police | 11 | 323 |"), "{quiet}");
+        task
+    };
+    quiet(repo.path());
+    let out = ok(&plan(
+        repo.path(),
+        as_of,
+        &["set", "EJ-1.1.b", "--due", "Summer 2012 and ongoing", "--correct"],
+    ));
+    assert!(!out.contains("updated"), "{out}");
+    let text = card(repo.path());
+    assert!(
+        text.contains("rag = \"green\"\nupdated = 2012-05-01\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("date = 2013-03-20\nkind = \"correction\"\nnote = "),
+        "{text}"
+    );
+    checks_and_is_formatted(repo.path());
+    // Still stale, still quiet, its note and last review as they were ...
+    let task = quiet(repo.path());
+    // ... and the correction is there for the board to see, as one.
+    assert_eq!(task["updates"][0]["kind"], "correction");
+    assert_eq!(
+        task["updates"][0]["note"],
+        "Target corrected from \"Summer 2012 & On-going\" to \"Summer 2012 and ongoing\": a misreading, not a revision"
+    );
+    assert_eq!(task["updates"][1]["kind"], "review");
+    let show = ok(&plan(repo.path(), as_of, &["show", "EJ-1.1.b"]));
+    assert!(show.contains("2013-03-20 correction: Target corrected"), "{show}");
+
+    // An overdue task's correction reaches the Highlight Report's table.
+    ok(&plan(
+        repo.path(),
+        as_of,
+        &["set", "EJ-1.1.a", "--due", "2012-12-10", "--correct"],
+    ));
+    let report = ok(&plan(repo.path(), as_of, &["report"]));
+    assert!(
+        report.contains("| EJ-1.1.a | Specific job description and named dedicated officers; Target corrected from \"2012-10-01\" to \"2012-12-10\": a misreading, not a revision (2013-03-20) | SWP |"),
+        "{report}"
+    );
+    let show = ok(&plan(repo.path(), as_of, &["show", "EJ-1.1.a", "--format", "json"]));
+    let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+    assert_eq!(task["updated"], serde_json::Value::Null, "{show}");
+    assert_eq!(task["note"], serde_json::Value::Null, "{show}");
+
+    // A kind that is none is a finding at its place.
+    let text = card(repo.path()).replace("kind = \"correction\"", "kind = \"erratum\"");
+    fs::write(repo.path().join("card.toml"), text).unwrap();
+    let check = plan(repo.path(), as_of, &["check"]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("`erratum` is not a kind of update entry: review or correction"),
+        "{said}"
+    );
+    assert!(said.contains("card.toml:"), "{said}");
+}
+
 /// `filled` converted by LibreOffice to `filter` (`ods`, `xls`, `csv:...`), named `name`.
 fn converted(sheet: &Path, filter: &str, name: &str) -> PathBuf {
     let dir = sheet.parent().unwrap().join(name.replace('.', "_"));
