@@ -210,6 +210,42 @@ fn a_review_that_repeats_the_rag_and_the_words_counts_once_per_round() {
 }
 
 #[test]
+fn a_return_applied_before_entries_kept_their_sheet_is_not_doubled() {
+    let repo = repository();
+    let work = tempfile::tempdir().unwrap();
+    let round = work.path().join("round");
+    requests(repo.path(), "2012-12-01", &round);
+    let rows = [("EJ-1.1.b", Some("amber"), Some("Half the sergeants briefed"))];
+    let Some(sheet) = filled(&round.join("SWP.xlsx"), &rows) else {
+        return;
+    };
+    let out = apply(repo.path(), "2012-12-03", &[&sheet]);
+    assert!(out.contains("1 task changed"), "{out}");
+    // The entry's sheet is in the JSON of `plan show`.
+    let show = ok(&plan(
+        repo.path(),
+        "2012-12-03",
+        &["show", "EJ-1.1.b", "--format", "json"],
+    ));
+    let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+    let recorded = task["updates"][0]["sheet"].as_str().unwrap().to_string();
+    assert!(recorded.contains(" row "), "{show}");
+    assert_eq!(task["updates"][0]["by"], "SWP", "{show}");
+
+    // As a `plan` from before `sheet` wrote it: the same entry, no `sheet`.
+    let old = card(repo.path()).replace(&format!("sheet = \"{recorded}\"\n"), "");
+    assert!(!old.contains("sheet ="), "{old}");
+    fs::write(repo.path().join("card.toml"), &old).unwrap();
+    checks_and_is_formatted(repo.path());
+    let out = apply(repo.path(), "2012-12-03", &[&sheet]);
+    assert!(
+        out.contains("0 tasks changed, 1 row already applied"),
+        "{out}"
+    );
+    assert_eq!(card(repo.path()), old);
+}
+
+#[test]
 fn co_leads_report_side_by_side_and_the_worse_rag_stands() {
     let repo = repository();
     let work = tempfile::tempdir().unwrap();
