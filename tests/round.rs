@@ -377,7 +377,7 @@ fn an_imported_progress_note_stays_in_view_after_later_notes() {
     ));
     let show = ok(&plan(&out, "2012-12-05", &["show", "P-1.1.a"]));
     assert!(
-        show.contains("2012-12-01: Progress to date: Sergeants in Roath briefed"),
+        show.contains("2012-12-01 (SWP): Progress to date: Sergeants in Roath briefed"),
         "{show}"
     );
     assert!(show.contains("2012-12-05: All briefed"), "{show}");
@@ -401,6 +401,50 @@ fn an_imported_progress_note_stays_in_view_after_later_notes() {
     let show = ok(&plan(&dated, "2012-12-10", &["show", "P-1.1.a"]));
     assert!(show.contains("Last review ┆ 2012-12-03"), "{show}");
     ok(&plan(&dated, "2012-12-10", &["check"]));
+}
+
+#[test]
+fn an_imported_progress_note_is_by_the_lead_where_the_source_says_so() {
+    let work = tempfile::tempdir().unwrap();
+    let source = work.path().join("plan.csv");
+    fs::write(
+        &source,
+        "Task,Lead,Due,Progress to date\n\
+         Brief every sergeant,South Wales Police,Dec 2012,Sergeants in Roath briefed\n\
+         Joint patrols,South Wales Police; Cardiff Council,Mar 2013,Police: 12 joint patrols\n\
+         Outreach evenings,South Wales Police; Cardiff Council,Jan 2013,Both partners met\n\
+         Find a venue,TBC,Jan 2013,Asked the library\n",
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    let import = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01", "import"])
+        .arg(&source)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    ok(&import);
+    let by = |id: &str| {
+        let show = ok(&plan(&out, "2012-12-01", &["show", id, "--format", "json"]));
+        let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+        assert_eq!(task["updates"].as_array().unwrap().len(), 1, "{show}");
+        task["updates"][0]["by"].clone()
+    };
+    // One lead: the note is its word.
+    assert_eq!(by("P-1.1.a"), "SWP");
+    // Two leads, and the note says who wrote it.
+    assert_eq!(by("P-1.2.a"), "SWP");
+    // Two leads, and it does not say: nobody's.
+    assert_eq!(by("P-1.3.a"), serde_json::Value::Null);
+    // No lead yet.
+    assert_eq!(by("P-1.4.a"), serde_json::Value::Null);
+    let show = ok(&plan(&out, "2012-12-01", &["show", "P-1.2.a"]));
+    assert!(
+        show.contains("2012-12-01 (SWP): Progress to date: Police: 12 joint patrols"),
+        "{show}"
+    );
+    ok(&plan(&out, "2012-12-01", &["fmt", "--check"]));
 }
 
 #[test]
