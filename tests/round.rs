@@ -215,7 +215,11 @@ fn a_return_applied_before_entries_kept_their_sheet_is_not_doubled() {
     let work = tempfile::tempdir().unwrap();
     let round = work.path().join("round");
     requests(repo.path(), "2012-12-01", &round);
-    let rows = [("EJ-1.1.b", Some("amber"), Some("Half the sergeants briefed"))];
+    let rows = [(
+        "EJ-1.1.b",
+        Some("amber"),
+        Some("Half the sergeants briefed"),
+    )];
     let Some(sheet) = filled(&round.join("SWP.xlsx"), &rows) else {
         return;
     };
@@ -506,7 +510,11 @@ fn a_correction_is_shown_but_is_no_review() {
     let as_of = "2013-03-20";
     // EJ-1.1.b was last reviewed on 2012-05-01: stale, and SWP is quiet.
     let quiet = |repo: &Path| {
-        let show = ok(&plan(repo, as_of, &["show", "EJ-1.1.b", "--format", "json"]));
+        let show = ok(&plan(
+            repo,
+            as_of,
+            &["show", "EJ-1.1.b", "--format", "json"],
+        ));
         let task: serde_json::Value = serde_json::from_str(&show).unwrap();
         assert_eq!(task["state"], "stale", "{show}");
         assert_eq!(task["updated"], "2012-05-01", "{show}");
@@ -519,14 +527,23 @@ fn a_correction_is_shown_but_is_no_review() {
         assert!(swp.contains("\"days_since_update\": 323"), "{swp}");
         let report = ok(&plan(repo, as_of, &["report"]));
         let quiet = &report[report.find("## Not updated this quarter").unwrap()..];
-        assert!(quiet.contains("| SWP South Wales Police | 11 | 323 |"), "{quiet}");
+        assert!(
+            quiet.contains("| SWP South Wales Police | 11 | 323 |"),
+            "{quiet}"
+        );
         task
     };
     quiet(repo.path());
     let out = ok(&plan(
         repo.path(),
         as_of,
-        &["set", "EJ-1.1.b", "--due", "Summer 2012 and ongoing", "--correct"],
+        &[
+            "set",
+            "EJ-1.1.b",
+            "--due",
+            "Summer 2012 and ongoing",
+            "--correct",
+        ],
     ));
     assert!(!out.contains("updated"), "{out}");
     let text = card(repo.path());
@@ -549,7 +566,10 @@ fn a_correction_is_shown_but_is_no_review() {
     );
     assert_eq!(task["updates"][1]["kind"], "review");
     let show = ok(&plan(repo.path(), as_of, &["show", "EJ-1.1.b"]));
-    assert!(show.contains("2013-03-20 correction: Target corrected"), "{show}");
+    assert!(
+        show.contains("2013-03-20 correction: Target corrected"),
+        "{show}"
+    );
 
     // An overdue task's correction reaches the Highlight Report's table.
     ok(&plan(
@@ -562,7 +582,11 @@ fn a_correction_is_shown_but_is_no_review() {
         report.contains("| EJ-1.1.a | Specific job description and named dedicated officers; Target corrected from \"2012-10-01\" to \"2012-12-10\": a misreading, not a revision (2013-03-20) | SWP |"),
         "{report}"
     );
-    let show = ok(&plan(repo.path(), as_of, &["show", "EJ-1.1.a", "--format", "json"]));
+    let show = ok(&plan(
+        repo.path(),
+        as_of,
+        &["show", "EJ-1.1.a", "--format", "json"],
+    ));
     let task: serde_json::Value = serde_json::from_str(&show).unwrap();
     assert_eq!(task["updated"], serde_json::Value::Null, "{show}");
     assert_eq!(task["note"], serde_json::Value::Null, "{show}");

@@ -28,7 +28,10 @@ pub(super) struct History {
 /// of those the worst (co-leads who disagree leave the task at the worse).
 fn latest_rag(updates: &[Update], day: NaiveDate) -> Option<Rag> {
     let mut last_by: Vec<(Option<AgencyIdx>, Rag)> = Vec::new();
-    for u in updates.iter().filter(|u| u.is_review() && u.date == Some(day)) {
+    for u in updates
+        .iter()
+        .filter(|u| u.is_review() && u.date == Some(day))
+    {
         if let Some(rag) = u.rag {
             last_by.retain(|(by, _)| *by != u.by);
             last_by.push((u.by, rag));
@@ -134,7 +137,10 @@ impl Validator<'_> {
                     entry.date.loc,
                 ));
             }
-            let kind = entry.kind.as_ref().map_or(UpdateKind::Review, |k| self.kind(k));
+            let kind = entry
+                .kind
+                .as_ref()
+                .map_or(UpdateKind::Review, |k| self.kind(k));
             let rag = entry.rag.as_ref().and_then(|r| self.rag(r));
             let by = entry.by.as_ref().and_then(|by| self.by(by, ctx));
             updates.push(Update {
