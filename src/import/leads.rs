@@ -428,6 +428,27 @@ mod tests {
     }
 
     #[test]
+    fn the_writer_of_a_note_is_the_lead_it_names() {
+        let (ids, registry) = leads(&[], "South Wales Police; South Wales Fire; Cardiff Council");
+        assert_eq!(ids, vec!["SWP", "SWF", "CC"]);
+        let writer = |name: &str| registry.writer(name, &ids);
+        assert_eq!(writer("Police").as_deref(), Some("SWP"));
+        assert_eq!(writer("cardiff council").as_deref(), Some("CC"));
+        assert_eq!(writer("SWF").as_deref(), Some("SWF"));
+        // Two leads' names hold it: it names neither.
+        assert_eq!(writer("South Wales"), None);
+        // Not an agency at all.
+        for name in ["Update", "12 March", "TBC", "All", ""] {
+            assert_eq!(writer(name), None, "{name}");
+        }
+        // An agency that is not one of these leads, named in full.
+        assert_eq!(
+            registry.writer("Cardiff Council", &ids[..1]).as_deref(),
+            Some("CC")
+        );
+    }
+
+    #[test]
     fn lists_are_split_and_titles_are_not() {
         assert_eq!(leads(&[], "SWP / CSP Manager").0, vec!["SWP", "CSPM"]);
         assert_eq!(
