@@ -45,6 +45,9 @@ pub struct UpdateEntry {
     pub evidence: Option<String>,
     /// The return sheet it came from: "FINGERPRINT row N".
     pub sheet: Option<String>,
+    /// A correction of the record, not a review: it moves neither the
+    /// task's RAG nor its last review.
+    pub correction: bool,
 }
 
 /// Appends `entry` to a task's update history. A task's old single `note`
@@ -103,6 +106,10 @@ fn append_to(task: &mut Table, entry: &UpdateEntry) {
 fn entry_table(entry: &UpdateEntry) -> Table {
     let mut new = Table::new();
     new.insert("date", Item::Value(date(entry.date)));
+    if entry.correction {
+        let kind = crate::model::UpdateKind::Correction.as_str();
+        new.insert("kind", Item::Value(Value::from(kind)));
+    }
     if let Some(rag) = entry.rag {
         new.insert("rag", Item::Value(Value::from(rag.as_str())));
     }
@@ -119,13 +126,15 @@ fn entry_table(entry: &UpdateEntry) -> Table {
     new
 }
 
-/// What the entries say of the task now: the day of the latest, and its
-/// RAG: on that day, each agency's last word, and of those the worst (two
-/// co-leads who disagree on one day leave the task at the worse RAG).
+/// What the entries say of the task now: the day of the latest review,
+/// and its RAG: on that day, each agency's last word, and of those the
+/// worst (two co-leads who disagree on one day leave the task at the worse
+/// RAG). A correction is no review: it moves neither.
 fn derived(entries: &[Table]) -> (Option<NaiveDate>, Option<Rag>) {
-    let latest = entries.iter().filter_map(entry_date).max();
+    let reviews: Vec<&Table> = entries.iter().filter(|t| is_review(t)).collect();
+    let latest = reviews.iter().filter_map(|t| entry_date(t)).max();
     let mut last_by: Vec<(String, Rag)> = Vec::new();
-    for t in entries.iter().filter(|t| entry_date(t) == latest) {
+    for t in reviews.into_iter().filter(|t| entry_date(t) == latest) {
         let Some(rag) = t.get("rag").and_then(Item::as_str).and_then(Rag::parse) else {
             continue;
         };
@@ -138,6 +147,14 @@ fn derived(entries: &[Table]) -> (Option<NaiveDate>, Option<Rag>) {
         last_by.push((by, rag));
     }
     (latest, last_by.into_iter().map(|(_, rag)| rag).min())
+}
+
+/// True for an entry that is a review: no `kind`, or `kind = "review"`.
+fn is_review(t: &Table) -> bool {
+    t.get("kind")
+        .and_then(Item::as_str)
+        .and_then(crate::model::UpdateKind::parse)
+        .is_none_or(|kind| kind == crate::model::UpdateKind::Review)
 }
 
 /// An entry's `date`, where it is a plain date.
@@ -247,6 +264,7 @@ fn apply(task: &mut Table, edit: &TaskEdit) {
             by: edit.by.clone(),
             evidence: None,
             sheet: edit.sheet.clone(),
+            correction: false,
         };
         append_to(task, &entry);
     }
@@ -271,6 +289,7 @@ fn apply(task: &mut Table, edit: &TaskEdit) {
             by: None,
             evidence: None,
             sheet: None,
+            correction: true,
         };
         append_to(task, &entry);
     }
@@ -281,8 +300,24 @@ fn apply(task: &mut Table, edit: &TaskEdit) {
     if let Some(done) = edit.done {
         set(task, "done", date(done));
     }
-    set_updated(task, edit.updated);
+    if !edit.only_corrects() {
+        set_updated(task, edit.updated);
+    }
     in_format_order(task);
+}
+
+impl TaskEdit {
+    /// True when the edit corrects the target and does nothing else: no
+    /// review, so the task's last review stays where it was.
+    pub fn only_corrects(&self) -> bool {
+        self.correct
+            && self.due.is_some()
+            && self.rag.is_none()
+            && self.note.is_none()
+            && self.done.is_none()
+            && self.leads.is_none()
+            && self.sheet.is_none()
+    }
 }
 
 /// A value of a measure, as `plan record` writes it.
@@ -691,6 +726,7 @@ value = 1.5
             by: Some("SL".into()),
             evidence: Some("https://example.org/minutes".into()),
             sheet: None,
+            correction: false,
         };
         let out = append_update(&old, &path("EJ-1.1.a"), &entry).unwrap();
         assert!(out.contains(
@@ -703,6 +739,7 @@ value = 1.5
             by: None,
             evidence: None,
             sheet: None,
+            correction: false,
         };
         let twice = append_update(&out, &path("EJ-1.1.a"), &again).unwrap();
         assert_eq!(twice.matches("[[priority.action.task.update]]").count(), 3);

@@ -4,7 +4,7 @@
 //! (schema.rs) and `plan fmt`'s key order (format.rs) all come from here, so
 //! a key added here is known to all three.
 
-use crate::model::{AgencyKind, Better, Rag, Response, TaskStatus};
+use crate::model::{AgencyKind, Better, Rag, Response, TaskStatus, UpdateKind};
 use crate::words::Words;
 
 /// What a key's value looks like.
@@ -411,6 +411,11 @@ pub static UPDATE: TableFormat = TableFormat {
     description: "A dated update of a task",
     keys: &[
         required("date", Date, "Day of the update"),
+        optional(
+            "kind",
+            OneOf(<UpdateKind as Words>::WORDS),
+            "review (the default): how the task stands, its RAG, note and last review; correction: a correction of the record (a misread target), shown but no review",
+        ),
         optional(
             "rag",
             OneOf(<Rag as Words>::ACCEPTED),

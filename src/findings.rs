@@ -272,6 +272,10 @@ pub enum Finding {
         status: String,
         names: &'static [&'static str],
     },
+    BadUpdateKind {
+        kind: String,
+        names: &'static [&'static str],
+    },
     StatusWithoutReason {
         task: String,
         status: &'static str,
@@ -358,7 +362,7 @@ impl Finding {
             F::UpdateOutOfOrder { .. } => Code::UpdatesOutOfOrder,
             F::UpdateBeforeStart { .. } => Code::UpdateBeforeStart,
             F::ManyRevisions { .. } => Code::ManyRevisions,
-            F::BadStatus { .. } => Code::BadValue,
+            F::BadStatus { .. } | F::BadUpdateKind { .. } => Code::BadValue,
             F::StatusWithoutReason { .. } => Code::MissingKey,
             F::MixedPeriods { .. } => Code::MixedPeriods,
         }
@@ -577,6 +581,7 @@ impl Finding {
             | F::UpdateBeforeStart { .. }
             | F::ManyRevisions { .. }
             | F::BadStatus { .. }
+            | F::BadUpdateKind { .. }
             | F::StatusWithoutReason { .. }
             | F::MixedPeriods { .. } => self.history_message(),
             F::BadLevel { error } => error.to_string(),
@@ -672,7 +677,8 @@ impl Finding {
             | F::DueOutsidePlan { .. }
             | F::BadResponse { .. }
             | F::BadBetter { .. }
-            | F::BadStatus { .. } => return None,
+            | F::BadStatus { .. }
+            | F::BadUpdateKind { .. } => return None,
             _ => return self.task_help(),
         };
         Some(text)
@@ -828,6 +834,9 @@ impl Finding {
             }
             F::BadStatus { status, names } => {
                 format!("`{status}` is not a task status: {}", either(names))
+            }
+            F::BadUpdateKind { kind, names } => {
+                format!("`{kind}` is not a kind of update entry: {}", either(names))
             }
             F::StatusWithoutReason { task, status } => {
                 format!("task {task} is {status} but has no `status_reason`")

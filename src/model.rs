@@ -245,16 +245,21 @@ impl TaskDetails {
 }
 
 impl Task {
-    /// The latest entry of the update history.
+    /// The latest review of the update history (a correction is none).
     /// The latest by date; of one day's, the last written.
     pub fn last_update(&self) -> Option<&Update> {
-        latest(self.updates.iter())
+        latest(self.reviews())
+    }
+
+    /// The entries of the update history that are reviews, as written.
+    pub fn reviews(&self) -> impl DoubleEndedIterator<Item = &Update> {
+        self.updates.iter().filter(|u| u.is_review())
     }
 
     /// The latest progress note: the latest entry's that has one (by date;
     /// of one day's, the last written), else the task's `note`.
     pub fn note(&self) -> Option<&str> {
-        latest(self.updates.iter().filter(|u| u.note.is_some()))
+        latest(self.reviews().filter(|u| u.note.is_some()))
             .and_then(|u| u.note.as_deref())
             .or(self.own_note.as_deref())
     }
@@ -263,7 +268,7 @@ impl Task {
     /// since does not move it), else the last review's.
     pub fn note_day(&self) -> Option<NaiveDate> {
         self.note()?;
-        latest(self.updates.iter().filter(|u| u.note.is_some()))
+        latest(self.reviews().filter(|u| u.note.is_some()))
             .and_then(|u| u.date)
             .or(self.updated)
     }
@@ -306,8 +311,34 @@ pub struct Update {
     /// The return sheet it came from, as `plan apply` records it:
     /// "FINGERPRINT row N" (see `partners::returns::Returned::fingerprint`).
     pub sheet: Option<String>,
+    /// A review (the default) or a correction of the record.
+    pub kind: UpdateKind,
     pub loc: Loc,
 }
+
+impl Update {
+    /// True for a review: an entry that says how the task stands. A
+    /// correction (of a misread target) is shown, but moves nothing.
+    pub fn is_review(&self) -> bool {
+        self.kind == UpdateKind::Review
+    }
+}
+
+/// What an entry of the update history is: a review of the task (its RAG,
+/// its note, its last review), or a correction of the record, which is
+/// shown to the board and counts as no review.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UpdateKind {
+    #[default]
+    Review,
+    Correction,
+}
+
+words!(UpdateKind {
+    Review => "review",
+    Correction => "correction",
+});
 
 /// Where a task stands beyond its RAG.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]

@@ -152,6 +152,8 @@ impl RawTaskDetails {
 #[derive(Debug)]
 pub struct RawUpdate {
     pub date: Spanned<NaiveDate>,
+    /// `review` (absent) or `correction`.
+    pub kind: Option<Spanned<String>>,
     pub rag: Option<Spanned<String>>,
     pub note: Option<Spanned<String>>,
     pub by: Option<Spanned<String>>,

@@ -346,6 +346,7 @@ impl Reader<'_> {
     fn update(&mut self, t: &Table) -> Option<RawUpdate> {
         self.check_keys(t);
         let date = self.value(t, "date", Self::date);
+        let kind = self.value(t, "kind", Self::string);
         let rag = self.value(t, "rag", Self::string);
         let note = self.value(t, "note", Self::string);
         let by = self.value(t, "by", Self::string);
@@ -353,6 +354,7 @@ impl Reader<'_> {
         let sheet = self.value(t, "sheet", Self::string);
         Some(RawUpdate {
             date: date?,
+            kind,
             rag,
             note,
             by,

@@ -210,6 +210,46 @@ fn a_review_that_repeats_the_rag_and_the_words_counts_once_per_round() {
 }
 
 #[test]
+fn a_return_applied_before_entries_kept_their_sheet_is_not_doubled() {
+    let repo = repository();
+    let work = tempfile::tempdir().unwrap();
+    let round = work.path().join("round");
+    requests(repo.path(), "2012-12-01", &round);
+    let rows = [(
+        "EJ-1.1.b",
+        Some("amber"),
+        Some("Half the sergeants briefed"),
+    )];
+    let Some(sheet) = filled(&round.join("SWP.xlsx"), &rows) else {
+        return;
+    };
+    let out = apply(repo.path(), "2012-12-03", &[&sheet]);
+    assert!(out.contains("1 task changed"), "{out}");
+    // The entry's sheet is in the JSON of `plan show`.
+    let show = ok(&plan(
+        repo.path(),
+        "2012-12-03",
+        &["show", "EJ-1.1.b", "--format", "json"],
+    ));
+    let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+    let recorded = task["updates"][0]["sheet"].as_str().unwrap().to_string();
+    assert!(recorded.contains(" row "), "{show}");
+    assert_eq!(task["updates"][0]["by"], "SWP", "{show}");
+
+    // As a `plan` from before `sheet` wrote it: the same entry, no `sheet`.
+    let old = card(repo.path()).replace(&format!("sheet = \"{recorded}\"\n"), "");
+    assert!(!old.contains("sheet ="), "{old}");
+    fs::write(repo.path().join("card.toml"), &old).unwrap();
+    checks_and_is_formatted(repo.path());
+    let out = apply(repo.path(), "2012-12-03", &[&sheet]);
+    assert!(
+        out.contains("0 tasks changed, 1 row already applied"),
+        "{out}"
+    );
+    assert_eq!(card(repo.path()), old);
+}
+
+#[test]
 fn co_leads_report_side_by_side_and_the_worse_rag_stands() {
     let repo = repository();
     let work = tempfile::tempdir().unwrap();
@@ -341,7 +381,7 @@ fn an_imported_progress_note_stays_in_view_after_later_notes() {
     ));
     let show = ok(&plan(&out, "2012-12-05", &["show", "P-1.1.a"]));
     assert!(
-        show.contains("2012-12-01: Progress to date: Sergeants in Roath briefed"),
+        show.contains("2012-12-01 (SWP): Progress to date: Sergeants in Roath briefed"),
         "{show}"
     );
     assert!(show.contains("2012-12-05: All briefed"), "{show}");
@@ -365,6 +405,50 @@ fn an_imported_progress_note_stays_in_view_after_later_notes() {
     let show = ok(&plan(&dated, "2012-12-10", &["show", "P-1.1.a"]));
     assert!(show.contains("Last review ┆ 2012-12-03"), "{show}");
     ok(&plan(&dated, "2012-12-10", &["check"]));
+}
+
+#[test]
+fn an_imported_progress_note_is_by_the_lead_where_the_source_says_so() {
+    let work = tempfile::tempdir().unwrap();
+    let source = work.path().join("plan.csv");
+    fs::write(
+        &source,
+        "Task,Lead,Due,Progress to date\n\
+         Brief every sergeant,South Wales Police,Dec 2012,Sergeants in Roath briefed\n\
+         Joint patrols,South Wales Police; Cardiff Council,Mar 2013,Police: 12 joint patrols\n\
+         Outreach evenings,South Wales Police; Cardiff Council,Jan 2013,Both partners met\n\
+         Find a venue,TBC,Jan 2013,Asked the library\n",
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    let import = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", "2012-12-01", "import"])
+        .arg(&source)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    ok(&import);
+    let by = |id: &str| {
+        let show = ok(&plan(&out, "2012-12-01", &["show", id, "--format", "json"]));
+        let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+        assert_eq!(task["updates"].as_array().unwrap().len(), 1, "{show}");
+        task["updates"][0]["by"].clone()
+    };
+    // One lead: the note is its word.
+    assert_eq!(by("P-1.1.a"), "SWP");
+    // Two leads, and the note says who wrote it.
+    assert_eq!(by("P-1.2.a"), "SWP");
+    // Two leads, and it does not say: nobody's.
+    assert_eq!(by("P-1.3.a"), serde_json::Value::Null);
+    // No lead yet.
+    assert_eq!(by("P-1.4.a"), serde_json::Value::Null);
+    let show = ok(&plan(&out, "2012-12-01", &["show", "P-1.2.a"]));
+    assert!(
+        show.contains("2012-12-01 (SWP): Progress to date: Police: 12 joint patrols"),
+        "{show}"
+    );
+    ok(&plan(&out, "2012-12-01", &["fmt", "--check"]));
 }
 
 #[test]
@@ -418,6 +502,107 @@ fn the_same_target_again_changes_nothing_and_a_correction_is_no_slip() {
     );
     let check = ok(&plan(repo.path(), "2012-12-03", &["check"]));
     assert!(!check.contains("many-revisions"), "{check}");
+}
+
+#[test]
+fn a_correction_is_shown_but_is_no_review() {
+    let repo = repository();
+    let as_of = "2013-03-20";
+    // EJ-1.1.b was last reviewed on 2012-05-01: stale, and SWP is quiet.
+    let quiet = |repo: &Path| {
+        let show = ok(&plan(
+            repo,
+            as_of,
+            &["show", "EJ-1.1.b", "--format", "json"],
+        ));
+        let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+        assert_eq!(task["state"], "stale", "{show}");
+        assert_eq!(task["updated"], "2012-05-01", "{show}");
+        assert_eq!(task["note"], "Sergeants in Roath briefed", "{show}");
+        assert_eq!(task["rag"], "green", "{show}");
+        let agencies = ok(&plan(repo, as_of, &["agencies", "--format", "json"]));
+        let swp = &agencies[..agencies.find("\"SW\"").unwrap()];
+        assert!(swp.contains("\"reviewed_share\": 0"), "{swp}");
+        assert!(swp.contains("\"noted_share\": 0"), "{swp}");
+        assert!(swp.contains("\"days_since_update\": 323"), "{swp}");
+        let report = ok(&plan(repo, as_of, &["report"]));
+        let quiet = &report[report.find("## Not updated this quarter").unwrap()..];
+        assert!(
+            quiet.contains("| SWP South Wales Police | 11 | 323 |"),
+            "{quiet}"
+        );
+        task
+    };
+    quiet(repo.path());
+    let out = ok(&plan(
+        repo.path(),
+        as_of,
+        &[
+            "set",
+            "EJ-1.1.b",
+            "--due",
+            "Summer 2012 and ongoing",
+            "--correct",
+        ],
+    ));
+    assert!(!out.contains("updated"), "{out}");
+    let text = card(repo.path());
+    assert!(
+        text.contains("rag = \"green\"\nupdated = 2012-05-01\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("date = 2013-03-20\nkind = \"correction\"\nnote = "),
+        "{text}"
+    );
+    checks_and_is_formatted(repo.path());
+    // Still stale, still quiet, its note and last review as they were ...
+    let task = quiet(repo.path());
+    // ... and the correction is there for the board to see, as one.
+    assert_eq!(task["updates"][0]["kind"], "correction");
+    assert_eq!(
+        task["updates"][0]["note"],
+        "Target corrected from \"Summer 2012 & On-going\" to \"Summer 2012 and ongoing\": a misreading, not a revision"
+    );
+    assert_eq!(task["updates"][1]["kind"], "review");
+    let show = ok(&plan(repo.path(), as_of, &["show", "EJ-1.1.b"]));
+    assert!(
+        show.contains("2013-03-20 correction: Target corrected"),
+        "{show}"
+    );
+
+    // An overdue task's correction reaches the Highlight Report's table.
+    ok(&plan(
+        repo.path(),
+        as_of,
+        &["set", "EJ-1.1.a", "--due", "2012-12-10", "--correct"],
+    ));
+    let report = ok(&plan(repo.path(), as_of, &["report"]));
+    assert!(
+        report.contains("| EJ-1.1.a | Specific job description and named dedicated officers; Target corrected from \"2012-10-01\" to \"2012-12-10\": a misreading, not a revision (2013-03-20) | SWP |"),
+        "{report}"
+    );
+    let show = ok(&plan(
+        repo.path(),
+        as_of,
+        &["show", "EJ-1.1.a", "--format", "json"],
+    ));
+    let task: serde_json::Value = serde_json::from_str(&show).unwrap();
+    assert_eq!(task["updated"], serde_json::Value::Null, "{show}");
+    assert_eq!(task["note"], serde_json::Value::Null, "{show}");
+
+    // A kind that is none is a finding at its place.
+    let text = card(repo.path()).replace("kind = \"correction\"", "kind = \"erratum\"");
+    fs::write(repo.path().join("card.toml"), text).unwrap();
+    let check = plan(repo.path(), as_of, &["check"]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("`erratum` is not a kind of update entry: review or correction"),
+        "{said}"
+    );
+    assert!(said.contains("card.toml:"), "{said}");
 }
 
 /// `filled` converted by LibreOffice to `filter` (`ods`, `xls`, `csv:...`), named `name`.

@@ -119,6 +119,9 @@ pub fn describe(change: &TaskEdit) -> String {
     if change.note.is_some() {
         parts.push("note".into());
     }
-    parts.push(format!("updated {}", change.updated));
+    // A correction is no review: the last review stays.
+    if !change.only_corrects() {
+        parts.push(format!("updated {}", change.updated));
+    }
     parts.join(", ")
 }

@@ -258,7 +258,9 @@ fn due_for_people(plan: &Plan, task: &Task, slipped: Option<i64>) -> Cell {
     }
 }
 
-/// An entry of a task's update history as JSON: date, rag, note, by (an agency id), evidence.
+/// An entry of a task's update history as JSON: date, rag, note, by (an
+/// agency id), evidence, sheet (the return sheet and row it came from) and
+/// kind (review or correction).
 pub fn update_json(plan: &Plan, update: &Update) -> Value {
     json!({
         "date": update.date.map(|d| d.to_string()),
@@ -266,6 +268,8 @@ pub fn update_json(plan: &Plan, update: &Update) -> Value {
         "note": update.note,
         "by": update.by.map(|i| plan.agencies[i].id.clone()),
         "evidence": update.evidence,
+        "sheet": update.sheet,
+        "kind": update.kind.as_str(),
     })
 }
 

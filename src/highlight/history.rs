@@ -101,3 +101,19 @@ pub fn slip_text(task: &Task, deadline: Option<NaiveDate>) -> Option<String> {
     };
     days.map(|days| format!("slipped {}{revisions}", crate::words::count(days, "day")))
 }
+
+/// The latest correction of a task's record, with its day: "Target
+/// corrected from "Oct 2012" to "Dec 2012": a misreading, not a revision
+/// (2012-12-03)". A correction is no review, but the board sees it.
+pub fn correction_text(task: &Task) -> Option<String> {
+    let correction = task
+        .updates
+        .iter()
+        .filter(|u| !u.is_review() && u.note.is_some())
+        .max_by_key(|u| u.date)?;
+    let note = correction.note.as_deref()?;
+    Some(match correction.date {
+        Some(day) => format!("{note} ({day})"),
+        None => note.to_string(),
+    })
+}

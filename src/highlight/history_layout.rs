@@ -3,7 +3,7 @@
 //! tasks on hold and those withdrawn or carried forward, and how far a
 //! task's target slipped.
 
-use super::history::slip_text;
+use super::history::{correction_text, slip_text};
 use super::{CardSection, Highlight, TaskLine};
 use crate::render::document::{Block, DocTable, Text};
 use crate::render::report::Cell;
@@ -59,12 +59,20 @@ pub fn card_facts(section: &CardSection) -> Vec<(&'static str, Cell)> {
     facts
 }
 
-/// A task's text, with how far its target slipped where it was revised.
+/// A task's text, with how far its target slipped where it was revised,
+/// and its latest correction where its target was corrected.
 pub fn what(line: &TaskLine) -> Cell {
-    match slip_text(line.task, line.status.deadline) {
-        Some(slip) => Cell::text(format!("{}; {slip}", line.task.text)),
-        None => Cell::text(&line.task.text),
+    let mut text = line.task.text.clone();
+    for more in [
+        slip_text(line.task, line.status.deadline),
+        correction_text(line.task),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        text.push_str(&format!("; {more}"));
     }
+    Cell::text(text)
 }
 
 /// "On hold" and "Withdrawn or carried forward", each where there is any.

@@ -427,9 +427,13 @@ fn task(row: &Row, mapping: &Mapping, text: String, item: Option<(usize, usize)>
                     _ => rec.owner = Some(value),
                 }
             }
-            Field::Progress | Field::Note | Field::Outcome if !value.is_empty() => task
-                .note
-                .push(format!("{}: {value}", super::header::label(heading, c))),
+            Field::Progress | Field::Note | Field::Outcome if !value.is_empty() => {
+                if *field == Field::Progress {
+                    task.progress.push(value.clone());
+                }
+                task.note
+                    .push(format!("{}: {value}", super::header::label(heading, c)));
+            }
             _ => {}
         }
     }

@@ -245,6 +245,37 @@ impl Registry {
         leads
     }
 
+    /// The agency `name` names, as one who wrote a progress note ("Police"
+    /// in "Police: 12 officers named"): of `leads`, the one whose id, name
+    /// or alias it is or is part of ("Police" of "South Wales Police");
+    /// else any agency it is the id, name or alias of. None when it names
+    /// none, or more than one of the leads.
+    pub fn writer(&self, name: &str, leads: &[String]) -> Option<String> {
+        let name = key(name);
+        if name.is_empty() || UNASSIGNED.contains(&name.as_str()) || ALL.contains(&name.as_str()) {
+            return None;
+        }
+        let part_of = |spelling: &str| {
+            let words: Vec<&str> = spelling.split(' ').collect();
+            let wanted: Vec<&str> = name.split(' ').collect();
+            words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+        };
+        let mut named: Vec<&String> = leads
+            .iter()
+            .filter(|lead| {
+                self.known
+                    .iter()
+                    .any(|(spelling, id)| id == *lead && part_of(spelling))
+            })
+            .collect();
+        named.dedup();
+        match named.as_slice() {
+            [one] => Some((*one).clone()),
+            [] => self.known.get(&name).cloned(),
+            _ => None,
+        }
+    }
+
     /// The id of one lead, adding an agency for a new one.
     fn lead(&mut self, name: &str) -> String {
         let name = name.trim().trim_end_matches('.').trim();
@@ -394,6 +425,27 @@ mod tests {
         registry.learn(cells);
         let leads = registry.leads(cell);
         (leads, registry)
+    }
+
+    #[test]
+    fn the_writer_of_a_note_is_the_lead_it_names() {
+        let (ids, registry) = leads(&[], "South Wales Police; South Wales Fire; Cardiff Council");
+        assert_eq!(ids, vec!["SWP", "SWF", "CC"]);
+        let writer = |name: &str| registry.writer(name, &ids);
+        assert_eq!(writer("Police").as_deref(), Some("SWP"));
+        assert_eq!(writer("cardiff council").as_deref(), Some("CC"));
+        assert_eq!(writer("SWF").as_deref(), Some("SWF"));
+        // Two leads' names hold it: it names neither.
+        assert_eq!(writer("South Wales"), None);
+        // Not an agency at all.
+        for name in ["Update", "12 March", "TBC", "All", ""] {
+            assert_eq!(writer(name), None, "{name}");
+        }
+        // An agency that is not one of these leads, named in full.
+        assert_eq!(
+            registry.writer("Cardiff Council", &ids[..1]).as_deref(),
+            Some("CC")
+        );
     }
 
     #[test]

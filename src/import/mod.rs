@@ -182,6 +182,9 @@ pub struct NewTask {
     pub rag: Option<Rag>,
     /// `Heading: value` of each column with no key of its own.
     pub note: Vec<String>,
+    /// The progress cells ("Progress to date", "Update") as written: who
+    /// wrote them may be said there ("Police: ...").
+    pub progress: Vec<String>,
     /// The day the source says its progress was written (a "Last updated" column).
     pub updated: Option<NaiveDate>,
     /// The day it was done ("Date completed", or "Completed 3 May 2012" as

@@ -337,7 +337,8 @@ fn task_text(task: &NewTask, id: &str, registry: &mut Registry, today: NaiveDate
         out.push_str(&format!("ref = {}\n", q(r)));
     }
     out.push_str(&format!("text = {}\n", q(&task.text)));
-    let leads: Vec<String> = registry.leads(&task.lead).iter().map(|l| q(l)).collect();
+    let ids = registry.leads(&task.lead);
+    let leads: Vec<String> = ids.iter().map(|l| q(l)).collect();
     out.push_str(&format!("lead = [{}]\n", leads.join(", ")));
     match &task.due {
         Some(When::Date(d)) => out.push_str(&format!("due = {d}\n")),
@@ -359,8 +360,33 @@ fn task_text(task: &NewTask, id: &str, registry: &mut Registry, today: NaiveDate
             task.updated.unwrap_or(today),
             q(&task.note.join("\n"))
         ));
+        if let Some(by) = progress_by(task, &ids, registry) {
+            out.push_str(&format!("by = {}\n", q(&by)));
+        }
     }
     out
+}
+
+/// Who wrote a task's progress note, where the source says: the agency its
+/// progress cell opens with ("Police: ..."), else the row's one lead. None
+/// for a row with no progress cell (its note is other columns' words), or
+/// with several leads and no name, or none but `TBC` or `all`.
+fn progress_by(task: &NewTask, leads: &[String], registry: &Registry) -> Option<String> {
+    let first = task.progress.first()?;
+    let agencies: Vec<String> = leads
+        .iter()
+        .filter(|l| !matches!(l.as_str(), "TBC" | "all"))
+        .cloned()
+        .collect();
+    let named = first
+        .split_once(':')
+        .map(|(name, _)| name.trim())
+        .filter(|name| !name.contains('\n') && (1..=5).contains(&name.split_whitespace().count()))
+        .and_then(|name| registry.writer(name, &agencies));
+    named.or(match agencies.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    })
 }
 
 fn agencies_text(registry: &Registry) -> Option<String> {

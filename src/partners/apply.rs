@@ -252,6 +252,8 @@ struct Candidate<'a, 'p> {
     row: &'a Row,
     task: &'p Task,
     agency: String,
+    /// The agency, where the row is one agency's (not `--any-lead`'s leads).
+    by: Option<AgencyIdx>,
     wanted: Wanted,
 }
 
@@ -336,6 +338,10 @@ fn review(c: Candidate, options: &Options, outcome: &mut Outcome) {
     let earlier = c.task.updates.iter().rev().find(|u| {
         u.sheet.as_deref().and_then(|s| s.split_whitespace().next()) == Some(sheet.as_str())
     });
+    if earlier.is_none() && c.task.reviews().any(|u| same_old_review(u, &c, options.on)) {
+        outcome.unchanged += 1;
+        return;
+    }
     let refuse = |why| refusal(c.file, c.row, String::new(), why);
     if let Some(earlier) = earlier {
         if says(earlier, &c.wanted, c.task) {
@@ -376,6 +382,17 @@ fn review(c: Candidate, options: &Options, outcome: &mut Outcome) {
         edit,
         from: from(c.file, c.row),
     });
+}
+
+/// True for an entry written before entries kept their sheet (no `sheet`)
+/// that is this row's review: the same day, the same agency, saying the
+/// same (its RAG and note). Applying that return again doubles nothing.
+fn same_old_review(entry: &Update, c: &Candidate, on: NaiveDate) -> bool {
+    entry.sheet.is_none()
+        && entry.date == Some(on)
+        && c.by.is_some()
+        && entry.by == c.by
+        && says(entry, &c.wanted, c.task)
 }
 
 /// True when an entry says what the row asks (the row applied before).
@@ -466,6 +483,7 @@ fn candidate<'a, 'p>(
         row,
         task,
         agency: agency_id,
+        by: agency,
         wanted,
     })
 }

@@ -44,7 +44,7 @@ impl Query<'_> {
                 usize::from(task.updated.is_some_and(|d| {
                     d <= self.as_of && (self.as_of - d).num_days() <= review_days
                 }));
-            noted += usize::from(task.updates.iter().any(|u| {
+            noted += usize::from(task.reviews().any(|u| {
                 u.note.is_some() && u.date.is_some_and(|d| d > quarter_ago && d <= self.as_of)
             }));
         }

@@ -289,7 +289,7 @@ pub fn latest_words(plan: &Plan, task: &Task) -> Option<String> {
 
 fn co_lead_words(plan: &Plan, task: &Task) -> Option<String> {
     let mut latest: Vec<(AgencyIdx, &str)> = Vec::new();
-    for update in task.updates.iter().rev() {
+    for update in task.reviews().rev() {
         if let (Some(by), Some(note)) = (update.by, update.note.as_deref())
             && !latest.iter().any(|(b, _)| *b == by)
         {

@@ -28,7 +28,10 @@ pub(super) struct History {
 /// of those the worst (co-leads who disagree leave the task at the worse).
 fn latest_rag(updates: &[Update], day: NaiveDate) -> Option<Rag> {
     let mut last_by: Vec<(Option<AgencyIdx>, Rag)> = Vec::new();
-    for u in updates.iter().filter(|u| u.date == Some(day)) {
+    for u in updates
+        .iter()
+        .filter(|u| u.is_review() && u.date == Some(day))
+    {
         if let Some(rag) = u.rag {
             last_by.retain(|(by, _)| *by != u.by);
             last_by.push((u.by, rag));
@@ -59,12 +62,18 @@ impl Validator<'_> {
                 by: None,
                 evidence: None,
                 sheet: None,
+                kind: UpdateKind::Review,
                 loc: raw.updated.as_ref().map_or(raw.loc, |u| u.loc),
             });
         }
-        let last = updates.last();
+        // A correction is shown, but says nothing of how the task stands.
+        let last = updates.iter().rfind(|u| u.is_review());
         let own_updated = raw.updated.as_ref().map(|u| u.value);
-        let latest = updates.iter().filter_map(|u| u.date).max();
+        let latest = updates
+            .iter()
+            .filter(|u| u.is_review())
+            .filter_map(|u| u.date)
+            .max();
         // An entry dated before another never moves the last review back.
         let updated = own_updated.max(latest);
         // The latest note is an entry's where one has a note (Task::note);
@@ -128,6 +137,10 @@ impl Validator<'_> {
                     entry.date.loc,
                 ));
             }
+            let kind = entry
+                .kind
+                .as_ref()
+                .map_or(UpdateKind::Review, |k| self.kind(k));
             let rag = entry.rag.as_ref().and_then(|r| self.rag(r));
             let by = entry.by.as_ref().and_then(|by| self.by(by, ctx));
             updates.push(Update {
@@ -137,6 +150,7 @@ impl Validator<'_> {
                 by,
                 evidence: entry.evidence.map(|e| e.value),
                 sheet: entry.sheet.map(|s| s.value),
+                kind,
                 loc: entry.date.loc,
             });
         }
@@ -156,6 +170,20 @@ impl Validator<'_> {
             ));
         }
         parsed
+    }
+
+    /// An entry's `kind`, a review where it is no kind (reported).
+    fn kind(&mut self, kind: &Spanned<String>) -> UpdateKind {
+        UpdateKind::parse(&kind.value).unwrap_or_else(|| {
+            self.report(Diagnostic::new(
+                Finding::BadUpdateKind {
+                    kind: kind.value.clone(),
+                    names: <UpdateKind as Words>::WORDS,
+                },
+                kind.loc,
+            ));
+            UpdateKind::Review
+        })
     }
 
     /// The agency an update is `by`, checked as a lead is.

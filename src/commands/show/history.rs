@@ -106,6 +106,9 @@ fn update_lines(plan: &Plan, task: &Task) -> Cell {
         .rev()
         .map(|u| {
             let mut line = u.date.map_or("undated".to_string(), |d| d.to_string());
+            if !u.is_review() {
+                line.push_str(&format!(" {}", u.kind.as_str()));
+            }
             if let Some(rag) = u.rag {
                 line.push_str(&format!(" {}", rag.as_str()));
             }
@@ -124,6 +127,7 @@ fn update_lines(plan: &Plan, task: &Task) -> Cell {
     // An only entry that says no more than the Note and Last review rows is not repeated.
     let says_more = |u: &crate::model::Update| {
         u.by.is_some()
+            || !u.is_review()
             || u.evidence.is_some()
             || u.note.as_deref() != task.note()
             || u.date != task.updated
