@@ -6,6 +6,7 @@
 use super::{TaskContext, Validator};
 use crate::dates::TargetDate;
 use crate::diag::{Diagnostic, Finding};
+use crate::file_format;
 use crate::model::*;
 use crate::raw::*;
 use crate::words::Words;
@@ -46,6 +47,7 @@ impl Validator<'_> {
         written: &RawTaskDetails,
         rag: Option<Rag>,
         ctx: &TaskContext,
+        task_twins: &mut Translations,
     ) -> History {
         let mut updates = self.updates(id, std::mem::take(&mut raw.updates), ctx);
         let mut own_note = raw.note.take().map(|n| n.value);
@@ -60,6 +62,8 @@ impl Validator<'_> {
                 evidence: None,
                 sheet: None,
                 loc: raw.updated.as_ref().map_or(raw.loc, |u| u.loc),
+                // The note's twins go with it.
+                translations: task_twins.take("note"),
             });
         }
         let last = updates.last();
@@ -130,6 +134,10 @@ impl Validator<'_> {
             }
             let rag = entry.rag.as_ref().and_then(|r| self.rag(r));
             let by = entry.by.as_ref().and_then(|by| self.by(by, ctx));
+            let note = [("note", entry.note.as_ref().map(|n| n.loc))];
+            let languages = &ctx.known.meta.languages;
+            let translations =
+                self.translations(languages, entry.twins, &file_format::UPDATE, &note);
             updates.push(Update {
                 date: Some(date),
                 rag,
@@ -138,6 +146,7 @@ impl Validator<'_> {
                 evidence: entry.evidence.map(|e| e.value),
                 sheet: entry.sheet.map(|s| s.value),
                 loc: entry.date.loc,
+                translations,
             });
         }
         updates
