@@ -158,7 +158,8 @@ mod tests {
         assert_eq!((welsh.text, welsh.lang, welsh.fell_back), (base, Lang::Cy, false));
         let story = t.pick("story", Lang::En, "Stori", Lang::Cy);
         assert_eq!((story.text, story.lang, story.fell_back), ("Stori", Lang::Cy, true));
-        let none = Translations::default().pick("title", Lang::Cy, "Safer", Lang::En);
+        let empty = Translations::default();
+        let none = empty.pick("title", Lang::Cy, "Safer", Lang::En);
         assert_eq!((none.text, none.lang, none.fell_back), ("Safer", Lang::En, true));
     }
 
