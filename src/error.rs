@@ -346,7 +346,11 @@ impl Error {
             }
             Error::NotAFullTaskId { id } => write!(f, "`{id}` is not a full task id"),
             Error::NoteLanguageNotDeclared { lang, declared } => {
-                write!(f, "--note-{lang} gives the note in {}, but ", lang.own_name())?;
+                write!(
+                    f,
+                    "--note-{lang} gives the note in {}, but ",
+                    lang.own_name()
+                )?;
                 match declared.as_slice() {
                     [] => write!(
                         f,

@@ -185,8 +185,7 @@ pub static EVENT: TableFormat = TableFormat {
             Text,
             "Unique id, used after `after` in a target date (e.g. \"exec-decision\")",
         ),
-        required("title", Text, "What the event is")
-        .translated(),
+        required("title", Text, "What the event is").translated(),
         optional(
             "date",
             Date,
@@ -221,8 +220,7 @@ pub static PLAN: TableFormat = TableFormat {
     header: "[plan]",
     description: "The plan itself: exactly one file holds it",
     keys: &[
-        required("title", Text, "The plan's title")
-        .translated(),
+        required("title", Text, "The plan's title").translated(),
         optional(
             "owner",
             Text,
@@ -288,8 +286,7 @@ pub static AGENCY: TableFormat = TableFormat {
     description: "An agency, team, person or role that leads tasks",
     keys: &[
         required("id", Text, "Unique id, used in `lead` (e.g. \"SWP\")"),
-        required("name", Text, "The agency's name")
-        .translated(),
+        required("name", Text, "The agency's name").translated(),
         optional(
             "kind",
             OneOf(<AgencyKind as Words>::WORDS),
@@ -333,18 +330,13 @@ pub static CARD: TableFormat = TableFormat {
             Text,
             "Short unique code, used in task ids (e.g. \"EJ\")",
         ),
-        required("title", Text, "The report card's theme")
-        .translated(),
-        optional("outcomes", Texts, "The population outcomes the card serves")
-        .translated(),
+        required("title", Text, "The report card's theme").translated(),
+        optional("outcomes", Texts, "The population outcomes the card serves").translated(),
         optional("area", Text, "Neighbourhood management area"),
         optional("measures", Texts, "Ids of the [[measure]] curves to turn"),
-        optional("main_actions", Texts, "\"What are our main actions?\"")
-        .translated(),
-        optional("story", Text, "The story behind the curve")
-        .translated(),
-        optional("challenges", Texts, "The challenges to address")
-        .translated(),
+        optional("main_actions", Texts, "\"What are our main actions?\"").translated(),
+        optional("story", Text, "The story behind the curve").translated(),
+        optional("challenges", Texts, "The challenges to address").translated(),
         optional(
             "sponsor",
             Text,
@@ -363,8 +355,7 @@ pub static PRIORITY: TableFormat = TableFormat {
             Count { min: 1, max: None },
             "Number of the priority within its card",
         ),
-        required("title", Text, "\"We will ...\"")
-        .translated(),
+        required("title", Text, "\"We will ...\"").translated(),
         optional(
             "sponsor",
             Text,
@@ -384,8 +375,7 @@ pub static ACTION: TableFormat = TableFormat {
             Count { min: 1, max: None },
             "Number of the action within its priority",
         ),
-        required("title", Text, "What the action is")
-        .translated(),
+        required("title", Text, "What the action is").translated(),
         optional(
             "sponsor",
             Text,
@@ -410,8 +400,7 @@ pub static TASK: TableFormat = TableFormat {
             Text,
             "The source document's own reference for the task (\"1.1a\", \"SR (25/26) 01\"), kept as text",
         ),
-        required("text", Text, "What is to be done")
-        .translated(),
+        required("text", Text, "What is to be done").translated(),
         required(
             "lead",
             TextOrTexts,
@@ -434,8 +423,7 @@ pub static TASK: TableFormat = TableFormat {
             "Day the task was completed (with rag = \"blue\")",
         ),
         optional("updated", Date, "Day of the last review"),
-        optional("note", Text, "Progress note")
-        .translated(),
+        optional("note", Text, "Progress note").translated(),
         optional(
             "original_due",
             When,
@@ -491,8 +479,7 @@ pub static UPDATE: TableFormat = TableFormat {
             OneOf(<Rag as Words>::ACCEPTED),
             "The RAG status given in this update",
         ),
-        optional("note", Text, "Progress note")
-        .translated(),
+        optional("note", Text, "Progress note").translated(),
         optional(
             "by",
             Text,
@@ -513,15 +500,13 @@ pub static RECOMMENDATION: TableFormat = TableFormat {
     description: "A scrutiny recommendation",
     keys: &[
         required("id", Text, "Unique id, e.g. \"R1\""),
-        required("text", Text, "The recommendation")
-        .translated(),
+        required("text", Text, "The recommendation").translated(),
         required(
             "response",
             OneOf(<Response as Words>::WORDS),
             "The response to it",
         ),
-        optional("response_text", Text, "The response in full")
-        .translated(),
+        optional("response_text", Text, "The response in full").translated(),
         optional("owner", Text, "Who owns the response"),
         optional(
             "actions",
@@ -537,8 +522,7 @@ pub static MEASURE: TableFormat = TableFormat {
     description: "A measure: a curve to turn",
     keys: &[
         required("id", Text, "Unique id, e.g. \"M3\""),
-        required("title", Text, "The curve to turn")
-        .translated(),
+        required("title", Text, "The curve to turn").translated(),
         required(
             "better",
             OneOf(<Better as Words>::WORDS),

@@ -82,7 +82,11 @@ impl LanguageFinding {
                 "the agency's requests are to go in `{code}`, but {}",
                 declared_words(declared)
             ),
-            L::TwinNotDeclared { key, code, declared } => format!(
+            L::TwinNotDeclared {
+                key,
+                code,
+                declared,
+            } => format!(
                 "`{key}` is a translation into `{code}`, but {}",
                 declared_words(declared)
             ),

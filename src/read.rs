@@ -5,9 +5,9 @@
 
 use crate::diag::{Diagnostic, Finding};
 use crate::file_format::{self, Shape, TableFormat};
+use crate::language_findings::LanguageFinding;
 use crate::raw::*;
 use crate::source::{FileId, Loc};
-use crate::language_findings::LanguageFinding;
 use crate::translations::TwinText;
 use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};

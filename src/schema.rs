@@ -116,7 +116,10 @@ mod tests {
             .keys()
             .collect();
         let at = |name: &str| task.iter().position(|k| *k == name).unwrap();
-        assert_eq!((at("text_cy"), at("text_en")), (at("text") + 1, at("text") + 2));
+        assert_eq!(
+            (at("text_cy"), at("text_en")),
+            (at("text") + 1, at("text") + 2)
+        );
         assert_eq!(
             whole["$defs"]["card"]["properties"]["outcomes_cy"]["type"],
             "array"

@@ -67,8 +67,9 @@ impl Translations {
         let Some(twins) = self.0.as_mut() else {
             return Translations::default();
         };
-        let (taken, kept): (Vec<Twin>, Vec<Twin>) =
-            std::mem::take(&mut **twins).into_iter().partition(|t| t.key == key);
+        let (taken, kept): (Vec<Twin>, Vec<Twin>) = std::mem::take(&mut **twins)
+            .into_iter()
+            .partition(|t| t.key == key);
         self.0 = (!kept.is_empty()).then(|| Box::new(kept));
         Translations((!taken.is_empty()).then(|| Box::new(taken)))
     }
@@ -153,19 +154,34 @@ mod tests {
         let t = welsh_title();
         let base = "Strydoedd mwy diogel";
         let english = t.pick("title", Lang::En, base, Lang::Cy);
-        assert_eq!((english.text, english.lang, english.fell_back), ("Safer streets", Lang::En, false));
+        assert_eq!(
+            (english.text, english.lang, english.fell_back),
+            ("Safer streets", Lang::En, false)
+        );
         let welsh = t.pick("title", Lang::Cy, base, Lang::Cy);
-        assert_eq!((welsh.text, welsh.lang, welsh.fell_back), (base, Lang::Cy, false));
+        assert_eq!(
+            (welsh.text, welsh.lang, welsh.fell_back),
+            (base, Lang::Cy, false)
+        );
         let story = t.pick("story", Lang::En, "Stori", Lang::Cy);
-        assert_eq!((story.text, story.lang, story.fell_back), ("Stori", Lang::Cy, true));
+        assert_eq!(
+            (story.text, story.lang, story.fell_back),
+            ("Stori", Lang::Cy, true)
+        );
         let empty = Translations::default();
         let none = empty.pick("title", Lang::Cy, "Safer", Lang::En);
-        assert_eq!((none.text, none.lang, none.fell_back), ("Safer", Lang::En, true));
+        assert_eq!(
+            (none.text, none.lang, none.fell_back),
+            ("Safer", Lang::En, true)
+        );
     }
 
     #[test]
     fn an_empty_set_costs_a_pointer_and_taking_a_key_leaves_the_rest() {
-        assert_eq!(std::mem::size_of::<Translations>(), std::mem::size_of::<usize>());
+        assert_eq!(
+            std::mem::size_of::<Translations>(),
+            std::mem::size_of::<usize>()
+        );
         let mut t = welsh_title();
         t.push(Twin {
             key: "note",

@@ -82,7 +82,10 @@ pub fn run(
 /// The note and its twins from `--note`, `--note-cy` and `--note-en`:
 /// the first language's is the `note`, the others' `note_xx`; a language
 /// the plan does not declare is refused.
-fn notes(args: &SetArgs, languages: &[Lang]) -> Result<(Option<String>, Vec<(Lang, String)>), Error> {
+fn notes(
+    args: &SetArgs,
+    languages: &[Lang],
+) -> Result<(Option<String>, Vec<(Lang, String)>), Error> {
     let mut note = args.note.clone();
     let mut twins = Vec::new();
     for (lang, text) in [(Lang::Cy, &args.note_cy), (Lang::En, &args.note_en)] {

@@ -13,8 +13,8 @@ mod references;
 mod tasks;
 
 use crate::dates::{self, Calendar};
-use crate::file_format;
 use crate::diag::{Diagnostic, Finding};
+use crate::file_format;
 use crate::lang::Lang;
 use crate::leads::Registry;
 use crate::model::*;

@@ -94,7 +94,10 @@ impl Validator<'_> {
         let bases = [
             ("text", Some(raw.text.loc)),
             ("note", raw.note.as_ref().map(|n| n.loc)),
-            ("status_reason", written.status_reason.as_ref().map(|r| r.loc)),
+            (
+                "status_reason",
+                written.status_reason.as_ref().map(|r| r.loc),
+            ),
         ];
         let twins = std::mem::take(&mut raw.twins);
         let languages = &ctx.known.meta.languages;
