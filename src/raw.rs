@@ -24,19 +24,8 @@ pub struct RawTwin {
     pub text: crate::translations::TwinText,
 }
 
-/// The twins written in one table; nothing (a null pointer) in most.
-#[derive(Debug, Default)]
-pub struct RawTwins(pub Option<Box<Vec<RawTwin>>>);
-
-impl RawTwins {
-    pub fn push(&mut self, twin: RawTwin) {
-        self.0.get_or_insert_with(Box::default).push(twin);
-    }
-
-    pub fn into_vec(self) -> Vec<RawTwin> {
-        self.0.map(|twins| *twins).unwrap_or_default()
-    }
-}
+/// The twins written in one table; an empty vector (no allocation) in most.
+pub type RawTwins = Vec<RawTwin>;
 
 /// Everything one file defines.
 #[derive(Debug, Default)]

@@ -79,13 +79,13 @@ pub fn run(
     Ok(Exit::Success)
 }
 
+/// An update's note, and its twins in the plan's other languages.
+type Notes = (Option<String>, Vec<(Lang, String)>);
+
 /// The note and its twins from `--note`, `--note-cy` and `--note-en`:
 /// the first language's is the `note`, the others' `note_xx`; a language
 /// the plan does not declare is refused.
-fn notes(
-    args: &SetArgs,
-    languages: &[Lang],
-) -> Result<(Option<String>, Vec<(Lang, String)>), Error> {
+fn notes(args: &SetArgs, languages: &[Lang]) -> Result<Notes, Error> {
     let mut note = args.note.clone();
     let mut twins = Vec::new();
     for (lang, text) in [(Lang::Cy, &args.note_cy), (Lang::En, &args.note_en)] {

@@ -90,10 +90,10 @@ impl Validator<'_> {
         bases: &[(&'static str, Option<Loc>)],
     ) -> Translations {
         let mut translations = Translations::default();
-        if twins.0.is_none() && languages.len() < 2 {
+        if twins.is_empty() && languages.len() < 2 {
             return translations;
         }
-        for twin in twins.into_vec() {
+        for twin in twins {
             let lang = Lang::parse(&twin.code.value).filter(|l| languages.contains(l));
             let key = || format!("{}_{}", twin.key.name, twin.code.value);
             let finding = match lang {
