@@ -401,7 +401,7 @@ pub struct EventArgs {
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("change").required(true).multiple(true)
-    .args(["rag", "clear_rag", "note", "done", "due", "lead"])))]
+    .args(["rag", "clear_rag", "note", "note_cy", "note_en", "done", "due", "lead"])))]
 pub struct SetArgs {
     /// The task's full id, e.g. EJ-1.1.a (any case)
     pub task: String,
@@ -417,6 +417,14 @@ pub struct SetArgs {
     /// The note: what happened, what is next
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+
+    /// The note in Welsh, in a plan whose [plan] languages name cy (written as `note_cy`, or as `note` where Welsh is the first language)
+    #[arg(long, value_name = "TEXT")]
+    pub note_cy: Option<String>,
+
+    /// The note in English, in a plan whose [plan] languages name en (written as `note_en`, or as `note` where English is the first language)
+    #[arg(long, value_name = "TEXT")]
+    pub note_en: Option<String>,
 
     /// The day the task was completed (YYYY-MM-DD); also sets the RAG to blue unless --rag says otherwise
     #[arg(long, value_name = "DATE", value_parser = crate::dates::parse_day)]

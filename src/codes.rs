@@ -92,6 +92,9 @@ codes! {
     ControlCharacter => "control-character", Warning, "text holding a control, bidi or zero-width character, which does not show as itself";
     MixedPeriods => "mixed-periods", Warning, "a measure's values for periods of different kinds (a month among quarters)";
     BadEmail => "bad-email", Warning, "an agency's `email` that is no e-mail address (write `name@example.org` or `Name <name@example.org>`)";
+    BadLanguage => "bad-language", Error, "a language `plan` does not know (cy, en) in `languages` or an agency's `language`, a language named twice, or `languages = []`";
+    BadTwin => "bad-twin", Error, "a translation (`title_cy`) into a language the plan does not declare, into its first language, or of a key that has none";
+    MissingTranslation => "missing-translation", Warning, "a text people read with no translation into one of the plan's languages";
     NoContact => "no-contact", Warning, "an agency that leads an open task has no `email`, in a plan where other agencies have one";
 }
 

@@ -6,6 +6,7 @@
 //! mark, "\n" line ends): the one write of a plan file,
 //! `safe_write::replace`, puts back the layout of the bytes it replaces.
 
+use crate::lang::Lang;
 use crate::model::Rag;
 pub use crate::model::TaskPath;
 use anyhow::{Context, bail};
@@ -18,6 +19,8 @@ pub struct TaskEdit {
     /// `Some(None)` takes the RAG status away (not yet rated).
     pub rag: Option<Option<Rag>>,
     pub note: Option<String>,
+    /// The note in the plan's other languages (`--note-en`): `note_en` ...
+    pub note_twins: Vec<(Lang, String)>,
     pub done: Option<NaiveDate>,
     pub due: Option<String>,
     pub leads: Option<Vec<String>>,
@@ -40,6 +43,8 @@ pub struct UpdateEntry {
     pub date: NaiveDate,
     pub rag: Option<Rag>,
     pub note: Option<String>,
+    /// The note's twins in the plan's other languages.
+    pub note_twins: Vec<(Lang, String)>,
     /// The agency that gave it, as written.
     pub by: Option<String>,
     pub evidence: Option<String>,
@@ -68,8 +73,15 @@ fn append_to(task: &mut Table, entry: &UpdateEntry) {
             old.insert("rag", Item::Value(bare(rag.clone())));
         }
         old.insert("note", Item::Value(Value::from(note)));
-        entries.push(old);
         task.remove("note");
+        // Its translations go with it.
+        for lang in Lang::ALL {
+            let twin = format!("note_{lang}");
+            if let Some(text) = task.remove(&twin) {
+                old.insert(&twin, text);
+            }
+        }
+        entries.push(old);
     }
     if let Some(existing) = task.get("update").and_then(Item::as_array_of_tables) {
         entries.extend(existing.iter().cloned());
@@ -113,8 +125,14 @@ fn entry_table(entry: &UpdateEntry) -> Table {
     if let Some(rag) = entry.rag {
         new.insert("rag", Item::Value(Value::from(rag.as_str())));
     }
+    if let Some(note) = &entry.note {
+        new.insert("note", Item::Value(Value::from(note.as_str())));
+    }
+    for (lang, text) in &entry.note_twins {
+        let twin = format!("note_{lang}");
+        new.insert(&twin, Item::Value(Value::from(text.as_str())));
+    }
     for (key, value) in [
-        ("note", &entry.note),
         ("by", &entry.by),
         ("evidence", &entry.evidence),
         ("sheet", &entry.sheet),
@@ -228,12 +246,7 @@ fn bare(mut value: Value) -> Value {
 /// The task's keys in the order the file format declares them (as `plan
 /// fmt` puts them), so a key `plan` adds lands where `fmt` would put it.
 fn in_format_order(task: &mut Table) {
-    let keys = crate::file_format::TASK.keys;
-    let rank = |key: &str| {
-        keys.iter()
-            .position(|k| k.name == key)
-            .unwrap_or(keys.len())
-    };
+    let rank = |key: &str| crate::file_format::TASK.rank(key);
     task.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
 }
 
@@ -255,12 +268,13 @@ pub fn edit_tasks(text: &str, edits: &[(&TaskPath, &TaskEdit)]) -> anyhow::Resul
 fn apply(task: &mut Table, edit: &TaskEdit) {
     // First, while the task's old note, rag and updated are as they were.
     // An entry carries the RAG: the task's is then what its entries say.
-    let entry = edit.note.is_some() || edit.sheet.is_some();
+    let entry = edit.note.is_some() || !edit.note_twins.is_empty() || edit.sheet.is_some();
     if entry {
         let entry = UpdateEntry {
             date: edit.updated,
             rag: edit.rag.flatten(),
             note: edit.note.clone(),
+            note_twins: edit.note_twins.clone(),
             by: edit.by.clone(),
             evidence: None,
             sheet: edit.sheet.clone(),
@@ -286,6 +300,7 @@ fn apply(task: &mut Table, edit: &TaskEdit) {
                 "Target corrected from \"{old}\" to \"{}\": a misreading, not a revision",
                 due.trim()
             )),
+            note_twins: Vec::new(),
             by: None,
             evidence: None,
             sheet: None,
@@ -317,6 +332,7 @@ impl TaskEdit {
             && self.done.is_none()
             && self.leads.is_none()
             && self.sheet.is_none()
+            && self.note_twins.is_empty()
     }
 }
 
@@ -723,6 +739,7 @@ value = 1.5
             date: day("2012-12-01"),
             rag: None,
             note: Some("Bay briefed".into()),
+            note_twins: Vec::new(),
             by: Some("SL".into()),
             evidence: Some("https://example.org/minutes".into()),
             sheet: None,
@@ -736,6 +753,7 @@ value = 1.5
             date: day("2013-01-10"),
             rag: Some(Rag::Blue),
             note: Some("Done".into()),
+            note_twins: vec![(Lang::Cy, "Wedi’i gwblhau".into())],
             by: None,
             evidence: None,
             sheet: None,
@@ -747,7 +765,7 @@ value = 1.5
             twice.contains("rag = \"blue\" # as of the last meeting\nupdated = 2013-01-10\n"),
             "{twice}"
         );
-        assert!(twice.ends_with("note = \"Done\"\n\n# The next task.\n[[priority.action.task]]\nid = \"b\"\ntext = \"Brief recruits\"\nlead = \"SWP\"\n"), "{twice}");
+        assert!(twice.ends_with("note = \"Done\"\nnote_cy = \"Wedi’i gwblhau\"\n\n# The next task.\n[[priority.action.task]]\nid = \"b\"\ntext = \"Brief recruits\"\nlead = \"SWP\"\n"), "{twice}");
         fmt_clean(|text| {
             let old = text.replace(
                 "rag = \"green\" # as of the last meeting\n",

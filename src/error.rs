@@ -92,6 +92,14 @@ pub enum Error {
     },
     /// An id without all four parts.
     NotAFullTaskId { id: String },
+    /// `--note-cy` for a plan whose `languages` do not name Welsh.
+    NoteLanguageNotDeclared {
+        lang: crate::lang::Lang,
+        declared: Vec<crate::lang::Lang>,
+    },
+    /// `--note` and `--note-cy` together where Welsh is the first
+    /// language: both are the entry's `note`.
+    NoteGivenTwice { lang: crate::lang::Lang },
     /// `plan show` knows no such id.
     NoSuchId { id: String },
     /// No measure with that id.
@@ -337,6 +345,9 @@ impl Error {
                 }
             }
             Error::NotAFullTaskId { id } => write!(f, "`{id}` is not a full task id"),
+            Error::NoteLanguageNotDeclared { .. } | Error::NoteGivenTwice { .. } => {
+                self.fmt_languages(f)
+            }
             Error::NoSuchId { id } => write!(
                 f,
                 "nothing in the plan has the id `{id}`: give a card (EJ), priority (EJ-1), action (EJ-1.1), \
@@ -394,6 +405,39 @@ impl Error {
 }
 
 impl Error {
+    /// A note given in a language the plan does not take it in.
+    fn fmt_languages(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NoteLanguageNotDeclared { lang, declared } => {
+                write!(
+                    f,
+                    "--note-{lang} gives the note in {}, but ",
+                    lang.own_name()
+                )?;
+                match declared.as_slice() {
+                    [] => write!(
+                        f,
+                        "the plan declares no languages: give the note with --note, or add languages = [...] to [plan]"
+                    ),
+                    _ => {
+                        let codes: Vec<&str> = declared.iter().map(|l| l.code()).collect();
+                        write!(
+                            f,
+                            "the plan's languages are {}: add {lang} to [plan] languages first",
+                            codes.join(", ")
+                        )
+                    }
+                }
+            }
+            Error::NoteGivenTwice { lang } => write!(
+                f,
+                "--note and --note-{lang} both give the note: {} is the plan's first language, written in `note`; give one of them",
+                lang.own_name()
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The wording of the errors of writing files and directories.
     fn fmt_writing(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -4,6 +4,7 @@
 //! (schema.rs) and `plan fmt`'s key order (format.rs) all come from here, so
 //! a key added here is known to all three.
 
+use crate::lang::Lang;
 use crate::model::{AgencyKind, Better, Rag, Response, TaskStatus, UpdateKind};
 use crate::words::Words;
 
@@ -42,6 +43,18 @@ pub struct Key {
     pub shape: Shape,
     pub required: bool,
     pub description: &'static str,
+    /// Text people read, written in the plan's first language: in a plan
+    /// that declares `languages`, `KEY_xx` is its twin in language xx
+    /// (docs/format.md, "Languages").
+    pub translatable: bool,
+}
+
+impl Key {
+    /// The same key, with twins in the plan's other languages.
+    const fn translated(mut self) -> Key {
+        self.translatable = true;
+        self
+    }
 }
 
 const fn required(name: &'static str, shape: Shape, description: &'static str) -> Key {
@@ -50,6 +63,7 @@ const fn required(name: &'static str, shape: Shape, description: &'static str) -
         shape,
         required: true,
         description,
+        translatable: false,
     }
 }
 
@@ -59,6 +73,7 @@ const fn optional(name: &'static str, shape: Shape, description: &'static str) -
         shape,
         required: false,
         description,
+        translatable: false,
     }
 }
 
@@ -81,6 +96,43 @@ impl TableFormat {
 
     pub fn key_names(&self) -> impl Iterator<Item = &'static str> {
         self.keys.iter().map(|k| k.name)
+    }
+
+    /// A key written as a twin, `title_cy`: the key of this table it is
+    /// the twin of, and the language code written after it (not checked:
+    /// the plan's languages are known only once every file is read). Any
+    /// key of the table, translatable or not, so that `id_cy` is reported
+    /// as what it is. `None` for a key that has no such form.
+    pub fn twin<'n>(&self, name: &'n str) -> Option<(&'static Key, &'n str)> {
+        let (base, code) = name.rsplit_once('_')?;
+        let looks_like_a_code = code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase());
+        if !looks_like_a_code {
+            return None;
+        }
+        Some((self.key(base)?, code))
+    }
+
+    /// Where `plan fmt` puts a key: the declared keys in their order, each
+    /// twin right after its key (in the order `plan` lists languages);
+    /// other keys after them all.
+    pub fn rank(&self, name: &str) -> (usize, usize) {
+        let position = |key: &str| self.keys.iter().position(|k| k.name == key);
+        if let Some(at) = position(name) {
+            return (at, 0);
+        }
+        match self.twin(name) {
+            Some((base, code)) => {
+                let lang = Lang::ALL.iter().position(|l| l.code() == code);
+                let at = position(base.name).unwrap_or(self.keys.len());
+                (at, 1 + lang.unwrap_or(Lang::ALL.len()))
+            }
+            None => (self.keys.len(), 0),
+        }
+    }
+
+    /// The keys of this table that have twins.
+    pub fn translatable(&self) -> impl Iterator<Item = &'static Key> {
+        self.keys.iter().filter(|k| k.translatable)
     }
 }
 
@@ -133,7 +185,7 @@ pub static EVENT: TableFormat = TableFormat {
             Text,
             "Unique id, used after `after` in a target date (e.g. \"exec-decision\")",
         ),
-        required("title", Text, "What the event is"),
+        required("title", Text, "What the event is").translated(),
         optional(
             "date",
             Date,
@@ -168,11 +220,16 @@ pub static PLAN: TableFormat = TableFormat {
     header: "[plan]",
     description: "The plan itself: exactly one file holds it",
     keys: &[
-        required("title", Text, "The plan's title"),
+        required("title", Text, "The plan's title").translated(),
         optional(
             "owner",
             Text,
             "Who owns the plan, e.g. the partnership forum",
+        ),
+        optional(
+            "languages",
+            Texts,
+            "The languages the plan is written in, the first placed first (e.g. [\"cy\", \"en\"]): the unsuffixed keys hold the first's text, `KEY_xx` the others' (default: English only)",
         ),
         required(
             "start",
@@ -229,7 +286,7 @@ pub static AGENCY: TableFormat = TableFormat {
     description: "An agency, team, person or role that leads tasks",
     keys: &[
         required("id", Text, "Unique id, used in `lead` (e.g. \"SWP\")"),
-        required("name", Text, "The agency's name"),
+        required("name", Text, "The agency's name").translated(),
         optional(
             "kind",
             OneOf(<AgencyKind as Words>::WORDS),
@@ -255,6 +312,11 @@ pub static AGENCY: TableFormat = TableFormat {
             Text,
             "The person or role the requests are addressed to (\"Dear ...\")",
         ),
+        optional(
+            "language",
+            OneOf(&Lang::CODES),
+            "The language the agency's requests go in: \"cy\" or \"en\" (default: every language of the plan)",
+        ),
     ],
 };
 
@@ -268,13 +330,13 @@ pub static CARD: TableFormat = TableFormat {
             Text,
             "Short unique code, used in task ids (e.g. \"EJ\")",
         ),
-        required("title", Text, "The report card's theme"),
-        optional("outcomes", Texts, "The population outcomes the card serves"),
+        required("title", Text, "The report card's theme").translated(),
+        optional("outcomes", Texts, "The population outcomes the card serves").translated(),
         optional("area", Text, "Neighbourhood management area"),
         optional("measures", Texts, "Ids of the [[measure]] curves to turn"),
-        optional("main_actions", Texts, "\"What are our main actions?\""),
-        optional("story", Text, "The story behind the curve"),
-        optional("challenges", Texts, "The challenges to address"),
+        optional("main_actions", Texts, "\"What are our main actions?\"").translated(),
+        optional("story", Text, "The story behind the curve").translated(),
+        optional("challenges", Texts, "The challenges to address").translated(),
         optional(
             "sponsor",
             Text,
@@ -293,7 +355,7 @@ pub static PRIORITY: TableFormat = TableFormat {
             Count { min: 1, max: None },
             "Number of the priority within its card",
         ),
-        required("title", Text, "\"We will ...\""),
+        required("title", Text, "\"We will ...\"").translated(),
         optional(
             "sponsor",
             Text,
@@ -313,7 +375,7 @@ pub static ACTION: TableFormat = TableFormat {
             Count { min: 1, max: None },
             "Number of the action within its priority",
         ),
-        required("title", Text, "What the action is"),
+        required("title", Text, "What the action is").translated(),
         optional(
             "sponsor",
             Text,
@@ -338,7 +400,7 @@ pub static TASK: TableFormat = TableFormat {
             Text,
             "The source document's own reference for the task (\"1.1a\", \"SR (25/26) 01\"), kept as text",
         ),
-        required("text", Text, "What is to be done"),
+        required("text", Text, "What is to be done").translated(),
         required(
             "lead",
             TextOrTexts,
@@ -361,7 +423,7 @@ pub static TASK: TableFormat = TableFormat {
             "Day the task was completed (with rag = \"blue\")",
         ),
         optional("updated", Date, "Day of the last review"),
-        optional("note", Text, "Progress note"),
+        optional("note", Text, "Progress note").translated(),
         optional(
             "original_due",
             When,
@@ -381,7 +443,8 @@ pub static TASK: TableFormat = TableFormat {
             "status_reason",
             Text,
             "Why the task is on hold, withdrawn or carried forward (required with those)",
-        ),
+        )
+        .translated(),
         optional(
             "status_date",
             Date,
@@ -421,7 +484,7 @@ pub static UPDATE: TableFormat = TableFormat {
             OneOf(<Rag as Words>::ACCEPTED),
             "The RAG status given in this update",
         ),
-        optional("note", Text, "Progress note"),
+        optional("note", Text, "Progress note").translated(),
         optional(
             "by",
             Text,
@@ -442,13 +505,13 @@ pub static RECOMMENDATION: TableFormat = TableFormat {
     description: "A scrutiny recommendation",
     keys: &[
         required("id", Text, "Unique id, e.g. \"R1\""),
-        required("text", Text, "The recommendation"),
+        required("text", Text, "The recommendation").translated(),
         required(
             "response",
             OneOf(<Response as Words>::WORDS),
             "The response to it",
         ),
-        optional("response_text", Text, "The response in full"),
+        optional("response_text", Text, "The response in full").translated(),
         optional("owner", Text, "Who owns the response"),
         optional(
             "actions",
@@ -464,7 +527,7 @@ pub static MEASURE: TableFormat = TableFormat {
     description: "A measure: a curve to turn",
     keys: &[
         required("id", Text, "Unique id, e.g. \"M3\""),
-        required("title", Text, "The curve to turn"),
+        required("title", Text, "The curve to turn").translated(),
         required(
             "better",
             OneOf(<Better as Words>::WORDS),

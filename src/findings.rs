@@ -296,6 +296,8 @@ pub enum Finding {
     BadLevel {
         error: crate::codes::LevelError,
     },
+    /// About the plan's languages and translations (src/language_findings.rs).
+    Language(crate::language_findings::LanguageFinding),
 }
 
 impl Finding {
@@ -365,6 +367,7 @@ impl Finding {
             F::BadStatus { .. } | F::BadUpdateKind { .. } => Code::BadValue,
             F::StatusWithoutReason { .. } => Code::MissingKey,
             F::MixedPeriods { .. } => Code::MixedPeriods,
+            F::Language(finding) => finding.code(),
         }
     }
 
@@ -586,6 +589,7 @@ impl Finding {
             | F::MixedPeriods { .. } => self.history_message(),
             F::BadLevel { error } => error.to_string(),
             F::NoSuchDay { written, .. } => format!("{written} is not a day of the calendar"),
+            F::Language(finding) => finding.message(),
             _ => unreachable!("`message` and `plan_message` word the other findings"),
         }
     }
@@ -658,6 +662,7 @@ impl Finding {
             F::NoSuchDay { nearest, .. } => {
                 format!("the nearest day is {nearest}; the rest of the file was checked as if it said so")
             }
+            F::Language(finding) => return finding.help(),
             F::BadLevel { .. } => {
                 "`[check]` lists warning codes: `allow` accepts their findings, `deny` fails on them".into()
             }
@@ -757,6 +762,7 @@ impl Finding {
                 .zip(waits)
                 .map(|(task, loc)| (*loc, format!("{task} waits here")))
                 .collect(),
+            F::Language(finding) => finding.labels(),
             _ => Vec::new(),
         }
     }

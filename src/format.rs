@@ -5,7 +5,7 @@
 //! Formatting a formatted file changes nothing.
 
 use crate::error::Error;
-use crate::file_format::{self, Key, Shape, TableFormat};
+use crate::file_format::{self, Shape, TableFormat};
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 /// The format of the table under `key` of a table of `format`, if the file
@@ -50,14 +50,9 @@ fn first_header(table: &Table, mut first: Option<isize>) -> Option<isize> {
 }
 
 fn tidy_table(table: &mut Table, format: Option<&'static TableFormat>, first: Option<isize>) {
-    // Keys in the order the file format declares them; others follow, as they were.
-    let order: &[Key] = format.map_or(&[], |f| f.keys);
-    let rank = |key: &str| {
-        order
-            .iter()
-            .position(|k| k.name == key)
-            .unwrap_or(order.len())
-    };
+    // Keys in the order the file format declares them, each twin
+    // (`title_cy`) right after its key; others follow, as they were.
+    let rank = |key: &str| format.map_or((0, 0), |f| f.rank(key));
     table.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
 
     if format.is_some_and(|f| f.name == file_format::TASK.name) {
@@ -156,6 +151,14 @@ mod tests {
     fn a_messy_task_is_laid_out() {
         let messy = "# The card\n[card]\ntitle=\"T\"\nid  =   \"EJ\"\n\n\n\n[[priority]]\nid=1\ntitle = \"P\"\n[[priority.action]]\ntitle=\"A\"\nid=1\n[[priority.action.task]]\nrag = \"green\"   # checked\nlead = \"SWP\"\n\n\n# when\ndue = \"2012-10-15\"\nid = \"a\"\ntext = \"t\"\n\n\n";
         let tidy = "# The card\n[card]\nid = \"EJ\"\ntitle = \"T\"\n\n[[priority]]\nid = 1\ntitle = \"P\"\n\n[[priority.action]]\nid = 1\ntitle = \"A\"\n\n[[priority.action.task]]\nid = \"a\"\ntext = \"t\"\nlead = [\"SWP\"]\n# when\ndue = 2012-10-15\nrag = \"green\" # checked\n";
+        assert_eq!(format_text(messy).unwrap(), tidy);
+        assert_eq!(format_text(tidy).unwrap(), tidy);
+    }
+
+    #[test]
+    fn each_twin_follows_its_key() {
+        let messy = "[[agency]]\nname_en = \"Trefynydd Police\"\nemail = \"a@example.org\"\nname = \"Heddlu Trefynydd\"\nid = \"HT\"\nname_cy = \"x\"\n";
+        let tidy = "[[agency]]\nid = \"HT\"\nname = \"Heddlu Trefynydd\"\nname_cy = \"x\"\nname_en = \"Trefynydd Police\"\nemail = \"a@example.org\"\n";
         assert_eq!(format_text(messy).unwrap(), tidy);
         assert_eq!(format_text(tidy).unwrap(), tidy);
     }

@@ -17,6 +17,9 @@ impl Lang {
     /// Every language `plan` knows, in the order `plan` lists them.
     pub const ALL: [Lang; 2] = [Lang::Cy, Lang::En];
 
+    /// Their codes, in the same order (the values `language` may take).
+    pub const CODES: [&'static str; 2] = ["cy", "en"];
+
     /// The code written in the files, in `--lang` and in `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {
@@ -61,5 +64,6 @@ mod tests {
         }
         assert_eq!(Lang::parse("fr"), None);
         assert_eq!(Lang::known(), "cy, en");
+        assert_eq!(Lang::CODES, Lang::ALL.map(Lang::code));
     }
 }

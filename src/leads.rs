@@ -113,6 +113,8 @@ mod tests {
             email: Vec::new(),
             contact: None,
             loc: Loc::new(0, 0..0),
+            language: None,
+            translations: Default::default(),
         }
     }
 

@@ -3,7 +3,9 @@
 //! measures. Every reference in here has been checked; queries can trust it.
 
 use crate::dates::{Calendar, Interval, TargetDate};
+use crate::lang::Lang;
 use crate::source::Loc;
+pub use crate::translations::Translations;
 use crate::words::words;
 use chrono::NaiveDate;
 
@@ -25,6 +27,8 @@ pub struct Event {
     /// The day it happened; `None` while it has not (its tasks wait).
     pub date: Option<NaiveDate>,
     pub loc: Loc,
+    /// The twins of its texts in the plan's other languages.
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -40,9 +44,19 @@ pub struct PlanMeta {
     pub max_revisions: u32,
     /// Accountability score (0-100) below which the Highlight Report lists an agency or card.
     pub accountability_threshold: u32,
+    /// The languages the plan is written in, the first placed first; empty: English only.
+    pub languages: Vec<Lang>,
+    /// The twins of its title.
+    pub translations: Translations,
 }
 
 impl PlanMeta {
+    /// The language of the plan's unsuffixed texts: the first it declares,
+    /// English where it declares none.
+    pub fn first_language(&self) -> Lang {
+        self.languages.first().copied().unwrap_or(Lang::En)
+    }
+
     pub fn calendar(&self) -> Calendar {
         Calendar {
             start: self.start,
@@ -84,6 +98,9 @@ pub struct Agency {
     /// The person or role a request is addressed to.
     pub contact: Option<String>,
     pub loc: Loc,
+    pub translations: Translations,
+    /// The language its requests go in; `None`: every language of the plan.
+    pub language: Option<Lang>,
 }
 
 /// The words a plan uses for "nobody yet", each shown as the plan's
@@ -136,6 +153,7 @@ pub struct Card {
     /// The political owner: an agency or a person's role.
     pub sponsor: Option<String>,
     pub priorities: Vec<Priority>,
+    pub translations: Translations,
 }
 
 /// "We will ...".
@@ -145,6 +163,7 @@ pub struct Priority {
     pub title: String,
     pub sponsor: Option<String>,
     pub actions: Vec<Action>,
+    pub translations: Translations,
 }
 
 #[derive(Debug)]
@@ -153,6 +172,7 @@ pub struct Action {
     pub title: String,
     pub sponsor: Option<String>,
     pub tasks: Vec<Task>,
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -198,6 +218,7 @@ pub struct Task {
     /// apart so that a plan of 100,000 tasks does not carry it 100,000 times.
     pub details: Option<Box<TaskDetails>>,
     pub loc: Loc,
+    pub translations: Translations,
 }
 
 /// A task's keys that most tasks do not have: see [`Task::details`].
@@ -314,6 +335,7 @@ pub struct Update {
     /// A review (the default) or a correction of the record.
     pub kind: UpdateKind,
     pub loc: Loc,
+    pub translations: Translations,
 }
 
 impl Update {
@@ -398,6 +420,7 @@ pub struct Recommendation {
     pub owner: Option<String>,
     /// Full ids of the actions (or tasks) that deliver it.
     pub actions: Vec<String>,
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -431,6 +454,7 @@ pub struct Measure {
     pub values: Vec<MeasureValue>,
     pub target: Option<MeasureValue>,
     pub loc: Loc,
+    pub translations: Translations,
 }
 
 #[derive(Debug)]

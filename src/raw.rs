@@ -13,6 +13,20 @@ pub struct Spanned<T> {
     pub loc: Loc,
 }
 
+/// A key written as a twin of another (`title_cy`), as read: which key it
+/// names, the language code after it, and its text. The language is
+/// checked against the plan's once every file is read.
+#[derive(Debug)]
+pub struct RawTwin {
+    pub key: &'static crate::file_format::Key,
+    /// The code as written, at the twin's key.
+    pub code: Spanned<String>,
+    pub text: crate::translations::TwinText,
+}
+
+/// The twins written in one table; an empty vector (no allocation) in most.
+pub type RawTwins = Vec<RawTwin>;
+
 /// Everything one file defines.
 #[derive(Debug, Default)]
 pub struct RawFile {
@@ -34,6 +48,7 @@ pub struct RawEvent {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     pub date: Option<Spanned<NaiveDate>>,
+    pub twins: RawTwins,
 }
 
 #[derive(Debug)]
@@ -48,6 +63,9 @@ pub struct RawPlan {
     pub review_days: Option<Spanned<i64>>,
     pub max_revisions: Option<Spanned<i64>>,
     pub accountability_threshold: Option<Spanned<i64>>,
+    /// `languages`, each code as written.
+    pub languages: Option<Spanned<Vec<Spanned<String>>>>,
+    pub twins: RawTwins,
 }
 
 #[derive(Debug)]
@@ -60,6 +78,8 @@ pub struct RawAgency {
     pub part_of: Option<Spanned<String>>,
     pub email: Vec<Spanned<String>>,
     pub contact: Option<Spanned<String>>,
+    pub language: Option<Spanned<String>>,
+    pub twins: RawTwins,
 }
 
 #[derive(Debug)]
@@ -73,6 +93,7 @@ pub struct RawCard {
     pub challenges: Vec<Spanned<String>>,
     pub main_actions: Vec<Spanned<String>>,
     pub sponsor: Option<Spanned<String>>,
+    pub twins: RawTwins,
 }
 
 #[derive(Debug)]
@@ -82,6 +103,7 @@ pub struct RawPriority {
     pub title: Spanned<String>,
     pub sponsor: Option<Spanned<String>>,
     pub actions: Vec<RawAction>,
+    pub twins: RawTwins,
 }
 
 #[derive(Debug)]
@@ -90,6 +112,7 @@ pub struct RawAction {
     pub title: Spanned<String>,
     pub sponsor: Option<Spanned<String>>,
     pub tasks: Vec<RawTask>,
+    pub twins: RawTwins,
 }
 
 /// A `due` or a measure's `period`: text in the date grammar, or a TOML date.
@@ -116,6 +139,7 @@ pub struct RawTask {
     /// The keys few tasks have; `None` when it has none of them (a plan of
     /// 100,000 tasks need not carry room for them 100,000 times).
     pub details: Option<Box<RawTaskDetails>>,
+    pub twins: RawTwins,
 }
 
 /// A task's keys that most tasks do not have: its source reference, a
@@ -160,6 +184,7 @@ pub struct RawUpdate {
     pub evidence: Option<Spanned<String>>,
     /// The return sheet it came from (`plan apply`): "FINGERPRINT row N".
     pub sheet: Option<Spanned<String>>,
+    pub twins: RawTwins,
 }
 
 #[derive(Debug)]
@@ -170,6 +195,7 @@ pub struct RawRecommendation {
     pub response_text: Option<Spanned<String>>,
     pub owner: Option<Spanned<String>>,
     pub actions: Vec<Spanned<String>>,
+    pub twins: RawTwins,
 }
 
 #[derive(Debug)]
@@ -181,6 +207,7 @@ pub struct RawMeasure {
     pub unit: Option<Spanned<String>>,
     pub values: Vec<RawMeasureValue>,
     pub target: Option<RawMeasureValue>,
+    pub twins: RawTwins,
 }
 
 #[derive(Debug)]

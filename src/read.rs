@@ -5,8 +5,10 @@
 
 use crate::diag::{Diagnostic, Finding};
 use crate::file_format::{self, Shape, TableFormat};
+use crate::language_findings::LanguageFinding;
 use crate::raw::*;
 use crate::source::{FileId, Loc};
+use crate::translations::TwinText;
 use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
@@ -179,7 +181,7 @@ impl Reader<'_> {
     }
 
     fn plan(&mut self, t: &Table) -> Option<RawPlan> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let title = self.value(t, "title", Self::string);
         let owner = self.value(t, "owner", Self::string);
         let start = self.value(t, "start", Self::date);
@@ -189,6 +191,7 @@ impl Reader<'_> {
         let review_days = self.value(t, "review_days", Self::integer);
         let max_revisions = self.value(t, "max_revisions", Self::integer);
         let accountability_threshold = self.value(t, "accountability_threshold", Self::integer);
+        let languages = self.value(t, "languages", Self::strings);
         Some(RawPlan {
             loc: t.loc,
             title: title?,
@@ -200,11 +203,13 @@ impl Reader<'_> {
             review_days,
             max_revisions,
             accountability_threshold,
+            languages,
+            twins,
         })
     }
 
     fn agency(&mut self, t: &Table) -> Option<RawAgency> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let id = self.value(t, "id", Self::string);
         let name = self.value(t, "name", Self::string);
         let kind = self.value(t, "kind", Self::string);
@@ -212,6 +217,7 @@ impl Reader<'_> {
         let part_of = self.value(t, "part_of", Self::string);
         let email = self.value(t, "email", Self::string_or_strings);
         let contact = self.value(t, "contact", Self::string);
+        let language = self.value(t, "language", Self::string);
         Some(RawAgency {
             loc: t.loc,
             id: id?,
@@ -221,11 +227,13 @@ impl Reader<'_> {
             part_of,
             email: email.map(|e| e.value).unwrap_or_default(),
             contact,
+            language,
+            twins,
         })
     }
 
     fn card(&mut self, t: &Table) -> Option<RawCard> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let id = self.value(t, "id", Self::string);
         let title = self.value(t, "title", Self::string);
         let list = |r: &mut Self, key| {
@@ -250,11 +258,12 @@ impl Reader<'_> {
             challenges,
             main_actions,
             sponsor,
+            twins,
         })
     }
 
     fn priority(&mut self, t: &Table) -> Option<RawPriority> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let id = self.value(t, "id", Self::number_id);
         let title = self.value(t, "title", Self::string);
         let sponsor = self.value(t, "sponsor", Self::string);
@@ -266,11 +275,12 @@ impl Reader<'_> {
             title: title?,
             sponsor,
             actions,
+            twins,
         })
     }
 
     fn action(&mut self, t: &Table) -> Option<RawAction> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let id = self.value(t, "id", Self::number_id);
         let title = self.value(t, "title", Self::string);
         let sponsor = self.value(t, "sponsor", Self::string);
@@ -281,11 +291,12 @@ impl Reader<'_> {
             title: title?,
             sponsor,
             tasks,
+            twins,
         })
     }
 
     fn task(&mut self, t: &Table) -> Option<RawTask> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let id = self.value(t, "id", Self::string);
         let text = self.value(t, "text", Self::string);
         let lead = self.value(t, "lead", Self::string_or_strings);
@@ -326,6 +337,7 @@ impl Reader<'_> {
             note,
             updates,
             details,
+            twins,
         })
     }
 
@@ -344,7 +356,7 @@ impl Reader<'_> {
     }
 
     fn update(&mut self, t: &Table) -> Option<RawUpdate> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let date = self.value(t, "date", Self::date);
         let kind = self.value(t, "kind", Self::string);
         let rag = self.value(t, "rag", Self::string);
@@ -360,11 +372,12 @@ impl Reader<'_> {
             by,
             evidence,
             sheet,
+            twins,
         })
     }
 
     fn recommendation(&mut self, t: &Table) -> Option<RawRecommendation> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let id = self.value(t, "id", Self::string);
         let text = self.value(t, "text", Self::string);
         let response = self.value(t, "response", Self::string);
@@ -378,11 +391,12 @@ impl Reader<'_> {
             response_text,
             owner,
             actions: actions.map(|a| a.value).unwrap_or_default(),
+            twins,
         })
     }
 
     fn measure(&mut self, t: &Table) -> Option<RawMeasure> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let id = self.value(t, "id", Self::string);
         let title = self.value(t, "title", Self::string);
         let better = self.value(t, "better", Self::string);
@@ -401,11 +415,12 @@ impl Reader<'_> {
             unit,
             values,
             target,
+            twins,
         })
     }
 
     fn event(&mut self, t: &Table) -> Option<RawEvent> {
-        self.check_keys(t);
+        let twins = self.check_keys(t);
         let id = self.value(t, "id", Self::string);
         let title = self.value(t, "title", Self::string);
         let date = self.value(t, "date", Self::date);
@@ -414,6 +429,7 @@ impl Reader<'_> {
             id: id?,
             title: title?,
             date,
+            twins,
         })
     }
 
@@ -438,10 +454,18 @@ impl Reader<'_> {
 
     // ---- keys ----
 
-    fn check_keys(&mut self, t: &Table) {
-        for key in t.table.keys() {
+    /// Reports each key the table's format does not have, and reads the
+    /// twins (`title_cy`) of its keys, which the format declares through
+    /// their keys: whether they are in a language of the plan is checked
+    /// once every file is read (validate/languages.rs).
+    fn check_keys(&mut self, t: &Table) -> RawTwins {
+        let mut twins = RawTwins::new();
+        for (key, value) in t.table.iter() {
             let name = key.get_ref().as_ref();
-            if t.format.key(name).is_none() {
+            if t.format.key(name).is_some() {
+                continue;
+            }
+            let Some((base, code)) = t.format.twin(name) else {
                 self.diagnostics.push(Diagnostic::new(
                     Finding::UnknownKey {
                         key: name.to_string(),
@@ -449,8 +473,38 @@ impl Reader<'_> {
                     },
                     self.loc(key.span()),
                 ));
+                continue;
+            };
+            if !base.translatable {
+                let finding = LanguageFinding::TwinOfUntranslatable {
+                    key: name.to_string(),
+                    base: base.name,
+                    table: t.format,
+                };
+                let loc = self.loc(key.span());
+                self.diagnostics
+                    .push(Diagnostic::new(Finding::Language(finding), loc));
+                continue;
             }
+            let text = match base.shape {
+                Shape::Texts => self
+                    .strings(name, value)
+                    .map(|list| TwinText::Many(list.value.into_iter().map(|s| s.value).collect())),
+                _ => self.string(name, value).map(|s| TwinText::One(s.value)),
+            };
+            let Some(text) = text else {
+                continue;
+            };
+            twins.push(RawTwin {
+                key: base,
+                code: Spanned {
+                    value: code.to_string(),
+                    loc: self.loc(key.span()),
+                },
+                text,
+            });
         }
+        twins
     }
 
     /// The value of `key`, read by `read`; an absent key is a finding

@@ -4,6 +4,7 @@
 //! (src/file_format.rs), so it offers exactly the keys the reader accepts.
 
 use crate::file_format::{FILE, Key, Shape, TABLES, TableFormat};
+use crate::lang::Lang;
 use serde_json::{Map, Value, json};
 
 /// The schema of one key's value.
@@ -32,12 +33,32 @@ fn value(key: &Key) -> Value {
     value
 }
 
+/// A translatable key's twin in `lang` (`title_cy`): the key's own schema,
+/// said to be its text in that language. The schema cannot know a plan's
+/// `languages`, so it offers a twin in each language `plan` knows; `plan
+/// check` says which a plan may have.
+fn twin(key: &Key, lang: Lang) -> (String, Value) {
+    let mut twin = value(key);
+    twin["description"] = json!(format!(
+        "`{}` in {} ({lang}), where [plan] languages names {lang} after the first language",
+        key.name,
+        lang.own_name()
+    ));
+    (format!("{}_{lang}", key.name), twin)
+}
+
 /// The schema of a kind of table.
 fn table(format: &TableFormat) -> Value {
     let properties: Map<String, Value> = format
         .keys
         .iter()
-        .map(|key| (key.name.to_string(), value(key)))
+        .flat_map(|key| {
+            let twins = Lang::ALL
+                .into_iter()
+                .filter(|_| key.translatable)
+                .map(|lang| twin(key, lang));
+            std::iter::once((key.name.to_string(), value(key))).chain(twins)
+        })
         .collect();
     let required: Vec<&str> = format
         .keys
@@ -89,5 +110,20 @@ mod tests {
             whole["$defs"]["task"]["required"],
             json!(["id", "text", "lead"])
         );
+        let task: Vec<&String> = whole["$defs"]["task"]["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        let at = |name: &str| task.iter().position(|k| *k == name).unwrap();
+        assert_eq!(
+            (at("text_cy"), at("text_en")),
+            (at("text") + 1, at("text") + 2)
+        );
+        assert_eq!(
+            whole["$defs"]["card"]["properties"]["outcomes_cy"]["type"],
+            "array"
+        );
+        assert!(whole["$defs"]["task"]["properties"].get("id_cy").is_none());
     }
 }

@@ -56,6 +56,8 @@ fn every_bundled_plan_file_validates() {
     files(Path::new("tests/cmd/check/valid.in"), &mut all);
     // The invented example holds every key of a task's history (docs/history.md).
     files(Path::new("examples/quarterly"), &mut all);
+    // The invented plan in two languages holds every translation key.
+    files(Path::new("examples/bilingual"), &mut all);
     assert!(all.len() >= 10);
     for file in all {
         let text = fs::read_to_string(&file).unwrap();

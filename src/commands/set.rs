@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::edit::{self, TaskEdit, TaskPath};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::lang::Lang;
 use crate::model::Rag;
 use std::io::Write;
 
@@ -38,12 +39,20 @@ pub fn run(
     if let (Some(due), Some(now)) = (&args.due, &due_now)
         && due.trim().eq_ignore_ascii_case(now.trim())
         && !(args.rag.is_some() || args.clear_rag || args.note.is_some())
+        && args.note_cy.is_none()
+        && args.note_en.is_none()
         && args.done.is_none()
         && args.lead.is_none()
     {
         writeln!(out, "{id}: due is already \"{now}\"; nothing changed")?;
         return Ok(Exit::Success);
     }
+    let languages = opened
+        .plan
+        .as_ref()
+        .map(|p| p.meta.languages.clone())
+        .unwrap_or_default();
+    let (note, note_twins) = notes(args, &languages)?;
     let change = TaskEdit {
         rag: match (args.rag, args.clear_rag, args.done) {
             (Some(rag), _, _) => Some(Some(rag)),
@@ -51,7 +60,8 @@ pub fn run(
             (None, false, Some(_)) => Some(Some(Rag::Blue)),
             (None, false, None) => None,
         },
-        note: args.note.clone(),
+        note,
+        note_twins,
         done: args.done,
         due: args.due.clone(),
         leads: args.lead.clone(),
@@ -67,6 +77,32 @@ pub fn run(
     let name = locked::file_name(&written, file);
     writeln!(out, "{id}: {} ({name})", describe(&change))?;
     Ok(Exit::Success)
+}
+
+/// An update's note, and its twins in the plan's other languages.
+type Notes = (Option<String>, Vec<(Lang, String)>);
+
+/// The note and its twins from `--note`, `--note-cy` and `--note-en`:
+/// the first language's is the `note`, the others' `note_xx`; a language
+/// the plan does not declare is refused.
+fn notes(args: &SetArgs, languages: &[Lang]) -> Result<Notes, Error> {
+    let mut note = args.note.clone();
+    let mut twins = Vec::new();
+    for (lang, text) in [(Lang::Cy, &args.note_cy), (Lang::En, &args.note_en)] {
+        let Some(text) = text else { continue };
+        if !languages.contains(&lang) {
+            return Err(Error::NoteLanguageNotDeclared {
+                lang,
+                declared: languages.to_vec(),
+            });
+        }
+        match languages.first() == Some(&lang) {
+            true if note.is_some() => return Err(Error::NoteGivenTwice { lang }),
+            true => note = Some(text.clone()),
+            false => twins.push((lang, text.clone())),
+        }
+    }
+    Ok((note, twins))
 }
 
 /// Why `id` names no task: it names a card, priority or action (and which
@@ -118,6 +154,9 @@ pub fn describe(change: &TaskEdit) -> String {
     }
     if change.note.is_some() {
         parts.push("note".into());
+    }
+    for (lang, _) in &change.note_twins {
+        parts.push(format!("note_{lang}"));
     }
     // A correction is no review: the last review stays.
     if !change.only_corrects() {

@@ -3,6 +3,8 @@
 
 use super::{Seen, Validator};
 use crate::diag::{Diagnostic, Finding};
+use crate::file_format;
+use crate::lang::Lang;
 use crate::leads::Registry;
 use crate::model::*;
 use crate::raw::*;
@@ -13,10 +15,11 @@ impl Validator<'_> {
     pub(super) fn agencies(
         &mut self,
         raw: Vec<RawAgency>,
+        languages: &[Lang],
     ) -> (Vec<Agency>, Vec<Option<Spanned<String>>>) {
         let mut seen = Seen::new("agency");
         let mut agencies = Vec::with_capacity(raw.len());
-        for agency in raw {
+        for mut agency in raw {
             if agency.id.value.trim().is_empty() {
                 self.report(Diagnostic::new(Finding::EmptyAgencyId, agency.id.loc));
                 continue;
@@ -62,15 +65,21 @@ impl Validator<'_> {
                     self.report(Diagnostic::new(finding, email.loc));
                 }
             }
-            agencies.push((agency, kind));
+            let language = self.agency_language(agency.language.as_ref(), languages);
+            let name = [("name", Some(agency.name.loc))];
+            let twins = std::mem::take(&mut agency.twins);
+            let translations = self.translations(languages, twins, &file_format::AGENCY, &name);
+            agencies.push((agency, kind, language, translations));
         }
         let part_of = agencies
             .iter()
-            .map(|(raw, _)| raw.part_of.clone())
+            .map(|(raw, ..)| raw.part_of.clone())
             .collect();
         let agencies = agencies
             .into_iter()
-            .map(|(raw, kind)| Agency {
+            .map(|(raw, kind, language, translations)| Agency {
+                language,
+                translations,
                 id: raw.id.value,
                 name: raw.name.value,
                 kind,

@@ -6,6 +6,7 @@
 use super::{TaskContext, Validator};
 use crate::dates::TargetDate;
 use crate::diag::{Diagnostic, Finding};
+use crate::file_format;
 use crate::model::*;
 use crate::raw::*;
 use crate::words::Words;
@@ -49,6 +50,7 @@ impl Validator<'_> {
         written: &RawTaskDetails,
         rag: Option<Rag>,
         ctx: &TaskContext,
+        task_twins: &mut Translations,
     ) -> History {
         let mut updates = self.updates(id, std::mem::take(&mut raw.updates), ctx);
         let mut own_note = raw.note.take().map(|n| n.value);
@@ -64,6 +66,8 @@ impl Validator<'_> {
                 sheet: None,
                 kind: UpdateKind::Review,
                 loc: raw.updated.as_ref().map_or(raw.loc, |u| u.loc),
+                // The note's twins go with it.
+                translations: task_twins.take("note"),
             });
         }
         // A correction is shown, but says nothing of how the task stands.
@@ -143,6 +147,10 @@ impl Validator<'_> {
                 .map_or(UpdateKind::Review, |k| self.kind(k));
             let rag = entry.rag.as_ref().and_then(|r| self.rag(r));
             let by = entry.by.as_ref().and_then(|by| self.by(by, ctx));
+            let note = [("note", entry.note.as_ref().map(|n| n.loc))];
+            let languages = &ctx.known.meta.languages;
+            let translations =
+                self.translations(languages, entry.twins, &file_format::UPDATE, &note);
             updates.push(Update {
                 date: Some(date),
                 rag,
@@ -152,6 +160,7 @@ impl Validator<'_> {
                 sheet: entry.sheet.map(|s| s.value),
                 kind,
                 loc: entry.date.loc,
+                translations,
             });
         }
         updates

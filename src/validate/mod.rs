@@ -8,11 +8,14 @@
 mod agencies;
 pub mod as_of;
 mod history;
+mod languages;
 mod references;
 mod tasks;
 
 use crate::dates::{self, Calendar};
 use crate::diag::{Diagnostic, Finding};
+use crate::file_format;
+use crate::lang::Lang;
 use crate::leads::Registry;
 use crate::model::*;
 use crate::raw::*;
@@ -52,11 +55,11 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
     let plan_known = !plans.is_empty();
     let meta = v.plan_meta(plans, first_file);
     let calendar = meta.calendar();
-    let (agencies, part_of) = v.agencies(raw_agencies);
+    let (agencies, part_of) = v.agencies(raw_agencies, &meta.languages);
     let (registry, clashes) = Registry::new(&agencies);
     v.report_clashes(&agencies, clashes);
     let agencies = v.resolve_parts(agencies, part_of, &registry);
-    let measures = references::measures(&mut v, raw_measures, &calendar);
+    let measures = references::measures(&mut v, raw_measures, &calendar, &meta.languages);
 
     let mut cards_seen = Seen::new("card");
     let mut kept = Vec::with_capacity(raw_cards.len());
@@ -82,8 +85,9 @@ pub fn validate(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>
         cards,
         recommendations: Vec::new(),
         measures,
-        events: references::events(&mut v, raw_events),
+        events: Vec::new(),
     };
+    plan.events = references::events(&mut v, raw_events, &plan.meta.languages);
     references::check(&mut v, &mut plan, raw_recommendations, after_refs);
     v.contacts(&plan);
     plan
@@ -315,6 +319,8 @@ impl Validator<'_> {
                 review_days: 92,
                 max_revisions: 2,
                 accountability_threshold: 50,
+                languages: Vec::new(),
+                translations: Translations::default(),
             };
         };
         for extra in plans {
@@ -342,7 +348,12 @@ impl Validator<'_> {
             0..=100,
             50,
         );
+        let languages = self.languages(raw.languages);
+        let title = [("title", Some(raw.title.loc))];
+        let translations = self.translations(&languages, raw.twins, &file_format::PLAN, &title);
         PlanMeta {
+            languages,
+            translations,
             title: raw.title.value,
             owner: raw.owner.map(|o| o.value),
             start: raw.start.value,
@@ -427,11 +438,13 @@ impl Validator<'_> {
     fn card(
         &mut self,
         card_index: usize,
-        raw: RawCard,
+        mut raw: RawCard,
         raw_priorities: Vec<RawPriority>,
         ctx: &TaskContext,
         after_refs: &mut Vec<AfterRef>,
     ) -> Card {
+        let languages = &ctx.known.meta.languages;
+        let translations = self.card_translations(languages, &mut raw);
         let card_id = raw.id.value;
         let mut seen = Seen::new("priority");
         let mut priorities = Vec::with_capacity(raw_priorities.len());
@@ -459,14 +472,22 @@ impl Validator<'_> {
                     let at = [card_index, priorities.len(), actions.len(), tasks.len()];
                     tasks.push(self.task(id, at, rt, ctx, after_refs));
                 }
+                let title = [("title", Some(ra.title.loc))];
+                let translations =
+                    self.translations(languages, ra.twins, &file_format::ACTION, &title);
                 actions.push(Action {
+                    translations,
                     id: action_id,
                     title: ra.title.value,
                     sponsor: ra.sponsor.map(|s| s.value),
                     tasks,
                 });
             }
+            let title = [("title", Some(rp.title.loc))];
+            let translations =
+                self.translations(languages, rp.twins, &file_format::PRIORITY, &title);
             priorities.push(Priority {
+                translations,
                 id: priority_id,
                 title: rp.title.value,
                 sponsor: rp.sponsor.map(|s| s.value),
@@ -485,7 +506,21 @@ impl Validator<'_> {
             main_actions: values(raw.main_actions),
             sponsor: raw.sponsor.map(|s| s.value),
             priorities,
+            translations,
         }
+    }
+
+    /// The twins of a card's texts, checked.
+    fn card_translations(&mut self, languages: &[Lang], raw: &mut RawCard) -> Translations {
+        let bases = [
+            ("title", Some(raw.title.loc)),
+            ("outcomes", languages::list_loc(&raw.outcomes)),
+            ("main_actions", languages::list_loc(&raw.main_actions)),
+            ("story", raw.story.as_ref().map(|s| s.loc)),
+            ("challenges", languages::list_loc(&raw.challenges)),
+        ];
+        let twins = std::mem::take(&mut raw.twins);
+        self.translations(languages, twins, &file_format::CARD, &bases)
     }
 }
 

@@ -5,6 +5,8 @@
 use super::{AfterRef, Seen, Validator};
 use crate::dates::{self, Calendar, Interval, TargetDate};
 use crate::diag::{Diagnostic, Finding};
+use crate::file_format;
+use crate::lang::Lang;
 use crate::model::*;
 use crate::raw::*;
 use crate::source::Loc;
@@ -155,7 +157,7 @@ fn dependency_cycles(
 }
 
 /// The plan's events, each id once.
-pub(super) fn events(v: &mut Validator, raw: Vec<RawEvent>) -> Vec<Event> {
+pub(super) fn events(v: &mut Validator, raw: Vec<RawEvent>, languages: &[Lang]) -> Vec<Event> {
     let mut seen = Seen::new("event");
     let mut events = Vec::with_capacity(raw.len());
     for event in raw {
@@ -172,7 +174,10 @@ pub(super) fn events(v: &mut Validator, raw: Vec<RawEvent>) -> Vec<Event> {
         if !seen.first(v, &event.id.value, event.id.loc) {
             continue;
         }
+        let title = [("title", Some(event.title.loc))];
+        let translations = v.translations(languages, event.twins, &file_format::EVENT, &title);
         events.push(Event {
+            translations,
             id: event.id.value,
             title: event.title.value,
             date: event.date.map(|d| d.value),
@@ -244,7 +249,18 @@ fn recommendations(
                 rec.id.loc,
             ));
         }
+        let bases = [
+            ("text", Some(rec.text.loc)),
+            ("response_text", rec.response_text.as_ref().map(|t| t.loc)),
+        ];
+        let translations = v.translations(
+            &plan.meta.languages,
+            rec.twins,
+            &file_format::RECOMMENDATION,
+            &bases,
+        );
         recommendations.push(Recommendation {
+            translations,
             id: rec.id.value,
             text: rec.text.value,
             response,
@@ -260,6 +276,7 @@ pub(super) fn measures(
     v: &mut Validator,
     raw: Vec<RawMeasure>,
     calendar: &Calendar,
+    languages: &[Lang],
 ) -> Vec<Measure> {
     let mut seen = Seen::new("measure");
     let mut measures = Vec::new();
@@ -316,7 +333,10 @@ pub(super) fn measures(
             .target
             .and_then(|t| measure_value(v, t, calendar))
             .map(|(_, value)| value);
+        let title = [("title", Some(m.title.loc))];
+        let translations = v.translations(languages, m.twins, &file_format::MEASURE, &title);
         measures.push(Measure {
+            translations,
             id: m.id.value,
             title: m.title.value,
             better,

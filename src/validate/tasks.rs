@@ -3,6 +3,7 @@
 use super::{AfterRef, TaskContext, Validator};
 use crate::dates::{self, Interval, Note, TargetDate};
 use crate::diag::{Diagnostic, Finding};
+use crate::file_format;
 use crate::model::*;
 use crate::raw::*;
 use chrono::Months;
@@ -49,7 +50,8 @@ impl Validator<'_> {
             _ => {}
         }
         let written = raw.details.take().map(|d| *d).unwrap_or_default();
-        let history = self.history(&id, &mut raw, &written, rag, ctx);
+        let mut translations = self.task_translations(&mut raw, &written, ctx);
+        let history = self.history(&id, &mut raw, &written, rag, ctx, &mut translations);
         let details = TaskDetails {
             reference: written.reference.map(|r| r.value),
             original_due: history.original_due,
@@ -78,7 +80,28 @@ impl Validator<'_> {
             status: history.status,
             details: details.boxed(),
             loc: raw.loc,
+            translations,
         }
+    }
+
+    /// The twins of a task's text, note and status reason, checked.
+    fn task_translations(
+        &mut self,
+        raw: &mut RawTask,
+        written: &RawTaskDetails,
+        ctx: &TaskContext,
+    ) -> Translations {
+        let bases = [
+            ("text", Some(raw.text.loc)),
+            ("note", raw.note.as_ref().map(|n| n.loc)),
+            (
+                "status_reason",
+                written.status_reason.as_ref().map(|r| r.loc),
+            ),
+        ];
+        let twins = std::mem::take(&mut raw.twins);
+        let languages = &ctx.known.meta.languages;
+        self.translations(languages, twins, &file_format::TASK, &bases)
     }
 
     fn leads(&mut self, id: &str, raw: &RawTask, ctx: &TaskContext) -> Vec<Lead> {
