@@ -32,7 +32,7 @@ pub fn run(
         title: args.title.clone(),
         commit: commit_of(&dir),
         uncommitted: Repository::of(&dir).is_ok_and(|repo| repo.changed_under(&dir)),
-        languages: Vec::new(),
+        languages: plan.meta.languages.clone(),
     };
     let mut files = site::pages(&plan, &options);
     let pages = files.len();
