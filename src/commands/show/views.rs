@@ -1,6 +1,7 @@
 //! What `plan show` says about each kind of thing: finding the thing an id
 //! names, then one small view per kind, each a list of fields.
 
+use crate::catalogue::Catalogue;
 use crate::dates::TargetDate;
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
@@ -55,20 +56,28 @@ pub fn find<'p>(plan: &'p Plan, id: &str) -> Option<Found<'p>> {
 }
 
 /// What kind of thing it is, and its fields.
-pub fn view(plan: &Plan, query: &Query, found: Found) -> (&'static str, Vec<Field>) {
+pub fn view(
+    cat: &'static Catalogue,
+    plan: &Plan,
+    query: &Query,
+    found: Found,
+) -> (&'static str, Vec<Field>) {
     match found {
-        Found::Task(c, p, a, t) => ("task", task(plan, query, c, p, a, t)),
-        Found::Action(c, p, a) => ("action", action(c, p, a)),
-        Found::Priority(c, p) => ("priority", priority(c, p)),
-        Found::Card(c) => ("report card", card(c)),
-        Found::Recommendation(r) => ("recommendation", recommendation(plan, r)),
-        Found::Measure(m) => ("measure", measure(plan, m)),
-        Found::Agency(idx) => ("agency", agency(plan, idx)),
+        Found::Task(c, p, a, t) => (cat.msg("show-task"), task(cat, plan, query, c, p, a, t)),
+        Found::Action(c, p, a) => (cat.msg("show-action"), action(cat, c, p, a)),
+        Found::Priority(c, p) => (cat.msg("show-priority"), priority(cat, c, p)),
+        Found::Card(c) => (cat.msg("show-card"), card(cat, c)),
+        Found::Recommendation(r) => (
+            cat.msg("show-recommendation"),
+            recommendation(cat, plan, r),
+        ),
+        Found::Measure(m) => (cat.msg("show-measure"), measure(plan, m)),
+        Found::Agency(idx) => (cat.msg("show-agency"), agency(cat, plan, idx)),
     }
 }
 
-fn rag_of(tasks: &[&Task]) -> Cell {
-    view::rollup(&RagCounts::of(tasks.iter().map(|t| t.rag)))
+fn rag_of(cat: &'static Catalogue, tasks: &[&Task]) -> Cell {
+    view::rollup(cat, &RagCounts::of(tasks.iter().map(|t| t.rag)))
 }
 
 /// What a roll-up rests on: "2 of 19 tasks rated".
@@ -93,7 +102,9 @@ fn titled(id: &str, title: &str) -> Cell {
     Cell::text(format!("{id} {title}"))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn task(
+    cat: &'static Catalogue,
     plan: &Plan,
     query: &Query,
     card: &Card,
@@ -131,13 +142,13 @@ fn task(
             Cell::text(read_as(plan, task, status.deadline)),
         ),
         ("deadline", "Deadline", Cell::Date(status.deadline)),
-        ("state", "State", Cell::text(status.state.as_str())),
+        ("state", "State", view::state_cell(cat, status.state)),
         (
             "days_overdue",
             "Days overdue",
             Cell::opt_int(status.days_overdue),
         ),
-        ("rag", "RAG", view::rag(task.rag)),
+        ("rag", "RAG", view::rag(cat, task.rag)),
         ("done", "Done", Cell::Date(task.done)),
         ("updated", "Last review", Cell::Date(task.updated)),
         (
@@ -189,7 +200,7 @@ fn read_as(plan: &Plan, task: &Task, deadline: Option<chrono::NaiveDate>) -> Str
     }
 }
 
-fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
+fn action(cat: &'static Catalogue, card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
     let tasks: Vec<&Task> = action.tasks.iter().filter(|t| t.counts()).collect();
     vec![
         ("id", "Action", Cell::text(&action.id)),
@@ -197,7 +208,7 @@ fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
         ("card", "Card", titled(&card.id, &card.title)),
         ("priority", "We will", titled(&priority.id, &priority.title)),
         ("tasks", "Tasks", ids(&tasks)),
-        ("rag", "RAG", rag_of(&tasks)),
+        ("rag", "RAG", rag_of(cat, &tasks)),
         (
             "sponsor",
             "Sponsor",
@@ -207,7 +218,7 @@ fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
     ]
 }
 
-fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
+fn priority(cat: &'static Catalogue, card: &Card, priority: &Priority) -> Vec<Field> {
     let tasks: Vec<&Task> = priority.tasks().collect();
     let actions: Vec<String> = priority
         .actions
@@ -220,7 +231,7 @@ fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
         ("card", "Card", titled(&card.id, &card.title)),
         ("actions", "Actions", lines(&actions)),
         ("tasks", "Tasks", ids(&tasks)),
-        ("rag", "RAG", rag_of(&tasks)),
+        ("rag", "RAG", rag_of(cat, &tasks)),
         (
             "sponsor",
             "Sponsor",
@@ -230,7 +241,7 @@ fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
     ]
 }
 
-fn card(card: &Card) -> Vec<Field> {
+fn card(cat: &'static Catalogue, card: &Card) -> Vec<Field> {
     let tasks: Vec<&Task> = card.tasks().collect();
     let priorities: Vec<String> = card
         .priorities
@@ -249,7 +260,7 @@ fn card(card: &Card) -> Vec<Field> {
         ("challenges", "Challenges", lines(&card.challenges)),
         ("priorities", "We will", lines(&priorities)),
         ("tasks", "Tasks", Cell::Int(tasks.len() as i64)),
-        ("rag", "RAG", rag_of(&tasks)),
+        ("rag", "RAG", rag_of(cat, &tasks)),
         (
             "sponsor",
             "Sponsor",
@@ -259,12 +270,12 @@ fn card(card: &Card) -> Vec<Field> {
     ]
 }
 
-fn recommendation(plan: &Plan, rec: &Recommendation) -> Vec<Field> {
+fn recommendation(cat: &'static Catalogue, plan: &Plan, rec: &Recommendation) -> Vec<Field> {
     let tasks = delivering(plan, &rec.actions);
     vec![
         ("id", "Recommendation", Cell::text(&rec.id)),
         ("text", "Text", Cell::text(&rec.text)),
-        ("response", "Response", Cell::text(rec.response.as_str())),
+        ("response", "Response", view::response_cell(cat, rec.response)),
         (
             "response_text",
             "Cabinet response",
@@ -273,7 +284,7 @@ fn recommendation(plan: &Plan, rec: &Recommendation) -> Vec<Field> {
         ("owner", "Owner", Cell::opt_text(rec.owner.as_deref())),
         ("actions", "Actions", Cell::List(rec.actions.clone())),
         ("tasks", "Tasks", ids(&tasks)),
-        ("rag", "RAG", rag_of(&tasks)),
+        ("rag", "RAG", rag_of(cat, &tasks)),
         ("rated", "Rated", rated_of(&tasks)),
     ]
 }
@@ -303,7 +314,7 @@ fn measure(plan: &Plan, measure: &Measure) -> Vec<Field> {
     ]
 }
 
-fn agency(plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
+fn agency(cat: &'static Catalogue, plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
     let agency = &plan.agencies[idx];
     let lead = LeadFilter::new(plan, idx);
     let tasks: Vec<&Task> = plan.tasks().filter(|t| lead.matches(t)).collect();
@@ -311,11 +322,11 @@ fn agency(plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
     vec![
         ("id", "Agency", Cell::text(&agency.id)),
         ("name", "Name", Cell::text(&agency.name)),
-        ("kind", "Kind", Cell::text(agency.kind.as_str())),
+        ("kind", "Kind", view::kind_cell(cat, agency.kind)),
         ("aliases", "Aliases", Cell::List(agency.aliases.clone())),
         ("part_of", "Part of", Cell::opt_text(part_of)),
         ("tasks", "Tasks", ids(&tasks)),
-        ("rag", "RAG", rag_of(&tasks)),
+        ("rag", "RAG", rag_of(cat, &tasks)),
         ("sponsor_of", "Sponsor of", lines(&sponsored_by(plan, idx))),
         ("rated", "Rated", rated_of(&tasks)),
     ]

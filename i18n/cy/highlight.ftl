@@ -1,0 +1,1 @@
+# Yr Adroddiad Uchafbwyntiau (plan report): ei adrannau, ei ffeithiau a’i frawddegau.
