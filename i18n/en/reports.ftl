@@ -144,3 +144,87 @@ show-recommendation = recommendation
 show-measure = measure
 show-agency = agency
 column-field = Field
+
+## plan show: the fields of the thing shown.
+field-action = Action
+field-actions = Actions
+field-agency = Agency
+field-aliases = Aliases
+field-area = Area
+field-better = Better
+field-cabinet-response = Cabinet response
+field-card = Card
+field-cards = Cards
+field-challenges = Challenges
+field-days-overdue = Days overdue
+field-deadline = Deadline
+field-done = Done
+field-due = Due
+field-kind = Kind
+field-last-review = Last review
+field-lead-names = Lead names
+field-leads = Leads
+field-main-actions = Main actions
+field-measure = Measure
+field-measures = Measures
+field-name = Name
+field-note = Note
+field-outcomes = Outcomes
+field-owner = Owner
+field-part-of = Part of
+field-priority = Priority
+field-rag = RAG
+field-rated = Rated
+field-read-as = Read as
+field-recommendation = Recommendation
+field-ref = Ref
+field-resources = Resources
+field-response = Response
+field-review-due = Review due
+field-sponsor = Sponsor
+field-sponsor-of = Sponsor of
+field-state = State
+field-status = Status
+field-story-behind-the-curve = Story behind the curve
+field-target = Target
+field-target-history = Target history
+field-task = Task
+field-tasks = Tasks
+field-text = Text
+field-title = Title
+field-unit = Unit
+field-updates = Updates
+field-values = Values
+field-we-will = We will
+lead-unassigned = { $word } (no lead yet)
+lead-all = every partner organisation
+
+## plan show: how a target date was read.
+read-not-yet-known = not yet known
+read-unset = no target date yet
+read-ongoing = ongoing: never overdue, stale when not reviewed
+read-ongoing-from = ongoing from { $from }
+read-due-by = due by { $to }
+read-span-due-by = { $from } to { $to }: due by { $to }
+read-due-by-then-ongoing = due by { $to }, then ongoing
+read-recurring = recurring; the occurrence judged: { $day }
+read-after-task = { $span } after { $first } is done: due by { $day }
+read-after-event = { $span } after the event { $event } ({ $title }): due by { $day }
+read-after-event-undated = { $span } after the event { $event } ({ $title }), which has no date yet
+
+## plan show: a task's history.
+status-line-on-hold = on hold
+status-line-withdrawn = withdrawn
+status-line-carried-forward = carried forward
+status-line-since = {" "}since { $day }
+status-line-to = {" "}(to { $to })
+target-first-due = first due { $first }
+target-revised = ; revised { $times ->
+    [one] once
+   *[other] { $times } times
+}
+target-slipped = ; slipped { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+update-undated = undated

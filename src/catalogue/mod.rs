@@ -19,7 +19,6 @@ mod files;
 
 /// One language's messages.
 pub struct Catalogue {
-    lang: Lang,
     bundle: FluentBundle<FluentResource>,
     /// Every message without variables, formatted once.
     plain: HashMap<String, String>,
@@ -99,14 +98,9 @@ impl Catalogue {
             }
         }
         Catalogue {
-            lang,
             bundle,
             plain,
         }
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.lang
     }
 
     /// A message without variables; its key where the catalogue lacks it

@@ -20,6 +20,8 @@ pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
         q.interval.to.to_string(),
         report.as_of.to_string(),
     );
+    // Each language's message takes the days as ISO dates or in words.
+    let in_words = [q.interval.from, q.interval.to, report.as_of].map(|d| cat.day_in_words(d));
     let mut blocks = vec![
         Block::Title(title(cat, report)),
         Block::Paragraph(
@@ -33,6 +35,9 @@ pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
                     ("from", from.as_str().into()),
                     ("to", to.as_str().into()),
                     ("day", as_of.as_str().into()),
+                    ("from_words", in_words[0].as_str().into()),
+                    ("to_words", in_words[1].as_str().into()),
+                    ("day_words", in_words[2].as_str().into()),
                 ],
             )),
         ),
