@@ -14,6 +14,8 @@ rag-blue = glas
 not-rated = heb ei asesu
 
 ## Cyflwr tasg ar y dyddiad.
+# A state word stands alone in a status column, and agrees with "statws"
+# (masculine), as Welsh councils' status columns write "wedi’i gwblhau".
 # No single Welsh noun for "overdue" in the reports read ("gorddyledus" is
 # for debts); "yn hwyr" (late) is chosen without either source.
 state-overdue = yn hwyr
@@ -44,29 +46,15 @@ answer-no = nac ydy
 
 ## Rhifau. After "dau" a noun takes the soft mutation (2 ddiwrnod);
 ## "tasg" is feminine: 1 dasg, 2 dasg, 3 tasg, 6 thasg.
-count-days = { $count ->
-    [two] { $count } ddiwrnod
-   *[other] { $count } diwrnod
-}
-count-more-tasks = { $count ->
-    [one] { $count } dasg arall
-    [two] { $count } dasg arall
-    [many] { $count } thasg arall
-   *[other] { $count } tasg arall
-}
 count-tasks = { $count ->
     [one] { $count } dasg
     [two] { $count } dasg
     [many] { $count } thasg
    *[other] { $count } tasg
 }
-count-errors = { $count ->
-    [two] { $count } wall
-   *[other] { $count } gwall
-}
 
 ## Statws cyffredinol sy’n seiliedig ar lai na hanner y tasgau.
-rollup-thin = { $rag } (asesu { $rated } o { $total })
+rollup-thin = { $rag } ({ $rated } o { $total } wedi’u hasesu)
 # Faint o’r tasgau sydd wedi’u hasesu: "17 o 19 tasg wedi’u hasesu".
 rated-basis = { $rated } o { $total ->
     [one] { $total } dasg

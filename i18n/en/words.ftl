@@ -33,21 +33,9 @@ answer-yes = yes
 answer-no = no
 
 ## Counts.
-count-days = { $count ->
-    [one] { $count } day
-   *[other] { $count } days
-}
-count-more-tasks = { $count ->
-    [one] { $count } more task
-   *[other] { $count } more tasks
-}
 count-tasks = { $count ->
     [one] { $count } task
    *[other] { $count } tasks
-}
-count-errors = { $count ->
-    [one] { $count } error
-   *[other] { $count } errors
 }
 
 ## A roll-up resting on under half of the tasks: "green (2 of 19 rated)".

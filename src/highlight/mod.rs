@@ -297,7 +297,7 @@ mod tests {
         let cy = Catalogue::of(Lang::Cy);
         assert_eq!(
             rag_change(cy, Some(Red), Some(Some(Amber))),
-            "gwaeth (ambr cyn hynny)"
+            "wedi dirywio (ambr cyn hynny)"
         );
     }
 }

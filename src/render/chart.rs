@@ -347,6 +347,7 @@ mod tests {
             &points,
             Some(("2012-13 & after", 5.0)),
             true,
+            ChartWords::ENGLISH,
         );
         assert!(!chart.contains("<script>") && !chart.contains("<b>"));
         assert!(
