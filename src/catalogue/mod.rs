@@ -97,10 +97,7 @@ impl Catalogue {
                 }
             }
         }
-        Catalogue {
-            bundle,
-            plain,
-        }
+        Catalogue { bundle, plain }
     }
 
     /// A message without variables; its key where the catalogue lacks it

@@ -54,7 +54,11 @@ fn every_message_is_in_both_languages_once() {
     let en = ids(Lang::En);
     let cy = ids(Lang::Cy);
     let unique: BTreeSet<&String> = en.iter().collect();
-    assert_eq!(unique.len(), en.len(), "a message declared twice in English");
+    assert_eq!(
+        unique.len(),
+        en.len(),
+        "a message declared twice in English"
+    );
     let en: BTreeSet<String> = en.into_iter().collect();
     let cy: BTreeSet<String> = cy.into_iter().collect();
     assert_eq!(
@@ -75,7 +79,8 @@ fn sources(dir: &Path, texts: &mut String) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             sources(&path, texts);
-        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("catalogue/tests.rs")
+        } else if path.extension().is_some_and(|e| e == "rs")
+            && !path.ends_with("catalogue/tests.rs")
         {
             texts.push_str(&std::fs::read_to_string(&path).unwrap());
         }
@@ -85,7 +90,10 @@ fn sources(dir: &Path, texts: &mut String) {
 #[test]
 fn every_message_is_used_in_the_code() {
     let mut code = String::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
     let unused: Vec<String> = ids(Lang::En)
         .into_iter()
         .filter(|id| !code.contains(&format!("\"{id}\"")))
@@ -138,7 +146,14 @@ fn a_day_in_words_is_written_each_languages_way() {
 #[test]
 fn no_isolation_marks_and_a_missing_message_is_its_key() {
     let en = Catalogue::of(Lang::En);
-    let said = en.msg_with("report-heading", &[("plan", "P".into()), ("what", "w".into()), ("day", "d".into())]);
+    let said = en.msg_with(
+        "report-heading",
+        &[
+            ("plan", "P".into()),
+            ("what", "w".into()),
+            ("day", "d".into()),
+        ],
+    );
     assert_eq!(said, "P: w as of d");
     assert_eq!(en.msg("no-such-message"), "no-such-message");
 }

@@ -1,8 +1,8 @@
 //! `plan agency ID`: the per-agency task list, grouped by card and
 //! priority, with co-leads, due, state and RAG; and what it sponsors.
 
-use crate::catalogue::Catalogue;
 use super::shared::{self, TaskFilter, Wanted};
+use crate::catalogue::Catalogue;
 use crate::cli::AgencyArgs;
 use crate::context::Context;
 use crate::exit::Exit;

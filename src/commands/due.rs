@@ -42,8 +42,8 @@ pub fn run(
         .unwrap_or(columns.len() - 1);
     columns[at] = Column::new("days_left", cat.msg("column-days-left"));
     let by = until.to_string();
-    let mut table = Table::new(columns)
-        .when_empty(cat.msg_with("due-none", &[("day", by.as_str().into())]));
+    let mut table =
+        Table::new(columns).when_empty(cat.msg_with("due-none", &[("day", by.as_str().into())]));
     for (_, task, status) in &due {
         let mut row = shared::task_row(cat, plan, task, status, Wanted::All);
         row[at] = Cell::opt_int(status.deadline.map(|d| (d - ctx.as_of).num_days()));

@@ -79,7 +79,10 @@ pub fn run(
                         let value = number(t.value);
                         cat.msg_with(
                             "target-by",
-                            &[("value", value.as_str().into()), ("period", (&t.period).into())],
+                            &[
+                                ("value", value.as_str().into()),
+                                ("period", (&t.period).into()),
+                            ],
                         )
                     })
                     .as_deref(),
@@ -92,7 +95,9 @@ pub fn run(
         tables: vec![table],
         notes: vec![cat.msg("measures-note").into()],
     };
-    args.output.format.render(out, &report, shared::style(ctx))?;
+    args.output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(Exit::Success)
 }
 

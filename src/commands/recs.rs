@@ -81,7 +81,9 @@ pub fn run(
             ],
         )],
     };
-    args.output.format.render(out, &report, shared::style(ctx))?;
+    args.output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(Exit::Success)
 }
 

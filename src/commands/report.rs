@@ -4,7 +4,6 @@
 
 use super::shared;
 use crate::catalogue::Catalogue;
-use crate::lang::Lang;
 use crate::cli::{DocumentFormat, HighlightArgs};
 use crate::context::Context;
 use crate::dates::{self, Quarter, TargetDate};
@@ -13,6 +12,7 @@ use crate::exit::Exit;
 use crate::git::Repository;
 use crate::highlight::layout;
 use crate::highlight::{self, History};
+use crate::lang::Lang;
 use crate::model::Plan;
 use crate::open::{self, Location};
 use crate::render::document::Block;

@@ -28,7 +28,9 @@ pub fn quiet(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
                 .map(|q| {
                     vec![
                         Cell::text(match q.card {
-                            true => cat.msg_with("quiet-card", &[("who", plan_text(&q.who).into())]),
+                            true => {
+                                cat.msg_with("quiet-card", &[("who", plan_text(&q.who).into())])
+                            }
                             false => plan_text(&q.who).to_string(),
                         }),
                         Cell::Int(i64::from(q.score)),

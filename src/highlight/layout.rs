@@ -170,7 +170,10 @@ fn card_blocks(
         facts.push((cat.msg("fact-outcomes"), Cell::text(outcomes.join("; "))));
     }
     facts.push((cat.msg("heading-rag"), view::rollup(cat, &section.counts)));
-    facts.push((cat.msg("fact-rated"), Cell::text(basis(cat, &section.counts))));
+    facts.push((
+        cat.msg("fact-rated"),
+        Cell::text(basis(cat, &section.counts)),
+    ));
     facts.push((
         cat.msg("fact-on-track"),
         Cell::Percent(section.counts.on_track()),
@@ -211,7 +214,9 @@ fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Ve
         cat.msg("completed-none"),
         cat,
     ));
-    blocks.push(Block::Heading(cat.msg("became-overdue-this-quarter").into()));
+    blocks.push(Block::Heading(
+        cat.msg("became-overdue-this-quarter").into(),
+    ));
     blocks.push(task_table(
         &section.became_overdue,
         &columns("heading-days-overdue"),
@@ -284,7 +289,9 @@ fn quarter_label(cat: &Catalogue, label: &str) -> String {
         .and_then(|rest| rest.split_once(' '))
         .filter(|(n, _)| matches!(*n, "1" | "2" | "3" | "4"));
     match quarter {
-        Some((n, years)) => cat.msg_with("quarter-label", &[("n", n.into()), ("years", years.into())]),
+        Some((n, years)) => {
+            cat.msg_with("quarter-label", &[("n", n.into()), ("years", years.into())])
+        }
         None => label.to_string(),
     }
 }
@@ -294,7 +301,10 @@ fn history_text(cat: &Catalogue, history: &History) -> String {
     match history {
         History::Commit { id, day } => cat.msg_with(
             "history-commit",
-            &[("day", day.to_string().as_str().into()), ("id", short(id).as_str().into())],
+            &[
+                ("day", day.to_string().as_str().into()),
+                ("id", short(id).as_str().into()),
+            ],
         ),
         History::NotInGit => cat.msg("history-not-in-git").into(),
         History::NoCommitBefore(day) => cat.msg_with(
@@ -385,7 +395,10 @@ fn curve(cat: &Catalogue, measure: &Measure) -> Block {
         let value = number(t.value);
         text.push_str(&cat.msg_with(
             "measure-target",
-            &[("value", value.as_str().into()), ("period", (&t.period).into())],
+            &[
+                ("value", value.as_str().into()),
+                ("period", (&t.period).into()),
+            ],
         ));
     }
     text.push('.');

@@ -250,11 +250,7 @@ fn card_rag(plan: &Plan, card_id: &str) -> Option<Rag> {
 }
 
 /// How a roll-up moved: "better (was amber)", "no change", "worse (was green)".
-pub fn rag_change(
-    cat: &'static Catalogue,
-    now: Option<Rag>,
-    then: Option<Option<Rag>>,
-) -> String {
+pub fn rag_change(cat: &'static Catalogue, now: Option<Rag>, then: Option<Option<Rag>>) -> String {
     let Some(then) = then else {
         return cat.msg("change-no-history").into();
     };

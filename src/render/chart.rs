@@ -307,7 +307,13 @@ mod tests {
                 value: f64::MAX,
             },
         ];
-        let picture = svg("M1", &points, Some(("2013", f64::MAX)), true, ChartWords::ENGLISH);
+        let picture = svg(
+            "M1",
+            &points,
+            Some(("2013", f64::MAX)),
+            true,
+            ChartWords::ENGLISH,
+        );
         assert!(
             !picture.contains("NaN") && !picture.contains("inf"),
             "{picture}"

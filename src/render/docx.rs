@@ -11,11 +11,11 @@
 //! is added to the XML it builds, each checked, so that a docx-rs that
 //! wrote its XML otherwise fails loudly instead of losing them.
 
-use crate::lang::Lang;
 use super::chart;
 use super::document::{Block, DocTable, Text};
 use super::escape;
 use super::report::{Cell, Tone};
+use crate::lang::Lang;
 use anyhow::{Context, bail};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,

@@ -256,7 +256,13 @@ fn term_cell(cell: &Cell, colour: bool) -> TermCell {
     if cell.is_number() {
         term = term.set_alignment(CellAlignment::Right);
     }
-    if let (true, Cell::Badge(Badge { tone: Some(tone), .. })) = (colour, cell) {
+    if let (
+        true,
+        Cell::Badge(Badge {
+            tone: Some(tone), ..
+        }),
+    ) = (colour, cell)
+    {
         term = term.fg(match tone {
             Tone::Red => Color::Red,
             Tone::Amber => Color::Yellow,

@@ -25,7 +25,10 @@ pub fn on_hold<'a>(
         }
     }
     columns.push(Column::prose("status_reason", cat.msg("column-reason")));
-    columns.push(Column::new("on_hold_since", cat.msg("column-on-hold-since")));
+    columns.push(Column::new(
+        "on_hold_since",
+        cat.msg("column-on-hold-since"),
+    ));
     columns.push(Column::new("days_on_hold", cat.msg("column-days-on-hold")));
     Table::new(columns.clone())
         .titled(cat.msg_with("on-hold-title", &[("count", rows.len().into())]))

@@ -59,7 +59,11 @@ pub fn fields(
             Cell::Int(i64::from(task.details().due_revisions)),
         ),
         ("days_slipped", "", Cell::opt_int(days)),
-        ("", cat.msg("field-target-history"), target_line(cat, task, original, days)),
+        (
+            "",
+            cat.msg("field-target-history"),
+            target_line(cat, task, original, days),
+        ),
         ("updates", "", Cell::Json(Value::Array(updates))),
         ("", cat.msg("field-updates"), update_lines(cat, plan, task)),
     ]

@@ -2,8 +2,8 @@
 //! names, then one small view per kind, each a list of fields.
 
 use crate::catalogue::Arg;
-use crate::commands::shared;
 use crate::catalogue::Catalogue;
+use crate::commands::shared;
 use crate::dates::TargetDate;
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
@@ -69,10 +69,7 @@ pub fn view(
         Found::Action(c, p, a) => (cat.msg("show-action"), action(cat, c, p, a)),
         Found::Priority(c, p) => (cat.msg("show-priority"), priority(cat, c, p)),
         Found::Card(c) => (cat.msg("show-card"), card(cat, c)),
-        Found::Recommendation(r) => (
-            cat.msg("show-recommendation"),
-            recommendation(cat, plan, r),
-        ),
+        Found::Recommendation(r) => (cat.msg("show-recommendation"), recommendation(cat, plan, r)),
         Found::Measure(m) => (cat.msg("show-measure"), measure(cat, plan, m)),
         Found::Agency(idx) => (cat.msg("show-agency"), agency(cat, plan, idx)),
     }
@@ -142,18 +139,46 @@ fn task(
         ),
         ("text", cat.msg("field-text"), Cell::text(&task.text)),
         ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
-        ("priority", cat.msg("field-we-will"), titled(&priority.id, &priority.title)),
-        ("action", cat.msg("field-action"), titled(&action.id, &action.title)),
-        ("leads", cat.msg("field-leads"), Cell::List(plan.lead_ids(task))),
-        ("lead_names", cat.msg("field-lead-names"), Cell::List(lead_names)),
-        ("due_text", cat.msg("field-due"), Cell::opt_text(task.due_text.as_deref())),
+        (
+            "priority",
+            cat.msg("field-we-will"),
+            titled(&priority.id, &priority.title),
+        ),
+        (
+            "action",
+            cat.msg("field-action"),
+            titled(&action.id, &action.title),
+        ),
+        (
+            "leads",
+            cat.msg("field-leads"),
+            Cell::List(plan.lead_ids(task)),
+        ),
+        (
+            "lead_names",
+            cat.msg("field-lead-names"),
+            Cell::List(lead_names),
+        ),
+        (
+            "due_text",
+            cat.msg("field-due"),
+            Cell::opt_text(task.due_text.as_deref()),
+        ),
         (
             "read_as",
             cat.msg("field-read-as"),
             Cell::text(read_as(cat, plan, task, status.deadline)),
         ),
-        ("deadline", cat.msg("field-deadline"), Cell::Date(status.deadline)),
-        ("state", cat.msg("field-state"), view::state_cell(cat, status.state)),
+        (
+            "deadline",
+            cat.msg("field-deadline"),
+            Cell::Date(status.deadline),
+        ),
+        (
+            "state",
+            cat.msg("field-state"),
+            view::state_cell(cat, status.state),
+        ),
         (
             "days_overdue",
             cat.msg("field-days-overdue"),
@@ -161,7 +186,11 @@ fn task(
         ),
         ("rag", cat.msg("field-rag"), view::rag(cat, task.rag)),
         ("done", cat.msg("field-done"), Cell::Date(task.done)),
-        ("updated", cat.msg("field-last-review"), Cell::Date(task.updated)),
+        (
+            "updated",
+            cat.msg("field-last-review"),
+            Cell::Date(task.updated),
+        ),
         (
             "resources",
             cat.msg("field-resources"),
@@ -215,7 +244,11 @@ fn read_as(
         TargetDate::Recurring(_) => say("read-recurring", &[("day", &by(deadline))]),
         TargetDate::After { span, task: first } => say(
             "read-after-task",
-            &[("span", &span.to_string()), ("first", first), ("day", &by(deadline))],
+            &[
+                ("span", &span.to_string()),
+                ("first", first),
+                ("day", &by(deadline)),
+            ],
         ),
         TargetDate::AfterEvent { span, event } => {
             let title = plan
@@ -236,13 +269,22 @@ fn read_as(
     }
 }
 
-fn action(cat: &'static Catalogue, card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
+fn action(
+    cat: &'static Catalogue,
+    card: &Card,
+    priority: &Priority,
+    action: &Action,
+) -> Vec<Field> {
     let tasks: Vec<&Task> = action.tasks.iter().filter(|t| t.counts()).collect();
     vec![
         ("id", cat.msg("field-action"), Cell::text(&action.id)),
         ("title", cat.msg("field-title"), Cell::text(&action.title)),
         ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
-        ("priority", cat.msg("field-we-will"), titled(&priority.id, &priority.title)),
+        (
+            "priority",
+            cat.msg("field-we-will"),
+            titled(&priority.id, &priority.title),
+        ),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
         (
@@ -263,7 +305,11 @@ fn priority(cat: &'static Catalogue, card: &Card, priority: &Priority) -> Vec<Fi
         .collect();
     vec![
         ("id", cat.msg("field-priority"), Cell::text(&priority.id)),
-        ("title", cat.msg("field-we-will"), Cell::text(&priority.title)),
+        (
+            "title",
+            cat.msg("field-we-will"),
+            Cell::text(&priority.title),
+        ),
         ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
         ("actions", cat.msg("field-actions"), lines(&actions)),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
@@ -289,13 +335,37 @@ fn card(cat: &'static Catalogue, card: &Card) -> Vec<Field> {
         ("id", cat.msg("field-card"), Cell::text(&card.id)),
         ("title", cat.msg("field-title"), Cell::text(&card.title)),
         ("outcomes", cat.msg("field-outcomes"), lines(&card.outcomes)),
-        ("area", cat.msg("field-area"), Cell::opt_text(card.area.as_deref())),
-        ("measures", cat.msg("field-measures"), Cell::List(card.measures.clone())),
-        ("main_actions", cat.msg("field-main-actions"), lines(&card.main_actions)),
-        ("story", cat.msg("field-story-behind-the-curve"), Cell::opt_text(story)),
-        ("challenges", cat.msg("field-challenges"), lines(&card.challenges)),
+        (
+            "area",
+            cat.msg("field-area"),
+            Cell::opt_text(card.area.as_deref()),
+        ),
+        (
+            "measures",
+            cat.msg("field-measures"),
+            Cell::List(card.measures.clone()),
+        ),
+        (
+            "main_actions",
+            cat.msg("field-main-actions"),
+            lines(&card.main_actions),
+        ),
+        (
+            "story",
+            cat.msg("field-story-behind-the-curve"),
+            Cell::opt_text(story),
+        ),
+        (
+            "challenges",
+            cat.msg("field-challenges"),
+            lines(&card.challenges),
+        ),
         ("priorities", cat.msg("field-we-will"), lines(&priorities)),
-        ("tasks", cat.msg("field-tasks"), Cell::Int(tasks.len() as i64)),
+        (
+            "tasks",
+            cat.msg("field-tasks"),
+            Cell::Int(tasks.len() as i64),
+        ),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
         (
             "sponsor",
@@ -311,14 +381,26 @@ fn recommendation(cat: &'static Catalogue, plan: &Plan, rec: &Recommendation) ->
     vec![
         ("id", cat.msg("field-recommendation"), Cell::text(&rec.id)),
         ("text", cat.msg("field-text"), Cell::text(&rec.text)),
-        ("response", cat.msg("field-response"), view::response_cell(cat, rec.response)),
+        (
+            "response",
+            cat.msg("field-response"),
+            view::response_cell(cat, rec.response),
+        ),
         (
             "response_text",
             cat.msg("field-cabinet-response"),
             Cell::opt_text(rec.response_text.as_deref()),
         ),
-        ("owner", cat.msg("field-owner"), Cell::opt_text(rec.owner.as_deref())),
-        ("actions", cat.msg("field-actions"), Cell::List(rec.actions.clone())),
+        (
+            "owner",
+            cat.msg("field-owner"),
+            Cell::opt_text(rec.owner.as_deref()),
+        ),
+        (
+            "actions",
+            cat.msg("field-actions"),
+            Cell::List(rec.actions.clone()),
+        ),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
         ("rated", cat.msg("field-rated"), rated_of(cat, &tasks)),
@@ -338,16 +420,28 @@ fn measure(cat: &'static Catalogue, plan: &Plan, measure: &Measure) -> Vec<Field
     vec![
         ("id", cat.msg("field-measure"), Cell::text(&measure.id)),
         ("title", cat.msg("field-title"), Cell::text(&measure.title)),
-        ("better", cat.msg("field-better"), Cell::Word {
+        (
+            "better",
+            cat.msg("field-better"),
+            Cell::Word {
                 shown: match measure.better {
                     crate::model::Better::Higher => cat.msg("better-higher"),
                     crate::model::Better::Lower => cat.msg("better-lower"),
                 },
                 machine: measure.better.as_str(),
-            }),
-        ("unit", cat.msg("field-unit"), Cell::opt_text(measure.unit.as_deref())),
+            },
+        ),
+        (
+            "unit",
+            cat.msg("field-unit"),
+            Cell::opt_text(measure.unit.as_deref()),
+        ),
         ("values", cat.msg("field-values"), lines(&values)),
-        ("target", cat.msg("field-target"), Cell::opt_text(target.as_deref())),
+        (
+            "target",
+            cat.msg("field-target"),
+            Cell::opt_text(target.as_deref()),
+        ),
         (
             "cards",
             cat.msg("field-cards"),
@@ -364,12 +458,24 @@ fn agency(cat: &'static Catalogue, plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
     vec![
         ("id", cat.msg("field-agency"), Cell::text(&agency.id)),
         ("name", cat.msg("field-name"), Cell::text(&agency.name)),
-        ("kind", cat.msg("field-kind"), view::kind_cell(cat, agency.kind)),
-        ("aliases", cat.msg("field-aliases"), Cell::List(agency.aliases.clone())),
+        (
+            "kind",
+            cat.msg("field-kind"),
+            view::kind_cell(cat, agency.kind),
+        ),
+        (
+            "aliases",
+            cat.msg("field-aliases"),
+            Cell::List(agency.aliases.clone()),
+        ),
         ("part_of", cat.msg("field-part-of"), Cell::opt_text(part_of)),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
-        ("sponsor_of", cat.msg("field-sponsor-of"), lines(&sponsored_by(plan, idx))),
+        (
+            "sponsor_of",
+            cat.msg("field-sponsor-of"),
+            lines(&sponsored_by(plan, idx)),
+        ),
         ("rated", cat.msg("field-rated"), rated_of(cat, &tasks)),
     ]
 }
