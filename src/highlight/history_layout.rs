@@ -4,8 +4,7 @@
 //! task's target slipped.
 
 use super::history::slip_text;
-use super::layout::plan_text;
-use super::{CardSection, Highlight, TaskLine};
+use super::{CardSection, Highlight, TaskLine, plan_text};
 use crate::catalogue::Catalogue;
 use crate::render::document::{Block, DocTable, Text};
 use crate::render::report::Cell;

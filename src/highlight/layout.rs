@@ -1,7 +1,7 @@
 //! The Highlight Report laid out as a document: what `plan report` prints,
 //! as Markdown or HTML.
 
-use super::{CardSection, Highlight, History, TaskLine, rag_change};
+use super::{CardSection, Highlight, History, TaskLine, plan_text, rag_change};
 use crate::catalogue::Catalogue;
 use crate::model::{Better, Measure};
 use crate::render::chart::{self, Point, sparkline};
@@ -12,6 +12,46 @@ use crate::view;
 
 /// The report in one language: every word of `plan`'s own from `cat`.
 pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
+    let mut blocks = opening(cat, report);
+    blocks.extend(super::history_layout::quiet(cat, report));
+
+    for section in &report.cards {
+        card_blocks(cat, section, report.as_of, &mut blocks);
+    }
+
+    blocks.push(Block::Part(cat.msg("part-recommendations").into()));
+    blocks.push(Block::Table(DocTable {
+        headers: vec![
+            cat.msg("heading-id"),
+            cat.msg("heading-recommendation"),
+            cat.msg("heading-response"),
+            cat.msg("heading-tasks"),
+            cat.msg("heading-done"),
+            cat.msg("heading-overdue"),
+            cat.msg("heading-rag"),
+        ],
+        rows: report
+            .recommendations
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(&r.recommendation.id),
+                    Cell::text(plan_text(&r.recommendation.text)),
+                    Cell::text(view::response(cat, r.recommendation.response)),
+                    Cell::Int(r.tasks as i64),
+                    Cell::Int(r.done as i64),
+                    Cell::Int(r.overdue as i64),
+                    view::rollup(cat, &r.counts),
+                ]
+            })
+            .collect(),
+        empty: cat.msg("no-recommendation").into(),
+    }));
+    blocks
+}
+
+/// The title, the quarter, the headline figures and the recommendations' sum.
+fn opening(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
     let plan = report.plan;
     let q = &report.quarter;
     let h = &report.headline;
@@ -22,7 +62,7 @@ pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
     );
     // Each language's message takes the days as ISO dates or in words.
     let in_words = [q.interval.from, q.interval.to, report.as_of].map(|d| cat.day_in_words(d));
-    let mut blocks = vec![
+    vec![
         Block::Title(title(cat, report)),
         Block::Paragraph(
             match &plan.meta.owner {
@@ -94,49 +134,7 @@ pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
             ),
             history_text(cat, &report.history)
         ))),
-    ];
-    blocks.extend(super::history_layout::quiet(cat, report));
-
-    for section in &report.cards {
-        card_blocks(cat, section, report.as_of, &mut blocks);
-    }
-
-    blocks.push(Block::Part(cat.msg("part-recommendations").into()));
-    blocks.push(Block::Table(DocTable {
-        headers: vec![
-            cat.msg("heading-id"),
-            cat.msg("heading-recommendation"),
-            cat.msg("heading-response"),
-            cat.msg("heading-tasks"),
-            cat.msg("heading-done"),
-            cat.msg("heading-overdue"),
-            cat.msg("heading-rag"),
-        ],
-        rows: report
-            .recommendations
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::text(&r.recommendation.id),
-                    Cell::text(plan_text(&r.recommendation.text)),
-                    Cell::text(view::response(cat, r.recommendation.response)),
-                    Cell::Int(r.tasks as i64),
-                    Cell::Int(r.done as i64),
-                    Cell::Int(r.overdue as i64),
-                    view::rollup(cat, &r.counts),
-                ]
-            })
-            .collect(),
-        empty: cat.msg("no-recommendation").into(),
-    }));
-    blocks
-}
-
-/// A text of the plan (a title, a task's text, a recommendation) as the
-/// Highlight Report prints it: as the plan writes it. The one place where
-/// the plan's own translation of it (`Translations::pick`) will be chosen.
-pub fn plan_text(text: &str) -> &str {
-    text
+    ]
 }
 
 /// "17 of 19 rated": what a roll-up rests on.

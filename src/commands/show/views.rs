@@ -119,17 +119,6 @@ fn task(
     task: &Task,
 ) -> Vec<Field> {
     let status = query.status(task);
-    let lead_names = task
-        .leads
-        .iter()
-        .map(|lead| match lead {
-            Lead::Agency(i) => shared::plan_text(&plan.agencies[*i].name).to_string(),
-            Lead::Unassigned(word) => {
-                cat.msg_with("lead-unassigned", &[("word", word.as_str().into())])
-            }
-            Lead::All => cat.msg("lead-all").into(),
-        })
-        .collect();
     vec![
         ("id", cat.msg("field-task"), Cell::text(&task.id)),
         (
@@ -157,7 +146,7 @@ fn task(
         (
             "lead_names",
             cat.msg("field-lead-names"),
-            Cell::List(lead_names),
+            Cell::List(lead_names(cat, plan, task)),
         ),
         (
             "due_text",
@@ -211,6 +200,20 @@ fn task(
         sponsor_of(card, priority, action),
     ))
     .collect()
+}
+
+/// The names of a task's leads: "Safer Wales StreetLife", "TBC (no lead yet)".
+fn lead_names(cat: &Catalogue, plan: &Plan, task: &Task) -> Vec<String> {
+    task.leads
+        .iter()
+        .map(|lead| match lead {
+            Lead::Agency(i) => shared::plan_text(&plan.agencies[*i].name).to_string(),
+            Lead::Unassigned(word) => {
+                cat.msg_with("lead-unassigned", &[("word", word.as_str().into())])
+            }
+            Lead::All => cat.msg("lead-all").into(),
+        })
+        .collect()
 }
 
 /// How the target date was read: what a coordinator checks a guess against.
