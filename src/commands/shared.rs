@@ -263,7 +263,7 @@ pub fn task_row(
         &|| view::state_cell(cat, status.state),
         &|| Cell::opt_int(status.days_overdue),
         &|| view::rag(cat, task.rag),
-        &|| Cell::opt_text(task.note()),
+        &|| Cell::opt_text(task.note().map(plan_text)),
         &|| Cell::text(task.status.as_str()),
         &|| Cell::Date(original),
         &|| Cell::Int(i64::from(task.details().due_revisions)),

@@ -95,17 +95,18 @@ fn ids(tasks: &[&Task]) -> Cell {
     Cell::List(tasks.iter().map(|t| t.id.clone()).collect())
 }
 
-/// Lines of text, one a line; nothing when there are none.
+/// Lines of the plan's text, one a line; nothing when there are none.
 fn lines(items: &[String]) -> Cell {
     if items.is_empty() {
         Cell::Empty
     } else {
+        let items: Vec<&str> = items.iter().map(|i| shared::plan_text(i)).collect();
         Cell::text(items.join("\n"))
     }
 }
 
 fn titled(id: &str, title: &str) -> Cell {
-    Cell::text(format!("{id} {title}"))
+    Cell::text(format!("{id} {}", shared::plan_text(title)))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -126,7 +127,11 @@ fn task(
             cat.msg("field-ref"),
             Cell::opt_text(task.details().reference.as_deref()),
         ),
-        ("text", cat.msg("field-text"), Cell::text(&task.text)),
+        (
+            "text",
+            cat.msg("field-text"),
+            Cell::text(shared::plan_text(&task.text)),
+        ),
         ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
         (
             "priority",
@@ -188,7 +193,11 @@ fn task(
         (
             "note",
             cat.msg("field-note"),
-            Cell::opt_text(crate::query::latest_words(plan, task).as_deref()),
+            Cell::opt_text(
+                crate::query::latest_words(plan, task)
+                    .as_deref()
+                    .map(shared::plan_text),
+            ),
         ),
     ]
     .into_iter()
@@ -281,7 +290,11 @@ fn action(
     let tasks: Vec<&Task> = action.tasks.iter().filter(|t| t.counts()).collect();
     vec![
         ("id", cat.msg("field-action"), Cell::text(&action.id)),
-        ("title", cat.msg("field-title"), Cell::text(&action.title)),
+        (
+            "title",
+            cat.msg("field-title"),
+            Cell::text(shared::plan_text(&action.title)),
+        ),
         ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
         (
             "priority",
@@ -304,14 +317,14 @@ fn priority(cat: &'static Catalogue, card: &Card, priority: &Priority) -> Vec<Fi
     let actions: Vec<String> = priority
         .actions
         .iter()
-        .map(|a| format!("{} {}", a.id, a.title))
+        .map(|a| format!("{} {}", a.id, shared::plan_text(&a.title)))
         .collect();
     vec![
         ("id", cat.msg("field-priority"), Cell::text(&priority.id)),
         (
             "title",
             cat.msg("field-we-will"),
-            Cell::text(&priority.title),
+            Cell::text(shared::plan_text(&priority.title)),
         ),
         ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
         ("actions", cat.msg("field-actions"), lines(&actions)),
@@ -331,12 +344,16 @@ fn card(cat: &'static Catalogue, card: &Card) -> Vec<Field> {
     let priorities: Vec<String> = card
         .priorities
         .iter()
-        .map(|p| format!("{} {}", p.id, p.title))
+        .map(|p| format!("{} {}", p.id, shared::plan_text(&p.title)))
         .collect();
     let story = card.story.as_deref().map(str::trim);
     vec![
         ("id", cat.msg("field-card"), Cell::text(&card.id)),
-        ("title", cat.msg("field-title"), Cell::text(&card.title)),
+        (
+            "title",
+            cat.msg("field-title"),
+            Cell::text(shared::plan_text(&card.title)),
+        ),
         ("outcomes", cat.msg("field-outcomes"), lines(&card.outcomes)),
         (
             "area",
@@ -356,7 +373,7 @@ fn card(cat: &'static Catalogue, card: &Card) -> Vec<Field> {
         (
             "story",
             cat.msg("field-story-behind-the-curve"),
-            Cell::opt_text(story),
+            Cell::opt_text(story.map(shared::plan_text)),
         ),
         (
             "challenges",
@@ -383,7 +400,11 @@ fn recommendation(cat: &'static Catalogue, plan: &Plan, rec: &Recommendation) ->
     let tasks = delivering(plan, &rec.actions);
     vec![
         ("id", cat.msg("field-recommendation"), Cell::text(&rec.id)),
-        ("text", cat.msg("field-text"), Cell::text(&rec.text)),
+        (
+            "text",
+            cat.msg("field-text"),
+            Cell::text(shared::plan_text(&rec.text)),
+        ),
         (
             "response",
             cat.msg("field-response"),
@@ -392,7 +413,7 @@ fn recommendation(cat: &'static Catalogue, plan: &Plan, rec: &Recommendation) ->
         (
             "response_text",
             cat.msg("field-cabinet-response"),
-            Cell::opt_text(rec.response_text.as_deref()),
+            Cell::opt_text(rec.response_text.as_deref().map(shared::plan_text)),
         ),
         (
             "owner",
@@ -422,7 +443,11 @@ fn measure(cat: &'static Catalogue, plan: &Plan, measure: &Measure) -> Vec<Field
         .map(|t| format!("{}: {}", t.period, number(t.value)));
     vec![
         ("id", cat.msg("field-measure"), Cell::text(&measure.id)),
-        ("title", cat.msg("field-title"), Cell::text(&measure.title)),
+        (
+            "title",
+            cat.msg("field-title"),
+            Cell::text(shared::plan_text(&measure.title)),
+        ),
         (
             "better",
             cat.msg("field-better"),
@@ -460,7 +485,11 @@ fn agency(cat: &'static Catalogue, plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
     let part_of = agency.part_of.map(|p| plan.agencies[p].id.as_str());
     vec![
         ("id", cat.msg("field-agency"), Cell::text(&agency.id)),
-        ("name", cat.msg("field-name"), Cell::text(&agency.name)),
+        (
+            "name",
+            cat.msg("field-name"),
+            Cell::text(shared::plan_text(&agency.name)),
+        ),
         (
             "kind",
             cat.msg("field-kind"),
