@@ -13,8 +13,8 @@ headline-figures = Ffigurau allweddol
 fact-tasks = Tasgau
 fact-on-track = Ar y trywydd iawn
 fact-rated = Wedi’u hasesu
-completed-this-quarter = Wedi’u cwblhau y chwarter hwn
-became-overdue-this-quarter = Wedi mynd yn hwyr y chwarter hwn
+completed-this-quarter = Wedi’u cwblhau yn ystod y chwarter hwn
+became-overdue-this-quarter = Wedi mynd yn hwyr yn ystod y chwarter hwn
 fact-overdue-now = Yn hwyr nawr
 fact-not-reviewed = Parhaus, heb eu hadolygu
 fact-waiting = Yn aros am dasg arall neu am ddigwyddiad
@@ -27,6 +27,7 @@ heading-total = Cyfanswm
 recommendations-summary = Argymhellion: { $all } i gyd, { $accepted } wedi’u derbyn (neu’n rhannol), { $tracked } ohonynt â chamau gweithredu sy’n eu cyflawni.
 
 ## O ble y daeth statws RAG y chwarter blaenorol.
+# "cofnod" for a git commit: chosen without either source.
 history-commit = Statws RAG y chwarter blaenorol yw’r cynllun fel y’i cofnodwyd ar { $day } ({ $id }).
 history-not-in-git = Dim hanes: nid yw’r cynllun mewn ystorfa git, felly nid yw statws RAG y chwarter blaenorol yn hysbys.
 history-no-commit-before = Dim hanes: dim cofnod o’r cynllun cyn { $day }.
@@ -37,8 +38,8 @@ history-had-errors = Dim hanes: roedd { $errors ->
 history-no-git = Dim hanes: nid yw git wedi’i osod, felly nid yw statws RAG y chwarter blaenorol yn hysbys.
 history-git-failed = Dim hanes: ni allai git ddarllen hanes y cynllun, felly nid yw statws RAG y chwarter blaenorol yn hysbys: { $said }
 
-## Heb eu diweddaru y chwarter hwn.
-not-updated = Heb eu diweddaru y chwarter hwn
+## Heb eu diweddaru yn ystod y chwarter hwn.
+not-updated = Heb eu diweddaru yn ystod y chwarter hwn
 heading-who = Pwy
 heading-score = Sgôr
 heading-days-since-update = Diwrnodau ers y diweddariad diwethaf
@@ -65,11 +66,12 @@ heading-what = Beth
 heading-leads = Arweinwyr
 heading-done = Wedi’i gwblhau
 heading-days-overdue = Diwrnodau’n hwyr
+# Chosen without either source.
 heading-rated-yet-overdue = Statws da, ond yn hwyr
 heading-rag = RAG
 heading-note = Nodyn
-completed-none = Ni chwblhawyd unrhyw dasg y chwarter hwn.
-became-overdue-none = Nid aeth unrhyw dasg yn hwyr y chwarter hwn.
+completed-none = Ni chwblhawyd unrhyw dasg yn ystod y chwarter hwn.
+became-overdue-none = Nid aeth unrhyw dasg yn hwyr yn ystod y chwarter hwn.
 still-overdue = Yn dal yn hwyr o chwarteri cynharach
 still-overdue-none = Does dim tasg yn hwyr o chwarter cynharach.
 rated-but-overdue-heading = Ar y trywydd iawn yn ôl eu statws, ond yn hwyr

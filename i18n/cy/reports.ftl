@@ -43,7 +43,7 @@ overdue-what = tasgau sy’n hwyr
 overdue-what-original = tasgau sy’n hwyr o’u cymharu â’u targedau gwreiddiol
 overdue-title = Yn hwyr ({ $count })
 overdue-none = Does dim tasg yn hwyr.
-stale-title = Heb eu hadolygu: tasgau parhaus heb eu hadolygu ers dros { $days ->
+stale-title = Heb eu hadolygu: tasgau parhaus heb adolygiad ers dros { $days ->
     [two] { $days } ddiwrnod
    *[other] { $days } diwrnod
 } ({ $count })
