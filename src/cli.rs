@@ -1,6 +1,7 @@
 //! The command line: global flags and one variant per subcommand.
 
 use crate::diag::Diagnostic;
+use crate::lang::Lang;
 use crate::model::Rag;
 use crate::query::State;
 use crate::render::report::{Report, Style};
@@ -56,11 +57,11 @@ pub enum Command {
     /// Every task, filtered by lead, card, RAG or state
     Tasks(TasksArgs),
     /// The scrutiny recommendations, the response and their actions' progress
-    Recs(FormatArgs),
+    Recs(ListArgs),
     /// Everything about one card, priority, action, task, agency, recommendation or measure
     Show(ShowArgs),
     /// The measures (curves to turn): latest value, change, and whether it goes the better way
-    Measures(FormatArgs),
+    Measures(ListArgs),
     /// The quarterly Highlight Report for the Partnership Board (Markdown or HTML)
     Report(HighlightArgs),
     /// Export the tasks: deadlines as a calendar (ics), or every task as a spreadsheet (csv, xlsx)
@@ -140,6 +141,52 @@ pub struct FormatArgs {
     pub format: Format,
 }
 
+/// The language of a report's own words (headings, columns, states).
+#[derive(Debug, Clone, clap::Args)]
+pub struct LangArgs {
+    /// The language of the report's own words: cy (Cymraeg) or en (English); plan text stays as written
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    pub lang: Lang,
+}
+
+/// A report in a fixed format, in either language (`recs`, `measures`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub output: FormatArgs,
+
+    #[command(flatten)]
+    pub lang: LangArgs,
+}
+
+/// A language `plan` knows, by its code; an unknown one names the known.
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| {
+        format!(
+            "`{}` is no language plan knows: write one of {}",
+            text.trim(),
+            Lang::known()
+        )
+    })
+}
+
+/// The languages of a document, the first placed first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Langs(pub Vec<Lang>);
+
+/// One language or two, first first: "cy", "cy,en".
+fn parse_langs(text: &str) -> Result<Langs, String> {
+    let mut langs = Vec::new();
+    for code in text.split(',') {
+        let lang = parse_lang(code)?;
+        if langs.contains(&lang) {
+            return Err(format!("`{}` is named twice", lang.code()));
+        }
+        langs.push(lang);
+    }
+    Ok(Langs(langs))
+}
+
 /// The flags every task report shares.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportArgs {
@@ -153,6 +200,9 @@ pub struct ReportArgs {
     /// Only tasks of this report card (its id, e.g. EJ)
     #[arg(long, value_name = "CARD")]
     pub card: Option<String>,
+
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -181,6 +231,9 @@ pub struct AgenciesArgs {
     /// Order of the agencies: as declared, or lowest accountability score first
     #[arg(long, value_enum, default_value = "plan")]
     pub sort: AgencySort,
+
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -250,6 +303,9 @@ pub struct AgencyArgs {
     /// Show each task's last note in the table (JSON and CSV always carry it)
     #[arg(long)]
     pub notes: bool,
+
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -323,6 +379,9 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub output: FormatArgs,
+
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -456,6 +515,10 @@ pub struct HighlightArgs {
     /// Write the report to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// The language of the report's own words: cy, en, or both in one document, the first first (cy,en)
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_langs)]
+    pub lang: Langs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

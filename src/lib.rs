@@ -9,6 +9,7 @@
 //! fuzz targets alone, `error::Bug` by the binary.)
 
 pub(crate) mod address;
+pub(crate) mod catalogue;
 pub mod cli;
 pub(crate) mod codes;
 pub(crate) mod commands;

@@ -308,3 +308,42 @@ fn libreoffice_turns_it_into_a_pdf_with_its_title_and_charts() {
         "no curve drawn near \"Turning the curve\" (page {charts})"
     );
 }
+
+/// A Welsh report is a Welsh document: Word, a screen reader and the
+/// spelling checker take its language from the file (cy-GB), and its own
+/// words are Welsh.
+#[test]
+fn a_welsh_word_document_says_it_is_welsh() {
+    if !python_has(&["docx"]) {
+        return skip("a_welsh_word_document_says_it_is_welsh", "python-docx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("adroddiad.docx");
+    let out = plan(&[
+        "--lang",
+        "cy",
+        "--format",
+        "docx",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read = python_docx(&file);
+    assert_eq!(read["lang"], serde_json::json!(["cy-GB"]));
+    assert_eq!(read["properties"][1], "cy-GB");
+    assert!(
+        read["properties"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("Adroddiad Uchafbwyntiau, Ch4 2012-13"),
+        "{}",
+        read["properties"]
+    );
+    let paragraphs = read["paragraphs"].to_string();
+    assert!(paragraphs.contains("Ffigurau allweddol"), "{paragraphs}");
+    assert!(!paragraphs.contains("Headline figures"), "{paragraphs}");
+}

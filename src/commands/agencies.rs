@@ -2,7 +2,8 @@
 //! not rated (counting the tasks of the agencies part of it), and how well
 //! it keeps them up to date: its accountability (docs/history.md).
 
-use super::shared;
+use super::shared::{self, plan_text};
+use crate::catalogue::Catalogue;
 use crate::cli::{AgenciesArgs, AgencySort};
 use crate::context::Context;
 use crate::exit::Exit;
@@ -21,32 +22,33 @@ pub fn run(
         return Ok(Exit::Findings);
     };
     let plan = &plan;
+    let cat = Catalogue::of(args.lang.lang);
     let query = Query::new(plan, ctx.as_of);
     let by_agency = tasks_by_agency(plan, plan.tasks());
     let mut table = Table::new(vec![
-        Column::new("id", "Id"),
-        Column::new("name", "Name").at_least(20),
-        Column::new("kind", "Kind").at_least(12),
-        Column::new("part_of", "Part of"),
-        Column::new("tasks", "Tasks"),
-        Column::new("overdue", "Overdue"),
-        Column::new("red", "Red"),
-        Column::new("not_rated", "Not rated"),
-        Column::new("rated_share", "Rated"),
-        Column::new("reviewed_share", "Reviewed"),
-        Column::new("noted_share", "Noted"),
-        Column::new("days_since_update", "Days quiet"),
-        Column::new("score", "Score"),
+        Column::new("id", cat.msg("column-id")),
+        Column::new("name", cat.msg("column-name")).at_least(20),
+        Column::new("kind", cat.msg("column-kind")).at_least(12),
+        Column::new("part_of", cat.msg("column-part-of")),
+        Column::new("tasks", cat.msg("column-tasks")),
+        Column::new("overdue", cat.msg("column-overdue")),
+        Column::new("red", cat.msg("column-red")),
+        Column::new("not_rated", cat.msg("column-not-rated")),
+        Column::new("rated_share", cat.msg("column-rated")),
+        Column::new("reviewed_share", cat.msg("column-reviewed")),
+        Column::new("noted_share", cat.msg("column-noted")),
+        Column::new("days_since_update", cat.msg("column-days-quiet")),
+        Column::new("score", cat.msg("column-score")),
     ])
-    .when_empty("The plan declares no agency.");
+    .when_empty(cat.msg("agencies-none"));
     let mut rows = Vec::with_capacity(plan.agencies.len());
     for (agency, led) in plan.agencies.iter().zip(&by_agency) {
         let count = |f: &dyn Fn(&Task) -> bool| led.iter().filter(|t| f(t)).count() as i64;
         let account = query.accountability(led.iter().copied());
         let row = vec![
             Cell::text(&agency.id),
-            Cell::text(&agency.name),
-            Cell::text(agency.kind.as_str()),
+            Cell::text(plan_text(&agency.name)),
+            crate::view::kind_cell(cat, agency.kind),
             Cell::opt_text(agency.part_of.map(|p| plan.agencies[p].id.as_str())),
             Cell::Int(led.len() as i64),
             Cell::Int(count(&|t| query.status(t).state == State::Overdue)),
@@ -66,11 +68,11 @@ pub fn run(
     }
     table.rows = rows.into_iter().map(|(_, row)| row).collect();
     let report = Report {
-        heading: shared::heading(plan, "agencies", ctx.as_of, None),
+        heading: shared::heading(cat, plan, cat.msg("agencies-what"), ctx.as_of, None),
         tables: vec![table],
         notes: vec![
-            "An agency's tasks include those of the agencies part of it; an organisation's include those led by \"all\".".into(),
-            "Of its open tasks: Rated = share with a RAG status, Reviewed = share updated within review_days, Noted = share with a progress note in the last 3 months; Score = the mean of the three, 0-100.".into(),
+            cat.msg("agencies-note-parts").into(),
+            cat.msg("agencies-note-score").into(),
         ],
     };
     args.output

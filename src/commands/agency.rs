@@ -2,6 +2,7 @@
 //! priority, with co-leads, due, state and RAG; and what it sponsors.
 
 use super::shared::{self, TaskFilter, Wanted};
+use crate::catalogue::Catalogue;
 use crate::cli::AgencyArgs;
 use crate::context::Context;
 use crate::exit::Exit;
@@ -20,6 +21,7 @@ pub fn run(
         return Ok(Exit::Findings);
     };
     let plan = &plan;
+    let cat = Catalogue::of(args.lang.lang);
     let idx = shared::find_agency(plan, &args.agency)?;
     let agency = &plan.agencies[idx];
     let lead = LeadFilter::new(plan, idx);
@@ -27,14 +29,17 @@ pub fn run(
     let query = Query::new(plan, ctx.as_of);
 
     let mut columns = vec![Column::machine("card"), Column::machine("priority")];
-    columns.extend(shared::task_columns(args.notes));
+    columns.extend(shared::task_columns(cat, args.notes));
     let mut tables = Vec::new();
-    let (mut total, mut overdue, mut red, mut unrated) = (0, 0, 0, 0);
+    let (mut total, mut overdue, mut red, mut unrated) = (0_usize, 0_usize, 0_usize, 0_usize);
     for card in &plan.cards {
         for priority in &card.priorities {
             let mut table = Table::new(columns.clone()).titled(format!(
                 "{} {}: {} {}",
-                card.id, card.title, priority.id, priority.title
+                card.id,
+                shared::plan_text(&card.title),
+                priority.id,
+                shared::plan_text(&priority.title)
             ));
             for task in priority.tasks() {
                 if !lead.matches(task) || !cards.matches(card, task) {
@@ -46,7 +51,7 @@ pub fn run(
                 red += usize::from(task.rag == Some(Rag::Red));
                 unrated += usize::from(task.rag.is_none());
                 let mut row = vec![Cell::text(&card.id), Cell::text(&priority.id)];
-                row.extend(shared::task_row(plan, task, &status, Wanted::All));
+                row.extend(shared::task_row(cat, plan, task, &status, Wanted::All));
                 table.rows.push(row);
             }
             if !table.rows.is_empty() {
@@ -62,27 +67,37 @@ pub fn run(
         .filter(|(i, _)| *i != idx && members[*i])
         .map(|(_, a)| a.id.as_str())
         .collect();
-    let mut who = format!("tasks of {} ({})", agency.id, agency.name);
+    let name = shared::plan_text(&agency.name);
+    let mut who = cat.msg_with(
+        "agency-what",
+        &[("id", (&agency.id).into()), ("name", name.into())],
+    );
     if !parts.is_empty() {
-        who.push_str(&format!(" and of {}", parts.join(", ")));
+        let parts = parts.join(", ");
+        who.push_str(&cat.msg_with("agency-what-parts", &[("parts", parts.as_str().into())]));
     }
-    let mut notes = vec![format!(
-        "{}: {overdue} overdue, {red} red, {unrated} not rated.",
-        crate::words::count(total, "task")
+    let mut notes = vec![cat.msg_with(
+        "agency-counts",
+        &[
+            ("tasks", total.into()),
+            ("overdue", overdue.into()),
+            ("red", red.into()),
+            ("unrated", unrated.into()),
+        ],
     )];
     if tables.is_empty() {
-        notes = vec![format!("{} leads no task.", agency.id)];
+        notes = vec![cat.msg_with("agency-leads-none", &[("id", (&agency.id).into())])];
     }
     let sponsored = crate::query::sponsored_by(plan, idx);
     if !sponsored.is_empty() {
-        notes.push(format!(
-            "{} is the sponsor of: {}.",
-            agency.id,
-            sponsored.join("; ")
+        let what = sponsored.join("; ");
+        notes.push(cat.msg_with(
+            "agency-sponsor-of",
+            &[("id", (&agency.id).into()), ("what", what.as_str().into())],
         ));
     }
     let report = Report {
-        heading: shared::heading(plan, &who, ctx.as_of, cards.describe()),
+        heading: shared::heading(cat, plan, &who, ctx.as_of, cards.describe(cat)),
         tables,
         notes,
     };

@@ -1,6 +1,7 @@
 //! `plan due --within DAYS`: what falls due soon, soonest first.
 
 use super::shared::{self, TaskFilter, Wanted};
+use crate::catalogue::Catalogue;
 use crate::cli::DueArgs;
 use crate::context::Context;
 use crate::exit::Exit;
@@ -19,6 +20,7 @@ pub fn run(
         return Ok(Exit::Findings);
     };
     let plan = &plan;
+    let cat = Catalogue::of(args.report.lang.lang);
     let filter = TaskFilter::from_args(plan, &args.report)?;
     let query = Query::new(plan, ctx.as_of);
     let until = ctx
@@ -33,22 +35,26 @@ pub fn run(
     due.sort_by_key(|(_, _, s)| s.deadline);
 
     // Days left in place of days overdue: nothing here is overdue.
-    let mut columns = shared::task_columns(false);
+    let mut columns = shared::task_columns(cat, false);
     let at = columns
         .iter()
         .position(|c| c.key == "days_overdue")
         .unwrap_or(columns.len() - 1);
-    columns[at] = Column::new("days_left", "Days left");
-    let mut table = Table::new(columns).when_empty(format!("Nothing falls due by {until}."));
+    columns[at] = Column::new("days_left", cat.msg("column-days-left"));
+    let by = until.to_string();
+    let mut table =
+        Table::new(columns).when_empty(cat.msg_with("due-none", &[("day", by.as_str().into())]));
     for (_, task, status) in &due {
-        let mut row = shared::task_row(plan, task, status, Wanted::All);
+        let mut row = shared::task_row(cat, plan, task, status, Wanted::All);
         row[at] = Cell::opt_int(status.deadline.map(|d| (d - ctx.as_of).num_days()));
         table.rows.push(row);
     }
-    let within = crate::words::count(args.within, "day");
-    let what = format!("tasks due within {within} (by {until})");
+    let what = cat.msg_with(
+        "due-what",
+        &[("days", args.within.into()), ("day", by.as_str().into())],
+    );
     let report = Report {
-        heading: shared::heading(plan, &what, ctx.as_of, filter.describe()),
+        heading: shared::heading(cat, plan, &what, ctx.as_of, filter.describe(cat)),
         tables: vec![table],
         notes: Vec::new(),
     };

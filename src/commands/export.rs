@@ -92,7 +92,7 @@ pub fn csv(plan: &Plan, query: &Query, filter: &TaskFilter) -> anyhow::Result<Ve
             Cell::Date(status.deadline),
             Cell::text(status.state.as_str()),
             Cell::opt_int(status.days_overdue),
-            view::rag(task.rag),
+            view::rag(crate::catalogue::Catalogue::english(), task.rag),
             Cell::Date(task.done),
             Cell::Date(task.updated),
             Cell::opt_text(task.resources.as_deref()),

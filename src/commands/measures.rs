@@ -2,8 +2,9 @@
 //! the value before, whether that change goes the better way, and a
 //! sparkline of the whole curve.
 
-use super::shared;
-use crate::cli::FormatArgs;
+use super::shared::{self, plan_text};
+use crate::catalogue::Catalogue;
+use crate::cli::ListArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::Measure;
@@ -14,7 +15,7 @@ use std::io::Write;
 
 pub fn run(
     ctx: &Context,
-    args: &FormatArgs,
+    args: &ListArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
@@ -22,29 +23,36 @@ pub fn run(
         return Ok(Exit::Findings);
     };
     let plan = &plan;
+    let cat = Catalogue::of(args.lang.lang);
     let mut table = Table::new(vec![
-        Column::new("id", "Id"),
-        Column::prose("title", "Measure"),
-        Column::new("better", "Better"),
-        Column::new("latest_period", "Latest"),
+        Column::new("id", cat.msg("column-id")),
+        Column::prose("title", cat.msg("column-measure")),
+        Column::new("better", cat.msg("column-better")),
+        Column::new("latest_period", cat.msg("column-latest")),
         Column::machine("latest"),
-        Column::people("latest_value", "Value"),
+        Column::people("latest_value", cat.msg("column-value")),
         Column::machine("change"),
-        Column::people("change_text", "Change"),
-        Column::new("better_way", "Better way?"),
-        Column::people("curve", "Curve"),
-        Column::new("target", "Target"),
-        Column::new("cards", "Cards"),
+        Column::people("change_text", cat.msg("column-change")),
+        Column::new("better_way", cat.msg("column-better-way")),
+        Column::people("curve", cat.msg("column-curve")),
+        Column::new("target", cat.msg("column-target")),
+        Column::new("cards", cat.msg("column-cards")),
     ])
-    .when_empty("The plan defines no measure.");
+    .when_empty(cat.msg("measures-none"));
     for measure in &plan.measures {
         let trend = Trend::of(measure);
         let cards = plan.cards_listing(&measure.id);
         let values: Vec<f64> = measure.values.iter().map(|v| v.value).collect();
         table.rows.push(vec![
             Cell::text(&measure.id),
-            Cell::text(&measure.title),
-            Cell::text(measure.better.as_str()),
+            Cell::text(plan_text(&measure.title)),
+            Cell::Word {
+                shown: match measure.better {
+                    crate::model::Better::Higher => cat.msg("better-higher"),
+                    crate::model::Better::Lower => cat.msg("better-lower"),
+                },
+                machine: measure.better.as_str(),
+            },
             Cell::opt_text(measure.values.last().map(|v| v.period.as_str())),
             trend.latest.map_or(Cell::Empty, Cell::Number),
             Cell::opt_text(trend.latest.map(number).as_deref()),
@@ -58,24 +66,38 @@ pub fn run(
                     })
                     .as_deref(),
             ),
-            Cell::YesNo(trend.better_way),
+            Cell::YesNo(
+                trend.better_way,
+                [cat.msg("answer-yes"), cat.msg("answer-no")],
+            ),
             Cell::text(sparkline(&values)),
             Cell::opt_text(
                 measure
                     .target
                     .as_ref()
-                    .map(|t| format!("{} by {}", number(t.value), t.period))
+                    .map(|t| {
+                        let value = number(t.value);
+                        cat.msg_with(
+                            "target-by",
+                            &[
+                                ("value", value.as_str().into()),
+                                ("period", (&t.period).into()),
+                            ],
+                        )
+                    })
                     .as_deref(),
             ),
             Cell::List(cards),
         ]);
     }
     let report = Report {
-        heading: shared::heading(plan, "measures", ctx.as_of, None),
+        heading: shared::heading(cat, plan, cat.msg("measures-what"), ctx.as_of, None),
         tables: vec![table],
-        notes: vec!["Change is the latest value less the one before; better way says whether it moved the way the measure wants.".into()],
+        notes: vec![cat.msg("measures-note").into()],
     };
-    args.format.render(out, &report, shared::style(ctx))?;
+    args.output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(Exit::Success)
 }
 

@@ -1,7 +1,8 @@
 //! `plan rag`: per card, priority or agency, how many tasks are red, amber,
 //! green, blue and not rated, the share on track, and the roll-up.
 
-use super::shared::{self, TaskFilter};
+use super::shared::{self, TaskFilter, plan_text};
+use crate::catalogue::Catalogue;
 use crate::cli::{GroupBy, RagArgs};
 use crate::context::Context;
 use crate::exit::Exit;
@@ -21,6 +22,7 @@ pub fn run(
         return Ok(Exit::Findings);
     };
     let plan = &plan;
+    let cat = Catalogue::of(args.report.lang.lang);
     let filter = TaskFilter::from_args(plan, &args.report)?;
     let tasks: Vec<(&str, &str, &Task)> = plan
         .task_paths()
@@ -28,48 +30,49 @@ pub fn run(
         .map(|(card, priority, _, task)| (card.id.as_str(), priority.id.as_str(), task))
         .collect();
 
-    let mut groups = groups(plan, args.by, &filter, &tasks);
+    let mut groups = groups(cat, plan, args.by, &filter, &tasks);
     // A group with no task (after filtering) says nothing.
     groups.retain(|(_, _, of)| !of.is_empty());
 
     let mut table = Table::new(vec![
-        Column::new("id", "Id"),
-        Column::prose("name", "Name"),
-        Column::new("red", "Red"),
-        Column::new("amber", "Amber"),
-        Column::new("green", "Green"),
-        Column::new("blue", "Blue"),
-        Column::new("not_rated", "Not rated"),
-        Column::new("total", "Total"),
-        Column::new("rated", "Rated"),
-        Column::new("on_track", "On track"),
+        Column::new("id", cat.msg("column-id")),
+        Column::prose("name", cat.msg("column-name")),
+        Column::new("red", cat.msg("column-red")),
+        Column::new("amber", cat.msg("column-amber")),
+        Column::new("green", cat.msg("column-green")),
+        Column::new("blue", cat.msg("column-blue")),
+        Column::new("not_rated", cat.msg("column-not-rated")),
+        Column::new("total", cat.msg("column-total")),
+        Column::new("rated", cat.msg("column-rated")),
+        Column::new("on_track", cat.msg("column-on-track")),
         Column::machine("rag"),
-        Column::people("rag_shown", "RAG"),
+        Column::people("rag_shown", cat.msg("column-rag")),
     ])
-    .when_empty("No task matches.");
+    .when_empty(cat.msg("tasks-none"));
     for (id, name, of) in &groups {
         table
             .rows
-            .push(counts(Cell::text(id), Cell::text(name), of));
+            .push(counts(cat, Cell::text(id), Cell::text(name), of));
     }
     let all: Vec<&Task> = tasks.iter().map(|t| t.2).collect();
-    table.total = Some(counts(Cell::text("Total"), Cell::Empty, &all));
+    table.total = Some(counts(
+        cat,
+        Cell::text(cat.msg("column-total")),
+        Cell::Empty,
+        &all,
+    ));
 
     let by = match args.by {
-        GroupBy::Card => "card",
-        GroupBy::Priority => "priority",
-        GroupBy::Agency => "agency",
+        GroupBy::Card => cat.msg("rag-by-card"),
+        GroupBy::Priority => cat.msg("rag-by-priority"),
+        GroupBy::Agency => cat.msg("rag-by-agency"),
     };
-    let mut notes = vec![
-        "On track = (green + blue) / rated tasks; a roll-up resting on under half of its tasks says so.".to_string(),
-    ];
+    let mut notes = vec![cat.msg("rag-note-on-track").to_string()];
     if args.by == GroupBy::Agency {
-        notes.push(
-            "A task counts for each of its leads, and for the agencies they are part of, so the rows add up to more than the total.".into(),
-        );
+        notes.push(cat.msg("rag-note-agency").into());
     }
     let report = Report {
-        heading: shared::heading(plan, &format!("RAG by {by}"), ctx.as_of, filter.describe()),
+        heading: shared::heading(cat, plan, by, ctx.as_of, filter.describe(cat)),
         tables: vec![table],
         notes,
     };
@@ -81,7 +84,7 @@ pub fn run(
 }
 
 /// One row: the counts by RAG, the share on track and the roll-up.
-fn counts(id: Cell, name: Cell, tasks: &[&Task]) -> Vec<Cell> {
+fn counts(cat: &'static Catalogue, id: Cell, name: Cell, tasks: &[&Task]) -> Vec<Cell> {
     let counts = RagCounts::of(tasks.iter().map(|t| t.rag));
     let int = |n: usize| Cell::Int(n as i64);
     vec![
@@ -95,8 +98,8 @@ fn counts(id: Cell, name: Cell, tasks: &[&Task]) -> Vec<Cell> {
         int(counts.total()),
         int(counts.rated()),
         Cell::Percent(counts.on_track()),
-        view::rag(counts.rollup()),
-        view::rollup(&counts),
+        view::rag(cat, counts.rollup()),
+        view::rollup(cat, &counts),
     ]
 }
 
@@ -106,6 +109,7 @@ type Group<'p> = (String, String, Vec<&'p Task>);
 /// The tasks the filter lets through, by card, priority or agency; each task
 /// is visited once, whatever the grouping.
 fn groups<'p>(
+    cat: &Catalogue,
     plan: &'p Plan,
     by: GroupBy,
     filter: &TaskFilter,
@@ -116,7 +120,7 @@ fn groups<'p>(
         GroupBy::Card => {
             for card in &plan.cards {
                 let of = card.tasks().filter(|t| filter.matches(card, t)).collect();
-                groups.push((card.id.clone(), card.title.clone(), of));
+                groups.push((card.id.clone(), plan_text(&card.title).into(), of));
             }
         }
         GroupBy::Priority => {
@@ -126,7 +130,7 @@ fn groups<'p>(
                         .tasks()
                         .filter(|t| filter.matches(card, t))
                         .collect();
-                    groups.push((priority.id.clone(), priority.title.clone(), of));
+                    groups.push((priority.id.clone(), plan_text(&priority.title).into(), of));
                 }
             }
         }
@@ -134,14 +138,14 @@ fn groups<'p>(
             let mut by_agency = query::tasks_by_agency(plan, tasks.iter().map(|t| t.2));
             for (idx, agency) in plan.agencies.iter().enumerate() {
                 let of = std::mem::take(&mut by_agency[idx]);
-                groups.push((agency.id.clone(), agency.name.clone(), of));
+                groups.push((agency.id.clone(), plan_text(&agency.name).into(), of));
             }
             let unassigned: Vec<&Task> = tasks
                 .iter()
                 .map(|t| t.2)
                 .filter(|t| t.leads.iter().any(|l| matches!(l, Lead::Unassigned(_))))
                 .collect();
-            groups.push(("TBC".into(), "No lead yet".into(), unassigned));
+            groups.push(("TBC".into(), cat.msg("no-lead-yet").into(), unassigned));
         }
     }
     groups

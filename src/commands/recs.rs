@@ -1,8 +1,9 @@
 //! `plan recs`: each scrutiny recommendation, the Cabinet's response, its
 //! owner, the actions that deliver it and how they stand.
 
-use super::shared;
-use crate::cli::FormatArgs;
+use super::shared::{self, plan_text};
+use crate::catalogue::Catalogue;
+use crate::cli::ListArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::Response;
@@ -13,7 +14,7 @@ use std::io::Write;
 
 pub fn run(
     ctx: &Context,
-    args: &FormatArgs,
+    args: &ListArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
@@ -21,19 +22,20 @@ pub fn run(
         return Ok(Exit::Findings);
     };
     let plan = &plan;
+    let cat = Catalogue::of(args.lang.lang);
     let query = Query::new(plan, ctx.as_of);
     let mut table = Table::new(vec![
-        Column::new("id", "Id"),
+        Column::new("id", cat.msg("column-id")),
         Column::machine("text"),
-        Column::people("summary", "Recommendation"),
-        Column::new("response", "Response"),
-        Column::new("owner", "Owner"),
-        Column::new("actions", "Actions"),
-        Column::new("tasks", "Tasks"),
-        Column::new("overdue", "Overdue"),
-        Column::new("rag", "RAG"),
+        Column::people("summary", cat.msg("column-recommendation")),
+        Column::new("response", cat.msg("column-response")),
+        Column::new("owner", cat.msg("column-owner")),
+        Column::new("actions", cat.msg("column-actions")),
+        Column::new("tasks", cat.msg("column-tasks")),
+        Column::new("overdue", cat.msg("column-overdue")),
+        Column::new("rag", cat.msg("column-rag")),
     ])
-    .when_empty("The plan records no recommendation.");
+    .when_empty(cat.msg("recs-none"));
     for rec in &plan.recommendations {
         let tasks = delivering(plan, &rec.actions);
         let overdue = tasks
@@ -42,14 +44,14 @@ pub fn run(
             .count();
         table.rows.push(vec![
             Cell::text(&rec.id),
-            Cell::text(&rec.text),
-            Cell::text(short(&rec.text)),
-            Cell::text(rec.response.as_str()),
-            Cell::opt_text(rec.owner.as_deref()),
+            Cell::text(plan_text(&rec.text)),
+            Cell::text(short(plan_text(&rec.text))),
+            view::response_cell(cat, rec.response),
+            Cell::opt_text(rec.owner.as_deref().map(plan_text)),
             Cell::List(rec.actions.clone()),
             Cell::Int(tasks.len() as i64),
             Cell::Int(overdue as i64),
-            view::rag(rollup(tasks.iter().map(|t| t.rag))),
+            view::rag(cat, rollup(tasks.iter().map(|t| t.rag))),
         ]);
     }
     let counts: Vec<String> = [
@@ -65,19 +67,23 @@ pub fn run(
             .iter()
             .filter(|r| r.response == *response)
             .count();
-        (n > 0).then(|| format!("{n} {}", crate::view::response(*response)))
+        (n > 0).then(|| format!("{n} {}", crate::view::response(cat, *response)))
     })
     .collect();
     let report = Report {
-        heading: shared::heading(plan, "recommendations", ctx.as_of, None),
+        heading: shared::heading(cat, plan, cat.msg("recs-what"), ctx.as_of, None),
         tables: vec![table],
-        notes: vec![format!(
-            "{} recommendations: {}.",
-            plan.recommendations.len(),
-            counts.join(", ")
+        notes: vec![cat.msg_with(
+            "recs-counts",
+            &[
+                ("count", plan.recommendations.len().into()),
+                ("counts", counts.join(", ").as_str().into()),
+            ],
         )],
     };
-    args.format.render(out, &report, shared::style(ctx))?;
+    args.output
+        .format
+        .render(out, &report, shared::style(ctx))?;
     Ok(Exit::Success)
 }
 

@@ -3,6 +3,7 @@
 //! last commit before that quarter ended.
 
 use super::shared;
+use crate::catalogue::Catalogue;
 use crate::cli::{DocumentFormat, HighlightArgs};
 use crate::context::Context;
 use crate::dates::{self, Quarter, TargetDate};
@@ -11,8 +12,10 @@ use crate::exit::Exit;
 use crate::git::Repository;
 use crate::highlight::layout;
 use crate::highlight::{self, History};
+use crate::lang::Lang;
 use crate::model::Plan;
 use crate::open::{self, Location};
+use crate::render::document::Block;
 use crate::render::{document, docx};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -51,11 +54,28 @@ pub fn run(
         .unwrap_or(quarter.interval.from);
     let (previous, history) = previous_quarter(&dir, previous_end)?;
     let report = highlight::build(plan, quarter, as_of, previous.as_ref(), history);
-    let blocks = layout::blocks(&report);
+    let langs = &args.lang.0;
+    let first = langs.first().copied().unwrap_or(Lang::En);
+    // Two languages: two whole halves, the first language first (docs/report.md says why).
+    let mut blocks = Vec::new();
+    for (i, lang) in langs.iter().enumerate() {
+        if i > 0 {
+            blocks.push(Block::Language(*lang));
+        }
+        blocks.extend(layout::blocks(Catalogue::of(*lang), &report));
+    }
     let bytes = match args.format {
         DocumentFormat::Markdown => document::markdown(&blocks).into_bytes(),
-        DocumentFormat::Html => document::html(&blocks).into_bytes(),
-        DocumentFormat::Docx => docx::docx(&blocks)?,
+        DocumentFormat::Html => document::html(&blocks, first).into_bytes(),
+        DocumentFormat::Docx => {
+            let cat = Catalogue::of(first);
+            let words = docx::DocxWords {
+                lang: first,
+                page: cat.msg("footer-page"),
+                of: cat.msg("footer-of"),
+            };
+            docx::docx(&blocks, &words)?
+        }
     };
     match &args.output {
         Some(path) => crate::safe_write::write_output(path, &bytes)?,

@@ -2,6 +2,7 @@
 //! errors), the `--lead` and `--card` filters, the heading, and the
 //! columns of a task row.
 
+use crate::catalogue::Catalogue;
 use crate::cli::DiagnosticFormat;
 use crate::context::Context;
 use crate::error::Error;
@@ -59,16 +60,32 @@ pub fn style(ctx: &Context) -> Style {
 
 /// `"<plan title>: <what> as of <day>"`, with the filter where there is one.
 pub fn heading(
+    cat: &Catalogue,
     plan: &Plan,
     what: &str,
     as_of: chrono::NaiveDate,
     filter: Option<String>,
 ) -> String {
-    let mut heading = format!("{}: {what} as of {as_of}", plan.meta.title);
+    let day = as_of.to_string();
+    let mut heading = cat.msg_with(
+        "report-heading",
+        &[
+            ("plan", plan_text(&plan.meta.title).into()),
+            ("what", what.into()),
+            ("day", day.as_str().into()),
+        ],
+    );
     if let Some(filter) = filter {
         heading.push_str(&format!(" ({filter})"));
     }
     heading
+}
+
+/// A text of the plan (a title, a task's text) as a terminal report prints
+/// it: as the plan writes it. The one place where the plan's own
+/// translation of it (`Translations::pick`) will be chosen.
+pub fn plan_text(text: &str) -> &str {
+    text
 }
 
 /// An agency named on the command line, by id, name or alias.
@@ -111,7 +128,8 @@ pub fn find_card<'p>(plan: &'p Plan, text: &str) -> Result<&'p Card, Error> {
 pub struct TaskFilter {
     lead: Option<LeadFilter>,
     card: Option<String>,
-    description: Vec<String>,
+    /// What the filter lets through, said in the heading: (message, who).
+    description: Vec<(&'static str, String)>,
 }
 
 impl TaskFilter {
@@ -123,13 +141,16 @@ impl TaskFilter {
                 if crate::leads::UNASSIGNED_WORDS
                     .contains(&crate::leads::normalise(text).as_str()) =>
             {
-                description.push("lead: TBC".to_string());
+                description.push(("filter-lead", "TBC".to_string()));
                 Some(LeadFilter::unassigned(plan))
             }
             Some(text) => {
                 let idx = find_agency(plan, text)?;
                 let agency = &plan.agencies[idx];
-                description.push(format!("lead: {} {}", agency.id, agency.name));
+                description.push((
+                    "filter-lead",
+                    format!("{} {}", agency.id, plan_text(&agency.name)),
+                ));
                 Some(LeadFilter::new(plan, idx))
             }
         };
@@ -137,7 +158,10 @@ impl TaskFilter {
             None => None,
             Some(text) => {
                 let card = find_card(plan, text)?;
-                description.push(format!("card: {} {}", card.id, card.title));
+                description.push((
+                    "filter-card",
+                    format!("{} {}", card.id, plan_text(&card.title)),
+                ));
                 Some(card.id.clone())
             }
         };
@@ -158,28 +182,34 @@ impl TaskFilter {
             && self.lead.as_ref().is_none_or(|lead| lead.matches(task))
     }
 
-    pub fn describe(&self) -> Option<String> {
-        (!self.description.is_empty()).then(|| self.description.join("; "))
+    /// "lead: SWP South Wales Police; card: EJ …", in the report's language.
+    pub fn describe(&self, cat: &Catalogue) -> Option<String> {
+        let said: Vec<String> = self
+            .description
+            .iter()
+            .map(|(key, who)| cat.msg_with(key, &[("who", who.into())]))
+            .collect();
+        (!said.is_empty()).then(|| said.join("; "))
     }
 }
 
 /// The columns of a task row, in order; see [`task_row`]. The task's last
 /// note is always in JSON and CSV, and in a table with `notes` (`--notes`).
-pub fn task_columns(notes: bool) -> Vec<Column> {
+pub fn task_columns(cat: &'static Catalogue, notes: bool) -> Vec<Column> {
     vec![
-        Column::new("id", "Id"),
-        Column::prose("text", "Task"),
-        Column::new("leads", "Leads"),
+        Column::new("id", cat.msg("column-id")),
+        Column::prose("text", cat.msg("column-task")),
+        Column::new("leads", cat.msg("column-leads")),
         // The due as written for programs; for people, with the first target where it moved.
         Column::machine("due_text"),
-        Column::people("due", "Due").at_least(20),
+        Column::people("due", cat.msg("column-due")).at_least(20),
         Column::machine("due_kind"),
-        Column::new("deadline", "Deadline"),
-        Column::new("state", "State"),
-        Column::new("days_overdue", "Days overdue"),
-        Column::new("rag", "RAG"),
+        Column::new("deadline", cat.msg("column-deadline")),
+        Column::new("state", cat.msg("column-state")),
+        Column::new("days_overdue", cat.msg("column-days-overdue")),
+        Column::new("rag", cat.msg("column-rag")),
         if notes {
-            Column::prose("note", "Last note")
+            Column::prose("note", cat.msg("column-last-note"))
         } else {
             Column::machine("note")
         },
@@ -214,20 +244,26 @@ impl Wanted<'_> {
 }
 
 /// A task's row of [`task_columns`]: the cells `wanted`, in column order.
-pub fn task_row(plan: &Plan, task: &Task, status: &Status, wanted: Wanted) -> Vec<Cell> {
+pub fn task_row(
+    cat: &'static Catalogue,
+    plan: &Plan,
+    task: &Task,
+    status: &Status,
+    wanted: Wanted,
+) -> Vec<Cell> {
     let (original, slipped) = crate::query::slipped(task, status.deadline);
     let makers: [&dyn Fn() -> Cell; 16] = [
         &|| Cell::text(&task.id),
-        &|| Cell::text(&task.text),
+        &|| Cell::text(plan_text(&task.text)),
         &|| Cell::List(plan.lead_ids(task)),
         &|| Cell::opt_text(task.due_text.as_deref()),
-        &|| due_for_people(plan, task, slipped),
+        &|| due_for_people(cat, plan, task, slipped),
         &|| Cell::text(task.target.kind()),
         &|| Cell::Date(status.deadline),
-        &|| Cell::text(status.state.as_str()),
+        &|| view::state_cell(cat, status.state),
         &|| Cell::opt_int(status.days_overdue),
-        &|| view::rag(task.rag),
-        &|| Cell::opt_text(task.note()),
+        &|| view::rag(cat, task.rag),
+        &|| Cell::opt_text(task.note().map(plan_text)),
         &|| Cell::text(task.status.as_str()),
         &|| Cell::Date(original),
         &|| Cell::Int(i64::from(task.details().due_revisions)),
@@ -248,12 +284,16 @@ pub fn task_row(plan: &Plan, task: &Task, status: &Status, wanted: Wanted) -> Ve
 
 /// "Dec 2012 (first Oct 2012; slipped 61 days)": the due, and where the
 /// target was revised, the first one and how far it slipped.
-fn due_for_people(plan: &Plan, task: &Task, slipped: Option<i64>) -> Cell {
+fn due_for_people(cat: &Catalogue, plan: &Plan, task: &Task, slipped: Option<i64>) -> Cell {
     match (plan.due_words(task), &task.details().original_due, slipped) {
-        (Some(due), Some(first), Some(days)) => {
-            let slipped = crate::words::count(days, "day");
-            Cell::text(format!("{due} (first {first}; slipped {slipped})"))
-        }
+        (Some(due), Some(first), Some(days)) => Cell::text(cat.msg_with(
+            "due-slipped",
+            &[
+                ("due", (&*due).into()),
+                ("first", first.into()),
+                ("days", days.into()),
+            ],
+        )),
         (due, _, _) => Cell::opt_text(due.as_deref()),
     }
 }

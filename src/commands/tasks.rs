@@ -1,6 +1,7 @@
 //! `plan tasks`: every task, filtered by lead, card, RAG and state.
 
 use super::shared::{self, TaskFilter, Wanted};
+use crate::catalogue::Catalogue;
 use crate::cli::TasksArgs;
 use crate::context::Context;
 use crate::exit::Exit;
@@ -18,17 +19,17 @@ pub fn run(
         return Ok(Exit::Findings);
     };
     let plan = &plan;
+    let cat = Catalogue::of(args.report.lang.lang);
     let filter = TaskFilter::from_args(plan, &args.report)?;
     let query = Query::new(plan, ctx.as_of);
-    let mut description: Vec<String> = filter.describe().into_iter().collect();
+    let mut description: Vec<String> = filter.describe(cat).into_iter().collect();
     if let Some(rag) = args.rag {
-        description.push(format!(
-            "rag: {}",
-            rag.rag().map_or("not rated", |r| r.as_str())
-        ));
+        let word = crate::view::rag_word(cat, rag.rag());
+        description.push(cat.msg_with("filter-rag", &[("who", word.into())]));
     }
     if let Some(state) = args.state {
-        description.push(format!("state: {}", state.state().as_str()));
+        let word = crate::view::state(cat, state.state());
+        description.push(cat.msg_with("filter-state", &[("who", word.into())]));
     }
     let chosen: Vec<_> = shared::filtered(plan, &query, &filter)
         .into_iter()
@@ -37,18 +38,18 @@ pub fn run(
                 && args.state.is_none_or(|s| s.state() == status.state)
         })
         .collect();
-    let what = crate::words::count(chosen.len(), "task");
+    let what = cat.msg_with("count-tasks", &[("count", chosen.len().into())]);
     // Rows are made as they are printed: there may be 100,000 of them.
-    let columns = shared::task_columns(args.notes);
+    let columns = shared::task_columns(cat, args.notes);
     let table = Table::new(columns.clone())
-        .when_empty("No task matches.")
+        .when_empty(cat.msg("tasks-none"))
         .with_rows_made(chosen.len(), move |i, reader| {
             let (_, task, status) = &chosen[i];
-            shared::task_row(plan, task, status, Wanted::SeenBy(&columns, reader))
+            shared::task_row(cat, plan, task, status, Wanted::SeenBy(&columns, reader))
         });
     let filter_text = (!description.is_empty()).then(|| description.join("; "));
     let report = Report {
-        heading: shared::heading(plan, &what, ctx.as_of, filter_text),
+        heading: shared::heading(cat, plan, &what, ctx.as_of, filter_text),
         tables: vec![table],
         notes: Vec::new(),
     };

@@ -4,6 +4,7 @@
 //! plan, the agencies and cards that have gone quiet (an accountability
 //! score below `[plan] accountability_threshold`).
 
+use crate::catalogue::Catalogue;
 use crate::model::{Card, Plan, Task, TaskStatus};
 use crate::query::{Query, Status, tasks_by_agency};
 use chrono::NaiveDate;
@@ -24,8 +25,10 @@ pub struct CardHistory<'p> {
 
 /// An agency or card whose accountability score is below the threshold.
 pub struct Quiet {
-    /// "SWP South Wales Police" or "card SS Safer Streets".
+    /// "SWP South Wales Police" or "SS Safer Streets".
     pub who: String,
+    /// A card, not an agency: said so ("card SS Safer Streets").
+    pub card: bool,
     pub score: u32,
     pub days_since_update: Option<i64>,
 }
@@ -70,6 +73,7 @@ pub fn quiet(plan: &Plan, query: &Query) -> Vec<Quiet> {
         if let Some(score) = account.score.filter(|s| *s < threshold) {
             agencies.push(Quiet {
                 who: format!("{} {}", agency.id, agency.name),
+                card: false,
                 score,
                 days_since_update: account.days_since_update,
             });
@@ -80,7 +84,8 @@ pub fn quiet(plan: &Plan, query: &Query) -> Vec<Quiet> {
         let account = query.accountability(card.tasks());
         if let Some(score) = account.score.filter(|s| *s < threshold) {
             cards.push(Quiet {
-                who: format!("card {} {}", card.id, card.title),
+                who: format!("{} {}", card.id, card.title),
+                card: true,
                 score,
                 days_since_update: account.days_since_update,
             });
@@ -93,13 +98,15 @@ pub fn quiet(plan: &Plan, query: &Query) -> Vec<Quiet> {
 }
 
 /// "slipped 61 days (2 revisions)" for a task whose target was revised.
-pub fn slip_text(task: &Task, deadline: Option<NaiveDate>) -> Option<String> {
+pub fn slip_text(cat: &Catalogue, task: &Task, deadline: Option<NaiveDate>) -> Option<String> {
     let (_, days) = crate::query::slipped(task, deadline);
-    let revisions = match task.details().due_revisions {
-        0 => String::new(),
-        n => format!(" ({})", crate::words::count(n, "revision")),
-    };
-    days.map(|days| format!("slipped {}{revisions}", crate::words::count(days, "day")))
+    let revisions = task.details().due_revisions;
+    days.map(|days| {
+        cat.msg_with(
+            "slipped",
+            &[("days", days.into()), ("revisions", revisions.into())],
+        )
+    })
 }
 
 /// The latest correction of a task's record, with its day: "Target

@@ -4,67 +4,71 @@
 //! task's target slipped.
 
 use super::history::{correction_text, slip_text};
-use super::{CardSection, Highlight, TaskLine};
+use super::{CardSection, Highlight, TaskLine, plan_text};
+use crate::catalogue::Catalogue;
 use crate::render::document::{Block, DocTable, Text};
 use crate::render::report::Cell;
 use chrono::NaiveDate;
 
 /// "Not updated this quarter": agencies and cards below the threshold.
-pub fn quiet(report: &Highlight) -> Vec<Block> {
+pub fn quiet(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
     let threshold = report.plan.meta.accountability_threshold;
     vec![
-        Block::Heading("Not updated this quarter".into()),
+        Block::Heading(cat.msg("not-updated").into()),
         Block::Table(DocTable {
-            headers: vec!["Who", "Score", "Days since last update"],
+            headers: vec![
+                cat.msg("heading-who"),
+                cat.msg("heading-score"),
+                cat.msg("heading-days-since-update"),
+            ],
             rows: report
                 .quiet
                 .iter()
                 .map(|q| {
                     vec![
-                        Cell::text(&q.who),
+                        Cell::text(match q.card {
+                            true => {
+                                cat.msg_with("quiet-card", &[("who", plan_text(&q.who).into())])
+                            }
+                            false => plan_text(&q.who).to_string(),
+                        }),
                         Cell::Int(i64::from(q.score)),
                         Cell::opt_int(q.days_since_update),
                     ]
                 })
                 .collect(),
-            empty: format!("Every agency and card scores at least {threshold}."),
+            empty: cat.msg_with("not-updated-none", &[("threshold", threshold.into())]),
         }),
-        Block::Paragraph(Text::ours(format!(
-            "Score: the mean of the shares of open tasks rated, reviewed within {} and given a progress note in the last 3 months (0 to 100); listed below {threshold}.",
-            crate::words::count(report.plan.meta.review_days, "day")
+        Block::Paragraph(Text::ours(cat.msg_with(
+            "score-means",
+            &[
+                ("days", report.plan.meta.review_days.into()),
+                ("threshold", threshold.into()),
+            ],
         ))),
     ]
 }
 
-/// The card's facts after its RAG: how many tasks are rated, its sponsors.
-pub fn card_facts(section: &CardSection) -> Vec<(&'static str, Cell)> {
+/// The card's facts after its RAG: its sponsors.
+pub fn card_facts(cat: &'static Catalogue, section: &CardSection) -> Vec<(&'static str, Cell)> {
     let story = &section.story;
-    let mut facts = vec![(
-        "Rated",
-        Cell::text(format!(
-            "{} of {}",
-            story.rated,
-            crate::words::count(story.tasks, "task")
-        )),
-    )];
+    let mut facts = Vec::new();
     if let Some(sponsor) = &section.card.sponsor {
-        facts.push(("Sponsor", Cell::text(sponsor)));
+        facts.push((cat.msg("fact-sponsor"), Cell::text(plan_text(sponsor))));
     }
     if !story.sponsors.is_empty() {
-        facts.push((
-            "Sponsors of its priorities and actions",
-            Cell::text(story.sponsors.join("; ")),
-        ));
+        let sponsors: Vec<&str> = story.sponsors.iter().map(|s| plan_text(s)).collect();
+        facts.push((cat.msg("fact-sponsors"), Cell::text(sponsors.join("; "))));
     }
     facts
 }
 
 /// A task's text, with how far its target slipped where it was revised,
 /// and its latest correction where its target was corrected.
-pub fn what(line: &TaskLine) -> Cell {
-    let mut text = line.task.text.clone();
+pub fn what(cat: &Catalogue, line: &TaskLine) -> Cell {
+    let mut text = plan_text(&line.task.text).to_string();
     for more in [
-        slip_text(line.task, line.status.deadline),
+        slip_text(cat, line.task, line.status.deadline),
         correction_text(line.task),
     ]
     .into_iter()
@@ -76,13 +80,22 @@ pub fn what(line: &TaskLine) -> Cell {
 }
 
 /// "On hold" and "Withdrawn or carried forward", each where there is any.
-pub fn card_blocks(section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
+pub fn card_blocks(cat: &'static Catalogue, section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
     let story = &section.story;
     let mut blocks = Vec::new();
+    let reason = |task: &crate::model::Task| {
+        Cell::opt_text(task.details().status_reason.as_deref().map(plan_text))
+    };
     if !story.on_hold.is_empty() {
-        blocks.push(Block::Heading("On hold".into()));
+        blocks.push(Block::Heading(cat.msg("on-hold").into()));
         blocks.push(Block::Table(DocTable {
-            headers: vec!["Task", "What", "Reason", "On hold since", "Days"],
+            headers: vec![
+                cat.msg("heading-task"),
+                cat.msg("heading-what"),
+                cat.msg("heading-reason"),
+                cat.msg("heading-on-hold-since"),
+                cat.msg("heading-days"),
+            ],
             rows: story
                 .on_hold
                 .iter()
@@ -90,8 +103,8 @@ pub fn card_blocks(section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
                     let since = task.status_since();
                     vec![
                         Cell::text(&task.id),
-                        Cell::text(&task.text),
-                        Cell::opt_text(task.details().status_reason.as_deref()),
+                        Cell::text(plan_text(&task.text)),
+                        reason(task),
                         Cell::Date(since),
                         Cell::opt_int(since.map(|d| (as_of - d).num_days())),
                     ]
@@ -101,18 +114,25 @@ pub fn card_blocks(section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
         }));
     }
     if !story.dropped.is_empty() {
-        blocks.push(Block::Heading("Withdrawn or carried forward".into()));
+        blocks.push(Block::Heading(cat.msg("dropped").into()));
         blocks.push(Block::Table(DocTable {
-            headers: vec!["Task", "What", "Status", "Reason", "Since", "Carried to"],
+            headers: vec![
+                cat.msg("heading-task"),
+                cat.msg("heading-what"),
+                cat.msg("heading-status"),
+                cat.msg("heading-reason"),
+                cat.msg("heading-since"),
+                cat.msg("heading-carried-to"),
+            ],
             rows: story
                 .dropped
                 .iter()
                 .map(|task| {
                     vec![
                         Cell::text(&task.id),
-                        Cell::text(&task.text),
-                        Cell::text(task.status.as_str()),
-                        Cell::opt_text(task.details().status_reason.as_deref()),
+                        Cell::text(plan_text(&task.text)),
+                        Cell::text(task_status(cat, task.status)),
+                        reason(task),
                         Cell::Date(task.status_since()),
                         Cell::opt_text(task.details().carried_to.as_deref()),
                     ]
@@ -122,4 +142,15 @@ pub fn card_blocks(section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
         }));
     }
     blocks
+}
+
+/// A task's status as the report's language says it: "withdrawn".
+fn task_status(cat: &'static Catalogue, status: crate::model::TaskStatus) -> &'static str {
+    use crate::model::TaskStatus;
+    match status {
+        TaskStatus::Active => cat.msg("status-active"),
+        TaskStatus::OnHold => cat.msg("status-on-hold"),
+        TaskStatus::Withdrawn => cat.msg("status-withdrawn"),
+        TaskStatus::CarriedForward => cat.msg("status-carried-forward"),
+    }
 }

@@ -1,7 +1,8 @@
 //! The Highlight Report laid out as a document: what `plan report` prints,
 //! as Markdown or HTML.
 
-use super::{CardSection, Highlight, History, TaskLine, rag_change};
+use super::{CardSection, Highlight, History, TaskLine, plan_text, rag_change};
+use crate::catalogue::Catalogue;
 use crate::model::{Better, Measure};
 use crate::render::chart::{self, Point, sparkline};
 use crate::render::document::{Block, DocTable, Text};
@@ -9,44 +10,103 @@ use crate::render::number::number;
 use crate::render::report::Cell;
 use crate::view;
 
-pub fn blocks(report: &Highlight) -> Vec<Block> {
+/// The report in one language: every word of `plan`'s own from `cat`.
+pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
+    let mut blocks = opening(cat, report);
+    blocks.extend(super::history_layout::quiet(cat, report));
+
+    for section in &report.cards {
+        card_blocks(cat, section, report.as_of, &mut blocks);
+    }
+
+    blocks.push(Block::Part(cat.msg("part-recommendations").into()));
+    blocks.push(Block::Table(DocTable {
+        headers: vec![
+            cat.msg("heading-id"),
+            cat.msg("heading-recommendation"),
+            cat.msg("heading-response"),
+            cat.msg("heading-tasks"),
+            cat.msg("heading-done"),
+            cat.msg("heading-overdue"),
+            cat.msg("heading-rag"),
+        ],
+        rows: report
+            .recommendations
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(&r.recommendation.id),
+                    Cell::text(plan_text(&r.recommendation.text)),
+                    Cell::text(view::response(cat, r.recommendation.response)),
+                    Cell::Int(r.tasks as i64),
+                    Cell::Int(r.done as i64),
+                    Cell::Int(r.overdue as i64),
+                    view::rollup(cat, &r.counts),
+                ]
+            })
+            .collect(),
+        empty: cat.msg("no-recommendation").into(),
+    }));
+    blocks
+}
+
+/// The title, the quarter, the headline figures and the recommendations' sum.
+fn opening(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
     let plan = report.plan;
     let q = &report.quarter;
     let h = &report.headline;
-    let mut blocks = vec![
-        Block::Title(title(report)),
+    let (from, to, as_of) = (
+        q.interval.from.to_string(),
+        q.interval.to.to_string(),
+        report.as_of.to_string(),
+    );
+    // Each language's message takes the days as ISO dates or in words.
+    let in_words = [q.interval.from, q.interval.to, report.as_of].map(|d| cat.day_in_words(d));
+    vec![
+        Block::Title(title(cat, report)),
         Block::Paragraph(
             match &plan.meta.owner {
-                Some(owner) => Text::quoted(owner).and(". "),
+                Some(owner) => Text::quoted(plan_text(owner)).and(". "),
                 None => Text::default(),
             }
-            .and(format!(
-                "The quarter {} to {}, as of {}.",
-                q.interval.from, q.interval.to, report.as_of
+            .and(cat.msg_with(
+                "quarter-span",
+                &[
+                    ("from", from.as_str().into()),
+                    ("to", to.as_str().into()),
+                    ("day", as_of.as_str().into()),
+                    ("from_words", in_words[0].as_str().into()),
+                    ("to_words", in_words[1].as_str().into()),
+                    ("day_words", in_words[2].as_str().into()),
+                ],
             )),
         ),
-        Block::Heading("Headline figures".into()),
+        Block::Heading(cat.msg("headline-figures").into()),
         Block::Facts(vec![
-            ("Tasks", Cell::Int(h.tasks as i64)),
-            ("On track", Cell::Percent(h.rag.on_track())),
-            ("Rated", Cell::text(h.rag.basis())),
+            (cat.msg("fact-tasks"), Cell::Int(h.tasks as i64)),
+            (cat.msg("fact-on-track"), Cell::Percent(h.rag.on_track())),
+            (cat.msg("fact-rated"), Cell::text(basis(cat, &h.rag))),
             (
-                "Completed this quarter",
+                cat.msg("completed-this-quarter"),
                 Cell::Int(h.completed_in_quarter as i64),
             ),
             (
-                "Became overdue this quarter",
+                cat.msg("became-overdue-this-quarter"),
                 Cell::Int(h.became_overdue_in_quarter as i64),
             ),
-            ("Overdue now", Cell::Int(h.overdue as i64)),
-            ("Ongoing, not reviewed", Cell::Int(h.stale as i64)),
-            (
-                "Waiting for another task or an event",
-                Cell::Int(h.waiting as i64),
-            ),
+            (cat.msg("fact-overdue-now"), Cell::Int(h.overdue as i64)),
+            (cat.msg("fact-not-reviewed"), Cell::Int(h.stale as i64)),
+            (cat.msg("fact-waiting"), Cell::Int(h.waiting as i64)),
         ]),
         Block::Table(DocTable {
-            headers: vec!["Red", "Amber", "Green", "Blue", "Not rated", "Total"],
+            headers: vec![
+                cat.msg("heading-red"),
+                cat.msg("heading-amber"),
+                cat.msg("heading-green"),
+                cat.msg("heading-blue"),
+                cat.msg("heading-not-rated"),
+                cat.msg("heading-total"),
+            ],
             rows: vec![
                 [
                     h.rag.red,
@@ -63,160 +123,212 @@ pub fn blocks(report: &Highlight) -> Vec<Block> {
             empty: String::new(),
         }),
         Block::Paragraph(Text::ours(format!(
-            "Recommendations: {} in all, {} accepted (or partially), {} of them with actions that deliver them. {}",
-            h.recommendations,
-            h.accepted,
-            h.tracked,
-            history_text(&report.history)
+            "{} {}",
+            cat.msg_with(
+                "recommendations-summary",
+                &[
+                    ("all", h.recommendations.into()),
+                    ("accepted", h.accepted.into()),
+                    ("tracked", h.tracked.into()),
+                ],
+            ),
+            history_text(cat, &report.history)
         ))),
-    ];
-    blocks.extend(super::history_layout::quiet(report));
+    ]
+}
 
-    for section in &report.cards {
-        card_blocks(section, report.as_of, &mut blocks);
-    }
-
-    blocks.push(Block::Part("Recommendations".into()));
-    blocks.push(Block::Table(DocTable {
-        headers: vec![
-            "Id",
-            "Recommendation",
-            "Response",
-            "Tasks",
-            "Done",
-            "Overdue",
-            "RAG",
+/// "17 of 19 rated": what a roll-up rests on.
+fn basis(cat: &Catalogue, counts: &crate::query::RagCounts) -> String {
+    cat.msg_with(
+        "rated-basis",
+        &[
+            ("rated", counts.rated().into()),
+            ("total", counts.total().into()),
         ],
-        rows: report
-            .recommendations
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::text(&r.recommendation.id),
-                    Cell::text(&r.recommendation.text),
-                    Cell::text(view::response(r.recommendation.response)),
-                    Cell::Int(r.tasks as i64),
-                    Cell::Int(r.done as i64),
-                    Cell::Int(r.overdue as i64),
-                    view::rollup(&r.counts),
-                ]
-            })
-            .collect(),
-        empty: "The plan records no recommendation.".into(),
-    }));
-    blocks
+    )
 }
 
 /// One report card's part: its facts, its tasks by what the board must
 /// know of them, and its measures.
-fn card_blocks(section: &CardSection, as_of: chrono::NaiveDate, blocks: &mut Vec<Block>) {
+fn card_blocks(
+    cat: &'static Catalogue,
+    section: &CardSection,
+    as_of: chrono::NaiveDate,
+    blocks: &mut Vec<Block>,
+) {
     let card = section.card;
     blocks.push(Block::Part(Text::quoted(format!(
         "{} {}",
-        card.id, card.title
+        card.id,
+        plan_text(&card.title)
     ))));
     let mut facts = Vec::new();
     if !card.outcomes.is_empty() {
-        facts.push(("Outcomes", Cell::text(card.outcomes.join("; "))));
+        let outcomes: Vec<&str> = card.outcomes.iter().map(|o| plan_text(o)).collect();
+        facts.push((cat.msg("fact-outcomes"), Cell::text(outcomes.join("; "))));
     }
-    facts.push(("RAG", view::rollup(&section.counts)));
-    facts.push(("Rated", Cell::text(section.counts.basis())));
-    facts.push(("On track", Cell::Percent(section.counts.on_track())));
+    facts.push((cat.msg("heading-rag"), view::rollup(cat, &section.counts)));
     facts.push((
-        "Since the end of the previous quarter",
-        Cell::text(rag_change(section.rag, section.previous_rag)),
+        cat.msg("fact-rated"),
+        Cell::text(basis(cat, &section.counts)),
+    ));
+    facts.push((
+        cat.msg("fact-on-track"),
+        Cell::Percent(section.counts.on_track()),
+    ));
+    facts.push((
+        cat.msg("fact-since-previous-quarter"),
+        Cell::text(rag_change(cat, section.rag, section.previous_rag)),
     ));
     // The rated count is said above; the sponsors come from the history.
-    facts.extend(
-        super::history_layout::card_facts(section)
-            .into_iter()
-            .filter(|(label, _)| *label != "Rated"),
-    );
+    facts.extend(super::history_layout::card_facts(cat, section));
     blocks.push(Block::Facts(facts));
+    task_sections(cat, section, blocks);
+    blocks.extend(super::history_layout::card_blocks(cat, section, as_of));
+    if !section.measures.is_empty() {
+        blocks.push(Block::Heading(cat.msg("turning-the-curve").into()));
+        // A chart only where there are values: a blank box says nothing.
+        for measure in &section.measures {
+            blocks.push(curve(cat, measure));
+        }
+    }
+}
 
-    blocks.push(Block::Heading("Completed this quarter".into()));
+/// A card's tasks by what the board must know of them.
+fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Vec<Block>) {
+    let columns = |last: &'static str| {
+        [
+            cat.msg("heading-task"),
+            cat.msg("heading-what"),
+            cat.msg("heading-leads"),
+            cat.msg(last),
+        ]
+    };
+    blocks.push(Block::Heading(cat.msg("completed-this-quarter").into()));
     blocks.push(task_table(
         &section.completed,
-        &["Task", "What", "Leads", "Done"],
+        &columns("heading-done"),
         |l| Cell::Date(l.task.done),
-        "No task was completed this quarter.",
+        cat.msg("completed-none"),
+        cat,
     ));
-    blocks.push(Block::Heading("Became overdue this quarter".into()));
+    blocks.push(Block::Heading(
+        cat.msg("became-overdue-this-quarter").into(),
+    ));
     blocks.push(task_table(
         &section.became_overdue,
-        &["Task", "What", "Leads", "Days overdue"],
+        &columns("heading-days-overdue"),
         |l| Cell::opt_int(l.status.days_overdue),
-        "No task became overdue this quarter.",
+        cat.msg("became-overdue-none"),
+        cat,
     ));
-    blocks.push(Block::Heading("Still overdue from earlier quarters".into()));
+    blocks.push(Block::Heading(cat.msg("still-overdue").into()));
     blocks.push(task_table(
         &section.still_overdue,
-        &["Task", "What", "Leads", "Days overdue"],
+        &columns("heading-days-overdue"),
         |l| Cell::opt_int(l.status.days_overdue),
-        "No task is overdue from an earlier quarter.",
+        cat.msg("still-overdue-none"),
+        cat,
     ));
     if !section.rated_but_overdue.is_empty() {
-        blocks.push(Block::Heading("Rated on track but overdue".into()));
+        blocks.push(Block::Heading(cat.msg("rated-but-overdue-heading").into()));
         blocks.push(task_table(
             &section.rated_but_overdue,
-            &["Task", "What", "Leads", "Rated, yet overdue"],
-            |l| Cell::text(view::rated_but_overdue(l.task.rag, l.status.days_overdue)),
+            &columns("heading-rated-yet-overdue"),
+            |l| {
+                Cell::text(view::rated_but_overdue(
+                    cat,
+                    l.task.rag,
+                    l.status.days_overdue,
+                ))
+            },
             "",
+            cat,
         ));
     }
-    blocks.push(Block::Heading("Red and amber tasks".into()));
+    blocks.push(Block::Heading(cat.msg("red-and-amber").into()));
     blocks.push(Block::Table(DocTable {
-        headers: vec!["Task", "What", "Leads", "RAG", "Note"],
+        headers: vec![
+            cat.msg("heading-task"),
+            cat.msg("heading-what"),
+            cat.msg("heading-leads"),
+            cat.msg("heading-rag"),
+            cat.msg("heading-note"),
+        ],
         rows: section
             .red_and_amber
             .iter()
             .map(|l| {
                 vec![
                     Cell::text(&l.task.id),
-                    super::history_layout::what(l),
+                    super::history_layout::what(cat, l),
                     Cell::List(l.leads.clone()),
-                    view::rag(l.task.rag),
-                    Cell::opt_text(l.words.as_deref()),
+                    view::rag(cat, l.task.rag),
+                    Cell::opt_text(l.words.as_deref().map(plan_text)),
                 ]
             })
             .collect(),
-        empty: "No task is red or amber.".into(),
+        empty: cat.msg("red-and-amber-none").into(),
     }));
-    blocks.extend(super::history_layout::card_blocks(section, as_of));
-    if !section.measures.is_empty() {
-        blocks.push(Block::Heading("Turning the curve".into()));
-        // A chart only where there are values: a blank box says nothing.
-        for measure in &section.measures {
-            blocks.push(curve(measure));
-        }
-    }
 }
 
 /// `"<plan title>: Highlight Report, <quarter>"`, the title quoted.
-pub fn title(report: &Highlight) -> Text {
-    Text::quoted(&report.plan.meta.title)
-        .and(": Highlight Report, ")
-        .and_quoted(&report.quarter.label)
+pub fn title(cat: &Catalogue, report: &Highlight) -> Text {
+    Text::quoted(plan_text(&report.plan.meta.title))
+        .and(cat.msg("report-title"))
+        .and_quoted(quarter_label(cat, &report.quarter.label))
 }
 
-fn history_text(history: &History) -> String {
+/// "Q3 2012-13" as the language writes it: "Ch3 2012-13" in Welsh. A
+/// label of another form (a period of the date grammar) is the plan's.
+fn quarter_label(cat: &Catalogue, label: &str) -> String {
+    let quarter = label
+        .strip_prefix('Q')
+        .and_then(|rest| rest.split_once(' '))
+        .filter(|(n, _)| matches!(*n, "1" | "2" | "3" | "4"));
+    match quarter {
+        Some((n, years)) => {
+            cat.msg_with("quarter-label", &[("n", n.into()), ("years", years.into())])
+        }
+        None => label.to_string(),
+    }
+}
+
+fn history_text(cat: &Catalogue, history: &History) -> String {
+    let short = |id: &String| id[..id.len().min(10)].to_string();
     match history {
-        History::Commit { id, day } => format!(
-            "The previous quarter's RAG is the plan as committed on {day} ({}).",
-            &id[..id.len().min(10)]
+        History::Commit { id, day } => cat.msg_with(
+            "history-commit",
+            &[
+                ("day", day.to_string().as_str().into()),
+                ("id", short(id).as_str().into()),
+            ],
         ),
-        History::NotInGit => "No history: the plan is not in a git repository, so the previous quarter's RAG is not known.".into(),
-        History::NoCommitBefore(day) => format!("No history: no commit of the plan from before {day}."),
-        History::HadErrors { id, day, errors } => format!(
-            "No history: the plan as committed on {day} ({}) had {}, so the previous quarter's RAG is not compared; `plan diff` on that commit says more.",
-            &id[..id.len().min(10)],
-            crate::words::count(errors, "error")
+        History::NotInGit => cat.msg("history-not-in-git").into(),
+        History::NoCommitBefore(day) => cat.msg_with(
+            "history-no-commit-before",
+            &[("day", day.to_string().as_str().into())],
         ),
-        History::NoGit => "No history: git is not installed, so the previous quarter's RAG is not known.".into(),
+        History::HadErrors { id, day, errors } => cat.msg_with(
+            "history-had-errors",
+            &[
+                ("day", day.to_string().as_str().into()),
+                ("id", short(id).as_str().into()),
+                ("errors", (*errors).into()),
+            ],
+        ),
+        History::NoGit => cat.msg("history-no-git").into(),
         // git's words, its lines joined: the report is paragraphs.
-        History::GitFailed(said) => format!(
-            "No history: git could not read the plan's history, so the previous quarter's RAG is not known: {}",
-            said.split_whitespace().collect::<Vec<_>>().join(" ")
+        History::GitFailed(said) => cat.msg_with(
+            "history-git-failed",
+            &[(
+                "said",
+                said.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str()
+                    .into(),
+            )],
         ),
     }
 }
@@ -226,6 +338,7 @@ fn task_table(
     headers: &[&'static str],
     last: impl Fn(&TaskLine) -> Cell,
     empty: &str,
+    cat: &'static Catalogue,
 ) -> Block {
     Block::Table(DocTable {
         headers: headers.to_vec(),
@@ -234,7 +347,7 @@ fn task_table(
             .map(|l| {
                 vec![
                     Cell::text(&l.task.id),
-                    super::history_layout::what(l),
+                    super::history_layout::what(cat, l),
                     Cell::List(l.leads.clone()),
                     last(l),
                 ]
@@ -245,7 +358,7 @@ fn task_table(
 }
 
 /// A measure as a turn-the-curve chart, with a line of text for Markdown.
-fn curve(measure: &Measure) -> Block {
+fn curve(cat: &Catalogue, measure: &Measure) -> Block {
     let points: Vec<Point> = measure
         .values
         .iter()
@@ -259,24 +372,32 @@ fn curve(measure: &Measure) -> Block {
         .target
         .as_ref()
         .map(|t| (t.period.as_str(), t.value));
-    let title = format!("{} {}", measure.id, measure.title);
+    let title = format!("{} {}", measure.id, plan_text(&measure.title));
     let values: Vec<String> = measure
         .values
         .iter()
         .map(|v| format!("{} {}", v.period, number(v.value)))
         .collect();
-    let mut text = format!(
-        "{title} ({} is better): ",
-        if higher { "higher" } else { "lower" }
-    );
+    let better = match higher {
+        true => cat.msg("higher-is-better"),
+        false => cat.msg("lower-is-better"),
+    };
+    let mut text = format!("{title} ({better}): ");
     if values.is_empty() {
-        text.push_str("no values recorded yet");
+        text.push_str(cat.msg("no-values-yet"));
     } else {
         let spark: Vec<f64> = measure.values.iter().map(|v| v.value).collect();
         text.push_str(&format!("{} {}", sparkline(&spark), values.join(", ")));
     }
     if let Some(t) = &measure.target {
-        text.push_str(&format!("; target {} by {}", number(t.value), t.period));
+        let value = number(t.value);
+        text.push_str(&cat.msg_with(
+            "measure-target",
+            &[
+                ("value", value.as_str().into()),
+                ("period", (&t.period).into()),
+            ],
+        ));
     }
     text.push('.');
     if measure.values.is_empty() {
@@ -287,7 +408,18 @@ fn curve(measure: &Measure) -> Block {
         caption = caption.and(" (").and_quoted(unit).and(")");
     }
     Block::Chart {
-        svg: chart::svg(&title, &points, target, higher),
+        svg: chart::svg(
+            &title,
+            &points,
+            target,
+            higher,
+            chart::ChartWords {
+                higher: cat.msg("higher-is-better"),
+                lower: cat.msg("lower-is-better"),
+                no_values: cat.msg("no-values-recorded"),
+                target: cat.msg("chart-target"),
+            },
+        ),
         caption,
         text,
     }

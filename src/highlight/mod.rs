@@ -12,6 +12,7 @@ pub mod history;
 pub mod history_layout;
 pub mod layout;
 
+use crate::catalogue::Catalogue;
 use crate::dates::Quarter;
 use crate::model::{Card, Measure, Plan, Rag, Recommendation, Task};
 use crate::query::{Query, RagCounts, State, Status, delivering, rollup};
@@ -248,40 +249,58 @@ fn card_rag(plan: &Plan, card_id: &str) -> Option<Rag> {
     rollup(card.tasks().map(|t| t.rag))
 }
 
-/// How a roll-up moved: "↑ from amber", "no change", "↓ from green".
-pub fn rag_change(now: Option<Rag>, then: Option<Option<Rag>>) -> String {
+/// A text of the plan (a title, a task's text, a recommendation) as the
+/// Highlight Report prints it: as the plan writes it. The one place where
+/// the plan's own translation of it (`Translations::pick`) will be chosen.
+pub fn plan_text(text: &str) -> &str {
+    text
+}
+
+/// How a roll-up moved: "better (was amber)", "no change", "worse (was green)".
+pub fn rag_change(cat: &'static Catalogue, now: Option<Rag>, then: Option<Option<Rag>>) -> String {
     let Some(then) = then else {
-        return "no history".into();
+        return cat.msg("change-no-history").into();
     };
-    let name = |r: Option<Rag>| r.map_or("not rated", Rag::as_str);
+    let was = [("was", crate::view::rag_word(cat, then).into())];
     // Red < amber < green < blue, as the enum orders them: higher is better.
     let worth = |r: Option<Rag>| r.map(|r| r as i32);
     match (worth(then), worth(now)) {
-        (a, b) if a == b => "no change".into(),
-        (Some(a), Some(b)) if b > a => format!("better (was {})", name(then)),
-        (Some(_), Some(_)) => format!("worse (was {})", name(then)),
-        _ => format!("was {}", name(then)),
+        (a, b) if a == b => cat.msg("change-none").into(),
+        (Some(a), Some(b)) if b > a => cat.msg_with("change-better", &was),
+        (Some(_), Some(_)) => cat.msg_with("change-worse", &was),
+        _ => cat.msg_with("change-was", &was),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::rag_change;
+    use crate::catalogue::Catalogue;
+    use crate::lang::Lang;
     use crate::model::Rag::*;
 
     #[test]
     fn a_roll_up_moves_better_or_worse() {
+        let en = Catalogue::of(Lang::En);
         assert_eq!(
-            rag_change(Some(Red), Some(Some(Amber))),
+            rag_change(en, Some(Red), Some(Some(Amber))),
             "worse (was amber)"
         );
-        assert_eq!(rag_change(Some(Green), Some(Some(Red))), "better (was red)");
         assert_eq!(
-            rag_change(Some(Blue), Some(Some(Green))),
+            rag_change(en, Some(Green), Some(Some(Red))),
+            "better (was red)"
+        );
+        assert_eq!(
+            rag_change(en, Some(Blue), Some(Some(Green))),
             "better (was green)"
         );
-        assert_eq!(rag_change(Some(Amber), Some(Some(Amber))), "no change");
-        assert_eq!(rag_change(Some(Amber), Some(None)), "was not rated");
-        assert_eq!(rag_change(Some(Amber), None), "no history");
+        assert_eq!(rag_change(en, Some(Amber), Some(Some(Amber))), "no change");
+        assert_eq!(rag_change(en, Some(Amber), Some(None)), "was not rated");
+        assert_eq!(rag_change(en, Some(Amber), None), "no history");
+        let cy = Catalogue::of(Lang::Cy);
+        assert_eq!(
+            rag_change(cy, Some(Red), Some(Some(Amber))),
+            "wedi dirywio (ambr cyn hynny)"
+        );
     }
 }

@@ -370,15 +370,6 @@ impl RagCounts {
         self.rated() > 0 && self.rated() * 2 < self.total()
     }
 
-    /// What a roll-up or an on-track share rests on: "2 of 19 tasks rated".
-    pub fn basis(&self) -> String {
-        format!(
-            "{} of {} rated",
-            self.rated(),
-            crate::words::count(self.total(), "task")
-        )
-    }
-
     /// The share of rated tasks that are on track: (green + blue) / rated.
     pub fn on_track(&self) -> Option<f64> {
         let rated = self.rated();

@@ -38,11 +38,34 @@ pub struct Point<'a> {
 
 /// An SVG line chart of a curve with its target line; `higher_is_better`
 /// says which way the arrow beside it points.
+/// The words a chart writes, in the report's language.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartWords<'w> {
+    /// "higher is better", "lower is better" (after the arrow).
+    pub higher: &'w str,
+    pub lower: &'w str,
+    /// "No values recorded yet".
+    pub no_values: &'w str,
+    /// "target" (before the value).
+    pub target: &'w str,
+}
+
+impl ChartWords<'static> {
+    /// The words of the outputs not yet translated (the site).
+    pub const ENGLISH: ChartWords<'static> = ChartWords {
+        higher: "higher is better",
+        lower: "lower is better",
+        no_values: "No values recorded yet",
+        target: "target",
+    };
+}
+
 pub fn svg(
     title: &str,
     points: &[Point],
     target: Option<(&str, f64)>,
     higher_is_better: bool,
+    words: ChartWords,
 ) -> String {
     let mut svg = String::new();
     let _ = write!(
@@ -51,7 +74,7 @@ pub fn svg(
         r#"<svg viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{}">"#,
         escape(title)
     );
-    draw(svg, points, target, higher_is_better)
+    draw(svg, points, target, higher_is_better, words)
 }
 
 /// [`svg`] with a `<title>` and a `<desc>` (what a screen reader says: the
@@ -73,7 +96,7 @@ pub fn described_svg(
         escape(description),
         id = escape(id),
     );
-    draw(svg, points, target, higher_is_better)
+    draw(svg, points, target, higher_is_better, ChartWords::ENGLISH)
 }
 
 /// The chart's body after its opening tag.
@@ -82,11 +105,12 @@ fn draw(
     points: &[Point],
     target: Option<(&str, f64)>,
     higher_is_better: bool,
+    words: ChartWords,
 ) -> String {
     let better = if higher_is_better {
-        "↑ higher is better"
+        format!("↑ {}", escape(words.higher))
     } else {
-        "↓ lower is better"
+        format!("↓ {}", escape(words.lower))
     };
     let _ = write!(
         svg,
@@ -95,16 +119,17 @@ fn draw(
     if points.is_empty() {
         let _ = write!(
             svg,
-            r#"<text x="{}" y="{}" class="none">No values recorded yet</text></svg>"#,
+            r#"<text x="{}" y="{}" class="none">{}</text></svg>"#,
             W / 2.0 - 80.0,
-            H / 2.0
+            H / 2.0,
+            escape(words.no_values)
         );
         return svg;
     }
     let plot = Plot::new(points, target.map(|t| t.1));
     plot.axes(&mut svg);
     if let Some((label, value)) = target {
-        plot.target(&mut svg, label, value);
+        plot.target(&mut svg, words.target, label, value);
     }
     plot.curve(&mut svg, points);
     svg.push_str("</svg>");
@@ -208,13 +233,14 @@ impl Plot {
         }
     }
 
-    fn target(&self, svg: &mut String, label: &str, value: f64) {
+    fn target(&self, svg: &mut String, word: &str, label: &str, value: f64) {
         let _ = write!(
             svg,
-            r#"<line x1="{LEFT}" y1="{ty:.1}" x2="{}" y2="{ty:.1}" class="target"/><text x="{}" y="{:.1}" class="target-label">target {} ({})</text>"#,
+            r#"<line x1="{LEFT}" y1="{ty:.1}" x2="{}" y2="{ty:.1}" class="target"/><text x="{}" y="{:.1}" class="target-label">{} {} ({})</text>"#,
             W - RIGHT,
             LEFT + 4.0,
             self.y(value) + 14.0,
+            escape(word),
             number(value),
             escape(label),
             ty = self.y(value),
@@ -281,7 +307,13 @@ mod tests {
                 value: f64::MAX,
             },
         ];
-        let picture = svg("M1", &points, Some(("2013", f64::MAX)), true);
+        let picture = svg(
+            "M1",
+            &points,
+            Some(("2013", f64::MAX)),
+            true,
+            ChartWords::ENGLISH,
+        );
         assert!(
             !picture.contains("NaN") && !picture.contains("inf"),
             "{picture}"
@@ -321,6 +353,7 @@ mod tests {
             &points,
             Some(("2012-13 & after", 5.0)),
             true,
+            ChartWords::ENGLISH,
         );
         assert!(!chart.contains("<script>") && !chart.contains("<b>"));
         assert!(
@@ -329,7 +362,7 @@ mod tests {
                 && chart.contains("&amp; after")
         );
         assert!(chart.contains("<polyline") && chart.contains("class=\"target\""));
-        assert!(svg("t", &[], None, false).contains("No values recorded yet"));
+        assert!(svg("t", &[], None, false, ChartWords::ENGLISH).contains("No values recorded yet"));
     }
 
     #[test]
@@ -338,7 +371,7 @@ mod tests {
             label: "Q1",
             value: 1.0,
         }];
-        let chart = standalone(&svg("a > b", &points, None, true));
+        let chart = standalone(&svg("a > b", &points, None, true, ChartWords::ENGLISH));
         assert!(chart.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="#));
         assert!(chart.contains(r#"aria-label="a &gt; b"><style>"#));
         assert!(chart.contains(r#"<rect width="100%" height="100%" fill="white"/>"#));

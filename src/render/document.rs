@@ -9,6 +9,7 @@
 
 use super::escape;
 use super::report::Cell;
+use crate::lang::Lang;
 use std::fmt::Write;
 
 /// A line of text: words of the document's own, and words quoted from
@@ -82,6 +83,9 @@ pub enum Block {
         caption: Text,
         text: String,
     },
+    /// The blocks after it are in this language: the second half of a
+    /// bilingual document, which starts on a new page.
+    Language(Lang),
 }
 
 pub struct DocTable {
@@ -95,7 +99,7 @@ pub fn markdown(blocks: &[Block]) -> String {
     use escape::markdown as md;
     fn cell(c: &Cell) -> String {
         match c {
-            Cell::Badge(Some(badge)) => format!("**{}**", badge.word),
+            Cell::Badge(badge) if badge.tone.is_some() => format!("**{}**", badge.word),
             other => md(&other.display_text()),
         }
     }
@@ -150,6 +154,10 @@ pub fn markdown(blocks: &[Block]) -> String {
             Block::Chart { text, .. } => {
                 let _ = writeln!(out, "{}\n", md(text));
             }
+            Block::Language(_) => {
+                in_part = false;
+                out.push_str("---\n\n");
+            }
         }
     }
     let end = out.trim_end().len();
@@ -176,7 +184,7 @@ ul.facts li { min-width: 10rem; }
 fn html_cell(c: &Cell) -> String {
     match c {
         Cell::Badge(badge) => {
-            let class = badge.map_or("none", |b| b.word);
+            let class = badge.class();
             format!(
                 "<span class=\"rag {class}\">{}</span>",
                 escape::html(&c.display_text())
@@ -237,8 +245,8 @@ impl RegionNames {
     }
 }
 
-/// The document as one HTML file, titled by its [`Block::Title`].
-pub fn html(blocks: &[Block]) -> String {
+/// The document as one HTML file in `lang`, titled by its [`Block::Title`].
+pub fn html(blocks: &[Block], lang: Lang) -> String {
     use escape::html as escape;
     let title = blocks.iter().find_map(|b| match b {
         Block::Title(t) => Some(t.plain()),
@@ -247,11 +255,13 @@ pub fn html(blocks: &[Block]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}{REPORT_STYLE}</style>\n</head>\n<body>\n<main id=\"main\">\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}{REPORT_STYLE}</style>\n</head>\n<body>\n<main id=\"main\">\n",
+        lang.code(),
         escape::html_attr(&title.unwrap_or_default()),
         super::style::STYLE,
     );
     let mut in_part = false;
+    let mut in_other_language = false;
     let mut heading = String::new();
     let mut regions = RegionNames::default();
     for block in blocks {
@@ -297,10 +307,22 @@ pub fn html(blocks: &[Block]) -> String {
                     caption.html()
                 );
             }
+            Block::Language(other) => {
+                if std::mem::take(&mut in_part) {
+                    out.push_str("</section>\n");
+                }
+                if std::mem::replace(&mut in_other_language, true) {
+                    out.push_str("</div>\n");
+                }
+                let _ = writeln!(out, "<div lang=\"{}\">", other.code());
+            }
         }
     }
     if in_part {
         out.push_str("</section>\n");
+    }
+    if in_other_language {
+        out.push_str("</div>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
@@ -324,7 +346,7 @@ mod tests {
                 empty: String::new(),
             }),
         ];
-        let html = html(&blocks);
+        let html = html(&blocks, Lang::En);
         assert!(html.contains(
             "<h1><bdi>Plan \\u{202e}&lt;b&gt;</bdi>: Highlight Report, <bdi>Q3</bdi></h1>"
         ));

@@ -15,6 +15,7 @@ use super::chart;
 use super::document::{Block, DocTable, Text};
 use super::escape;
 use super::report::{Cell, Tone};
+use crate::lang::Lang;
 use anyhow::{Context, bail};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
@@ -30,8 +31,16 @@ const EMU_PER_PIXEL: f64 = 9525.0;
 /// A text width of 16 cm (A4 less 2.5 cm margins), in EMU.
 const TEXT_WIDTH_EMU: f64 = 16.0 / 2.54 * 914_400.0;
 
+/// The words of a Word document's own: its language (the first of a
+/// bilingual one) and its footer's "Page 3 of 12".
+pub struct DocxWords<'w> {
+    pub lang: Lang,
+    pub page: &'w str,
+    pub of: &'w str,
+}
+
 /// The document as the bytes of a `.docx` file.
-pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
+pub fn docx(blocks: &[Block], words: &DocxWords) -> anyhow::Result<Vec<u8>> {
     // The system's fonts are read once, and only for a document with a chart.
     let mut fonts: Option<usvg::Options> = None;
     let mut doc = Docx::new()
@@ -45,7 +54,7 @@ pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
         .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
         .default_size(22)
         .default_line_spacing(LineSpacing::new().after(120))
-        .footer(footer());
+        .footer(footer(words));
     for style in styles() {
         doc = doc.add_style(style);
     }
@@ -53,7 +62,12 @@ pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
     let mut previous: Option<&Block> = None;
     for block in blocks {
         doc = match block {
-            Block::Title(t) => doc.add_paragraph(styled("Heading1", t)),
+            // The second half of a bilingual document starts on a new page.
+            Block::Title(t) => doc.add_paragraph(
+                styled("Heading1", t)
+                    .page_break_before(matches!(previous, Some(Block::Language(_)))),
+            ),
+            Block::Language(_) => doc,
             Block::Part(t) => doc.add_paragraph(styled("Heading2", t).page_break_before(true)),
             Block::Heading(t) => doc.add_paragraph(styled("Heading3", t)),
             Block::Paragraph(t) => {
@@ -97,7 +111,12 @@ pub fn docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
         _ => None,
     });
     let mut xml = doc.build();
-    add_what_docx_rs_cannot_say(&mut xml, &alt_texts, title.as_deref().unwrap_or_default())?;
+    add_what_docx_rs_cannot_say(
+        &mut xml,
+        &alt_texts,
+        title.as_deref().unwrap_or_default(),
+        words.lang,
+    )?;
     let mut bytes = std::io::Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .context("cannot pack the Word document")?;
@@ -137,13 +156,13 @@ fn styles() -> Vec<Style> {
 }
 
 /// "Page 3 of 12", centred at the foot of each page.
-fn footer() -> Footer {
+fn footer(words: &DocxWords) -> Footer {
     Footer::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
-            .add_run(Run::new().add_text("Page "))
+            .add_run(Run::new().add_text(format!("{} ", words.page)))
             .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(" of "))
+            .add_run(Run::new().add_text(format!(" {} ", words.of)))
             .add_num_pages(NumPages::new()),
     )
 }
@@ -190,11 +209,12 @@ fn fact(label: &str, value: &Cell, last: bool) -> Paragraph {
 /// least 4.5:1, so the word reads on its colour).
 fn badge_colours(cell: &Cell) -> (&'static str, &'static str) {
     match cell {
-        Cell::Badge(Some(badge)) => match badge.tone {
-            Tone::Red => ("C0392B", "FFFFFF"),
-            Tone::Amber => ("F5B041", "000000"),
-            Tone::Green => ("1E7E45", "FFFFFF"),
-            Tone::Blue => ("2471A3", "FFFFFF"),
+        Cell::Badge(badge) => match badge.tone {
+            Some(Tone::Red) => ("C0392B", "FFFFFF"),
+            Some(Tone::Amber) => ("F5B041", "000000"),
+            Some(Tone::Green) => ("1E7E45", "FFFFFF"),
+            Some(Tone::Blue) => ("2471A3", "FFFFFF"),
+            None => ("D5D8DC", "000000"),
         },
         _ => ("D5D8DC", "000000"),
     }
@@ -291,17 +311,23 @@ fn add_what_docx_rs_cannot_say(
     xml: &mut XMLDocx,
     alt_texts: &[String],
     title: &str,
+    lang: Lang,
 ) -> anyhow::Result<()> {
+    // Word names a language with its region: British English, Welsh in Wales.
+    let code = match lang {
+        Lang::Cy => "cy-GB",
+        Lang::En => "en-GB",
+    };
     let document = String::from_utf8(std::mem::take(&mut xml.document))?;
     xml.document = described(&headed(&document)?, alt_texts)?.into_bytes();
     let styles = String::from_utf8(std::mem::take(&mut xml.styles))?;
-    xml.styles = in_english(&styles)?.into_bytes();
+    xml.styles = in_language(&styles, code)?.into_bytes();
     let core = String::from_utf8(std::mem::take(&mut xml.doc_props.core))?;
     let Some(before_end) = core.strip_suffix("</cp:coreProperties>") else {
         bail!("docx-rs wrote no core properties to give the title");
     };
     xml.doc_props.core = format!(
-        "{before_end}<dc:title>{}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>",
+        "{before_end}<dc:title>{}</dc:title><dc:language>{code}</dc:language></cp:coreProperties>",
         escape::html_attr(title)
     )
     .into_bytes();
@@ -350,14 +376,14 @@ fn described(document: &str, alt_texts: &[String]) -> anyhow::Result<String> {
     Ok(described)
 }
 
-/// `styles` with British English as the language of every run (spelling,
-/// a screen reader's voice), and Normal the default paragraph style (so a
-/// paragraph without a style of its own is Normal to every reader).
-fn in_english(styles: &str) -> anyhow::Result<String> {
+/// `styles` with `code` (en-GB, cy-GB) as the language of every run
+/// (spelling, a screen reader's voice), and Normal the default paragraph
+/// style (so a paragraph without a style of its own is Normal to every reader).
+fn in_language(styles: &str, code: &str) -> anyhow::Result<String> {
     let Some((before, after)) = styles.split_once("</w:rPr></w:rPrDefault>") else {
         bail!("docx-rs wrote no default run properties to give the language");
     };
-    let styles = format!(r#"{before}<w:lang w:val="en-GB" /></w:rPr></w:rPrDefault>{after}"#);
+    let styles = format!(r#"{before}<w:lang w:val="{code}" /></w:rPr></w:rPrDefault>{after}"#);
     let normal = r#"<w:style w:type="paragraph" w:styleId="Normal">"#;
     if !styles.contains(normal) {
         bail!("docx-rs wrote no Normal style");

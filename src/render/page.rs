@@ -89,7 +89,7 @@ impl Item {
 fn write_cell(out: &mut String, cell: &Cell) {
     match cell {
         Cell::Badge(badge) => {
-            let class = badge.map_or("none", |b| b.word);
+            let class = badge.class();
             let _ = write!(
                 out,
                 "<span class=\"rag {class}\">{}</span>",

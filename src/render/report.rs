@@ -18,12 +18,32 @@ pub enum Tone {
     Blue,
 }
 
+impl Tone {
+    /// The tone's name for programs (JSON, CSV) and HTML's class, in any
+    /// language of the report: "red".
+    pub fn name(self) -> &'static str {
+        match self {
+            Tone::Red => "red",
+            Tone::Amber => "amber",
+            Tone::Green => "green",
+            Tone::Blue => "blue",
+        }
+    }
+}
+
 /// A status shown as a word beside its colour: never colour alone. The
-/// word is also the badge's class in HTML.
+/// word is the report's language's; `tone` is `None` for "not rated".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Badge {
     pub word: &'static str,
-    pub tone: Tone,
+    pub tone: Option<Tone>,
+}
+
+impl Badge {
+    /// The HTML class: the tone's name, or "none".
+    pub fn class(self) -> &'static str {
+        self.tone.map_or("none", Tone::name)
+    }
 }
 
 /// One value of a report.
@@ -34,8 +54,14 @@ pub enum Cell {
     /// A measured value, which may have decimals.
     Number(f64),
     Date(Option<NaiveDate>),
-    /// A status as a word on its colour; `None` is "not rated".
-    Badge(Option<Badge>),
+    /// A status as a word on its colour (or none: "not rated").
+    Badge(Badge),
+    /// One of `plan`'s own words (a state, a response): people read it in
+    /// the report's language; programs get `machine`, in every language.
+    Word {
+        shown: &'static str,
+        machine: &'static str,
+    },
     /// Ids such as a task's leads: a JSON array, joined elsewhere.
     List(Vec<String>),
     /// A share from 0 to 1; `None` where it has no meaning (nothing rated).
@@ -43,7 +69,8 @@ pub enum Cell {
     /// A value only JSON carries whole, such as a task's last update (an object).
     Json(Value),
     /// Yes or no: a JSON boolean; blank (null) where there is no answer.
-    YesNo(Option<bool>),
+    /// People read the words given, in the report's language.
+    YesNo(Option<bool>, [&'static str; 2]),
     Empty,
 }
 
@@ -80,7 +107,8 @@ impl Cell {
                 let _ = write!(out, "{d}");
             }
             Cell::Date(None) | Cell::Empty => {}
-            Cell::Badge(b) => out.push_str(b.map_or("not rated", |b| b.word)),
+            Cell::Badge(b) => out.push_str(b.word),
+            Cell::Word { shown, .. } => out.push_str(shown),
             Cell::List(items) => {
                 for (n, item) in items.iter().enumerate() {
                     if n > 0 {
@@ -97,7 +125,7 @@ impl Cell {
             Cell::Json(value) => {
                 let _ = write!(out, "{value}");
             }
-            Cell::YesNo(b) => out.push_str(b.map_or("", |b| if b { "yes" } else { "no" })),
+            Cell::YesNo(b, [yes, no]) => out.push_str(b.map_or("", |b| if b { yes } else { no })),
         }
     }
 
@@ -107,10 +135,11 @@ impl Cell {
             Cell::Int(n) => json!(n),
             Cell::Number(n) => json!(n),
             Cell::Date(d) => d.map_or(Value::Null, |d| json!(d.to_string())),
-            Cell::Badge(b) => b.map_or(Value::Null, |b| json!(b.word)),
+            Cell::Badge(b) => b.tone.map_or(Value::Null, |t| json!(t.name())),
+            Cell::Word { machine, .. } => json!(machine),
             Cell::List(items) => json!(items),
             Cell::Percent(p) => p.map_or(Value::Null, |p| json!((p * 1000.0).round() / 10.0)),
-            Cell::YesNo(b) => b.map_or(Value::Null, |b| json!(b)),
+            Cell::YesNo(b, _) => b.map_or(Value::Null, |b| json!(b)),
             Cell::Empty => Value::Null,
             Cell::Json(value) => value.clone(),
         }
@@ -120,7 +149,8 @@ impl Cell {
         match self {
             Cell::Text(t) => escape::csv(t),
             Cell::List(items) => escape::csv(&items.join("; ")),
-            Cell::Badge(b) => b.map(|b| b.word).unwrap_or_default().to_string(),
+            Cell::Badge(b) => b.tone.map(Tone::name).unwrap_or_default().to_string(),
+            Cell::Word { machine, .. } => escape::csv(machine),
             // A column for programs: always one decimal, so every row reads alike.
             Cell::Percent(p) => p.map(|p| format!("{:.1}", p * 100.0)).unwrap_or_default(),
             other => other.display_text(),

@@ -8,7 +8,7 @@
 //! is a block per row, folded to the width at word boundaries (`wrap`).
 
 use super::escape;
-use super::report::{Cell, Reader, Report, Style, Table, Tone};
+use super::report::{Badge, Cell, Reader, Report, Style, Table, Tone};
 use super::widths::{self, Measure};
 use super::wrap;
 use comfy_table::{
@@ -256,8 +256,14 @@ fn term_cell(cell: &Cell, colour: bool) -> TermCell {
     if cell.is_number() {
         term = term.set_alignment(CellAlignment::Right);
     }
-    if let (true, Cell::Badge(Some(badge))) = (colour, cell) {
-        term = term.fg(match badge.tone {
+    if let (
+        true,
+        Cell::Badge(Badge {
+            tone: Some(tone), ..
+        }),
+    ) = (colour, cell)
+    {
+        term = term.fg(match tone {
             Tone::Red => Color::Red,
             Tone::Amber => Color::Yellow,
             Tone::Green => Color::Green,

@@ -38,7 +38,10 @@ pub(super) fn index(site: &Site, agencies: &Agencies) -> File {
                     .map_or(Item::text(""), |p| Item::Link(site.agency_link(p))),
                 Item::Cell(Cell::Int(tasks.len() as i64)),
                 Item::Cell(Cell::Int(overdue as i64)),
-                Item::Cell(view::rag(counts.rollup())),
+                Item::Cell(view::rag(
+                    crate::catalogue::Catalogue::english(),
+                    counts.rollup(),
+                )),
                 Item::Cell(Cell::Int(counts.rated() as i64)),
             ])
         })

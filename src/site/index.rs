@@ -62,7 +62,12 @@ fn headline(site: &Site, page: &mut Page) {
             h.recommendations, h.accepted, h.tracked
         )),
     ));
-    let row = |rag: Option<Rag>, n: usize| Row::new(vec![Item::Cell(view::rag(rag)), int(n)]);
+    let row = |rag: Option<Rag>, n: usize| {
+        Row::new(vec![
+            Item::Cell(view::rag(crate::catalogue::Catalogue::english(), rag)),
+            int(n),
+        ])
+    };
     let mut rows: Vec<Row> = [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue]
         .into_iter()
         .zip([h.rag.red, h.rag.amber, h.rag.green, h.rag.blue])

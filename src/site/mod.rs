@@ -263,7 +263,7 @@ impl<'p> Site<'p> {
             }),
             deadline(task, status),
             state(status),
-            Item::Cell(view::rag(task.rag)),
+            Item::Cell(view::rag(crate::catalogue::Catalogue::english(), task.rag)),
         ]);
         Row {
             id: None,
@@ -303,7 +303,10 @@ impl<'p> Site<'p> {
 /// The roll-up of some tasks in words: "amber (12 of 20 tasks rated)".
 fn rag_summary(counts: &RagCounts) -> Item {
     Item::Phrase(vec![
-        Item::Cell(view::rag(counts.rollup())),
+        Item::Cell(view::rag(
+            crate::catalogue::Catalogue::english(),
+            counts.rollup(),
+        )),
         Item::text(format!(
             "({} of {} rated)",
             counts.rated(),

@@ -33,7 +33,7 @@ pub(super) fn page(site: &Site) -> File {
                 int(line.tasks),
                 int(line.done),
                 int(line.overdue),
-                Item::Cell(view::rag(line.rag)),
+                Item::Cell(view::rag(crate::catalogue::Catalogue::english(), line.rag)),
             ])
         })
         .collect();
@@ -62,7 +62,7 @@ pub(super) fn page(site: &Site) -> File {
         facts.push((
             "Progress",
             Item::Phrase(vec![
-                Item::Cell(view::rag(line.rag)),
+                Item::Cell(view::rag(crate::catalogue::Catalogue::english(), line.rag)),
                 Item::text(format!(
                     "{}, {} done, {} overdue",
                     crate::words::count(line.tasks, "task"),

@@ -3,6 +3,7 @@
 //! `next_review` has passed.
 
 use super::shared::Wanted;
+use crate::catalogue::Catalogue;
 use crate::model::{Card, Plan, Task};
 use crate::query::Status;
 use crate::render::report::{Cell, Column, Table};
@@ -11,24 +12,37 @@ use chrono::NaiveDate;
 type Row<'a> = &'a (&'a Card, &'a Task, Status);
 
 /// "On hold (N)": each task with its reason, since when, and for how many days.
-pub fn on_hold<'a>(plan: &'a Plan, rows: Vec<Row<'a>>, as_of: NaiveDate) -> Table<'a> {
-    let mut columns = super::shared::task_columns(false);
+pub fn on_hold<'a>(
+    cat: &'static Catalogue,
+    plan: &'a Plan,
+    rows: Vec<Row<'a>>,
+    as_of: NaiveDate,
+) -> Table<'a> {
+    let mut columns = super::shared::task_columns(cat, false);
     for column in &mut columns {
         if matches!(column.key, "state" | "deadline" | "days_overdue") {
             *column = Column::machine(column.key);
         }
     }
-    columns.push(Column::prose("status_reason", "Reason"));
-    columns.push(Column::new("on_hold_since", "On hold since"));
-    columns.push(Column::new("days_on_hold", "Days on hold"));
+    columns.push(Column::prose("status_reason", cat.msg("column-reason")));
+    columns.push(Column::new(
+        "on_hold_since",
+        cat.msg("column-on-hold-since"),
+    ));
+    columns.push(Column::new("days_on_hold", cat.msg("column-days-on-hold")));
     Table::new(columns.clone())
-        .titled(format!("On hold ({})", rows.len()))
+        .titled(cat.msg_with("on-hold-title", &[("count", rows.len().into())]))
         .with_rows_made(rows.len(), move |i, reader| {
             let (_, task, status) = rows[i];
             let since = task.status_since();
             let mut row =
-                super::shared::task_row(plan, task, status, Wanted::SeenBy(&columns, reader));
-            row.push(Cell::opt_text(task.details().status_reason.as_deref()));
+                super::shared::task_row(cat, plan, task, status, Wanted::SeenBy(&columns, reader));
+            row.push(Cell::opt_text(
+                task.details()
+                    .status_reason
+                    .as_deref()
+                    .map(super::shared::plan_text),
+            ));
             row.push(Cell::Date(since));
             row.push(Cell::opt_int(since.map(|d| (as_of - d).num_days())));
             row
@@ -36,27 +50,27 @@ pub fn on_hold<'a>(plan: &'a Plan, rows: Vec<Row<'a>>, as_of: NaiveDate) -> Tabl
 }
 
 /// "Review due (N)": done tasks whose `next_review` has passed.
-pub fn review_due<'a>(plan: &'a Plan, rows: Vec<Row<'a>>) -> Table<'a> {
-    let mut columns = super::shared::task_columns(false);
+pub fn review_due<'a>(cat: &'static Catalogue, plan: &'a Plan, rows: Vec<Row<'a>>) -> Table<'a> {
+    let mut columns = super::shared::task_columns(cat, false);
     for column in &mut columns {
         if matches!(column.key, "deadline" | "days_overdue") {
             *column = Column::machine(column.key);
         }
     }
     let state = columns.iter().position(|c| c.key == "state").unwrap_or(0);
-    columns.push(Column::new("done", "Done"));
-    columns.push(Column::new("next_review", "Review due"));
+    columns.push(Column::new("done", cat.msg("column-done")));
+    columns.push(Column::new("next_review", cat.msg("column-review-due")));
     Table::new(columns.clone())
-        .titled(format!(
-            "Review due: done, review date passed ({})",
-            rows.len()
-        ))
+        .titled(cat.msg_with("review-due-title", &[("count", rows.len().into())]))
         .with_rows_made(rows.len(), move |i, reader| {
             let (_, task, status) = rows[i];
             let mut row =
-                super::shared::task_row(plan, task, status, Wanted::SeenBy(&columns, reader));
+                super::shared::task_row(cat, plan, task, status, Wanted::SeenBy(&columns, reader));
             // The state column reads "review due" here: the task is done, its review is not.
-            row[state] = Cell::text("review-due");
+            row[state] = Cell::Word {
+                shown: cat.msg("state-review-due"),
+                machine: "review-due",
+            };
             row.push(Cell::Date(task.done));
             row.push(Cell::Date(task.details().next_review));
             row

@@ -2,7 +2,8 @@
 //! original and revised targets, and its updates, newest first. Fields with
 //! no label are for JSON only; fields with no key, for people only.
 
-use crate::commands::shared::update_json;
+use crate::catalogue::Catalogue;
+use crate::commands::shared::{plan_text, update_json};
 use crate::model::{Plan, Task, TaskStatus};
 use crate::query::{Status, slipped};
 use crate::render::report::Cell;
@@ -12,7 +13,13 @@ use serde_json::Value;
 /// label is for JSON only; one with no key, for people only.
 pub type Field = (&'static str, &'static str, Cell);
 
-pub fn fields(plan: &Plan, task: &Task, status: &Status, sponsor: Option<&str>) -> Vec<Field> {
+pub fn fields(
+    cat: &'static Catalogue,
+    plan: &Plan,
+    task: &Task,
+    status: &Status,
+    sponsor: Option<&str>,
+) -> Vec<Field> {
     let (original, days) = slipped(task, status.deadline);
     let updates: Vec<Value> = task
         .updates
@@ -21,9 +28,9 @@ pub fn fields(plan: &Plan, task: &Task, status: &Status, sponsor: Option<&str>) 
         .map(|u| update_json(plan, u))
         .collect();
     vec![
-        ("sponsor", "Sponsor", Cell::opt_text(sponsor)),
+        ("sponsor", cat.msg("field-sponsor"), Cell::opt_text(sponsor)),
         ("status", "", Cell::text(task.status.as_str())),
-        ("", "Status", status_line(task)),
+        ("", cat.msg("field-status"), status_line(cat, task)),
         (
             "status_reason",
             "",
@@ -37,7 +44,7 @@ pub fn fields(plan: &Plan, task: &Task, status: &Status, sponsor: Option<&str>) 
         ),
         (
             "next_review",
-            "Review due",
+            cat.msg("field-review-due"),
             Cell::Date(task.details().next_review),
         ),
         (
@@ -52,71 +59,82 @@ pub fn fields(plan: &Plan, task: &Task, status: &Status, sponsor: Option<&str>) 
             Cell::Int(i64::from(task.details().due_revisions)),
         ),
         ("days_slipped", "", Cell::opt_int(days)),
-        ("", "Target history", target_line(task, original, days)),
+        (
+            "",
+            cat.msg("field-target-history"),
+            target_line(cat, task, original, days),
+        ),
         ("updates", "", Cell::Json(Value::Array(updates))),
-        ("", "Updates", update_lines(plan, task)),
+        ("", cat.msg("field-updates"), update_lines(cat, plan, task)),
     ]
 }
 
 /// "on hold since 2013-01-10: funding review"; nothing for an active task.
-fn status_line(task: &Task) -> Cell {
-    if task.status == TaskStatus::Active {
-        return Cell::Empty;
-    }
-    let mut line = task.status.as_str().replace('-', " ");
+fn status_line(cat: &Catalogue, task: &Task) -> Cell {
+    let mut line = match task.status {
+        TaskStatus::Active => return Cell::Empty,
+        TaskStatus::OnHold => cat.msg("status-line-on-hold").to_string(),
+        TaskStatus::Withdrawn => cat.msg("status-line-withdrawn").to_string(),
+        TaskStatus::CarriedForward => cat.msg("status-line-carried-forward").to_string(),
+    };
     if let Some(since) = task.status_since() {
-        line.push_str(&format!(" since {since}"));
+        let since = since.to_string();
+        line.push_str(&cat.msg_with("status-line-since", &[("day", since.as_str().into())]));
     }
     if let Some(reason) = &task.details().status_reason {
-        line.push_str(&format!(": {reason}"));
+        line.push_str(&format!(": {}", plan_text(reason)));
     }
     if let Some(to) = &task.details().carried_to {
-        line.push_str(&format!(" (to {to})"));
+        line.push_str(&cat.msg_with("status-line-to", &[("to", to.into())]));
     }
     Cell::text(line)
 }
 
 /// "first due Oct 2012 (2012-10-31); revised 2 times; slipped 61 days".
-fn target_line(task: &Task, original: Option<chrono::NaiveDate>, days: Option<i64>) -> Cell {
+fn target_line(
+    cat: &Catalogue,
+    task: &Task,
+    original: Option<chrono::NaiveDate>,
+    days: Option<i64>,
+) -> Cell {
     let Some(first) = &task.details().original_due else {
         return Cell::Empty;
     };
-    let mut line = format!("first due {first}");
+    let mut line = cat.msg_with("target-first-due", &[("first", first.into())]);
     if let Some(original) = original {
         line.push_str(&format!(" ({original})"));
     }
-    if task.details().due_revisions > 0 {
-        let times = match task.details().due_revisions {
-            1 => "once".to_string(),
-            n => format!("{n} times"),
-        };
-        line.push_str(&format!("; revised {times}"));
+    let revisions = task.details().due_revisions;
+    if revisions > 0 {
+        line.push_str(&cat.msg_with("target-revised", &[("times", revisions.into())]));
     }
     if let Some(days) = days {
-        line.push_str(&format!("; slipped {}", crate::words::count(days, "day")));
+        line.push_str(&cat.msg_with("target-slipped", &[("days", days.into())]));
     }
     Cell::text(line)
 }
 
 /// One line an update, newest first: "2013-03-27 green (SL): note [evidence]".
-fn update_lines(plan: &Plan, task: &Task) -> Cell {
+fn update_lines(cat: &'static Catalogue, plan: &Plan, task: &Task) -> Cell {
     let lines: Vec<String> = task
         .updates
         .iter()
         .rev()
         .map(|u| {
-            let mut line = u.date.map_or("undated".to_string(), |d| d.to_string());
+            let mut line = u
+                .date
+                .map_or(cat.msg("update-undated").to_string(), |d| d.to_string());
             if !u.is_review() {
-                line.push_str(&format!(" {}", u.kind.as_str()));
+                line.push_str(&format!(" {}", cat.msg("update-kind-correction")));
             }
             if let Some(rag) = u.rag {
-                line.push_str(&format!(" {}", rag.as_str()));
+                line.push_str(&format!(" {}", crate::view::rag_word(cat, Some(rag))));
             }
             if let Some(by) = u.by {
                 line.push_str(&format!(" ({})", plan.agencies[by].id));
             }
             if let Some(note) = &u.note {
-                line.push_str(&format!(": {note}"));
+                line.push_str(&format!(": {}", plan_text(note)));
             }
             if let Some(evidence) = &u.evidence {
                 line.push_str(&format!(" [{evidence}]"));

@@ -2,6 +2,7 @@
 //! agency, recommendation or measure.
 
 use super::shared;
+use crate::catalogue::Catalogue;
 use crate::cli::Format;
 use crate::cli::ShowArgs;
 use crate::context::Context;
@@ -25,6 +26,7 @@ pub fn run(
         return Ok(Exit::Findings);
     };
     let plan = &plan;
+    let cat = Catalogue::of(args.lang.lang);
     let query = Query::new(plan, ctx.as_of);
     let Some(found) = views::find(plan, args.id.trim()) else {
         return Err(Error::NoSuchId {
@@ -32,7 +34,7 @@ pub fn run(
         }
         .into());
     };
-    let (what, fields) = views::view(plan, &query, found);
+    let (what, fields) = views::view(cat, plan, &query, found);
     if args.output.format == Format::Json {
         let object: Map<String, Value> = fields
             .iter()
@@ -44,8 +46,8 @@ pub fn run(
         return Ok(Exit::Success);
     }
     let mut table = Table::new(vec![
-        Column::new("field", "Field"),
-        Column::prose("value", "Value"),
+        Column::new("field", cat.msg("column-field")),
+        Column::prose("value", cat.msg("column-value")),
     ]);
     for (_, label, cell) in fields {
         if cell.is_blank() || label.is_empty() {
@@ -59,7 +61,7 @@ pub fn run(
         table.rows.push(vec![Cell::text(label), value]);
     }
     let report = Report {
-        heading: shared::heading(plan, what, ctx.as_of, None),
+        heading: shared::heading(cat, plan, what, ctx.as_of, None),
         tables: vec![table],
         notes: Vec::new(),
     };

@@ -1,6 +1,9 @@
 //! What `plan show` says about each kind of thing: finding the thing an id
 //! names, then one small view per kind, each a list of fields.
 
+use crate::catalogue::Arg;
+use crate::catalogue::Catalogue;
+use crate::commands::shared;
 use crate::dates::TargetDate;
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
@@ -55,45 +58,60 @@ pub fn find<'p>(plan: &'p Plan, id: &str) -> Option<Found<'p>> {
 }
 
 /// What kind of thing it is, and its fields.
-pub fn view(plan: &Plan, query: &Query, found: Found) -> (&'static str, Vec<Field>) {
+pub fn view(
+    cat: &'static Catalogue,
+    plan: &Plan,
+    query: &Query,
+    found: Found,
+) -> (&'static str, Vec<Field>) {
     match found {
-        Found::Task(c, p, a, t) => ("task", task(plan, query, c, p, a, t)),
-        Found::Action(c, p, a) => ("action", action(c, p, a)),
-        Found::Priority(c, p) => ("priority", priority(c, p)),
-        Found::Card(c) => ("report card", card(c)),
-        Found::Recommendation(r) => ("recommendation", recommendation(plan, r)),
-        Found::Measure(m) => ("measure", measure(plan, m)),
-        Found::Agency(idx) => ("agency", agency(plan, idx)),
+        Found::Task(c, p, a, t) => (cat.msg("show-task"), task(cat, plan, query, c, p, a, t)),
+        Found::Action(c, p, a) => (cat.msg("show-action"), action(cat, c, p, a)),
+        Found::Priority(c, p) => (cat.msg("show-priority"), priority(cat, c, p)),
+        Found::Card(c) => (cat.msg("show-card"), card(cat, c)),
+        Found::Recommendation(r) => (cat.msg("show-recommendation"), recommendation(cat, plan, r)),
+        Found::Measure(m) => (cat.msg("show-measure"), measure(cat, plan, m)),
+        Found::Agency(idx) => (cat.msg("show-agency"), agency(cat, plan, idx)),
     }
 }
 
-fn rag_of(tasks: &[&Task]) -> Cell {
-    view::rollup(&RagCounts::of(tasks.iter().map(|t| t.rag)))
+fn rag_of(cat: &'static Catalogue, tasks: &[&Task]) -> Cell {
+    view::rollup(cat, &RagCounts::of(tasks.iter().map(|t| t.rag)))
 }
 
 /// What a roll-up rests on: "2 of 19 tasks rated".
-fn rated_of(tasks: &[&Task]) -> Cell {
-    Cell::text(RagCounts::of(tasks.iter().map(|t| t.rag)).basis())
+fn rated_of(cat: &Catalogue, tasks: &[&Task]) -> Cell {
+    let counts = RagCounts::of(tasks.iter().map(|t| t.rag));
+    Cell::text(cat.msg_with(
+        "rated-basis",
+        &[
+            ("rated", counts.rated().into()),
+            ("total", counts.total().into()),
+        ],
+    ))
 }
 
 fn ids(tasks: &[&Task]) -> Cell {
     Cell::List(tasks.iter().map(|t| t.id.clone()).collect())
 }
 
-/// Lines of text, one a line; nothing when there are none.
+/// Lines of the plan's text, one a line; nothing when there are none.
 fn lines(items: &[String]) -> Cell {
     if items.is_empty() {
         Cell::Empty
     } else {
+        let items: Vec<&str> = items.iter().map(|i| shared::plan_text(i)).collect();
         Cell::text(items.join("\n"))
     }
 }
 
 fn titled(id: &str, title: &str) -> Cell {
-    Cell::text(format!("{id} {title}"))
+    Cell::text(format!("{id} {}", shared::plan_text(title)))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn task(
+    cat: &'static Catalogue,
     plan: &Plan,
     query: &Query,
     card: &Card,
@@ -102,57 +120,89 @@ fn task(
     task: &Task,
 ) -> Vec<Field> {
     let status = query.status(task);
-    let lead_names = task
-        .leads
-        .iter()
-        .map(|lead| match lead {
-            Lead::Agency(i) => plan.agencies[*i].name.clone(),
-            Lead::Unassigned(word) => format!("{} (no lead yet)", word.as_str()),
-            Lead::All => "every partner organisation".into(),
-        })
-        .collect();
     vec![
-        ("id", "Task", Cell::text(&task.id)),
+        ("id", cat.msg("field-task"), Cell::text(&task.id)),
         (
             "ref",
-            "Ref",
+            cat.msg("field-ref"),
             Cell::opt_text(task.details().reference.as_deref()),
         ),
-        ("text", "Text", Cell::text(&task.text)),
-        ("card", "Card", titled(&card.id, &card.title)),
-        ("priority", "We will", titled(&priority.id, &priority.title)),
-        ("action", "Action", titled(&action.id, &action.title)),
-        ("leads", "Leads", Cell::List(plan.lead_ids(task))),
-        ("lead_names", "Lead names", Cell::List(lead_names)),
-        ("due_text", "Due", Cell::opt_text(task.due_text.as_deref())),
+        (
+            "text",
+            cat.msg("field-text"),
+            Cell::text(shared::plan_text(&task.text)),
+        ),
+        ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
+        (
+            "priority",
+            cat.msg("field-we-will"),
+            titled(&priority.id, &priority.title),
+        ),
+        (
+            "action",
+            cat.msg("field-action"),
+            titled(&action.id, &action.title),
+        ),
+        (
+            "leads",
+            cat.msg("field-leads"),
+            Cell::List(plan.lead_ids(task)),
+        ),
+        (
+            "lead_names",
+            cat.msg("field-lead-names"),
+            Cell::List(lead_names(cat, plan, task)),
+        ),
+        (
+            "due_text",
+            cat.msg("field-due"),
+            Cell::opt_text(task.due_text.as_deref()),
+        ),
         (
             "read_as",
-            "Read as",
-            Cell::text(read_as(plan, task, status.deadline)),
+            cat.msg("field-read-as"),
+            Cell::text(read_as(cat, plan, task, status.deadline)),
         ),
-        ("deadline", "Deadline", Cell::Date(status.deadline)),
-        ("state", "State", Cell::text(status.state.as_str())),
+        (
+            "deadline",
+            cat.msg("field-deadline"),
+            Cell::Date(status.deadline),
+        ),
+        (
+            "state",
+            cat.msg("field-state"),
+            view::state_cell(cat, status.state),
+        ),
         (
             "days_overdue",
-            "Days overdue",
+            cat.msg("field-days-overdue"),
             Cell::opt_int(status.days_overdue),
         ),
-        ("rag", "RAG", view::rag(task.rag)),
-        ("done", "Done", Cell::Date(task.done)),
-        ("updated", "Last review", Cell::Date(task.updated)),
+        ("rag", cat.msg("field-rag"), view::rag(cat, task.rag)),
+        ("done", cat.msg("field-done"), Cell::Date(task.done)),
+        (
+            "updated",
+            cat.msg("field-last-review"),
+            Cell::Date(task.updated),
+        ),
         (
             "resources",
-            "Resources",
+            cat.msg("field-resources"),
             Cell::opt_text(task.resources.as_deref()),
         ),
         (
             "note",
-            "Note",
-            Cell::opt_text(crate::query::latest_words(plan, task).as_deref()),
+            cat.msg("field-note"),
+            Cell::opt_text(
+                crate::query::latest_words(plan, task)
+                    .as_deref()
+                    .map(shared::plan_text),
+            ),
         ),
     ]
     .into_iter()
     .chain(super::history::fields(
+        cat,
         plan,
         task,
         &status,
@@ -161,124 +211,227 @@ fn task(
     .collect()
 }
 
+/// The names of a task's leads: "Safer Wales StreetLife", "TBC (no lead yet)".
+fn lead_names(cat: &Catalogue, plan: &Plan, task: &Task) -> Vec<String> {
+    task.leads
+        .iter()
+        .map(|lead| match lead {
+            Lead::Agency(i) => shared::plan_text(&plan.agencies[*i].name).to_string(),
+            Lead::Unassigned(word) => {
+                cat.msg_with("lead-unassigned", &[("word", word.as_str().into())])
+            }
+            Lead::All => cat.msg("lead-all").into(),
+        })
+        .collect()
+}
+
 /// How the target date was read: what a coordinator checks a guess against.
-fn read_as(plan: &Plan, task: &Task, deadline: Option<chrono::NaiveDate>) -> String {
-    let by = |day: Option<chrono::NaiveDate>| day.map_or("not yet known".into(), |d| d.to_string());
+/// A span ("6 months") is the plan's own words, as written.
+fn read_as(
+    cat: &Catalogue,
+    plan: &Plan,
+    task: &Task,
+    deadline: Option<chrono::NaiveDate>,
+) -> String {
+    let by = |day: Option<chrono::NaiveDate>| {
+        day.map_or(cat.msg("read-not-yet-known").into(), |d| d.to_string())
+    };
+    let say = |key, args: &[(&str, &str)]| {
+        let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v))).collect();
+        cat.msg_with(key, &args)
+    };
+    let day = |d: chrono::NaiveDate| d.to_string();
     match &task.target {
-        TargetDate::Unset => "no target date yet".into(),
-        TargetDate::Ongoing => "ongoing: never overdue, stale when not reviewed".into(),
-        TargetDate::OngoingFrom(from) => format!("ongoing from {from}"),
-        TargetDate::Dated(i) if i.from == i.to => format!("due by {}", i.to),
-        TargetDate::Dated(i) => format!("{} to {}: due by {}", i.from, i.to, i.to),
-        TargetDate::MilestoneThenOngoing(i) => format!("due by {}, then ongoing", i.to),
-        TargetDate::Recurring(_) => format!("recurring; the occurrence judged: {}", by(deadline)),
-        TargetDate::After { span, task: first } => {
-            format!("{span} after {first} is done: due by {}", by(deadline))
+        TargetDate::Unset => cat.msg("read-unset").into(),
+        TargetDate::Ongoing => cat.msg("read-ongoing").into(),
+        TargetDate::OngoingFrom(from) => say("read-ongoing-from", &[("from", &day(*from))]),
+        TargetDate::Dated(i) if i.from == i.to => say("read-due-by", &[("to", &day(i.to))]),
+        TargetDate::Dated(i) => say(
+            "read-span-due-by",
+            &[("from", &day(i.from)), ("to", &day(i.to))],
+        ),
+        TargetDate::MilestoneThenOngoing(i) => {
+            say("read-due-by-then-ongoing", &[("to", &day(i.to))])
         }
+        TargetDate::Recurring(_) => say("read-recurring", &[("day", &by(deadline))]),
+        TargetDate::After { span, task: first } => say(
+            "read-after-task",
+            &[
+                ("span", &span.to_string()),
+                ("first", first),
+                ("day", &by(deadline)),
+            ],
+        ),
         TargetDate::AfterEvent { span, event } => {
             let title = plan
                 .events
                 .iter()
                 .find(|e| e.id == *event)
-                .map_or(event.as_str(), |e| e.title.as_str());
+                .map_or(event.as_str(), |e| shared::plan_text(&e.title));
+            let span = span.to_string();
+            let known = [("span", span.as_str()), ("event", event), ("title", title)];
             match deadline {
-                Some(day) => format!("{span} after the event {event} ({title}): due by {day}"),
-                None => format!("{span} after the event {event} ({title}), which has no date yet"),
+                Some(d) => say(
+                    "read-after-event",
+                    &[known[0], known[1], known[2], ("day", &day(d))],
+                ),
+                None => say("read-after-event-undated", &known),
             }
         }
     }
 }
 
-fn action(card: &Card, priority: &Priority, action: &Action) -> Vec<Field> {
+fn action(
+    cat: &'static Catalogue,
+    card: &Card,
+    priority: &Priority,
+    action: &Action,
+) -> Vec<Field> {
     let tasks: Vec<&Task> = action.tasks.iter().filter(|t| t.counts()).collect();
     vec![
-        ("id", "Action", Cell::text(&action.id)),
-        ("title", "Title", Cell::text(&action.title)),
-        ("card", "Card", titled(&card.id, &card.title)),
-        ("priority", "We will", titled(&priority.id, &priority.title)),
-        ("tasks", "Tasks", ids(&tasks)),
-        ("rag", "RAG", rag_of(&tasks)),
+        ("id", cat.msg("field-action"), Cell::text(&action.id)),
+        (
+            "title",
+            cat.msg("field-title"),
+            Cell::text(shared::plan_text(&action.title)),
+        ),
+        ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
+        (
+            "priority",
+            cat.msg("field-we-will"),
+            titled(&priority.id, &priority.title),
+        ),
+        ("tasks", cat.msg("field-tasks"), ids(&tasks)),
+        ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
         (
             "sponsor",
-            "Sponsor",
+            cat.msg("field-sponsor"),
             Cell::opt_text(action.sponsor.as_deref()),
         ),
-        ("rated", "Rated", rated_of(&tasks)),
+        ("rated", cat.msg("field-rated"), rated_of(cat, &tasks)),
     ]
 }
 
-fn priority(card: &Card, priority: &Priority) -> Vec<Field> {
+fn priority(cat: &'static Catalogue, card: &Card, priority: &Priority) -> Vec<Field> {
     let tasks: Vec<&Task> = priority.tasks().collect();
     let actions: Vec<String> = priority
         .actions
         .iter()
-        .map(|a| format!("{} {}", a.id, a.title))
+        .map(|a| format!("{} {}", a.id, shared::plan_text(&a.title)))
         .collect();
     vec![
-        ("id", "Priority", Cell::text(&priority.id)),
-        ("title", "We will", Cell::text(&priority.title)),
-        ("card", "Card", titled(&card.id, &card.title)),
-        ("actions", "Actions", lines(&actions)),
-        ("tasks", "Tasks", ids(&tasks)),
-        ("rag", "RAG", rag_of(&tasks)),
+        ("id", cat.msg("field-priority"), Cell::text(&priority.id)),
+        (
+            "title",
+            cat.msg("field-we-will"),
+            Cell::text(shared::plan_text(&priority.title)),
+        ),
+        ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
+        ("actions", cat.msg("field-actions"), lines(&actions)),
+        ("tasks", cat.msg("field-tasks"), ids(&tasks)),
+        ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
         (
             "sponsor",
-            "Sponsor",
+            cat.msg("field-sponsor"),
             Cell::opt_text(priority.sponsor.as_deref()),
         ),
-        ("rated", "Rated", rated_of(&tasks)),
+        ("rated", cat.msg("field-rated"), rated_of(cat, &tasks)),
     ]
 }
 
-fn card(card: &Card) -> Vec<Field> {
+fn card(cat: &'static Catalogue, card: &Card) -> Vec<Field> {
     let tasks: Vec<&Task> = card.tasks().collect();
     let priorities: Vec<String> = card
         .priorities
         .iter()
-        .map(|p| format!("{} {}", p.id, p.title))
+        .map(|p| format!("{} {}", p.id, shared::plan_text(&p.title)))
         .collect();
     let story = card.story.as_deref().map(str::trim);
     vec![
-        ("id", "Card", Cell::text(&card.id)),
-        ("title", "Title", Cell::text(&card.title)),
-        ("outcomes", "Outcomes", lines(&card.outcomes)),
-        ("area", "Area", Cell::opt_text(card.area.as_deref())),
-        ("measures", "Measures", Cell::List(card.measures.clone())),
-        ("main_actions", "Main actions", lines(&card.main_actions)),
-        ("story", "Story behind the curve", Cell::opt_text(story)),
-        ("challenges", "Challenges", lines(&card.challenges)),
-        ("priorities", "We will", lines(&priorities)),
-        ("tasks", "Tasks", Cell::Int(tasks.len() as i64)),
-        ("rag", "RAG", rag_of(&tasks)),
+        ("id", cat.msg("field-card"), Cell::text(&card.id)),
+        (
+            "title",
+            cat.msg("field-title"),
+            Cell::text(shared::plan_text(&card.title)),
+        ),
+        ("outcomes", cat.msg("field-outcomes"), lines(&card.outcomes)),
+        (
+            "area",
+            cat.msg("field-area"),
+            Cell::opt_text(card.area.as_deref()),
+        ),
+        (
+            "measures",
+            cat.msg("field-measures"),
+            Cell::List(card.measures.clone()),
+        ),
+        (
+            "main_actions",
+            cat.msg("field-main-actions"),
+            lines(&card.main_actions),
+        ),
+        (
+            "story",
+            cat.msg("field-story-behind-the-curve"),
+            Cell::opt_text(story.map(shared::plan_text)),
+        ),
+        (
+            "challenges",
+            cat.msg("field-challenges"),
+            lines(&card.challenges),
+        ),
+        ("priorities", cat.msg("field-we-will"), lines(&priorities)),
+        (
+            "tasks",
+            cat.msg("field-tasks"),
+            Cell::Int(tasks.len() as i64),
+        ),
+        ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
         (
             "sponsor",
-            "Sponsor",
+            cat.msg("field-sponsor"),
             Cell::opt_text(card.sponsor.as_deref()),
         ),
-        ("rated", "Rated", rated_of(&tasks)),
+        ("rated", cat.msg("field-rated"), rated_of(cat, &tasks)),
     ]
 }
 
-fn recommendation(plan: &Plan, rec: &Recommendation) -> Vec<Field> {
+fn recommendation(cat: &'static Catalogue, plan: &Plan, rec: &Recommendation) -> Vec<Field> {
     let tasks = delivering(plan, &rec.actions);
     vec![
-        ("id", "Recommendation", Cell::text(&rec.id)),
-        ("text", "Text", Cell::text(&rec.text)),
-        ("response", "Response", Cell::text(rec.response.as_str())),
+        ("id", cat.msg("field-recommendation"), Cell::text(&rec.id)),
+        (
+            "text",
+            cat.msg("field-text"),
+            Cell::text(shared::plan_text(&rec.text)),
+        ),
+        (
+            "response",
+            cat.msg("field-response"),
+            view::response_cell(cat, rec.response),
+        ),
         (
             "response_text",
-            "Cabinet response",
-            Cell::opt_text(rec.response_text.as_deref()),
+            cat.msg("field-cabinet-response"),
+            Cell::opt_text(rec.response_text.as_deref().map(shared::plan_text)),
         ),
-        ("owner", "Owner", Cell::opt_text(rec.owner.as_deref())),
-        ("actions", "Actions", Cell::List(rec.actions.clone())),
-        ("tasks", "Tasks", ids(&tasks)),
-        ("rag", "RAG", rag_of(&tasks)),
-        ("rated", "Rated", rated_of(&tasks)),
+        (
+            "owner",
+            cat.msg("field-owner"),
+            Cell::opt_text(rec.owner.as_deref()),
+        ),
+        (
+            "actions",
+            cat.msg("field-actions"),
+            Cell::List(rec.actions.clone()),
+        ),
+        ("tasks", cat.msg("field-tasks"), ids(&tasks)),
+        ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
+        ("rated", cat.msg("field-rated"), rated_of(cat, &tasks)),
     ]
 }
 
-fn measure(plan: &Plan, measure: &Measure) -> Vec<Field> {
+fn measure(cat: &'static Catalogue, plan: &Plan, measure: &Measure) -> Vec<Field> {
     let values: Vec<String> = measure
         .values
         .iter()
@@ -289,34 +442,72 @@ fn measure(plan: &Plan, measure: &Measure) -> Vec<Field> {
         .as_ref()
         .map(|t| format!("{}: {}", t.period, number(t.value)));
     vec![
-        ("id", "Measure", Cell::text(&measure.id)),
-        ("title", "Title", Cell::text(&measure.title)),
-        ("better", "Better", Cell::text(measure.better.as_str())),
-        ("unit", "Unit", Cell::opt_text(measure.unit.as_deref())),
-        ("values", "Values", lines(&values)),
-        ("target", "Target", Cell::opt_text(target.as_deref())),
+        ("id", cat.msg("field-measure"), Cell::text(&measure.id)),
+        (
+            "title",
+            cat.msg("field-title"),
+            Cell::text(shared::plan_text(&measure.title)),
+        ),
+        (
+            "better",
+            cat.msg("field-better"),
+            Cell::Word {
+                shown: match measure.better {
+                    crate::model::Better::Higher => cat.msg("better-higher"),
+                    crate::model::Better::Lower => cat.msg("better-lower"),
+                },
+                machine: measure.better.as_str(),
+            },
+        ),
+        (
+            "unit",
+            cat.msg("field-unit"),
+            Cell::opt_text(measure.unit.as_deref()),
+        ),
+        ("values", cat.msg("field-values"), lines(&values)),
+        (
+            "target",
+            cat.msg("field-target"),
+            Cell::opt_text(target.as_deref()),
+        ),
         (
             "cards",
-            "Cards",
+            cat.msg("field-cards"),
             Cell::List(plan.cards_listing(&measure.id)),
         ),
     ]
 }
 
-fn agency(plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
+fn agency(cat: &'static Catalogue, plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
     let agency = &plan.agencies[idx];
     let lead = LeadFilter::new(plan, idx);
     let tasks: Vec<&Task> = plan.tasks().filter(|t| lead.matches(t)).collect();
     let part_of = agency.part_of.map(|p| plan.agencies[p].id.as_str());
     vec![
-        ("id", "Agency", Cell::text(&agency.id)),
-        ("name", "Name", Cell::text(&agency.name)),
-        ("kind", "Kind", Cell::text(agency.kind.as_str())),
-        ("aliases", "Aliases", Cell::List(agency.aliases.clone())),
-        ("part_of", "Part of", Cell::opt_text(part_of)),
-        ("tasks", "Tasks", ids(&tasks)),
-        ("rag", "RAG", rag_of(&tasks)),
-        ("sponsor_of", "Sponsor of", lines(&sponsored_by(plan, idx))),
-        ("rated", "Rated", rated_of(&tasks)),
+        ("id", cat.msg("field-agency"), Cell::text(&agency.id)),
+        (
+            "name",
+            cat.msg("field-name"),
+            Cell::text(shared::plan_text(&agency.name)),
+        ),
+        (
+            "kind",
+            cat.msg("field-kind"),
+            view::kind_cell(cat, agency.kind),
+        ),
+        (
+            "aliases",
+            cat.msg("field-aliases"),
+            Cell::List(agency.aliases.clone()),
+        ),
+        ("part_of", cat.msg("field-part-of"), Cell::opt_text(part_of)),
+        ("tasks", cat.msg("field-tasks"), ids(&tasks)),
+        ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
+        (
+            "sponsor_of",
+            cat.msg("field-sponsor-of"),
+            lines(&sponsored_by(plan, idx)),
+        ),
+        ("rated", cat.msg("field-rated"), rated_of(cat, &tasks)),
     ]
 }
