@@ -24,8 +24,25 @@ pub struct RawTwin {
     pub text: crate::translations::TwinText,
 }
 
-/// The twins written in one table; an empty vector (no allocation) in most.
-pub type RawTwins = Vec<RawTwin>;
+/// The twins written in one table; in most, none: a null pointer, one word
+/// where a `Vec` would be three on each of a plan's many tasks and updates.
+#[derive(Debug, Default)]
+#[allow(clippy::box_collection)]
+pub struct RawTwins(Option<Box<Vec<RawTwin>>>);
+
+impl RawTwins {
+    pub fn push(&mut self, twin: RawTwin) {
+        self.0.get_or_insert_with(Box::default).push(twin);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    pub fn into_vec(self) -> Vec<RawTwin> {
+        self.0.map(|twins| *twins).unwrap_or_default()
+    }
+}
 
 /// Everything one file defines.
 #[derive(Debug, Default)]

@@ -459,7 +459,7 @@ impl Reader<'_> {
     /// their keys: whether they are in a language of the plan is checked
     /// once every file is read (validate/languages.rs).
     fn check_keys(&mut self, t: &Table) -> RawTwins {
-        let mut twins = RawTwins::new();
+        let mut twins = RawTwins::default();
         for (key, value) in t.table.iter() {
             let name = key.get_ref().as_ref();
             if t.format.key(name).is_some() {

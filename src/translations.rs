@@ -7,9 +7,11 @@
 use crate::lang::Lang;
 
 /// The twins of one item's texts. Most plans have none: an empty one is a
-/// null pointer (two words, with the length), and costs no allocation.
+/// null pointer, one word on each of a plan's 100,000 tasks and their
+/// updates (a `Vec` would be three), and costs no allocation.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Translations(Option<Box<[Twin]>>);
+#[allow(clippy::box_collection)]
+pub struct Translations(Option<Box<Vec<Twin>>>);
 
 /// One key's text in one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,10 +48,7 @@ impl Translations {
 
     /// Adds a twin (the reader's checks come first: one twin a key and language).
     pub fn push(&mut self, twin: Twin) {
-        // An item has a few twins at most: the slice is built again for each.
-        let mut twins = self.0.take().map(Vec::from).unwrap_or_default();
-        twins.push(twin);
-        self.0 = Some(twins.into_boxed_slice());
+        self.0.get_or_insert_with(Box::default).push(twin);
     }
 
     /// Every twin, in the order written.
@@ -70,10 +69,9 @@ impl Translations {
         let Some(twins) = self.0.take() else {
             return Translations::default();
         };
-        let (taken, kept): (Vec<Twin>, Vec<Twin>) =
-            Vec::from(twins).into_iter().partition(|t| t.key == key);
-        self.0 = (!kept.is_empty()).then(|| kept.into_boxed_slice());
-        Translations((!taken.is_empty()).then(|| taken.into_boxed_slice()))
+        let (taken, kept): (Vec<Twin>, Vec<Twin>) = twins.into_iter().partition(|t| t.key == key);
+        self.0 = (!kept.is_empty()).then(|| Box::new(kept));
+        Translations((!taken.is_empty()).then(|| Box::new(taken)))
     }
 
     /// The text of `key` to show a reader of `lang`.
@@ -181,7 +179,7 @@ mod tests {
     #[test]
     fn an_empty_set_costs_a_pointer_and_taking_a_key_leaves_the_rest() {
         let words = std::mem::size_of::<Translations>() / std::mem::size_of::<usize>();
-        assert_eq!(words, 2);
+        assert_eq!(words, 1);
         let mut t = welsh_title();
         t.push(Twin {
             key: "note",

@@ -403,3 +403,56 @@ fn set_refuses_a_note_in_a_language_the_plan_does_not_declare() {
         text(&out)
     );
 }
+
+/// Takes every key ending in `_en` out of a table and the tables under it; how many.
+fn strip_english(table: &mut toml_edit::Table) -> usize {
+    let twins: Vec<String> = table
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .filter(|k| k.ends_with("_en"))
+        .collect();
+    let mut count = twins.len();
+    for key in twins {
+        table.remove(&key);
+    }
+    for (_, item) in table.iter_mut() {
+        match item {
+            toml_edit::Item::Table(sub) => count += strip_english(sub),
+            toml_edit::Item::ArrayOfTables(subs) => {
+                count += subs.iter_mut().map(strip_english).sum::<usize>()
+            }
+            _ => {}
+        }
+    }
+    count
+}
+
+/// Each translation taken out of the example is one `missing-translation`
+/// (so every key the file format calls translatable is checked for its
+/// twin: the example uses every one).
+#[test]
+fn every_translation_taken_out_is_missed_once() {
+    let dir = copy();
+    let mut removed = 0;
+    for file in [
+        "plan.toml",
+        "agencies.toml",
+        "measures.toml",
+        "cards/pobl-ifanc.toml",
+        "cards/strydoedd.toml",
+    ] {
+        let path = dir.path().join(file);
+        let mut doc: toml_edit::DocumentMut = fs::read_to_string(&path).unwrap().parse().unwrap();
+        removed += strip_english(doc.as_table_mut());
+        fs::write(path, doc.to_string()).unwrap();
+    }
+    let out = plan(dir.path(), &["check", "--format", "short"]);
+    let found = text(&out);
+    assert!(removed > 20, "{removed}");
+    assert_eq!(
+        found.matches("warning[missing-translation]").count(),
+        removed,
+        "{found}"
+    );
+    assert_eq!(found.lines().count(), removed, "{found}");
+}

@@ -93,7 +93,7 @@ impl Validator<'_> {
         if twins.is_empty() && languages.len() < 2 {
             return translations;
         }
-        for twin in twins {
+        for twin in twins.into_vec() {
             let lang = Lang::parse(&twin.code.value).filter(|l| languages.contains(l));
             let key = || format!("{}_{}", twin.key.name, twin.code.value);
             let finding = match lang {
