@@ -1023,3 +1023,160 @@ fn a_decision_day_in_the_heading_anchors_spans() {
     assert!(toml.contains("id = \"decision\""), "{toml}");
     assert!(toml.contains("date = 2011-06-12"), "{toml}");
 }
+
+/// Each task under its priority and action: (priority, action, text,
+/// leads, target, resources).
+type Placed = (
+    String,
+    String,
+    String,
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn placed(plan: &Plan) -> Vec<Placed> {
+    let mut rows = Vec::new();
+    for card in &plan.cards {
+        for p in &card.priorities {
+            for a in &p.actions {
+                for t in &a.tasks {
+                    rows.push((
+                        p.title.clone(),
+                        a.title.clone(),
+                        t.text.clone(),
+                        leads(plan, t),
+                        t.due_text.clone(),
+                        t.resources.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    rows
+}
+
+fn imported(file: &str) -> (Plan, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = import(tmp.path(), &[file], &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{file}: {stderr}");
+    (opened(&tmp.path().join("out")).plan.unwrap(), stderr)
+}
+
+#[test]
+fn word_rows_with_grid_after_keep_each_cell_in_its_column() {
+    for file in ["word-grid-after.docx", "word-grid-after-libreoffice.docx"] {
+        let (plan, _) = imported(file);
+        let got: Vec<(String, String, Vec<String>, Option<String>)> = placed(&plan)
+            .into_iter()
+            .map(|(p, _, text, leads, due, _)| (p, text, leads, due))
+            .collect();
+        let row = |p: &str, text: &str, lead: &str, due: &str| {
+            (
+                p.to_string(),
+                text.to_string(),
+                vec![lead.to_string()],
+                Some(due.to_string()),
+            )
+        };
+        let card = "word-grid-after";
+        let card = if file.contains("libre") {
+            "word-grid-after-libreoffice"
+        } else {
+            card
+        };
+        assert_eq!(
+            got,
+            [
+                row(
+                    card,
+                    "Hold regular meetings with the sergeants",
+                    "Police",
+                    "June 2012"
+                ),
+                row(card, "Train the wardens", "Council", "September 2012"),
+                row(card, "Open the hub", "Probation", "December 2012"),
+                // The one cell across four columns then w:gridAfter: a priority.
+                row(
+                    "Safer roads",
+                    "Repaint the crossings",
+                    "Highways Team",
+                    "March 2013"
+                ),
+            ],
+            "{file}"
+        );
+        let first = plan.tasks().next().unwrap();
+        assert_eq!(first.note(), Some("Progress: Two held"), "{file}");
+        assert!(plan.tasks().skip(1).all(|t| t.note().is_none()), "{file}");
+    }
+}
+
+#[test]
+fn word_and_excel_give_the_same_sections_carried_cells_and_money() {
+    let want: Vec<Placed> = [
+        (
+            "Reducing harm",
+            "Night-time economy",
+            "Patrol the town centre",
+            "Police",
+            Some("June 2012"),
+            Some("£90,000"),
+        ),
+        (
+            "Reducing harm",
+            "Night-time economy",
+            "Fund taxi marshals",
+            "Council",
+            Some("July 2012"),
+            None,
+        ),
+        // A blank lead or target is not carried down: only the action is.
+        (
+            "Reducing harm",
+            "Licensing",
+            "Review licences",
+            "TBC",
+            None,
+            None,
+        ),
+        (
+            "Safer roads",
+            "Speed checks",
+            "Run speed checks",
+            "Police",
+            Some("March 2013"),
+            Some("£1,250.50"),
+        ),
+        (
+            "Safer roads",
+            "Speed checks",
+            "Repaint the crossings",
+            "Highways Team",
+            None,
+            None,
+        ),
+    ]
+    .iter()
+    .map(|(p, a, t, l, d, r)| {
+        (
+            p.to_string(),
+            a.to_string(),
+            t.to_string(),
+            vec![l.to_string()],
+            d.map(String::from),
+            r.map(String::from),
+        )
+    })
+    .collect();
+    for file in [
+        "sections.docx",
+        "sections-libreoffice.docx",
+        "sections.xlsx",
+        "sections-libreoffice.xlsx",
+    ] {
+        let (plan, stderr) = imported(file);
+        assert_eq!(placed(&plan), want, "{file}: {stderr}");
+    }
+}

@@ -94,11 +94,17 @@ fn ensure_card(imported: &mut Imported, pending: &mut Option<String>, name: &str
 /// The text of a row that is a heading within the table: one cell across
 /// the whole table, or a lone cell that reads like a heading.
 fn section_text(row: &Row, mapping: &Mapping) -> Option<String> {
+    // A workbook gives each cell of a merge its value: one cell here.
     let filled: Vec<(usize, &Cell)> = row
         .cells
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.is_empty())
+        .filter(|(c, _)| {
+            row.across
+                .as_ref()
+                .is_none_or(|a| *c == a.start || !a.contains(c))
+        })
         .collect();
     let [(col, cell)] = filled.as_slice() else {
         return None;
@@ -119,9 +125,21 @@ fn section_text(row: &Row, mapping: &Mapping) -> Option<String> {
             .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
     }) || is_card_title(&text);
     let in_task_column = Some(*col) == mapping.column(Field::Task);
-    let spans = row.spans_all && mapping.columns.len() > 1;
+    let spans = (row.spans_all || merged_over_the_task(row, mapping)) && mapping.columns.len() > 1;
     (spans || (reads_like_heading && (!in_task_column || mapping.columns.len() > 1)))
         .then_some(text)
+}
+
+/// One cell merged across two or more columns, the task's or the
+/// action's among them: a section row, in Word and in a workbook alike.
+fn merged_over_the_task(row: &Row, mapping: &Mapping) -> bool {
+    let Some(across) = &row.across else {
+        return false;
+    };
+    [Field::Task, Field::Action]
+        .iter()
+        .filter_map(|f| mapping.column(*f))
+        .any(|c| across.contains(&c))
 }
 
 pub fn is_card_title(text: &str) -> bool {

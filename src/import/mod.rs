@@ -14,6 +14,7 @@ pub mod docx;
 pub mod events;
 pub mod header;
 pub mod leads;
+pub mod number_format;
 pub mod ods;
 pub mod sheet;
 pub mod write;
@@ -45,6 +46,10 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// One cell spans the whole table (Word's `gridSpan`): a section row.
     pub spans_all: bool,
+    /// The columns one cell is merged across, two or more (Word's
+    /// `gridSpan`, a one-row merge in a workbook): with no text outside
+    /// them, and over the task or action column, the row is a section.
+    pub across: Option<std::ops::Range<usize>>,
 }
 
 /// A table as read from a file: a Word table, a sheet, a CSV file.
