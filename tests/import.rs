@@ -871,15 +871,15 @@ fn word_layout_reads(file: &str) {
 }
 
 #[test]
-fn initials_alone_are_read_as_their_agency_with_a_warning() {
+fn initials_alone_are_never_taken_for_another_agency() {
     let csv = "Action,Lead,Timescale\nMeet,Community Protection Service,June 2012\n\
-               Charge,CPS,July 2012\n";
+               Charge,CPS,July 2012\nReview,Community Protection Service,August 2012\n";
     let (tmp, out) = import_csv(csv, &[]);
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
         stderr.contains(
-            "possible-same-agency: \"CPS\" is read as \"Community Protection Service\" (CPS)"
+            "possible-same-agency: \"CPS\" (CPS) and \"Community Protection Service\" (CPS2) share the initials CPS: kept as two agencies"
         ),
         "{stderr}"
     );
@@ -889,8 +889,15 @@ fn initials_alone_are_read_as_their_agency_with_a_warning() {
         names,
         [
             ["Community Protection Service"],
+            ["CPS"],
             ["Community Protection Service"]
         ]
+    );
+    let agencies = std::fs::read_to_string(tmp.path().join("out/agencies.toml")).unwrap();
+    assert!(
+        agencies.contains("id = \"CPS2\"\nname = \"Community Protection Service\"")
+            && agencies.contains("id = \"CPS\"\nname = \"CPS\""),
+        "{agencies}"
     );
 }
 
@@ -1179,4 +1186,17 @@ fn word_and_excel_give_the_same_sections_carried_cells_and_money() {
         let (plan, stderr) = imported(file);
         assert_eq!(placed(&plan), want, "{file}: {stderr}");
     }
+}
+
+#[test]
+fn a_section_row_with_no_task_under_it_is_never_left_out_silently() {
+    let csv = "Action,Lead,Timescale\nTheme 1: Safety,,\nPriority 1.1: Streets,,\n\
+               Patrol the town centre,Police,June 2012\n";
+    let (_tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: the section \"Safety\" (card \"plan\") has no task under it"),
+        "{stderr}"
+    );
 }

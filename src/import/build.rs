@@ -58,6 +58,21 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
     }
 }
 
+/// A section row or heading with no task under it (another section came
+/// first) is not written: never without a word.
+pub fn warn_empty_sections(imported: &mut Imported) {
+    for card in &imported.cards {
+        for p in &card.priorities {
+            if p.actions.iter().all(|a| a.tasks.is_empty()) {
+                imported.warnings.push(format!(
+                    "the section {:?} (card {:?}) has no task under it before the next section: left out; if it heads the sections below it, make it a card (a row naming a \"Report Card\") or give it tasks",
+                    p.title, card.title
+                ));
+            }
+        }
+    }
+}
+
 /// A heading paragraph above a table (Word): the first level seen, or a
 /// higher one, starts a card; a lower one a priority. The plan's own title
 /// is neither.

@@ -354,6 +354,7 @@ pub fn read_all(
         }
         mapped.extend(file_mapped);
     }
+    build::warn_empty_sections(&mut imported);
     let period = years::settle(&mut imported, options, today);
     events::declare(&mut imported, options.decided, period.start);
     imported.period = Some(period);
