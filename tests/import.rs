@@ -1200,3 +1200,45 @@ fn a_section_row_with_no_task_under_it_is_never_left_out_silently() {
         "{stderr}"
     );
 }
+
+#[test]
+fn as_recommendations_or_actions_on_a_workbook_of_both_kinds() {
+    for file in ["mixed-workbook.xlsx", "mixed-workbook-libreoffice.xlsx"] {
+        for kind in [None, Some("recommendations")] {
+            let tmp = tempfile::tempdir().unwrap();
+            let extra: Vec<&str> = kind.iter().flat_map(|k| ["--as", *k]).collect();
+            let out = import(tmp.path(), &[file], &extra);
+            assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+            let recs =
+                std::fs::read_to_string(tmp.path().join("out/recommendations.toml")).unwrap();
+            // The response sheet's two rows, each delivered by its task; the
+            // action plan sheet's tasks are no recommendation's.
+            assert!(
+                recs.contains(
+                    "id = \"R1\"\ntext = \"Publish a strategy for the night-time economy\"\n\
+                     response = \"noted\"\n\
+                     response_text = \"Agreed: a strategy will be drafted with partners.\"\n\
+                     actions = [\"SR-1.1.a\"]"
+                ),
+                "{file} {kind:?}: {recs}"
+            );
+            assert_eq!(recs.matches("[[recommendation]]").count(), 2, "{recs}");
+            let listed = text(&plan_cmd(&["--dir", "out", "recs"], tmp.path()).stdout);
+            assert!(listed.contains("R2"), "{listed}");
+            let plan = opened(&tmp.path().join("out")).plan.unwrap();
+            let patrol = plan.tasks().find(|t| t.text == "Patrol the town centre");
+            assert_eq!(patrol.map(|t| t.id.as_str()), Some("AP-1.1.a"));
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let out = import(tmp.path(), &[file], &["--as", "actions"]);
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+        assert!(!tmp.path().join("out/recommendations.toml").exists());
+        let plan = opened(&tmp.path().join("out")).plan.unwrap();
+        let first = plan.tasks().find(|t| t.text.starts_with("Publish"));
+        assert_eq!(
+            first.and_then(|t| t.note()),
+            Some("Response: Agreed: a strategy will be drafted with partners.")
+        );
+        assert_eq!(plan.tasks().count(), 4);
+    }
+}
