@@ -592,18 +592,68 @@ fn a_day_without_a_year_takes_the_year_of_the_heading_above() {
             Some("2012-03-31".into())
         ]
     );
+    // The plan's period reads the words as the import did: they are kept
+    // as written, and `plan check` reports the assumed year at each task.
+    let dues: Vec<_> = plan.tasks().map(|t| t.due_text.clone()).collect();
     assert_eq!(
-        plan.tasks().next().unwrap().note(),
-        Some("Target as written: Due Oct 12th. (year assumed: 2011)")
-    );
-    assert_eq!(
-        plan.tasks().nth(1).unwrap().due_text.as_deref(),
-        Some("End of May 2012")
+        dues,
+        [
+            Some("Due Oct 12th.".to_string()),
+            Some("End of May".into()),
+            Some("March 2012".into())
+        ]
     );
     let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
     assert!(toml.contains("start = 2011-10-12"), "{toml}");
     assert!(toml.contains("end = 2012-05-31"), "{toml}");
     assert!(toml.contains("(\"End of May 2012\")"), "{toml}");
+    let checked = text(&plan_cmd(&["--dir", "out", "check"], tmp.path()).stdout);
+    for (task, words, year) in [("P-1.1.a", "Oct 12", "2011"), ("P-1.2.a", "May", "2012")] {
+        assert!(
+            checked.contains(&format!(
+                "warning[year-assumed]: task {task}: `{words}` has no year: year {year} assumed"
+            )),
+            "{checked}"
+        );
+    }
+}
+
+#[test]
+fn a_year_the_plan_s_period_would_read_otherwise_is_written_and_still_flagged() {
+    // The title gives 2012-13, the heading 2011: the import reads 2011,
+    // which the words alone would not give in the plan's period.
+    let csv = "Action Plan 2012-13\nMeeting Date: 23 August 2011\n\
+               Action,Lead,Timescale\n\
+               Set up the panel,Police,Due Oct 12th.\n\
+               Review the scheme,Council,March 2013\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("read as 2011-10-12 to 2011-10-12"),
+        "{stderr}"
+    );
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let first = plan.tasks().next().unwrap();
+    assert_eq!(
+        first.due_text.as_deref(),
+        Some("Due Oct 12th 2011 (year assumed)")
+    );
+    assert_eq!(
+        first.target.interval().map(|i| i.to.to_string()),
+        Some("2011-10-12".into())
+    );
+    assert_eq!(
+        first.note(),
+        Some("Target as written: Due Oct 12th. (year assumed: 2011)")
+    );
+    let checked = text(&plan_cmd(&["--dir", "out", "check"], tmp.path()).stdout);
+    assert!(
+        checked.contains(
+            "warning[date-in-words]: task P-1.1.a: the target date is read from the words as `Oct 12 2011`"
+        ),
+        "{checked}"
+    );
 }
 
 #[test]
@@ -1241,4 +1291,32 @@ fn as_recommendations_or_actions_on_a_workbook_of_both_kinds() {
         );
         assert_eq!(plan.tasks().count(), 4);
     }
+}
+
+#[test]
+fn a_period_from_the_dates_read_still_lets_check_flag_targets_before_the_start() {
+    let csv = "Action,Lead,Timescale\nMeet,Police,June 2011\n\
+               Review,Police,\"Review in Jan 2011, report by March 2012\"\n\
+               Report,Council,End of 2012\n";
+    // Guessed from the dates read (inside words too): every target inside.
+    let (tmp, out) = import_csv(csv, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
+    assert!(
+        toml.contains("start = 2011-01-01") && toml.contains("end = 2012-12-31"),
+        "{toml}"
+    );
+    assert!(toml.contains("(\"End of 2012\")"), "{toml}");
+    let checked = text(&plan_cmd(&["--dir", "out", "check"], tmp.path()).stdout);
+    assert!(!checked.contains("due-outside-plan"), "{checked}");
+    // A start given later than a target: check flags that target.
+    let (tmp, out) = import_csv(csv, &["--start", "2011-09-01"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let checked = text(&plan_cmd(&["--dir", "out", "check"], tmp.path()).stdout);
+    assert!(
+        checked.contains(
+            "warning[due-outside-plan]: task P-1.1.a is due by 2011-06-30, before the plan starts (2011-09-01)"
+        ),
+        "{checked}"
+    );
 }

@@ -8,6 +8,7 @@
 //! targets count from; write.rs writes the directory at once.
 //! Nothing here prints: the command hands down its writers.
 
+pub mod assumed;
 pub mod build;
 pub mod csv;
 pub mod docx;
@@ -203,6 +204,8 @@ pub struct NewTask {
     /// The year the nearest heading gives (a section row, the table's
     /// heading), for a target written without one.
     pub heading: Option<Rc<years::Evidence>>,
+    /// Its target has no year and one was assumed: the words and the days read.
+    pub assumed: Option<assumed::Assumed>,
 }
 
 /// A recommendation and the response to it, as a row of a response table gives.

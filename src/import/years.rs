@@ -259,7 +259,7 @@ pub fn heading_evidence(text: &str) -> Option<Evidence> {
     })
 }
 
-fn calendar(start: NaiveDate, end: NaiveDate) -> Calendar {
+pub(super) fn calendar(start: NaiveDate, end: NaiveDate) -> Calendar {
     Calendar {
         start,
         end,
@@ -270,7 +270,7 @@ fn calendar(start: NaiveDate, end: NaiveDate) -> Calendar {
 
 /// The interval a text names when its year is taken from `evidence`, when
 /// the text has no year of its own.
-fn yearless(text: &str, evidence: &Evidence) -> Option<Interval> {
+pub(super) fn yearless(text: &str, evidence: &Evidence) -> Option<Interval> {
     let reading = dates::read(text, &calendar(evidence.start, evidence.end)).ok()?;
     reading
         .notes
@@ -377,7 +377,9 @@ pub fn settle(imported: &mut Imported, options: &Options, today: NaiveDate) -> P
         },
     };
     imported.warnings.extend(assumed);
-    with_flags(options, guessed)
+    let period = with_flags(options, guessed);
+    super::assumed::write_back(imported, &period);
+    period
 }
 
 fn this_year(today: NaiveDate) -> Evidence {
@@ -393,7 +395,7 @@ fn this_year(today: NaiveDate) -> Evidence {
     }
 }
 
-fn tasks_mut(imported: &mut Imported) -> impl Iterator<Item = &mut NewTask> {
+pub(super) fn tasks_mut(imported: &mut Imported) -> impl Iterator<Item = &mut NewTask> {
     imported
         .cards
         .iter_mut()
@@ -428,13 +430,15 @@ fn assume_year(task: &mut NewTask, document: Option<&Evidence>, plan: &Evidence)
     };
     let interval = yearless(text, evidence)?;
     let written = text.clone();
-    let year = interval.to.year();
-    if let Some(exact) = with_year(&written, interval).or_else(|| as_text(interval)) {
-        task.due = Some(When::Text(exact));
-        task.note.push(format!(
-            "Target as written: {written} (year assumed: {year})"
-        ));
+    let exact = with_year(&written, interval).or_else(|| as_text(interval));
+    if let Some(exact) = &exact {
+        task.due = Some(When::Text(exact.clone()));
     }
+    task.assumed = Some(super::assumed::Assumed {
+        written: written.clone(),
+        read: interval,
+        exact,
+    });
     let written = match cell_year {
         Some(d) => format!("date cell {d}"),
         None => format!("target {written:?}"),
