@@ -1172,9 +1172,10 @@ fn word_rows_with_grid_after_keep_each_cell_in_its_column() {
 
 #[test]
 fn word_and_excel_give_the_same_sections_carried_cells_and_money() {
+    // Section rows are cards (the objective column gives the priorities).
     let want: Vec<Placed> = [
         (
-            "Reducing harm",
+            "Less violence",
             "Night-time economy",
             "Patrol the town centre",
             "Police",
@@ -1182,16 +1183,16 @@ fn word_and_excel_give_the_same_sections_carried_cells_and_money() {
             Some("£90,000"),
         ),
         (
-            "Reducing harm",
+            "Less violence",
             "Night-time economy",
             "Fund taxi marshals",
             "Council",
             Some("July 2012"),
             None,
         ),
-        // A blank lead or target is not carried down: only the action is.
+        // A blank lead or target is not carried down: the objective and action are.
         (
-            "Reducing harm",
+            "Less violence",
             "Licensing",
             "Review licences",
             "TBC",
@@ -1199,7 +1200,7 @@ fn word_and_excel_give_the_same_sections_carried_cells_and_money() {
             None,
         ),
         (
-            "Safer roads",
+            "Fewer crashes",
             "Speed checks",
             "Run speed checks",
             "Police",
@@ -1207,7 +1208,7 @@ fn word_and_excel_give_the_same_sections_carried_cells_and_money() {
             Some("£1,250.50"),
         ),
         (
-            "Safer roads",
+            "Fewer crashes",
             "Speed checks",
             "Repaint the crossings",
             "Highways Team",
@@ -1235,6 +1236,9 @@ fn word_and_excel_give_the_same_sections_carried_cells_and_money() {
     ] {
         let (plan, stderr) = imported(file);
         assert_eq!(placed(&plan), want, "{file}: {stderr}");
+        let cards: Vec<&str> = plan.cards.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(cards, ["Reducing harm", "Safer roads"], "{file}");
+        assert!(!stderr.contains("has no task under it"), "{file}: {stderr}");
     }
 }
 

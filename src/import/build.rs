@@ -38,7 +38,9 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
             if let Some(e) = super::years::heading_evidence(&section) {
                 imported.heading = Some(std::rc::Rc::new(e));
             }
-            if is_card_title(&section) {
+            // With a priority column of its own, a table's section rows
+            // are the level above: cards.
+            if is_card_title(&section) || mapping.column(Field::Priority).is_some() {
                 imported.cards.push(NewCard::new(card_title(&section)));
                 pending = None;
             } else {
