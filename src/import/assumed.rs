@@ -10,15 +10,6 @@ use super::{Imported, When};
 use crate::dates::{self, Interval, Note};
 use chrono::Datelike;
 
-/// The words of a target with no year, the days the import read them as,
-/// and the words with the year written in, when the grammar reads them back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Assumed {
-    pub written: String,
-    pub read: Interval,
-    pub exact: Option<String>,
-}
-
 /// Each assumed target's `due`, once the plan's period is settled.
 pub fn write_back(imported: &mut Imported, period: &Period) {
     let plan = Evidence {

@@ -349,10 +349,11 @@ impl Registry {
         let reserved = !is_acronym(name);
         let free = |id: &str| {
             let n = crate::leads::normalise(id);
-            !(reserved && self.acronyms.contains(&n))
-                && !self.taken.contains(&n)
-                && !UNASSIGNED.contains(&n.as_str())
-                && !ALL.contains(&n.as_str())
+            let kept_for_initials = reserved && self.acronyms.contains(&n);
+            let used = self.taken.contains(&n)
+                || UNASSIGNED.contains(&n.as_str())
+                || ALL.contains(&n.as_str());
+            !kept_for_initials && !used
         };
         if free(&base) {
             return base;

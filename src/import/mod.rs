@@ -205,7 +205,7 @@ pub struct NewTask {
     /// heading), for a target written without one.
     pub heading: Option<Rc<years::Evidence>>,
     /// Its target has no year and one was assumed: the words and the days read.
-    pub assumed: Option<assumed::Assumed>,
+    pub assumed: Option<years::Assumed>,
 }
 
 /// A recommendation and the response to it, as a row of a response table gives.
@@ -359,6 +359,7 @@ pub fn read_all(
     }
     build::warn_empty_sections(&mut imported);
     let period = years::settle(&mut imported, options, today);
+    assumed::write_back(&mut imported, &period);
     events::declare(&mut imported, options.decided, period.start);
     imported.period = Some(period);
     for warning in &imported.warnings {

@@ -17,6 +17,16 @@ pub struct Evidence {
     pub words: String,
 }
 
+/// The words of a target with no year, the days the import read them as,
+/// and the words with the year written in, when the grammar reads them back
+/// (assumed.rs writes the `due` from them once the period is settled).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumed {
+    pub written: String,
+    pub read: Interval,
+    pub exact: Option<String>,
+}
+
 /// The plan's first and last days, and the comment saying where they came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {
@@ -377,9 +387,7 @@ pub fn settle(imported: &mut Imported, options: &Options, today: NaiveDate) -> P
         },
     };
     imported.warnings.extend(assumed);
-    let period = with_flags(options, guessed);
-    super::assumed::write_back(imported, &period);
-    period
+    with_flags(options, guessed)
 }
 
 fn this_year(today: NaiveDate) -> Evidence {
@@ -434,7 +442,7 @@ fn assume_year(task: &mut NewTask, document: Option<&Evidence>, plan: &Evidence)
     if let Some(exact) = &exact {
         task.due = Some(When::Text(exact.clone()));
     }
-    task.assumed = Some(super::assumed::Assumed {
+    task.assumed = Some(Assumed {
         written: written.clone(),
         read: interval,
         exact,
