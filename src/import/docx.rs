@@ -1,7 +1,9 @@
 //! Word (.docx) tables: `word/document.xml` read from the zip (through a
 //! size limit) with quick-xml. Cells merged vertically (`w:vMerge`) give
 //! each row the merged value; a cell spanning every column (`w:gridSpan`)
-//! marks a section row; a cell's fill (`w:shd w:fill`) is kept for RAG; the
+//! marks a section row; a row that skips grid columns before or after its
+//! cells (`w:gridBefore`, `w:gridAfter`) keeps each cell in its own column;
+//! a cell's fill (`w:shd w:fill`) is kept for RAG; the
 //! paragraphs of a Word list inside a cell are its items. The paragraphs
 //! above a table are kept as its title.
 

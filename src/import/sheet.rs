@@ -1,7 +1,8 @@
 //! Spreadsheets (.xlsx, .xls, .ods) read with calamine: every sheet, or the
 //! one `--sheet` names. A cell holding a real date keeps it; a cell's fill
 //! colour is kept for RAG where calamine reads styles (xlsx; for .xls and
-//! .ods it reads none, so there only the words R/A/G count). Merged cells
+//! .ods it reads none, so there only the words R/A/G count); so is a number
+//! cell's number format, in .xlsx alone (`£90,000`, not `90000`). Merged cells
 //! give every cell of the merge the value (.xlsx, .xls: calamine reads no
 //! merges from .ods, whose covered cells are read empty).
 
