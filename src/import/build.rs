@@ -39,8 +39,11 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
                 imported.heading = Some(std::rc::Rc::new(e));
             }
             // With a priority column of its own, a table's section rows
-            // are the level above: cards.
-            if is_card_title(&section) || mapping.column(Field::Priority).is_some() {
+            // are the level above: cards (unless a Word heading above the
+            // table names its card).
+            let above_priorities =
+                mapping.column(Field::Priority).is_some() && table.heading.is_none();
+            if is_card_title(&section) || above_priorities {
                 imported.cards.push(NewCard::new(card_title(&section)));
                 pending = None;
             } else {
