@@ -634,6 +634,9 @@ pub enum FileError {
     },
     /// An `.xls` cell past its 256 columns (`column` from 1).
     XlsColumn { column: u32, at: usize },
+    /// A compound file (`.xls`) whose directory or a stream runs round a
+    /// loop of sectors (`sector`: where the chain starts).
+    XlsSectorLoop { sector: u32 },
     /// A return that is neither a workbook nor a CSV file (`name` as shown).
     NeitherWorkbookNorCsv { name: String },
     /// A workbook none of whose sheets has the return sheet's header.
@@ -732,6 +735,10 @@ impl FileError {
                     path.display()
                 )
             }
+            E::XlsSectorLoop { sector } => write!(
+                f,
+                "its chain of sectors from sector {sector} runs round a loop: the file is damaged; not read"
+            ),
             E::XlsColumn { column, at } => write!(
                 f,
                 "a cell in column {column} (record at byte {at}), past the 256 columns an .xls sheet has; not read"

@@ -421,6 +421,10 @@ fn bad_files_are_refused_whole() {
         ("no-table.docx", "no table"),
         ("zip-bomb.docx", "unpack to over 64 MiB"),
         ("big.xlsx", "is 50 MiB"),
+        // Found by the import_sheet fuzz target (fuzz/): password.xlsx
+        // mutated so that its directory's sectors loop, which calamine
+        // followed for ever, its buffer growing until memory ran out.
+        ("sector-loop.xls", "runs round a loop"),
     ];
     for (file, words) in cases {
         let path = if file == "big.xlsx" {
@@ -592,18 +596,68 @@ fn a_day_without_a_year_takes_the_year_of_the_heading_above() {
             Some("2012-03-31".into())
         ]
     );
+    // The plan's period reads the words as the import did: they are kept
+    // as written, and `plan check` reports the assumed year at each task.
+    let dues: Vec<_> = plan.tasks().map(|t| t.due_text.clone()).collect();
     assert_eq!(
-        plan.tasks().next().unwrap().note(),
-        Some("Target as written: Due Oct 12th. (year assumed: 2011)")
-    );
-    assert_eq!(
-        plan.tasks().nth(1).unwrap().due_text.as_deref(),
-        Some("End of May 2012")
+        dues,
+        [
+            Some("Due Oct 12th.".to_string()),
+            Some("End of May".into()),
+            Some("March 2012".into())
+        ]
     );
     let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
     assert!(toml.contains("start = 2011-10-12"), "{toml}");
     assert!(toml.contains("end = 2012-05-31"), "{toml}");
     assert!(toml.contains("(\"End of May 2012\")"), "{toml}");
+    let checked = text(&plan_cmd(&["--dir", "out", "check"], tmp.path()).stdout);
+    for (task, words, year) in [("P-1.1.a", "Oct 12", "2011"), ("P-1.2.a", "May", "2012")] {
+        assert!(
+            checked.contains(&format!(
+                "warning[year-assumed]: task {task}: `{words}` has no year: year {year} assumed"
+            )),
+            "{checked}"
+        );
+    }
+}
+
+#[test]
+fn a_year_the_plan_s_period_would_read_otherwise_is_written_and_still_flagged() {
+    // The title gives 2012-13, the heading 2011: the import reads 2011,
+    // which the words alone would not give in the plan's period.
+    let csv = "Action Plan 2012-13\nMeeting Date: 23 August 2011\n\
+               Action,Lead,Timescale\n\
+               Set up the panel,Police,Due Oct 12th.\n\
+               Review the scheme,Council,March 2013\n";
+    let (tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("read as 2011-10-12 to 2011-10-12"),
+        "{stderr}"
+    );
+    let plan = opened(&tmp.path().join("out")).plan.unwrap();
+    let first = plan.tasks().next().unwrap();
+    assert_eq!(
+        first.due_text.as_deref(),
+        Some("Due Oct 12th 2011 (year assumed)")
+    );
+    assert_eq!(
+        first.target.interval().map(|i| i.to.to_string()),
+        Some("2011-10-12".into())
+    );
+    assert_eq!(
+        first.note(),
+        Some("Target as written: Due Oct 12th. (year assumed: 2011)")
+    );
+    let checked = text(&plan_cmd(&["--dir", "out", "check"], tmp.path()).stdout);
+    assert!(
+        checked.contains(
+            "warning[date-in-words]: task P-1.1.a: the target date is read from the words as `Oct 12 2011`"
+        ),
+        "{checked}"
+    );
 }
 
 #[test]
@@ -871,15 +925,15 @@ fn word_layout_reads(file: &str) {
 }
 
 #[test]
-fn initials_alone_are_read_as_their_agency_with_a_warning() {
+fn initials_alone_are_never_taken_for_another_agency() {
     let csv = "Action,Lead,Timescale\nMeet,Community Protection Service,June 2012\n\
-               Charge,CPS,July 2012\n";
+               Charge,CPS,July 2012\nReview,Community Protection Service,August 2012\n";
     let (tmp, out) = import_csv(csv, &[]);
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
         stderr.contains(
-            "possible-same-agency: \"CPS\" is read as \"Community Protection Service\" (CPS)"
+            "possible-same-agency: \"CPS\" (CPS) and \"Community Protection Service\" (CPS2) share the initials CPS: kept as two agencies"
         ),
         "{stderr}"
     );
@@ -889,8 +943,15 @@ fn initials_alone_are_read_as_their_agency_with_a_warning() {
         names,
         [
             ["Community Protection Service"],
+            ["CPS"],
             ["Community Protection Service"]
         ]
+    );
+    let agencies = std::fs::read_to_string(tmp.path().join("out/agencies.toml")).unwrap();
+    assert!(
+        agencies.contains("id = \"CPS2\"\nname = \"Community Protection Service\"")
+            && agencies.contains("id = \"CPS\"\nname = \"CPS\""),
+        "{agencies}"
     );
 }
 
@@ -1022,4 +1083,248 @@ fn a_decision_day_in_the_heading_anchors_spans() {
     let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
     assert!(toml.contains("id = \"decision\""), "{toml}");
     assert!(toml.contains("date = 2011-06-12"), "{toml}");
+}
+
+/// Each task under its priority and action: (priority, action, text,
+/// leads, target, resources).
+type Placed = (
+    String,
+    String,
+    String,
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn placed(plan: &Plan) -> Vec<Placed> {
+    let mut rows = Vec::new();
+    for card in &plan.cards {
+        for p in &card.priorities {
+            for a in &p.actions {
+                for t in &a.tasks {
+                    rows.push((
+                        p.title.clone(),
+                        a.title.clone(),
+                        t.text.clone(),
+                        leads(plan, t),
+                        t.due_text.clone(),
+                        t.resources.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    rows
+}
+
+fn imported(file: &str) -> (Plan, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = import(tmp.path(), &[file], &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{file}: {stderr}");
+    (opened(&tmp.path().join("out")).plan.unwrap(), stderr)
+}
+
+#[test]
+fn word_rows_with_grid_after_keep_each_cell_in_its_column() {
+    for file in ["word-grid-after.docx", "word-grid-after-libreoffice.docx"] {
+        let (plan, _) = imported(file);
+        let got: Vec<(String, String, Vec<String>, Option<String>)> = placed(&plan)
+            .into_iter()
+            .map(|(p, _, text, leads, due, _)| (p, text, leads, due))
+            .collect();
+        let row = |p: &str, text: &str, lead: &str, due: &str| {
+            (
+                p.to_string(),
+                text.to_string(),
+                vec![lead.to_string()],
+                Some(due.to_string()),
+            )
+        };
+        let card = "word-grid-after";
+        let card = if file.contains("libre") {
+            "word-grid-after-libreoffice"
+        } else {
+            card
+        };
+        assert_eq!(
+            got,
+            [
+                row(
+                    card,
+                    "Hold regular meetings with the sergeants",
+                    "Police",
+                    "June 2012"
+                ),
+                row(card, "Train the wardens", "Council", "September 2012"),
+                row(card, "Open the hub", "Probation", "December 2012"),
+                // The one cell across four columns then w:gridAfter: a priority.
+                row(
+                    "Safer roads",
+                    "Repaint the crossings",
+                    "Highways Team",
+                    "March 2013"
+                ),
+            ],
+            "{file}"
+        );
+        let first = plan.tasks().next().unwrap();
+        assert_eq!(first.note(), Some("Progress: Two held"), "{file}");
+        assert!(plan.tasks().skip(1).all(|t| t.note().is_none()), "{file}");
+    }
+}
+
+#[test]
+fn word_and_excel_give_the_same_sections_carried_cells_and_money() {
+    // Section rows are cards (the objective column gives the priorities).
+    let want: Vec<Placed> = [
+        (
+            "Less violence",
+            "Night-time economy",
+            "Patrol the town centre",
+            "Police",
+            Some("June 2012"),
+            Some("£90,000"),
+        ),
+        (
+            "Less violence",
+            "Night-time economy",
+            "Fund taxi marshals",
+            "Council",
+            Some("July 2012"),
+            None,
+        ),
+        // A blank lead or target is not carried down: the objective and action are.
+        (
+            "Less violence",
+            "Licensing",
+            "Review licences",
+            "TBC",
+            None,
+            None,
+        ),
+        (
+            "Fewer crashes",
+            "Speed checks",
+            "Run speed checks",
+            "Police",
+            Some("March 2013"),
+            Some("£1,250.50"),
+        ),
+        (
+            "Fewer crashes",
+            "Speed checks",
+            "Repaint the crossings",
+            "Highways Team",
+            None,
+            None,
+        ),
+    ]
+    .iter()
+    .map(|(p, a, t, l, d, r)| {
+        (
+            p.to_string(),
+            a.to_string(),
+            t.to_string(),
+            vec![l.to_string()],
+            d.map(String::from),
+            r.map(String::from),
+        )
+    })
+    .collect();
+    for file in [
+        "sections.docx",
+        "sections-libreoffice.docx",
+        "sections.xlsx",
+        "sections-libreoffice.xlsx",
+    ] {
+        let (plan, stderr) = imported(file);
+        assert_eq!(placed(&plan), want, "{file}: {stderr}");
+        let cards: Vec<&str> = plan.cards.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(cards, ["Reducing harm", "Safer roads"], "{file}");
+        assert!(!stderr.contains("has no task under it"), "{file}: {stderr}");
+    }
+}
+
+#[test]
+fn a_section_row_with_no_task_under_it_is_never_left_out_silently() {
+    let csv = "Action,Lead,Timescale\nTheme 1: Safety,,\nPriority 1.1: Streets,,\n\
+               Patrol the town centre,Police,June 2012\n";
+    let (_tmp, out) = import_csv(csv, &[]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: the section \"Safety\" (card \"plan\") has no task under it"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn as_recommendations_or_actions_on_a_workbook_of_both_kinds() {
+    for file in ["mixed-workbook.xlsx", "mixed-workbook-libreoffice.xlsx"] {
+        for kind in [None, Some("recommendations")] {
+            let tmp = tempfile::tempdir().unwrap();
+            let extra: Vec<&str> = kind.iter().flat_map(|k| ["--as", *k]).collect();
+            let out = import(tmp.path(), &[file], &extra);
+            assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+            let recs =
+                std::fs::read_to_string(tmp.path().join("out/recommendations.toml")).unwrap();
+            // The response sheet's two rows, each delivered by its task; the
+            // action plan sheet's tasks are no recommendation's.
+            assert!(
+                recs.contains(
+                    "id = \"R1\"\ntext = \"Publish a strategy for the night-time economy\"\n\
+                     response = \"noted\"\n\
+                     response_text = \"Agreed: a strategy will be drafted with partners.\"\n\
+                     actions = [\"SR-1.1.a\"]"
+                ),
+                "{file} {kind:?}: {recs}"
+            );
+            assert_eq!(recs.matches("[[recommendation]]").count(), 2, "{recs}");
+            let listed = text(&plan_cmd(&["--dir", "out", "recs"], tmp.path()).stdout);
+            assert!(listed.contains("R2"), "{listed}");
+            let plan = opened(&tmp.path().join("out")).plan.unwrap();
+            let patrol = plan.tasks().find(|t| t.text == "Patrol the town centre");
+            assert_eq!(patrol.map(|t| t.id.as_str()), Some("AP-1.1.a"));
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let out = import(tmp.path(), &[file], &["--as", "actions"]);
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+        assert!(!tmp.path().join("out/recommendations.toml").exists());
+        let plan = opened(&tmp.path().join("out")).plan.unwrap();
+        let first = plan.tasks().find(|t| t.text.starts_with("Publish"));
+        assert_eq!(
+            first.and_then(|t| t.note()),
+            Some("Response: Agreed: a strategy will be drafted with partners.")
+        );
+        assert_eq!(plan.tasks().count(), 4);
+    }
+}
+
+#[test]
+fn a_period_from_the_dates_read_still_lets_check_flag_targets_before_the_start() {
+    let csv = "Action,Lead,Timescale\nMeet,Police,June 2011\n\
+               Review,Police,\"Review in Jan 2011, report by March 2012\"\n\
+               Report,Council,End of 2012\n";
+    // Guessed from the dates read (inside words too): every target inside.
+    let (tmp, out) = import_csv(csv, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let toml = std::fs::read_to_string(tmp.path().join("out/plan.toml")).unwrap();
+    assert!(
+        toml.contains("start = 2011-01-01") && toml.contains("end = 2012-12-31"),
+        "{toml}"
+    );
+    assert!(toml.contains("(\"End of 2012\")"), "{toml}");
+    let checked = text(&plan_cmd(&["--dir", "out", "check"], tmp.path()).stdout);
+    assert!(!checked.contains("due-outside-plan"), "{checked}");
+    // A start given later than a target: check flags that target.
+    let (tmp, out) = import_csv(csv, &["--start", "2011-09-01"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let checked = text(&plan_cmd(&["--dir", "out", "check"], tmp.path()).stdout);
+    assert!(
+        checked.contains(
+            "warning[due-outside-plan]: task P-1.1.a is due by 2011-06-30, before the plan starts (2011-09-01)"
+        ),
+        "{checked}"
+    );
 }

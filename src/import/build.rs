@@ -38,7 +38,12 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
             if let Some(e) = super::years::heading_evidence(&section) {
                 imported.heading = Some(std::rc::Rc::new(e));
             }
-            if is_card_title(&section) {
+            // With a priority column of its own, a table's section rows
+            // are the level above: cards (unless a Word heading above the
+            // table names its card).
+            let above_priorities =
+                mapping.column(Field::Priority).is_some() && table.heading.is_none();
+            if is_card_title(&section) || above_priorities {
                 imported.cards.push(NewCard::new(card_title(&section)));
                 pending = None;
             } else {
@@ -55,6 +60,21 @@ pub fn add_rows(imported: &mut Imported, table: &Table, mapping: &Mapping, first
         imported.rows += 1;
         let place = format!("{}, row {}", table.name, i + 1);
         add_row(imported, row, mapping, &place);
+    }
+}
+
+/// A section row or heading with no task under it (another section came
+/// first) is not written: never without a word.
+pub fn warn_empty_sections(imported: &mut Imported) {
+    for card in &imported.cards {
+        for p in &card.priorities {
+            if p.actions.iter().all(|a| a.tasks.is_empty()) {
+                imported.warnings.push(format!(
+                    "the section {:?} (card {:?}) has no task under it before the next section: left out; if it heads the sections below it, make it a card (a row naming a \"Report Card\") or give it tasks",
+                    p.title, card.title
+                ));
+            }
+        }
     }
 }
 
@@ -94,11 +114,17 @@ fn ensure_card(imported: &mut Imported, pending: &mut Option<String>, name: &str
 /// The text of a row that is a heading within the table: one cell across
 /// the whole table, or a lone cell that reads like a heading.
 fn section_text(row: &Row, mapping: &Mapping) -> Option<String> {
+    // A workbook gives each cell of a merge its value: one cell here.
     let filled: Vec<(usize, &Cell)> = row
         .cells
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.is_empty())
+        .filter(|(c, _)| {
+            row.across
+                .as_ref()
+                .is_none_or(|a| *c == a.start || !a.contains(c))
+        })
         .collect();
     let [(col, cell)] = filled.as_slice() else {
         return None;
@@ -119,9 +145,21 @@ fn section_text(row: &Row, mapping: &Mapping) -> Option<String> {
             .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
     }) || is_card_title(&text);
     let in_task_column = Some(*col) == mapping.column(Field::Task);
-    let spans = row.spans_all && mapping.columns.len() > 1;
+    let spans = (row.spans_all || merged_over_the_task(row, mapping)) && mapping.columns.len() > 1;
     (spans || (reads_like_heading && (!in_task_column || mapping.columns.len() > 1)))
         .then_some(text)
+}
+
+/// One cell merged across two or more columns, the task's or the
+/// action's among them: a section row, in Word and in a workbook alike.
+fn merged_over_the_task(row: &Row, mapping: &Mapping) -> bool {
+    let Some(across) = &row.across else {
+        return false;
+    };
+    [Field::Task, Field::Action]
+        .iter()
+        .filter_map(|f| mapping.column(*f))
+        .any(|c| across.contains(&c))
 }
 
 pub fn is_card_title(text: &str) -> bool {

@@ -57,7 +57,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Table>> {
                 .iter()
                 .map(|f| Cell::text(f.replace("\r\n", "\n")))
                 .collect(),
-            spans_all: false,
+            ..Row::default()
         });
     }
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);

@@ -1,7 +1,9 @@
 //! Word (.docx) tables: `word/document.xml` read from the zip (through a
 //! size limit) with quick-xml. Cells merged vertically (`w:vMerge`) give
 //! each row the merged value; a cell spanning every column (`w:gridSpan`)
-//! marks a section row; a cell's fill (`w:shd w:fill`) is kept for RAG; the
+//! marks a section row; a row that skips grid columns before or after its
+//! cells (`w:gridBefore`, `w:gridAfter`) keeps each cell in its own column;
+//! a cell's fill (`w:shd w:fill`) is kept for RAG; the
 //! paragraphs of a Word list inside a cell are its items. The paragraphs
 //! above a table are kept as its title.
 
@@ -85,6 +87,8 @@ struct RawCell {
     span: usize,
     merge: Merge,
     fill: Option<String>,
+    /// Grid columns a row skips (`w:gridBefore`, `w:gridAfter`): no cell.
+    filler: bool,
 }
 
 #[derive(Debug, Default)]
@@ -113,6 +117,9 @@ struct Parser {
     in_text: bool,
     /// Table cells read so far, against [`limits::CELLS`].
     cells: usize,
+    /// The grid columns the row leaves empty after its last cell
+    /// (`w:gridAfter`, written before its cells).
+    after: usize,
 }
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
@@ -138,7 +145,10 @@ impl Parser {
                     };
                 }
             }
-            "tr" if top && !empty => self.row = Vec::new(),
+            "tr" if top && !empty => {
+                self.row = Vec::new();
+                self.after = 0;
+            }
             "gridCol" if top => self.current.grid += 1,
             "tc" if top && !empty => {
                 self.cells += 1;
@@ -147,20 +157,17 @@ impl Parser {
                     ..RawCell::default()
                 })
             }
-            // A row that starts past the grid's first columns: an empty
-            // cell over them keeps the others in their columns.
+            // A row that starts past the grid's first columns, or stops
+            // short of its last: an empty cell over them keeps the others
+            // in their columns.
             "gridBefore" if top && self.cell.is_none() => {
-                let n = attr(e, "val")
-                    .and_then(|v| v.trim().parse::<usize>().ok())
-                    .unwrap_or(0);
+                let n = grid_skip(e);
                 if n > 0 {
                     self.cells += 1;
-                    self.row.push(RawCell {
-                        span: n.min(limits::COLUMNS.saturating_add(1)),
-                        ..RawCell::default()
-                    });
+                    self.row.push(filler(n));
                 }
             }
+            "gridAfter" if top && self.cell.is_none() => self.after = grid_skip(e),
             "gridSpan" if top => {
                 if let Some(cell) = self.cell.as_mut() {
                     // A span too large for a number is checked as the largest.
@@ -212,6 +219,10 @@ impl Parser {
                 }
             }
             "tr" if top => {
+                if self.after > 0 {
+                    self.cells += 1;
+                    self.row.push(filler(std::mem::take(&mut self.after)));
+                }
                 let row = std::mem::take(&mut self.row);
                 self.current.rows.push(row);
             }
@@ -238,6 +249,23 @@ impl Parser {
             "t" => self.in_text = false,
             _ => {}
         }
+    }
+}
+
+/// The grid columns a `w:gridBefore` or `w:gridAfter` skips.
+fn grid_skip(e: &BytesStart) -> usize {
+    attr(e, "val")
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(limits::COLUMNS.saturating_add(1))
+}
+
+/// The empty place of `span` grid columns a row skips.
+fn filler(span: usize) -> RawCell {
+    RawCell {
+        span,
+        filler: true,
+        ..RawCell::default()
     }
 }
 
@@ -308,6 +336,11 @@ fn resolve(table: &RawTable, left: &mut u64) -> Result<Vec<Row>, String> {
     for (r, raw) in table.rows.iter().enumerate() {
         let mut columns = 0usize;
         for (c, cell) in raw.iter().enumerate() {
+            if cell.filler {
+                // Columns skipped past the grid are no cell: nothing to place.
+                columns = columns.saturating_add(cell.span).min(most.max(columns));
+                continue;
+            }
             columns = columns.saturating_add(cell.span);
             if columns > most {
                 return Err(format!(
@@ -333,15 +366,34 @@ fn resolve(table: &RawTable, left: &mut u64) -> Result<Vec<Row>, String> {
     for raw in &table.rows {
         let mut cells = blank.clone();
         let mut col = 0;
+        let mut across = None;
         for rc in raw {
-            cells[col] = match (rc.merge, rows.last()) {
-                (Merge::Continue, Some(above)) => above.cells[col].clone(),
-                _ => cell_of(rc),
-            };
+            if col >= width {
+                break;
+            }
+            if rc.span > 1 && !rc.filler && across.is_none() && !cell_of(rc).is_empty() {
+                across = Some(col..col.saturating_add(rc.span).min(width));
+            }
+            if !rc.filler {
+                cells[col] = match (rc.merge, rows.last()) {
+                    (Merge::Continue, Some(above)) => above.cells[col].clone(),
+                    _ => cell_of(rc),
+                };
+            }
             col += rc.span;
         }
-        let spans_all = raw.len() == 1 && raw[0].span == width && width > 1;
-        rows.push(Row { cells, spans_all });
+        // One cell across every column the row does not skip: a section.
+        let skipped: usize = raw.iter().filter(|c| c.filler).map(|c| c.span).sum();
+        let mut real = raw.iter().filter(|c| !c.filler);
+        let spans_all = match (real.next(), real.next()) {
+            (Some(one), None) => one.span > 1 && one.span.saturating_add(skipped) >= width,
+            _ => false,
+        };
+        rows.push(Row {
+            cells,
+            spans_all,
+            across,
+        });
     }
     Ok(rows)
 }

@@ -30,13 +30,17 @@ pub struct Registry {
     taken: HashSet<String>,
     /// Lead cells that name one lead and nothing else.
     standalone: HashSet<String>,
+    /// Leads written as initials (`CPS`): kept as ids for themselves, so a
+    /// name with those initials takes another (`CPS2`) and never clashes.
+    acronyms: HashSet<String>,
     /// Two leads kept apart that may be one agency (`CPS` beside
     /// `Community Protection Service`): `possible-same-agency` warnings.
     pub warnings: Vec<String>,
     /// Initials' key -> the first agency with them.
     initials: HashMap<String, usize>,
-    /// Keys of ids made from a name's initials, and those already warned of.
-    derived: HashSet<String>,
+    /// Keys in `known` that are only an `--agencies` id, no name or alias:
+    /// a name or alias of another agency claims the text first.
+    ids: HashSet<String>,
     warned: HashSet<String>,
 }
 
@@ -191,9 +195,21 @@ impl Registry {
                 .into_iter()
                 .flatten()
                 .chain(aliases.iter().filter_map(|a| a.as_str().map(String::from)));
-            for name in names {
-                registry.known.insert(key(&name), id.clone());
+            for (i, name) in names.enumerate() {
+                let k = key(&name);
                 registry.taken.insert(crate::leads::normalise(&name));
+                if i == 0 {
+                    // An id is its agency only when no name or alias claims it.
+                    if let std::collections::hash_map::Entry::Vacant(e) =
+                        registry.known.entry(k.clone())
+                    {
+                        e.insert(id.clone());
+                        registry.ids.insert(k);
+                    }
+                } else {
+                    registry.ids.remove(&k);
+                    registry.known.insert(k, id.clone());
+                }
             }
         }
         registry.existing_text = Some(agencies_only(&text)?);
@@ -205,6 +221,11 @@ impl Registry {
     pub fn learn(&mut self, cells: &[&str]) {
         for cell in cells {
             let parts = list_parts(cell);
+            let words = parts.iter().flat_map(|p| word_parts(p));
+            for word in words.filter(|w| is_acronym(w)) {
+                self.acronyms
+                    .insert(crate::leads::normalise(&base_id(&word)));
+            }
             if let [one] = parts.as_slice()
                 && word_parts(one).len() == 1
             {
@@ -287,16 +308,8 @@ impl Registry {
             return "all".into();
         }
         if let Some(id) = self.known.get(&k).cloned() {
-            if self.derived.contains(&k) && self.warned.insert(k.clone()) {
-                let full = self
-                    .agencies
-                    .iter()
-                    .find(|a| a.id == id)
-                    .map(|a| a.name.clone());
-                self.warnings.push(format!(
-                    "possible-same-agency: {name:?} is read as {:?} ({id}), whose initials it is; if it is another body, give it an agency of its own in agencies.toml",
-                    full.unwrap_or_default()
-                ));
+            if self.ids.contains(&k) {
+                self.doubt_id(name, &id);
             }
             if let Some(agency) = self.agencies.iter_mut().find(|a| a.id == id)
                 && agency.name != name
@@ -310,14 +323,10 @@ impl Registry {
         let id = self.new_id(name);
         self.taken.insert(crate::leads::normalise(&id));
         self.taken.insert(crate::leads::normalise(name));
+        // Only the name itself: a later cell writing its initials ("CPS"
+        // after "Community Protection Service") may name another body (the
+        // Crown Prosecution Service), so it is an agency of its own, warned of.
         self.known.insert(k.clone(), id.clone());
-        // A later cell that writes the id itself ("SWP") means this agency
-        // (no other may be named so), with a warning: initials alone may
-        // name another body ("CPS", the Crown Prosecution Service).
-        if key(&id) != k {
-            self.known.insert(key(&id), id.clone());
-            self.derived.insert(key(&id));
-        }
         self.doubt(name, &id);
         self.agencies.push(NewAgency {
             id: id.clone(),
@@ -346,15 +355,36 @@ impl Registry {
         }
     }
 
+    /// A cell that writes an `--agencies` id is that agency; when a lead
+    /// of this import has the same initials, it may be that one instead.
+    fn doubt_id(&mut self, name: &str, id: &str) {
+        let Some(other) = self
+            .agencies
+            .iter()
+            .find(|a| a.id != id && key(&base_id(&a.name)) == key(name))
+        else {
+            return;
+        };
+        if self.warned.insert(key(name)) {
+            self.warnings.push(format!(
+                "possible-same-agency: {name:?} is read as the agency {id} of --agencies, whose id it is; {:?} ({}) has the same initials: if it means that one, write its name",
+                other.name, other.id
+            ));
+        }
+    }
+
     /// An id from a name's initials (`South Wales Police` -> `SWP`), kept
     /// whole for one word or an acronym, numbered on a clash.
     fn new_id(&self, name: &str) -> String {
         let base = base_id(name);
+        let reserved = !is_acronym(name);
         let free = |id: &str| {
             let n = crate::leads::normalise(id);
-            !self.taken.contains(&n)
-                && !UNASSIGNED.contains(&n.as_str())
-                && !ALL.contains(&n.as_str())
+            let kept_for_initials = reserved && self.acronyms.contains(&n);
+            let used = self.taken.contains(&n)
+                || UNASSIGNED.contains(&n.as_str())
+                || ALL.contains(&n.as_str());
+            !kept_for_initials && !used
         };
         if free(&base) {
             return base;
@@ -538,15 +568,18 @@ mod tests {
             registry.agencies[0].aliases,
             vec!["youth  offending service"]
         );
-        // The initials written alone are the agency whose id they are (no
-        // other may be named so), with a warning that they may be another.
-        assert_eq!(registry.leads("South Wales Police"), vec!["SWP"]);
+        // The initials written alone are never taken for the name they
+        // abbreviate: an agency of their own, with them as its id, warned of.
+        registry.learn(&["South Wales Police", "SWP / Safer Wales"]);
+        assert_eq!(registry.leads("South Wales Police"), vec!["SWP2"]);
         assert_eq!(registry.leads("SWP / Safer Wales"), vec!["SWP", "SW"]);
-        assert_eq!(registry.agencies.len(), 4);
+        assert_eq!(registry.agencies.len(), 5);
         assert!(
             registry.warnings[0].starts_with(
-                "possible-same-agency: \"SWP\" is read as \"South Wales Police\" (SWP)"
-            )
+                "possible-same-agency: \"SWP\" (SWP) and \"South Wales Police\" (SWP2) share the initials SWP: kept as two agencies"
+            ),
+            "{:?}",
+            registry.warnings
         );
         // Initials first, the long names after: each its own agency, warned of.
         let mut registry = Registry::default();
@@ -554,5 +587,27 @@ mod tests {
         assert_eq!(registry.leads("Community Protection Service"), vec!["CPS2"]);
         assert_eq!(registry.leads("Crown Prosecution Service"), vec!["CPS3"]);
         assert_eq!(registry.warnings.len(), 2);
+    }
+
+    #[test]
+    fn an_id_of_agencies_is_its_agency_only_when_nothing_else_claims_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("agencies.toml");
+        std::fs::write(
+            &file,
+            "[[agency]]\nid = \"SWP\"\nname = \"South Wales Police\"\n\n\
+             [[agency]]\nid = \"CPS\"\nname = \"Crown Prosecution Service\"\n\n\
+             [[agency]]\nid = \"CS\"\nname = \"Community Safety\"\naliases = [\"CPS\"]\n",
+        )
+        .unwrap();
+        let mut registry = Registry::new(Some(&file)).unwrap();
+        // Claimed by another agency's alias: that one.
+        assert_eq!(registry.leads("CPS"), vec!["CS"]);
+        // Claimed by nothing else: the agency whose id it is ...
+        assert_eq!(registry.leads("Safer Wales Partnership"), vec!["SWP2"]);
+        assert_eq!(registry.leads("SWP"), vec!["SWP"]);
+        // ... warned of, as a lead of the import has the same initials.
+        assert_eq!(registry.warnings.len(), 1, "{:?}", registry.warnings);
+        assert!(registry.warnings[0].contains("\"Safer Wales Partnership\" (SWP2)"));
     }
 }

@@ -8,12 +8,14 @@
 //! targets count from; write.rs writes the directory at once.
 //! Nothing here prints: the command hands down its writers.
 
+pub mod assumed;
 pub mod build;
 pub mod csv;
 pub mod docx;
 pub mod events;
 pub mod header;
 pub mod leads;
+pub mod number_format;
 pub mod ods;
 pub mod sheet;
 pub mod write;
@@ -45,6 +47,10 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// One cell spans the whole table (Word's `gridSpan`): a section row.
     pub spans_all: bool,
+    /// The columns one cell is merged across, two or more (Word's
+    /// `gridSpan`, a one-row merge in a workbook): with no text outside
+    /// them, and over the task or action column, the row is a section.
+    pub across: Option<std::ops::Range<usize>>,
 }
 
 /// A table as read from a file: a Word table, a sheet, a CSV file.
@@ -201,6 +207,8 @@ pub struct NewTask {
     /// The year the nearest heading gives (a section row, the table's
     /// heading), for a target written without one.
     pub heading: Option<Rc<years::Evidence>>,
+    /// Its target has no year and one was assumed: the words and the days read.
+    pub assumed: Option<years::Assumed>,
 }
 
 /// A recommendation and the response to it, as a row of a response table gives.
@@ -352,7 +360,9 @@ pub fn read_all(
         }
         mapped.extend(file_mapped);
     }
+    build::warn_empty_sections(&mut imported);
     let period = years::settle(&mut imported, options, today);
+    assumed::write_back(&mut imported, &period);
     events::declare(&mut imported, options.decided, period.start);
     imported.period = Some(period);
     for warning in &imported.warnings {

@@ -1,7 +1,8 @@
 //! Spreadsheets (.xlsx, .xls, .ods) read with calamine: every sheet, or the
 //! one `--sheet` names. A cell holding a real date keeps it; a cell's fill
 //! colour is kept for RAG where calamine reads styles (xlsx; for .xls and
-//! .ods it reads none, so there only the words R/A/G count). Merged cells
+//! .ods it reads none, so there only the words R/A/G count); so is a number
+//! cell's number format, in .xlsx alone (`£90,000`, not `90000`). Merged cells
 //! give every cell of the merge the value (.xlsx, .xls: calamine reads no
 //! merges from .ods, whose covered cells are read empty).
 
@@ -133,13 +134,23 @@ fn xlsx_cells(
         Err(e) => return Err(calamine::Error::from(e).into()),
     };
     let fills: Vec<Option<Rag>> = reader.styles().iter().map(fill_rag).collect();
+    // calamine gives a number cell its value (90000) and, in .xlsx alone,
+    // its style's number format (`"£"#,##0`, built-in ones by their code):
+    // the cell is written as the sheet shows it, `£90,000`. From .xls and
+    // .ods it reads no styles, so there numbers come in plain.
+    let formats: Vec<Option<String>> = reader
+        .styles()
+        .iter()
+        .map(|s| s.number_format.as_ref().map(|f| f.format_code.clone()))
+        .collect();
     let mut cells = Vec::new();
     while let Some((read, style)) = reader
         .next_cell_with_style_id()
         .map_err(calamine::Error::from)?
     {
         let fill = fills.get(style).copied().flatten();
-        let cell = cell(&Data::from(read.get_value().clone()), fill);
+        let format = formats.get(style).and_then(|f| f.as_deref());
+        let cell = cell(&Data::from(read.get_value().clone()), fill, format);
         if cell.is_empty() {
             continue;
         }
@@ -159,7 +170,7 @@ fn range_cells(book: &mut Book, name: &str, budget: &mut Budget) -> anyhow::Resu
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut cells = Vec::new();
     for (r, c, data) in range.used_cells() {
-        let cell = cell(data, None);
+        let cell = cell(data, None, None);
         if cell.is_empty() {
             continue;
         }
@@ -265,7 +276,7 @@ fn table(
     })?;
     let blank = Row {
         cells: vec![Cell::default(); width as usize],
-        spans_all: false,
+        ..Row::default()
     };
     table.rows = vec![blank; height as usize];
     for p in cells {
@@ -295,6 +306,9 @@ fn merge(
         table.rows[first].spans_all = true;
         return Ok(());
     }
+    if r0 == r1 && c1 > c0 {
+        table.rows[first].across = Some((c0 - left) as usize..(c1 - left) as usize + 1);
+    }
     let area = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
     budget.merged = budget.merged.checked_sub(area).with_context(|| {
         format!(
@@ -312,13 +326,17 @@ fn merge(
     Ok(())
 }
 
-fn cell(data: &Data, fill: Option<Rag>) -> Cell {
+/// A cell as the sheet shows it; `format` is its number format, if read.
+fn cell(data: &Data, fill: Option<Rag>, format: Option<&str>) -> Cell {
     let mut cell = Cell {
         fill,
         ..Cell::default()
     };
+    let written = |n: f64| format.and_then(|f| super::number_format::as_written(n, f));
     match data {
         Data::String(s) => cell.text = Rc::from(s.as_str()),
+        Data::Int(i) if let Some(text) = written(*i as f64) => cell.text = text.into(),
+        Data::Float(f) if let Some(text) = written(*f) => cell.text = text.into(),
         Data::Int(i) => cell.text = i.to_string().into(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
             cell.text = format!("{}", *f as i64).into()

@@ -20,6 +20,9 @@ const MOST: u64 = 65_536 * 256;
 /// or a cell past a real sheet's 256th column (calamine would make a grid
 /// as wide as the widest cell: 65,536 × 65,536 cells from two records).
 pub fn check(bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(sector) = looping_chain(bytes) {
+        return Err(FileError::XlsSectorLoop { sector }.into());
+    }
     match workbook_stream(bytes) {
         Some(stream) => check_records(&stream),
         None => check_dimensions(bytes),
@@ -93,6 +96,76 @@ fn check_dimensions(bytes: &[u8]) -> anyhow::Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// Where a chain of a compound file starts that runs round a loop, as
+/// calamine follows it: the directory's (which calamine reads to its end,
+/// however long) or a stream's (which it reads to the length its entry
+/// declares, up to 4 GiB), its buffer growing each time round. A chain
+/// longer than the file has sectors loops. Its FAT is calamine's: every
+/// sector the header and DIFAT list. A chain that leaves the file or the
+/// FAT is left to calamine, which reports it.
+fn looping_chain(file: &[u8]) -> Option<u32> {
+    let u16_at = |i: usize| Some(u16::from_le_bytes(file.get(i..i + 2)?.try_into().ok()?));
+    let u32_at = |i: usize| Some(u32::from_le_bytes(file.get(i..i + 4)?.try_into().ok()?));
+    if file.get(..8)? != [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+        return None;
+    }
+    let shift = u32::from(u16_at(0x1E)?);
+    if !(7..=16).contains(&shift) {
+        return None;
+    }
+    let size = 1usize << shift;
+    let sectors = file.len() / size;
+    let sector = |n: u32| file.get((n as usize + 1) * size..(n as usize + 2) * size);
+    let words = |s: &[u8]| -> Vec<u32> {
+        s.chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect()
+    };
+    let mut difat: Vec<u32> = (0..109).filter_map(|i| u32_at(0x4C + 4 * i)).collect();
+    let mut next = u32_at(0x44)?;
+    for _ in 0..u32_at(0x48)?.min(sectors as u32) {
+        let mut listed = words(sector(next)?);
+        next = listed.pop()?;
+        difat.extend(listed);
+    }
+    let mut fat = Vec::new();
+    for &s in difat.iter().filter(|&&s| s < 0xFFFF_FFFC) {
+        fat.extend(words(sector(s)?));
+    }
+    // Whether the chain from `start` loops before `most` bytes are read.
+    let loops = |start: u32, most: u64| {
+        let (mut at, mut read) = (start, 0u64);
+        for _ in 0..=sectors {
+            if at == 0xFFFF_FFFE || sector(at).is_none() || read >= most {
+                return false;
+            }
+            read += size as u64;
+            match fat.get(at as usize) {
+                Some(&n) => at = n,
+                None => return false,
+            }
+        }
+        true
+    };
+    let start = u32_at(0x30)?;
+    if loops(start, u64::MAX) {
+        return Some(start);
+    }
+    let mut directory = Vec::new();
+    let mut at = start;
+    while let (true, Some(s)) = (at != 0xFFFF_FFFE, sector(at)) {
+        directory.extend_from_slice(s);
+        at = *fat.get(at as usize)?;
+    }
+    let cutoff = u64::from(u32_at(0x38)?);
+    directory.chunks_exact(128).find_map(|e| {
+        let start = u32::from_le_bytes(e[116..120].try_into().ok()?);
+        let len = u64::from_le_bytes(e[120..128].try_into().ok()?);
+        let big = e[66] == 5 || (e[66] == 2 && len >= cutoff);
+        (big && loops(start, len)).then_some(start)
+    })
 }
 
 /// The workbook stream of a compound file (`Workbook`, or `Book` in BIFF5),
@@ -217,6 +290,26 @@ mod tests {
         wide.extend(1f64.to_le_bytes());
         let err = check_records(&wide).unwrap_err().to_string();
         assert!(err.contains("a cell in column 301"), "{err}");
+    }
+
+    #[test]
+    fn a_chain_of_sectors_that_loops_is_refused() {
+        let mut file = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/sheet-libreoffice.xls"
+        ))
+        .unwrap();
+        assert_eq!(looping_chain(&file), None);
+        // The directory's first sector made to follow itself in the FAT.
+        let u32_at = |f: &[u8], i: usize| u32::from_le_bytes(f[i..i + 4].try_into().unwrap());
+        let size = 1usize << u16::from_le_bytes([file[0x1E], file[0x1F]]);
+        let dir = u32_at(&file, 0x30);
+        let fat = u32_at(&file, 0x4C) as usize;
+        let at = (fat + 1) * size + 4 * dir as usize;
+        file[at..at + 4].copy_from_slice(&dir.to_le_bytes());
+        assert_eq!(looping_chain(&file), Some(dir));
+        let err = check(&file).unwrap_err().to_string();
+        assert!(err.contains("runs round a loop"), "{err}");
     }
 
     #[test]

@@ -17,6 +17,16 @@ pub struct Evidence {
     pub words: String,
 }
 
+/// The words of a target with no year, the days the import read them as,
+/// and the words with the year written in, when the grammar reads them back
+/// (assumed.rs writes the `due` from them once the period is settled).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumed {
+    pub written: String,
+    pub read: Interval,
+    pub exact: Option<String>,
+}
+
 /// The plan's first and last days, and the comment saying where they came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {
@@ -259,7 +269,7 @@ pub fn heading_evidence(text: &str) -> Option<Evidence> {
     })
 }
 
-fn calendar(start: NaiveDate, end: NaiveDate) -> Calendar {
+pub(super) fn calendar(start: NaiveDate, end: NaiveDate) -> Calendar {
     Calendar {
         start,
         end,
@@ -270,7 +280,7 @@ fn calendar(start: NaiveDate, end: NaiveDate) -> Calendar {
 
 /// The interval a text names when its year is taken from `evidence`, when
 /// the text has no year of its own.
-fn yearless(text: &str, evidence: &Evidence) -> Option<Interval> {
+pub(super) fn yearless(text: &str, evidence: &Evidence) -> Option<Interval> {
     let reading = dates::read(text, &calendar(evidence.start, evidence.end)).ok()?;
     reading
         .notes
@@ -393,7 +403,7 @@ fn this_year(today: NaiveDate) -> Evidence {
     }
 }
 
-fn tasks_mut(imported: &mut Imported) -> impl Iterator<Item = &mut NewTask> {
+pub(super) fn tasks_mut(imported: &mut Imported) -> impl Iterator<Item = &mut NewTask> {
     imported
         .cards
         .iter_mut()
@@ -428,13 +438,15 @@ fn assume_year(task: &mut NewTask, document: Option<&Evidence>, plan: &Evidence)
     };
     let interval = yearless(text, evidence)?;
     let written = text.clone();
-    let year = interval.to.year();
-    if let Some(exact) = with_year(&written, interval).or_else(|| as_text(interval)) {
-        task.due = Some(When::Text(exact));
-        task.note.push(format!(
-            "Target as written: {written} (year assumed: {year})"
-        ));
+    let exact = with_year(&written, interval).or_else(|| as_text(interval));
+    if let Some(exact) = &exact {
+        task.due = Some(When::Text(exact.clone()));
     }
+    task.assumed = Some(Assumed {
+        written: written.clone(),
+        read: interval,
+        exact,
+    });
     let written = match cell_year {
         Some(d) => format!("date cell {d}"),
         None => format!("target {written:?}"),
