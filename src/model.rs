@@ -218,6 +218,8 @@ pub struct Task {
     /// apart so that a plan of 100,000 tasks does not carry it 100,000 times.
     pub details: Option<Box<TaskDetails>>,
     pub loc: Loc,
+    /// The twins of `text`, `status_reason` and `own_note` (a task's `note`
+    /// read as its one entry takes its twins with it, to [`Update`]).
     pub translations: Translations,
 }
 

@@ -76,7 +76,9 @@ impl Translations {
 
     /// The text of `key` to show a reader of `lang`.
     ///
-    /// `base` is the key's own (unsuffixed) text, which is written in the
+    /// `key` is the file format's name of a translatable key (`"title"`,
+    /// `"note"`; src/file_format.rs marks them). `base` is the item's own
+    /// (unsuffixed) text of it, which is written in the
     /// plan's first language, `first` (`PlanMeta::first_language`: English
     /// in a plan that declares no languages). Asked for the first
     /// language, the answer is `base`; asked for another, it is the twin
