@@ -45,11 +45,12 @@ partners-only-en = (Saesneg yn unig)
 ## Y neges.
 partners-subject = { $plan }: eich diweddariad ar gyfer { $agency } erbyn { $reply_by }
 partners-dear = Annwyl { $name },
-# "tasg" is feminine: 1 dasg; "o dasgau" after a larger number.
+# "tasg" is feminine: 1 dasg, 2 dasg (dwy dasg); "o dasgau" after a larger number.
 partners-counts = Mae { $agency } yn arwain { $count ->
     [one] { $count } dasg agored
+    [two] { $count } dasg agored
    *[other] { $count } o dasgau agored
-} yn { $plan } (fel ar { $as_of }): { $overdue } yn hwyr, { $stale } heb eu hadolygu’n ddiweddar, { $soon } i’w cwblhau cyn bo hir.
+} yn y cynllun “{ $plan }” (fel ar { $as_of }): { $overdue } yn hwyr, { $stale } heb eu hadolygu’n ddiweddar, { $soon } i’w cwblhau cyn bo hir.
 partners-overdue = Yn hwyr
 partners-not-reviewed = Heb eu hadolygu’n ddiweddar
 partners-due-overdue = dyddiad targed { $deadline }, { $days ->
