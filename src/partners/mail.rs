@@ -248,7 +248,11 @@ fn section(out: &mut String, request: &Request, why: Why, heading: &str, how: &H
             }
             _ => cat.msg("partners-open").to_string(),
         };
-        let note = match (task.note(), task.updated) {
+        let twins = super::words::note_twins(task);
+        let note = task
+            .note()
+            .map(|note| text_in(lang, first, twins, "note", note));
+        let note = match (note.as_deref(), task.updated) {
             (Some(note), Some(day)) => cat.msg_with(
                 "partners-last-note-on",
                 &[

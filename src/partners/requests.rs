@@ -165,8 +165,10 @@ fn return_sheet(
         if let Some(rag) = task.rag {
             workbook::rag_in(sheet, row, 5, rag, &langs.rag(rag), f)?;
         }
-        let note = task.note().unwrap_or("");
-        workbook::text(sheet, row, 6, note, &f.wrap)?;
+        if let Some(note) = task.note() {
+            let twins = super::words::note_twins(task);
+            workbook::text(sheet, row, 6, &langs.text(twins, "note", note), &f.wrap)?;
+        }
         workbook::date(sheet, row, 7, task.note_day(), &f.date)?;
         sheet.write_blank(row, 8, &f.fill)?;
         sheet.write_blank(row, 9, &f.fill)?;

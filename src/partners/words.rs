@@ -7,7 +7,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::lang::Lang;
-use crate::model::{Agency, Plan, Rag};
+use crate::model::{Agency, Plan, Rag, Task};
 use crate::query::State;
 use crate::translations::Translations;
 use crate::view;
@@ -102,6 +102,16 @@ pub fn text_in(
     .text(translations, key, base)
 }
 
+/// The twins of a task's latest note: those of the entry it is from, or
+/// the task's own where the note is its `note`.
+pub fn note_twins(task: &Task) -> &Translations {
+    let note = task.note();
+    task.reviews()
+        .rev()
+        .find(|u| u.note.is_some() && u.note.as_deref() == note)
+        .map_or(&task.translations, |u| &u.translations)
+}
+
 /// "(in Welsh only)", said to a reader of `reader`.
 fn only_in(reader: Lang, written: Lang) -> &'static str {
     let cat = Catalogue::of(reader);
@@ -187,6 +197,49 @@ pub fn is_on_hold(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_with_no_translation_is_shown_once_and_marked() {
+        let text = "[plan]\ntitle = \"T\"\nstart = 2012-04-01\nend = 2013-03-31\n\
+            languages = [\"cy\", \"en\"]\n\n\
+            [card]\nid = \"EJ\"\ntitle = \"E\"\n\n[[priority]]\nid = 1\ntitle = \"P\"\n\n\
+            [[priority.action]]\nid = 1\ntitle = \"A\"\n\n\
+            [[priority.action.task]]\nid = \"a\"\ntext = \"Agor clwb\"\nlead = \"TBC\"\n\n\
+            [[priority.action.task]]\nid = \"b\"\ntext = \"Cau stryd\"\ntext_en = \"Close a street\"\n\
+            lead = \"TBC\"\n";
+        let plan = crate::open::from_bytes(vec![("plan.toml".into(), text.as_bytes().to_vec())])
+            .plan
+            .unwrap();
+        let tasks: Vec<&Task> = plan.tasks().collect();
+        let langs = |langs: Vec<Lang>| Languages {
+            langs,
+            first: Lang::Cy,
+        };
+        let both = langs(vec![Lang::Cy, Lang::En]);
+        let (a, b) = (tasks[0], tasks[1]);
+        assert_eq!(
+            both.text(&a.translations, "text", &a.text),
+            "Agor clwb (in Welsh only)"
+        );
+        assert_eq!(
+            both.text(&b.translations, "text", &b.text),
+            "Cau stryd\nClose a street"
+        );
+        let english = langs(vec![Lang::En]);
+        assert_eq!(
+            english.text(&a.translations, "text", &a.text),
+            "Agor clwb (in Welsh only)"
+        );
+        assert_eq!(
+            english.text(&b.translations, "text", &b.text),
+            "Close a street"
+        );
+        let welsh = langs(vec![Lang::Cy]);
+        assert_eq!(welsh.text(&a.translations, "text", &a.text), "Agor clwb");
+        assert_eq!(both.say("partners-col-id"), "Id");
+        assert_eq!(both.say("partners-col-task"), "Tasg / Task");
+        assert_eq!(both.rag(Rag::Amber), "ambr / amber");
+    }
 
     #[test]
     fn welsh_and_bilingual_words_read_back() {
