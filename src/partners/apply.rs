@@ -512,9 +512,10 @@ fn wanted(row: &Row, on: NaiveDate) -> Result<Wanted, Refused> {
     let rag = match plain(&row.new_rag)? {
         None => None,
         Some(_) if no_change => None,
-        Some(text) => {
-            Some(Rag::parse(&text).ok_or_else(|| (row.new_rag.at.clone(), Why::NotARag { text }))?)
-        }
+        Some(text) => Some(
+            super::words::rag(&text)
+                .ok_or_else(|| (row.new_rag.at.clone(), Why::NotARag { text }))?,
+        ),
     };
     let note = plain(&row.progress)?;
     if let Some(note) = &note {
@@ -584,7 +585,7 @@ fn changed(task: &Task, row: &Row, wanted: &Wanted) -> Option<Why> {
     let on_hold = row
         .sheet_state
         .as_deref()
-        .is_some_and(|s| s.eq_ignore_ascii_case(TaskStatus::OnHold.as_str()));
+        .is_some_and(super::words::is_on_hold);
     let moved = sheet_due != plan_due
         || (task.done.is_some() && task.done != wanted.done)
         || !task.counts()

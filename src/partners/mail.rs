@@ -5,7 +5,10 @@
 //! Markdown for those who send their mail another way.
 
 use super::requests::{Made, Request, Why};
+use super::words::{BETWEEN, Languages, text_in};
 use crate::address;
+use crate::catalogue::Catalogue;
+use crate::lang::Lang;
 use crate::query::State;
 use crate::render::escape;
 use mail_builder::MessageBuilder;
@@ -29,6 +32,12 @@ pub fn message(
         .date(as_of_timestamp(made))
         .text_body(body(made, request, sheet_name, false))
         .attachment(XLSX_TYPE, sheet_name.to_string(), sheet);
+    // A plan of one language, with no agency stating one, is sent as
+    // before the plan had languages.
+    if !made.plan.meta.languages.is_empty() || agency.language.is_some() {
+        let languages = content_language(made, request);
+        message = message.header("Content-Language", Raw::new(languages));
+    }
     if let Some(from) = from.and_then(address::parse) {
         let name = from.name.map(|n| one_line(&n));
         message = message.from(Address::new_address(name, from.addr));
@@ -58,14 +67,48 @@ fn as_of_timestamp(made: &Made) -> i64 {
         .map_or(0, |t| t.and_utc().timestamp())
 }
 
+/// The subject in each of the request's languages, the first first.
 pub fn subject(made: &Made, request: &Request) -> String {
     let agency = &made.plan.agencies[request.agency];
-    format!(
-        "{}: your update for {} by {}",
-        one_line(&made.plan.meta.title),
-        one_line(&agency.id),
-        made.reply_by
+    let langs = Languages::of(made.plan, agency);
+    langs
+        .langs
+        .iter()
+        .map(|lang| subject_in(made, request, *lang))
+        .collect::<Vec<_>>()
+        .join(BETWEEN)
+}
+
+fn subject_in(made: &Made, request: &Request, lang: Lang) -> String {
+    let plan = made.plan;
+    let agency = &plan.agencies[request.agency];
+    let title = text_in(
+        lang,
+        plan.meta.first_language(),
+        &plan.meta.translations,
+        "title",
+        &plan.meta.title,
+    );
+    let reply_by = made.reply_by.to_string();
+    Catalogue::of(lang).msg_with(
+        "partners-subject",
+        &[
+            ("plan", one_line(&title).as_str().into()),
+            ("agency", one_line(&agency.id).as_str().into()),
+            ("reply_by", reply_by.as_str().into()),
+        ],
     )
+}
+
+/// The `Content-Language` of a request's message: "cy", "cy, en".
+pub fn content_language(made: &Made, request: &Request) -> String {
+    let agency = &made.plan.agencies[request.agency];
+    let langs = Languages::of(made.plan, agency).langs;
+    langs
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Text from the plan on one line: a header or a list line cannot be broken.
@@ -77,9 +120,24 @@ fn one_line(text: &str) -> String {
     escape::line(&text).into_owned()
 }
 
-/// The body: plain text, or Markdown (`markdown`), every plan text escaped.
+/// The body: plain text, or Markdown (`markdown`), every plan text
+/// escaped; in each of the request's languages, the first first.
 pub fn body(made: &Made, request: &Request, sheet_name: &str, markdown: bool) -> String {
+    let agency = &made.plan.agencies[request.agency];
+    let langs = Languages::of(made.plan, agency).langs;
+    let between = if markdown { "\n---\n\n" } else { "\n----\n\n" };
+    langs
+        .iter()
+        .map(|lang| body_in(made, request, sheet_name, markdown, *lang))
+        .collect::<Vec<_>>()
+        .join(between)
+}
+
+/// The body in one language.
+fn body_in(made: &Made, request: &Request, sheet_name: &str, markdown: bool, lang: Lang) -> String {
     let plan = made.plan;
+    let cat = Catalogue::of(lang);
+    let first = plan.meta.first_language();
     let agency = &plan.agencies[request.agency];
     let show = |text: &str| {
         let line = one_line(text);
@@ -89,50 +147,79 @@ pub fn body(made: &Made, request: &Request, sheet_name: &str, markdown: bool) ->
             line
         }
     };
-    let greeting = agency.contact.as_deref().unwrap_or(&agency.name);
+    let name = text_in(lang, first, &agency.translations, "name", &agency.name);
+    let title = text_in(
+        lang,
+        first,
+        &plan.meta.translations,
+        "title",
+        &plan.meta.title,
+    );
+    let greeting = agency.contact.clone().unwrap_or_else(|| name.clone());
     let mut out = String::new();
     if markdown {
-        out.push_str(&format!("# {}\n\n", show(&subject(made, request))));
+        out.push_str(&format!("# {}\n\n", show(&subject_in(made, request, lang))));
     }
-    out.push_str(&format!("Dear {},\n\n", show(greeting)));
-    out.push_str(&format!(
-        "{} leads {} of {} (as of {}): {} overdue, {} not reviewed lately, {} due soon.\n",
-        show(&agency.name),
-        crate::words::count(request.tasks.len(), "open task"),
-        show(&plan.meta.title),
-        made.as_of,
-        request.count(Why::Overdue),
-        request.count(Why::Stale),
-        request.count(Why::DueSoon),
+    let (greeting, as_of) = (show(&greeting), made.as_of.to_string());
+    out.push_str(&cat.msg_with("partners-dear", &[("name", greeting.as_str().into())]));
+    out.push_str("\n\n");
+    let (name, title) = (show(&name), show(&title));
+    out.push_str(&cat.msg_with(
+        "partners-counts",
+        &[
+            ("agency", name.as_str().into()),
+            ("count", request.tasks.len().into()),
+            ("plan", title.as_str().into()),
+            ("as_of", as_of.as_str().into()),
+            ("overdue", request.count(Why::Overdue).into()),
+            ("stale", request.count(Why::Stale).into()),
+            ("soon", request.count(Why::DueSoon).into()),
+        ],
     ));
+    out.push('\n');
     for (why, heading) in [
-        (Why::Overdue, "Overdue"),
-        (Why::Stale, "Not reviewed lately"),
+        (Why::Overdue, cat.msg("partners-overdue")),
+        (Why::Stale, cat.msg("partners-not-reviewed")),
     ] {
-        section(&mut out, request, why, heading, markdown, &show);
+        let how = How {
+            lang,
+            first,
+            markdown,
+            show: &show,
+        };
+        section(&mut out, request, why, heading, &how);
     }
-    out.push_str(&format!(
-        "\nWhat to do: open the attached sheet {}. For each task that moved, pick a New RAG \
-         (red, amber, green, or blue when it is complete), write a Progress note (what happened, \
-         what is next; at most 2,000 characters) and, when it is complete, the day in Done on. \
-         For a task you reviewed where nothing moved, pick No change. Leave the other columns \
-         as they are. Save it and send it back by {}.\n\nThank you,\n{}\n",
-        show(sheet_name),
-        made.reply_by,
-        show(plan.meta.owner.as_deref().unwrap_or(&plan.meta.title)),
+    let (sheet, reply_by) = (show(sheet_name), made.reply_by.to_string());
+    out.push('\n');
+    out.push_str(&cat.msg_with(
+        "partners-what-to-do",
+        &[
+            ("sheet", sheet.as_str().into()),
+            ("reply_by", reply_by.as_str().into()),
+        ],
     ));
+    let owner = show(plan.meta.owner.as_deref().unwrap_or(&title));
+    out.push_str(&format!("\n\n{}\n{owner}\n", cat.msg("partners-thanks")));
     out
 }
 
-/// The tasks asked about for `why`, each with its last note.
-fn section(
-    out: &mut String,
-    request: &Request,
-    why: Why,
-    heading: &str,
+/// How a body is written: its language, the plan's first, Markdown or
+/// not, and how a plan text is shown on one line.
+struct How<'a> {
+    lang: Lang,
+    first: Lang,
     markdown: bool,
-    show: &dyn Fn(&str) -> String,
-) {
+    show: &'a dyn Fn(&str) -> String,
+}
+
+/// The tasks asked about for `why`, each with its last note.
+fn section(out: &mut String, request: &Request, why: Why, heading: &str, how: &How) {
+    let How {
+        lang,
+        first,
+        markdown,
+        show,
+    } = *how;
     let tasks: Vec<_> = request.tasks.iter().filter(|t| t.2 == why).collect();
     if tasks.is_empty() {
         return;
@@ -142,23 +229,51 @@ fn section(
     } else {
         format!("\n{heading}:\n")
     });
+    let cat = Catalogue::of(lang);
     for (task, status, _) in tasks {
         let when = match (status.days_overdue, status.last_review, status.deadline) {
-            (Some(days), _, Some(deadline)) => format!(
-                "due {deadline}, {} overdue",
-                crate::words::count(days, "day")
+            (Some(days), _, Some(deadline)) => cat.msg_with(
+                "partners-due-overdue",
+                &[
+                    ("deadline", deadline.to_string().as_str().into()),
+                    ("days", days.into()),
+                ],
             ),
-            (_, Some(review), _) => format!("last reviewed {review}"),
-            (_, None, _) if status.state == State::Stale => "never reviewed".to_string(),
-            _ => "open".to_string(),
+            (_, Some(review), _) => cat.msg_with(
+                "partners-last-reviewed",
+                &[("day", review.to_string().as_str().into())],
+            ),
+            (_, None, _) if status.state == State::Stale => {
+                cat.msg("partners-never-reviewed").to_string()
+            }
+            _ => cat.msg("partners-open").to_string(),
         };
-        let note = match (task.note(), task.updated) {
-            (Some(note), Some(day)) => format!("last note ({day}): {}", show(note)),
-            (Some(note), None) => format!("last note: {}", show(note)),
-            (None, _) => "no note yet".to_string(),
+        let twins = super::words::note_twins(task);
+        let note = task
+            .note()
+            .map(|note| text_in(lang, first, twins, "note", note));
+        let note = match (note.as_deref(), task.updated) {
+            (Some(note), Some(day)) => cat.msg_with(
+                "partners-last-note-on",
+                &[
+                    ("day", day.to_string().as_str().into()),
+                    ("note", show(note).as_str().into()),
+                ],
+            ),
+            (Some(note), None) => cat.msg_with(
+                "partners-last-note",
+                &[("note", show(note).as_str().into())],
+            ),
+            (None, _) => cat.msg("partners-no-note").to_string(),
         };
         let id = show(&task.id);
-        let text = show(&task.text);
+        let text = show(&text_in(
+            lang,
+            first,
+            &task.translations,
+            "text",
+            &task.text,
+        ));
         out.push_str(&if markdown {
             format!("- **{id}** {text} ({when})  \n  {note}\n")
         } else {

@@ -10,12 +10,11 @@ pub mod record;
 pub mod requests;
 pub mod returns;
 pub mod signature;
+pub mod words;
 pub mod workbook;
 
 use crate::model::Task;
 
-/// The visible sheet of a request workbook.
-pub const RETURN_SHEET: &str = "Return";
 /// The hidden sheet that says what a return sheet was made from.
 pub const ABOUT_SHEET: &str = "About";
 
@@ -50,17 +49,30 @@ pub mod column {
         DONE_ON,
         FINGERPRINT,
     ];
+
+    /// Each column's heading in the catalogue, in the order of [`ALL`]:
+    /// `plan requests` writes it in the request's languages, `plan apply`
+    /// reads it in any (or the English above).
+    pub const KEYS: [&str; 12] = [
+        "partners-col-id",
+        "partners-col-task",
+        "partners-col-due",
+        "partners-col-deadline",
+        "partners-col-state",
+        "partners-col-rag",
+        "partners-col-note",
+        "partners-col-note-day",
+        "partners-col-new-rag",
+        "partners-col-progress",
+        "partners-col-done-on",
+        "partners-col-fingerprint",
+    ];
 }
 
-/// The New RAG choice that says "reviewed, nothing moved".
-pub const NO_CHANGE: &str = "No change";
-
-/// True for "No change" (any case, any spacing).
+/// True for "No change", the New RAG choice that says "reviewed, nothing
+/// moved", in any language (any case, any spacing): "Dim newid".
 pub fn is_no_change(text: &str) -> bool {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .eq_ignore_ascii_case(NO_CHANGE)
+    words::is_no_change(text)
 }
 
 /// The longest progress note `plan apply` takes, in characters.

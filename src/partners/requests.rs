@@ -5,8 +5,10 @@
 //! what the sheet was made from, with each task's fingerprint.
 
 use super::signature::{Key, Signed};
+use super::words::Languages;
 use super::workbook::{self, Formats};
-use super::{ABOUT_SHEET, MAX_NOTE, RETURN_SHEET, column, fingerprint};
+use super::{ABOUT_SHEET, MAX_NOTE, column, fingerprint};
+use crate::catalogue::Catalogue;
 use crate::model::{AgencyIdx, Plan, Rag, Task};
 use crate::query::{self, Query, State, Status};
 use chrono::NaiveDate;
@@ -101,58 +103,79 @@ const WIDTHS: [f64; 12] = [
     12.0, 44.0, 18.0, 11.0, 9.0, 10.0, 40.0, 11.0, 10.0, 44.0, 11.0, 18.0,
 ];
 
-/// The request workbook of one agency.
+/// The request workbook of one agency, in its language (or languages).
 pub fn workbook(made: &Made, request: &Request) -> Result<Vec<u8>, XlsxError> {
     let plan = made.plan;
     let agency = &plan.agencies[request.agency];
+    let langs = Languages::of(plan, agency);
     let formats = Formats::new();
     let mut book = Workbook::new();
-    let subject = format!("Update request for {} ({})", agency.name, agency.id);
+    let subject = langs
+        .langs
+        .iter()
+        .map(|lang| {
+            let name = super::words::text_in(
+                *lang,
+                langs.first,
+                &agency.translations,
+                "name",
+                &agency.name,
+            );
+            Catalogue::of(*lang).msg_with(
+                "partners-workbook-subject",
+                &[
+                    ("agency", name.as_str().into()),
+                    ("id", agency.id.as_str().into()),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(super::words::BETWEEN);
     book.set_properties(&workbook::properties(plan, made.as_of, &subject));
-    let sheet = book.add_worksheet().set_name(RETURN_SHEET)?;
-    return_sheet(sheet, request, &formats)?;
+    // A sheet's name holds no `/`.
+    let name = langs
+        .say("partners-sheet-name")
+        .replace(super::words::BETWEEN, " - ");
+    let sheet = book.add_worksheet().set_name(name)?;
+    return_sheet(sheet, request, &langs, &formats)?;
     let about = book.add_worksheet().set_name(ABOUT_SHEET)?;
     about_sheet(about, made, request)?;
     about.set_hidden(true);
     book.save_to_buffer()
 }
 
-fn return_sheet(sheet: &mut Worksheet, request: &Request, f: &Formats) -> Result<(), XlsxError> {
-    let columns: Vec<(&str, f64)> = column::ALL.into_iter().zip(WIDTHS).collect();
+fn return_sheet(
+    sheet: &mut Worksheet,
+    request: &Request,
+    langs: &Languages,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let headings: Vec<String> = column::KEYS.into_iter().map(|key| langs.say(key)).collect();
+    let columns: Vec<(&str, f64)> = headings.iter().map(String::as_str).zip(WIDTHS).collect();
     let rows = request.tasks.len() as u32;
     workbook::header(sheet, &columns, rows, f)?;
     for (row, (task, status, _)) in (1u32..).zip(&request.tasks) {
         workbook::text(sheet, row, 0, &task.id, &f.wrap)?;
-        workbook::text(sheet, row, 1, &task.text, &f.wrap)?;
+        let text = langs.text(&task.translations, "text", &task.text);
+        workbook::text(sheet, row, 1, &text, &f.wrap)?;
         let due = task.due_text.as_deref().unwrap_or("");
         workbook::text(sheet, row, 2, due, &f.wrap)?;
         workbook::date(sheet, row, 3, status.deadline, &f.date)?;
-        workbook::text(sheet, row, 4, status.state.as_str(), &f.wrap)?;
-        workbook::rag(sheet, row, 5, task.rag, f)?;
-        let note = task.note().unwrap_or("");
-        workbook::text(sheet, row, 6, note, &f.wrap)?;
+        workbook::text(sheet, row, 4, &langs.state(status.state), &f.wrap)?;
+        if let Some(rag) = task.rag {
+            workbook::rag_in(sheet, row, 5, rag, &langs.rag(rag), f)?;
+        }
+        if let Some(note) = task.note() {
+            let twins = super::words::note_twins(task);
+            workbook::text(sheet, row, 6, &langs.text(twins, "note", note), &f.wrap)?;
+        }
         workbook::date(sheet, row, 7, task.note_day(), &f.date)?;
         sheet.write_blank(row, 8, &f.fill)?;
         sheet.write_blank(row, 9, &f.fill)?;
         sheet.write_blank(row, 10, &f.fill_date)?;
         workbook::text(sheet, row, 11, &fingerprint(task), &f.wrap)?;
     }
-    let last = rows.max(1);
-    let mut words: Vec<&str> = [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue]
-        .into_iter()
-        .map(Rag::as_str)
-        .collect();
-    words.push(super::NO_CHANGE);
-    let rag = DataValidation::new()
-        .allow_list_strings(&words)?
-        .set_error_title("Not a RAG status")?
-        .set_error_message("Pick red, amber, green, blue or No change from the list.")?;
-    sheet.add_data_validation(1, 8, last, 8, &rag)?;
-    let note = DataValidation::new()
-        .allow_text_length(DataValidationRule::LessThanOrEqualTo(MAX_NOTE as u32))
-        .set_error_title("Too long")?
-        .set_error_message("A progress note is at most 2,000 characters.")?;
-    sheet.add_data_validation(1, 9, last, 9, &note)?;
+    checks(sheet, rows.max(1), langs)?;
     sheet.set_column_hidden(11)?;
     sheet.protect_with_options(&ProtectionOptions {
         format_columns: true,
@@ -162,6 +185,48 @@ fn return_sheet(sheet: &mut Worksheet, request: &Request, f: &Formats) -> Result
         ..ProtectionOptions::new()
     });
     Ok(())
+}
+
+/// What Excel and LibreOffice check as a partner types: New RAG from its
+/// drop-down (the RAG words and "No change", in the sheet's languages), a
+/// progress note no longer than `plan apply` takes.
+fn checks(sheet: &mut Worksheet, last: u32, langs: &Languages) -> Result<(), XlsxError> {
+    let mut words: Vec<String> = [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue]
+        .into_iter()
+        .map(|rag| langs.rag(rag))
+        .collect();
+    words.push(langs.say("partners-no-change"));
+    let rag = DataValidation::new()
+        .allow_list_strings(&words)?
+        .set_error_title(title(langs, "partners-not-a-rag-title"))?
+        .set_error_message(message(langs, "partners-not-a-rag"))?;
+    sheet.add_data_validation(1, 8, last, 8, &rag)?;
+    let note = DataValidation::new()
+        .allow_text_length(DataValidationRule::LessThanOrEqualTo(MAX_NOTE as u32))
+        .set_error_title(title(langs, "partners-too-long-title"))?
+        .set_error_message(message(langs, "partners-too-long"))?;
+    sheet.add_data_validation(1, 9, last, 9, &note)?;
+    Ok(())
+}
+
+/// A check's title in each language where Excel's 32 characters hold
+/// them, else in the first (its message is in each).
+fn title(langs: &Languages, key: &'static str) -> String {
+    let both = langs.say(key);
+    if both.chars().count() <= 32 {
+        return both;
+    }
+    Catalogue::of(langs.langs[0]).msg(key).to_string()
+}
+
+/// A check's message, each language a paragraph.
+fn message(langs: &Languages, key: &'static str) -> String {
+    langs
+        .langs
+        .iter()
+        .map(|lang| Catalogue::of(*lang).msg(key))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// The hidden sheet: what the return sheet was made from, each task's id

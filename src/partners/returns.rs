@@ -410,8 +410,16 @@ fn header_row(grid: &Grid) -> Option<(usize, Vec<Option<usize>>)> {
             .iter()
             .map(|v| v.text().unwrap_or_default().to_lowercase())
             .collect();
-        let place = |name: &str| names.iter().position(|n| *n == name.to_lowercase());
-        let places: Vec<Option<usize>> = column::ALL.iter().map(|c| place(c)).collect();
+        let place = |(name, key): (&str, &'static str)| {
+            names
+                .iter()
+                .position(|n| super::words::is_heading(n, name, key))
+        };
+        let places: Vec<Option<usize>> = column::ALL
+            .into_iter()
+            .zip(column::KEYS)
+            .map(place)
+            .collect();
         (places[0].is_some() && places[8].is_some()).then_some((r, places))
     })
 }

@@ -129,8 +129,21 @@ pub fn rag(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     if let Some(rag) = rag {
-        sheet.write_string_with_format(row, col, rag.as_str(), formats.rag(rag))?;
+        rag_in(sheet, row, col, rag, rag.as_str(), formats)?;
     }
+    Ok(())
+}
+
+/// A RAG cell with its word in a language of the reader's ("coch / red").
+pub fn rag_in(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    rag: Rag,
+    word: &str,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, col, word, formats.rag(rag))?;
     Ok(())
 }
 
