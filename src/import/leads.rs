@@ -276,6 +276,10 @@ impl Registry {
         if name.is_empty() || UNASSIGNED.contains(&name.as_str()) || ALL.contains(&name.as_str()) {
             return None;
         }
+        // A lead of the row named by its id (`SWF: ...`).
+        if let Some(id) = leads.iter().find(|id| key(id) == name) {
+            return Some(id.clone());
+        }
         let part_of = |spelling: &str| {
             let words: Vec<&str> = spelling.split(' ').collect();
             let wanted: Vec<&str> = name.split(' ').collect();
