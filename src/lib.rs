@@ -41,6 +41,7 @@ pub mod model;
 pub mod open;
 pub(crate) mod output_dir;
 pub(crate) mod parallel;
+pub(crate) mod plan_texts;
 pub(crate) mod partners;
 pub(crate) mod query;
 pub(crate) mod raw;

@@ -4,7 +4,8 @@
 //! task's target slipped.
 
 use super::history::{correction_text, slip_text};
-use super::{CardSection, Highlight, TaskLine, plan_text};
+use super::{CardSection, Highlight, TaskLine};
+use crate::plan_texts::PlanTexts;
 use crate::catalogue::Catalogue;
 use crate::render::document::{Block, DocTable, Text};
 use crate::render::report::Cell;
@@ -28,9 +29,9 @@ pub fn quiet(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
                     vec![
                         Cell::text(match q.card {
                             true => {
-                                cat.msg_with("quiet-card", &[("who", plan_text(&q.who).into())])
+                                cat.msg_with("quiet-card", &[("who", q.who.as_str().into())])
                             }
-                            false => plan_text(&q.who).to_string(),
+                            false => q.who.clone(),
                         }),
                         Cell::Int(i64::from(q.score)),
                         Cell::opt_int(q.days_since_update),
@@ -54,10 +55,10 @@ pub fn card_facts(cat: &'static Catalogue, section: &CardSection) -> Vec<(&'stat
     let story = &section.story;
     let mut facts = Vec::new();
     if let Some(sponsor) = &section.card.sponsor {
-        facts.push((cat.msg("fact-sponsor"), Cell::text(plan_text(sponsor))));
+        facts.push((cat.msg("fact-sponsor"), Cell::text(sponsor)));
     }
     if !story.sponsors.is_empty() {
-        let sponsors: Vec<&str> = story.sponsors.iter().map(|s| plan_text(s)).collect();
+        let sponsors: Vec<&str> = story.sponsors.iter().map(String::as_str).collect();
         facts.push((cat.msg("fact-sponsors"), Cell::text(sponsors.join("; "))));
     }
     facts
@@ -65,8 +66,12 @@ pub fn card_facts(cat: &'static Catalogue, section: &CardSection) -> Vec<(&'stat
 
 /// A task's text, with how far its target slipped where it was revised,
 /// and its latest correction where its target was corrected.
-pub fn what(cat: &Catalogue, line: &TaskLine) -> Cell {
-    let mut text = plan_text(&line.task.text).to_string();
+pub fn what(cat: &Catalogue, t: PlanTexts, line: &TaskLine) -> Cell {
+    let mut cell = t.cell(t.pick(&line.task.translations, "text", &line.task.text));
+    let text = match &mut cell {
+        Cell::Text(text) | Cell::OtherLanguage { marker: text, .. } => text,
+        _ => unreachable!("a plan text is a text"),
+    };
     for more in [
         slip_text(cat, line.task, line.status.deadline),
         correction_text(line.task),
@@ -76,15 +81,37 @@ pub fn what(cat: &Catalogue, line: &TaskLine) -> Cell {
     {
         text.push_str(&format!("; {more}"));
     }
-    Cell::text(text)
+    cell
+}
+
+/// The co-leads' latest words on a task (`TaskLine::words`), or its latest
+/// note, in the report's language where the plan has it.
+pub fn words(t: PlanTexts, line: &TaskLine) -> Cell {
+    let Some(words) = &line.words else {
+        return Cell::Empty;
+    };
+    match t.note(line.task) {
+        // One note: in the report's language. Co-leads' words side by
+        // side stay as written.
+        Some(note) if line.task.note() == Some(words.as_str()) => t.cell(note),
+        _ => Cell::text(words.as_str()),
+    }
 }
 
 /// "On hold" and "Withdrawn or carried forward", each where there is any.
-pub fn card_blocks(cat: &'static Catalogue, section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
+pub fn card_blocks(
+    cat: &'static Catalogue,
+    t: PlanTexts,
+    section: &CardSection,
+    as_of: NaiveDate,
+) -> Vec<Block> {
     let story = &section.story;
     let mut blocks = Vec::new();
     let reason = |task: &crate::model::Task| {
-        Cell::opt_text(task.details().status_reason.as_deref().map(plan_text))
+        match task.details().status_reason.as_deref() {
+            Some(reason) => t.cell(t.pick(&task.translations, "status_reason", reason)),
+            None => Cell::Empty,
+        }
     };
     if !story.on_hold.is_empty() {
         blocks.push(Block::Heading(cat.msg("on-hold").into()));
@@ -103,7 +130,7 @@ pub fn card_blocks(cat: &'static Catalogue, section: &CardSection, as_of: NaiveD
                     let since = task.status_since();
                     vec![
                         Cell::text(&task.id),
-                        Cell::text(plan_text(&task.text)),
+                        t.cell(t.pick(&task.translations, "text", &task.text)),
                         reason(task),
                         Cell::Date(since),
                         Cell::opt_int(since.map(|d| (as_of - d).num_days())),
@@ -130,7 +157,7 @@ pub fn card_blocks(cat: &'static Catalogue, section: &CardSection, as_of: NaiveD
                 .map(|task| {
                     vec![
                         Cell::text(&task.id),
-                        Cell::text(plan_text(&task.text)),
+                        t.cell(t.pick(&task.translations, "text", &task.text)),
                         Cell::text(task_status(cat, task.status)),
                         reason(task),
                         Cell::Date(task.status_since()),

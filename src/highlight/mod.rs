@@ -249,13 +249,6 @@ fn card_rag(plan: &Plan, card_id: &str) -> Option<Rag> {
     rollup(card.tasks().map(|t| t.rag))
 }
 
-/// A text of the plan (a title, a task's text, a recommendation) as the
-/// Highlight Report prints it: as the plan writes it. The one place where
-/// the plan's own translation of it (`Translations::pick`) will be chosen.
-pub fn plan_text(text: &str) -> &str {
-    text
-}
-
 /// How a roll-up moved: "better (was amber)", "no change", "worse (was green)".
 pub fn rag_change(cat: &'static Catalogue, now: Option<Rag>, then: Option<Option<Rag>>) -> String {
     let Some(then) = then else {

@@ -5,6 +5,7 @@
 
 use super::escape;
 use super::number::{decimal, number};
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -50,6 +51,13 @@ impl Badge {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
+    /// A text of the plan with no translation into the report's language,
+    /// as written in `lang`, and the marker that says so ("(in Welsh only)").
+    OtherLanguage {
+        text: String,
+        lang: Lang,
+        marker: String,
+    },
     Int(i64),
     /// A measured value, which may have decimals.
     Number(f64),
@@ -99,6 +107,11 @@ impl Cell {
         use std::fmt::Write as _;
         match self {
             Cell::Text(t) => out.push_str(t),
+            Cell::OtherLanguage { text, marker, .. } => {
+                out.push_str(text);
+                out.push(' ');
+                out.push_str(marker);
+            }
             Cell::Int(n) => {
                 let _ = write!(out, "{n}");
             }
@@ -131,7 +144,7 @@ impl Cell {
 
     pub fn json(&self) -> Value {
         match self {
-            Cell::Text(t) => json!(t),
+            Cell::Text(t) | Cell::OtherLanguage { text: t, .. } => json!(t),
             Cell::Int(n) => json!(n),
             Cell::Number(n) => json!(n),
             Cell::Date(d) => d.map_or(Value::Null, |d| json!(d.to_string())),
@@ -147,7 +160,7 @@ impl Cell {
 
     fn csv(&self) -> String {
         match self {
-            Cell::Text(t) => escape::csv(t),
+            Cell::Text(t) | Cell::OtherLanguage { text: t, .. } => escape::csv(t),
             Cell::List(items) => escape::csv(&items.join("; ")),
             Cell::Badge(b) => b.tone.map(Tone::name).unwrap_or_default().to_string(),
             Cell::Word { machine, .. } => escape::csv(machine),
