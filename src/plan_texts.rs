@@ -10,7 +10,7 @@ use crate::catalogue::Catalogue;
 use crate::lang::Lang;
 use crate::model::{Plan, Task};
 use crate::render::document::Text;
-use crate::render::report::Cell;
+use crate::render::report::{Cell, PlanText};
 use crate::translations::{Picked, Translations};
 use std::borrow::Cow;
 
@@ -29,13 +29,6 @@ impl PlanTexts {
             lang,
             first: plan.meta.first_language(),
         }
-    }
-
-    /// Texts as the plan writes them, in its first language: for JSON and
-    /// CSV, whose fields keep one meaning in every `--lang`.
-    pub fn as_written(plan: &Plan) -> PlanTexts {
-        let first = plan.meta.first_language();
-        PlanTexts { lang: first, first }
     }
 
     /// `key`'s text (`base` as written) for this reader.
@@ -77,26 +70,76 @@ impl PlanTexts {
         }
     }
 
-    /// A picked text as a report's cell: one that fell back carries its
-    /// language and marker (HTML gives it `lang`).
-    pub fn cell(&self, picked: Picked) -> Cell {
-        match picked.fell_back {
-            false => Cell::text(picked.text),
-            true => Cell::OtherLanguage {
-                text: picked.text.to_string(),
-                lang: picked.lang,
-                marker: self.marker(picked.lang).to_string(),
-            },
+    /// `key`'s text as a report's cell: for people in the reader's
+    /// language, marked where it fell back (HTML gives it `lang`); for
+    /// JSON and CSV as written, so that a script reads the same field in
+    /// every `--lang`.
+    pub fn cell(&self, translations: &Translations, key: &str, base: &str) -> Cell {
+        self.picked_cell(self.pick(translations, key, base), base)
+    }
+
+    /// As [`PlanTexts::cell`], of a text already picked from `base`.
+    pub fn picked_cell(&self, picked: Picked, base: &str) -> Cell {
+        if self.lang == self.first {
+            return Cell::text(base);
+        }
+        Cell::PlanText(Box::new(PlanText {
+            shown: picked.text.to_string(),
+            written: base.to_string(),
+            fell_back: picked
+                .fell_back
+                .then(|| (picked.lang, self.marker(picked.lang).to_string())),
+        }))
+    }
+
+    /// `key`'s text after an id ("EJ Safer streets"), as a cell.
+    pub fn cell_after(&self, id: &str, translations: &Translations, key: &str, base: &str) -> Cell {
+        let picked = self.pick(translations, key, base);
+        let shown = format!("{id} {}", picked.text);
+        self.composed(shown, format!("{id} {base}"), picked.fell_back.then_some(picked.lang))
+    }
+
+    /// A list's texts (a card's `outcomes`), one a line, as a cell; nothing
+    /// when there are none.
+    pub fn lines_cell(&self, translations: &Translations, key: &str, base: &[String]) -> Cell {
+        if base.is_empty() {
+            return Cell::Empty;
+        }
+        let picked = translations.pick_list(key, self.lang, base, self.first);
+        let shown = picked.text.join("\n");
+        self.composed(shown, base.join("\n"), picked.fell_back.then_some(picked.lang))
+    }
+
+    /// A cell of a text made from the plan's texts: `shown` for people,
+    /// `written` for programs, `fell_back` the language of a text not
+    /// translated.
+    pub fn composed(&self, shown: String, written: String, fell_back: Option<Lang>) -> Cell {
+        if self.lang == self.first {
+            return Cell::text(written);
+        }
+        Cell::PlanText(Box::new(PlanText {
+            shown,
+            written,
+            fell_back: fell_back.map(|lang| (lang, self.marker(lang).to_string())),
+        }))
+    }
+
+    /// A task's latest progress note as a cell (see [`PlanTexts::note`]).
+    pub fn note_cell(&self, task: &Task) -> Cell {
+        match (self.note(task), task.note()) {
+            (Some(picked), Some(base)) => self.picked_cell(picked, base),
+            _ => Cell::Empty,
         }
     }
 
-    /// A picked text quoted in a document (the Highlight Report).
-    pub fn quoted(&self, picked: Picked) -> Text {
-        self.quoted_after("", picked)
+    /// `key`'s text quoted in a document (the Highlight Report).
+    pub fn quoted(&self, translations: &Translations, key: &str, base: &str) -> Text {
+        self.quoted_after("", translations, key, base)
     }
 
     /// As [`PlanTexts::quoted`], after an id ("EJ "), quoted with it.
-    pub fn quoted_after(&self, id: &str, picked: Picked) -> Text {
+    pub fn quoted_after(&self, id: &str, translations: &Translations, key: &str, base: &str) -> Text {
+        let picked = self.pick(translations, key, base);
         match picked.fell_back {
             false => Text::quoted(format!("{id}{}", picked.text)),
             true => {
@@ -108,6 +151,15 @@ impl PlanTexts {
                 }
             }
         }
+    }
+
+    /// Texts for the reader of the catalogue `cat` (one of `Catalogue::of`).
+    pub fn for_catalogue(plan: &Plan, cat: &Catalogue) -> PlanTexts {
+        let lang = Lang::ALL
+            .into_iter()
+            .find(|l| std::ptr::eq(Catalogue::of(*l), cat))
+            .unwrap_or(Lang::En);
+        PlanTexts::new(plan, lang)
     }
 
     /// "(in Welsh only)", in the reader's language, for a text in `written_in`.

@@ -1,6 +1,7 @@
 //! `plan agency ID`: the per-agency task list, grouped by card and
 //! priority, with co-leads, due, state and RAG; and what it sponsors.
 
+use crate::plan_texts::PlanTexts;
 use super::shared::{self, TaskFilter, Wanted};
 use crate::catalogue::Catalogue;
 use crate::cli::AgencyArgs;
@@ -34,12 +35,13 @@ pub fn run(
     let (mut total, mut overdue, mut red, mut unrated) = (0_usize, 0_usize, 0_usize, 0_usize);
     for card in &plan.cards {
         for priority in &card.priorities {
+            let t = PlanTexts::for_catalogue(plan, cat);
             let mut table = Table::new(columns.clone()).titled(format!(
                 "{} {}: {} {}",
                 card.id,
-                shared::plan_text(&card.title),
+                t.text(&card.translations, "title", &card.title),
                 priority.id,
-                shared::plan_text(&priority.title)
+                t.text(&priority.translations, "title", &priority.title)
             ));
             for task in priority.tasks() {
                 if !lead.matches(task) || !cards.matches(card, task) {
@@ -67,7 +69,9 @@ pub fn run(
         .filter(|(i, _)| *i != idx && members[*i])
         .map(|(_, a)| a.id.as_str())
         .collect();
-    let name = shared::plan_text(&agency.name);
+    let t = PlanTexts::for_catalogue(plan, cat);
+    let name = t.text(&agency.translations, "name", &agency.name);
+    let name = name.as_ref();
     let mut who = cat.msg_with(
         "agency-what",
         &[("id", (&agency.id).into()), ("name", name.into())],

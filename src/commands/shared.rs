@@ -8,6 +8,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::leads::Registry;
 use crate::model::{AgencyIdx, Card, Lead, Plan, Task, Update};
+use crate::plan_texts::PlanTexts;
 use crate::query::{LeadFilter, Query, Status};
 use crate::render::report::{Cell, Column, Reader, Style};
 use crate::view;
@@ -67,10 +68,12 @@ pub fn heading(
     filter: Option<String>,
 ) -> String {
     let day = as_of.to_string();
+    let t = PlanTexts::for_catalogue(plan, cat);
+    let title = t.text(&plan.meta.translations, "title", &plan.meta.title);
     let mut heading = cat.msg_with(
         "report-heading",
         &[
-            ("plan", plan_text(&plan.meta.title).into()),
+            ("plan", title.as_ref().into()),
             ("what", what.into()),
             ("day", day.as_str().into()),
         ],
@@ -81,12 +84,6 @@ pub fn heading(
     heading
 }
 
-/// A text of the plan (a title, a task's text) as a terminal report prints
-/// it: as the plan writes it. The one place where the plan's own
-/// translation of it (`Translations::pick`) will be chosen.
-pub fn plan_text(text: &str) -> &str {
-    text
-}
 
 /// An agency named on the command line, by id, name or alias.
 pub fn find_agency(plan: &Plan, text: &str) -> Result<AgencyIdx, Error> {
@@ -149,7 +146,7 @@ impl TaskFilter {
                 let agency = &plan.agencies[idx];
                 description.push((
                     "filter-lead",
-                    format!("{} {}", agency.id, plan_text(&agency.name)),
+                    format!("{} {}", agency.id, agency.name),
                 ));
                 Some(LeadFilter::new(plan, idx))
             }
@@ -160,7 +157,7 @@ impl TaskFilter {
                 let card = find_card(plan, text)?;
                 description.push((
                     "filter-card",
-                    format!("{} {}", card.id, plan_text(&card.title)),
+                    format!("{} {}", card.id, card.title),
                 ));
                 Some(card.id.clone())
             }
@@ -252,9 +249,10 @@ pub fn task_row(
     wanted: Wanted,
 ) -> Vec<Cell> {
     let (original, slipped) = crate::query::slipped(task, status.deadline);
+    let t = PlanTexts::for_catalogue(plan, cat);
     let makers: [&dyn Fn() -> Cell; 16] = [
         &|| Cell::text(&task.id),
-        &|| Cell::text(plan_text(&task.text)),
+        &|| t.cell(&task.translations, "text", &task.text),
         &|| Cell::List(plan.lead_ids(task)),
         &|| Cell::opt_text(task.due_text.as_deref()),
         &|| due_for_people(cat, plan, task, slipped),
@@ -263,7 +261,7 @@ pub fn task_row(
         &|| view::state_cell(cat, status.state),
         &|| Cell::opt_int(status.days_overdue),
         &|| view::rag(cat, task.rag),
-        &|| Cell::opt_text(task.note().map(plan_text)),
+        &|| t.note_cell(task),
         &|| Cell::text(task.status.as_str()),
         &|| Cell::Date(original),
         &|| Cell::Int(i64::from(task.details().due_revisions)),

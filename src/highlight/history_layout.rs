@@ -12,7 +12,7 @@ use crate::render::report::Cell;
 use chrono::NaiveDate;
 
 /// "Not updated this quarter": agencies and cards below the threshold.
-pub fn quiet(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
+pub fn quiet(cat: &'static Catalogue, t: PlanTexts, report: &Highlight) -> Vec<Block> {
     let threshold = report.plan.meta.accountability_threshold;
     vec![
         Block::Heading(cat.msg("not-updated").into()),
@@ -26,12 +26,12 @@ pub fn quiet(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
                 .quiet
                 .iter()
                 .map(|q| {
+                    let key = if q.card { "title" } else { "name" };
+                    let who = format!("{} {}", q.id, t.text(q.translations, key, q.name));
                     vec![
                         Cell::text(match q.card {
-                            true => {
-                                cat.msg_with("quiet-card", &[("who", q.who.as_str().into())])
-                            }
-                            false => q.who.clone(),
+                            true => cat.msg_with("quiet-card", &[("who", who.as_str().into())]),
+                            false => who,
                         }),
                         Cell::Int(i64::from(q.score)),
                         Cell::opt_int(q.days_since_update),
@@ -67,9 +67,13 @@ pub fn card_facts(cat: &'static Catalogue, section: &CardSection) -> Vec<(&'stat
 /// A task's text, with how far its target slipped where it was revised,
 /// and its latest correction where its target was corrected.
 pub fn what(cat: &Catalogue, t: PlanTexts, line: &TaskLine) -> Cell {
-    let mut cell = t.cell(t.pick(&line.task.translations, "text", &line.task.text));
+    let mut cell = t.cell(&line.task.translations, "text", &line.task.text);
     let text = match &mut cell {
-        Cell::Text(text) | Cell::OtherLanguage { marker: text, .. } => text,
+        Cell::Text(text) => text,
+        Cell::PlanText(text) => match &mut text.fell_back {
+            Some((_, marker)) => marker,
+            None => &mut text.shown,
+        },
         _ => unreachable!("a plan text is a text"),
     };
     for more in [
@@ -93,7 +97,7 @@ pub fn words(t: PlanTexts, line: &TaskLine) -> Cell {
     match t.note(line.task) {
         // One note: in the report's language. Co-leads' words side by
         // side stay as written.
-        Some(note) if line.task.note() == Some(words.as_str()) => t.cell(note),
+        Some(_) if line.task.note() == Some(words.as_str()) => t.note_cell(line.task),
         _ => Cell::text(words.as_str()),
     }
 }
@@ -109,7 +113,7 @@ pub fn card_blocks(
     let mut blocks = Vec::new();
     let reason = |task: &crate::model::Task| {
         match task.details().status_reason.as_deref() {
-            Some(reason) => t.cell(t.pick(&task.translations, "status_reason", reason)),
+            Some(reason) => t.cell(&task.translations, "status_reason", reason),
             None => Cell::Empty,
         }
     };
@@ -130,7 +134,7 @@ pub fn card_blocks(
                     let since = task.status_since();
                     vec![
                         Cell::text(&task.id),
-                        t.cell(t.pick(&task.translations, "text", &task.text)),
+                        t.cell(&task.translations, "text", &task.text),
                         reason(task),
                         Cell::Date(since),
                         Cell::opt_int(since.map(|d| (as_of - d).num_days())),
@@ -157,7 +161,7 @@ pub fn card_blocks(
                 .map(|task| {
                     vec![
                         Cell::text(&task.id),
-                        t.cell(t.pick(&task.translations, "text", &task.text)),
+                        t.cell(&task.translations, "text", &task.text),
                         Cell::text(task_status(cat, task.status)),
                         reason(task),
                         Cell::Date(task.status_since()),

@@ -18,7 +18,7 @@ pub fn blocks(lang: Lang, report: &Highlight) -> Vec<Block> {
     let cat = Catalogue::of(lang);
     let t = PlanTexts::new(report.plan, lang);
     let mut blocks = opening(cat, t, report);
-    blocks.extend(super::history_layout::quiet(cat, report));
+    blocks.extend(super::history_layout::quiet(cat, t, report));
 
     for section in &report.cards {
         card_blocks(cat, t, section, report.as_of, &mut blocks);
@@ -41,11 +41,7 @@ pub fn blocks(lang: Lang, report: &Highlight) -> Vec<Block> {
             .map(|r| {
                 vec![
                     Cell::text(&r.recommendation.id),
-                    t.cell(t.pick(
-                        &r.recommendation.translations,
-                        "text",
-                        &r.recommendation.text,
-                    )),
+                    t.cell(&r.recommendation.translations, "text", &r.recommendation.text),
                     Cell::text(view::response(cat, r.recommendation.response)),
                     Cell::Int(r.tasks as i64),
                     Cell::Int(r.done as i64),
@@ -170,7 +166,9 @@ fn card_blocks(
     blocks.push(Block::Part(
         t.quoted_after(
             &format!("{} ", card.id),
-            t.pick(&card.translations, "title", &card.title),
+            &card.translations,
+            "title",
+            &card.title,
         ),
     ));
     let mut facts = Vec::new();
@@ -295,7 +293,7 @@ fn task_sections(
 /// `"<plan title>: Highlight Report, <quarter>"`, the title quoted.
 pub fn title(cat: &Catalogue, t: PlanTexts, report: &Highlight) -> Text {
     let meta = &report.plan.meta;
-    t.quoted(t.pick(&meta.translations, "title", &meta.title))
+    t.quoted(&meta.translations, "title", &meta.title)
         .and(cat.msg("report-title"))
         .and_quoted(quarter_label(cat, &report.quarter.label))
 }
@@ -394,8 +392,11 @@ fn curve(cat: &Catalogue, t: PlanTexts, measure: &Measure) -> Block {
         .target
         .as_ref()
         .map(|t| (t.period.as_str(), t.value));
-    let picked = t.pick(&measure.translations, "title", &measure.title);
-    let title = format!("{} {}", measure.id, t.marked(picked));
+    let title = format!(
+        "{} {}",
+        measure.id,
+        t.text(&measure.translations, "title", &measure.title)
+    );
     let values: Vec<String> = measure
         .values
         .iter()
@@ -426,8 +427,12 @@ fn curve(cat: &Catalogue, t: PlanTexts, measure: &Measure) -> Block {
     if measure.values.is_empty() {
         return Block::Paragraph(Text::quoted(text));
     }
-    let picked = t.pick(&measure.translations, "title", &measure.title);
-    let mut caption = t.quoted_after(&format!("{} ", measure.id), picked);
+    let mut caption = t.quoted_after(
+        &format!("{} ", measure.id),
+        &measure.translations,
+        "title",
+        &measure.title,
+    );
     if let Some(unit) = &measure.unit {
         caption = caption.and(" (").and_quoted(unit).and(")");
     }

@@ -28,7 +28,7 @@ pub struct Highlight<'p> {
     /// Where the previous quarter's RAG came from, said once for all cards.
     pub history: History,
     /// The agencies and cards that have gone quiet (src/highlight/history.rs).
-    pub quiet: Vec<crate::highlight::history::Quiet>,
+    pub quiet: Vec<crate::highlight::history::Quiet<'p>>,
 }
 
 /// The plan as it stood at the end of the previous quarter.

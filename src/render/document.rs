@@ -215,12 +215,15 @@ fn html_cell(c: &Cell) -> String {
             )
         }
         Cell::Text(_) | Cell::List(_) => escape::html_isolated(&c.display_text()),
-        Cell::OtherLanguage { text, lang, marker } => format!(
-            "<bdi lang=\"{}\">{}</bdi> {}",
-            lang.code(),
-            escape::html(text),
-            escape::html(marker)
-        ),
+        Cell::PlanText(text) => match &text.fell_back {
+            None => escape::html_isolated(&text.shown),
+            Some((lang, marker)) => format!(
+                "<bdi lang=\"{}\">{}</bdi> {}",
+                lang.code(),
+                escape::html(&text.shown),
+                escape::html(marker)
+            ),
+        },
         other => escape::html(&other.display_text()),
     }
 }
