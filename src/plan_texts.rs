@@ -23,11 +23,16 @@ pub struct PlanTexts {
 }
 
 impl PlanTexts {
-    /// Texts for a reader of `lang`.
+    /// Texts for a reader of `lang`. A plan that is not written in `lang`
+    /// (one that declares no languages, as the bundled plan) is printed as
+    /// written, unmarked, as it always was: it claims no translation, so
+    /// none is missing. Only a plan that declares `lang` among its
+    /// `languages` has its twins picked and a missing one marked.
     pub fn new(plan: &Plan, lang: Lang) -> PlanTexts {
-        PlanTexts {
-            lang,
-            first: plan.meta.first_language(),
+        let first = plan.meta.first_language();
+        match plan.meta.languages.contains(&lang) {
+            true => PlanTexts { lang, first },
+            false => PlanTexts { lang: first, first },
         }
     }
 
@@ -37,7 +42,12 @@ impl PlanTexts {
     }
 
     /// As [`PlanTexts::pick`], the text with its marker where it fell back.
-    pub fn text<'a>(&self, translations: &'a Translations, key: &str, base: &'a str) -> Cow<'a, str> {
+    pub fn text<'a>(
+        &self,
+        translations: &'a Translations,
+        key: &str,
+        base: &'a str,
+    ) -> Cow<'a, str> {
         self.marked(self.pick(translations, key, base))
     }
 
@@ -96,7 +106,11 @@ impl PlanTexts {
     pub fn cell_after(&self, id: &str, translations: &Translations, key: &str, base: &str) -> Cell {
         let picked = self.pick(translations, key, base);
         let shown = format!("{id} {}", picked.text);
-        self.composed(shown, format!("{id} {base}"), picked.fell_back.then_some(picked.lang))
+        self.composed(
+            shown,
+            format!("{id} {base}"),
+            picked.fell_back.then_some(picked.lang),
+        )
     }
 
     /// A list's texts (a card's `outcomes`), one a line, as a cell; nothing
@@ -107,7 +121,11 @@ impl PlanTexts {
         }
         let picked = translations.pick_list(key, self.lang, base, self.first);
         let shown = picked.text.join("\n");
-        self.composed(shown, base.join("\n"), picked.fell_back.then_some(picked.lang))
+        self.composed(
+            shown,
+            base.join("\n"),
+            picked.fell_back.then_some(picked.lang),
+        )
     }
 
     /// A cell of a text made from the plan's texts: `shown` for people,
@@ -138,7 +156,13 @@ impl PlanTexts {
     }
 
     /// As [`PlanTexts::quoted`], after an id ("EJ "), quoted with it.
-    pub fn quoted_after(&self, id: &str, translations: &Translations, key: &str, base: &str) -> Text {
+    pub fn quoted_after(
+        &self,
+        id: &str,
+        translations: &Translations,
+        key: &str,
+        base: &str,
+    ) -> Text {
         let picked = self.pick(translations, key, base);
         match picked.fell_back {
             false => Text::quoted(format!("{id}{}", picked.text)),
@@ -207,7 +231,10 @@ mod tests {
             lang: Lang::Cy,
             first: Lang::En,
         };
-        assert_eq!(welsh.text(&t, "title", "Safer"), "Safer (yn Saesneg yn unig)");
+        assert_eq!(
+            welsh.text(&t, "title", "Safer"),
+            "Safer (yn Saesneg yn unig)"
+        );
         let same = PlanTexts {
             lang: Lang::En,
             first: Lang::En,

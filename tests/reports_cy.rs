@@ -91,7 +91,10 @@ fn the_report_in_welsh_has_the_welsh_texts_and_in_english_their_twins() {
     for (cy, en) in WELSH.iter().zip(ENGLISH) {
         assert!(welsh.contains(cy), "Welsh report lacks {cy:?}:\n{welsh}");
         assert!(!welsh.contains(en), "Welsh report has {en:?}");
-        assert!(english.contains(en), "English report lacks {en:?}:\n{english}");
+        assert!(
+            english.contains(en),
+            "English report lacks {en:?}:\n{english}"
+        );
         assert!(!english.contains(cy), "English report has {cy:?}");
     }
     // The reason a task is on hold, in each.
@@ -131,7 +134,10 @@ fn a_text_with_no_twin_is_shown_as_written_and_marked() {
     );
     let html = stdout(dir.path(), &["report", "--lang", "en", "--format", "html"]);
     assert!(
-        html.contains(&format!("<bdi lang=\"cy\">{}</bdi> (in Welsh only)", WELSH[2])),
+        html.contains(&format!(
+            "<bdi lang=\"cy\">{}</bdi> (in Welsh only)",
+            WELSH[2]
+        )),
         "{html}"
     );
     let show = stdout(dir.path(), &["show", "SD-1.2.a", "--lang", "en"]);
@@ -145,14 +151,23 @@ fn a_text_with_no_twin_is_shown_as_written_and_marked() {
 #[test]
 fn a_bilingual_report_puts_the_welsh_part_first_each_with_its_own_texts() {
     let dir = with_note();
-    let both = stdout(dir.path(), &["report", "--lang", "cy,en", "--format", "html"]);
+    let both = stdout(
+        dir.path(),
+        &["report", "--lang", "cy,en", "--format", "html"],
+    );
     assert!(both.contains("<html lang=\"cy\">"), "{both}");
     let (welsh, english) = both
         .split_once("<div lang=\"en\">")
         .expect("the English part in its own lang");
     for (cy, en) in WELSH.iter().zip(ENGLISH) {
-        assert!(welsh.contains(cy) && !welsh.contains(en), "Welsh part: {cy:?} / {en:?}");
-        assert!(english.contains(en) && !english.contains(cy), "English part: {en:?} / {cy:?}");
+        assert!(
+            welsh.contains(cy) && !welsh.contains(en),
+            "Welsh part: {cy:?} / {en:?}"
+        );
+        assert!(
+            english.contains(en) && !english.contains(cy),
+            "English part: {en:?} / {cy:?}"
+        );
     }
 }
 
@@ -175,9 +190,22 @@ fn the_welsh_html_report_passes_axe_and_the_validator() {
         let page = work.path().join(format!("{name}.html"));
         let out = plan_on(
             dir,
-            &["report", "--lang", lang, "--format", "html", "-o", page.to_str().unwrap()],
+            &[
+                "report",
+                "--lang",
+                lang,
+                "--format",
+                "html",
+                "-o",
+                page.to_str().unwrap(),
+            ],
         );
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         pages.push(page);
     }
     let reports = common::axe(&browser, &script, &pages);

@@ -3,12 +3,12 @@
 //! it keeps them up to date: its accountability (docs/history.md).
 
 use super::shared;
-use crate::plan_texts::PlanTexts;
 use crate::catalogue::Catalogue;
 use crate::cli::{AgenciesArgs, AgencySort};
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::{Rag, Task};
+use crate::plan_texts::PlanTexts;
 use crate::query::{Query, State, tasks_by_agency};
 use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;

@@ -1,13 +1,13 @@
 //! `plan agency ID`: the per-agency task list, grouped by card and
 //! priority, with co-leads, due, state and RAG; and what it sponsors.
 
-use crate::plan_texts::PlanTexts;
 use super::shared::{self, TaskFilter, Wanted};
 use crate::catalogue::Catalogue;
 use crate::cli::AgencyArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::Rag;
+use crate::plan_texts::PlanTexts;
 use crate::query::{LeadFilter, Query, State};
 use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;

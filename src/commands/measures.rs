@@ -3,12 +3,12 @@
 //! sparkline of the whole curve.
 
 use super::shared;
-use crate::plan_texts::PlanTexts;
 use crate::catalogue::Catalogue;
 use crate::cli::ListArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::Measure;
+use crate::plan_texts::PlanTexts;
 use crate::render::chart::sparkline;
 use crate::render::number::number;
 use crate::render::report::{Cell, Column, Report, Table};
@@ -46,7 +46,11 @@ pub fn run(
         let values: Vec<f64> = measure.values.iter().map(|v| v.value).collect();
         table.rows.push(vec![
             Cell::text(&measure.id),
-            PlanTexts::new(plan, args.lang.lang).cell(&measure.translations, "title", &measure.title),
+            PlanTexts::new(plan, args.lang.lang).cell(
+                &measure.translations,
+                "title",
+                &measure.title,
+            ),
             Cell::Word {
                 shown: match measure.better {
                     crate::model::Better::Higher => cat.msg("better-higher"),

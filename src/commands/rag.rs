@@ -2,12 +2,12 @@
 //! green, blue and not rated, the share on track, and the roll-up.
 
 use super::shared::{self, TaskFilter};
-use crate::plan_texts::PlanTexts;
 use crate::catalogue::Catalogue;
 use crate::cli::{GroupBy, RagArgs};
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::{Lead, Plan, Task};
+use crate::plan_texts::PlanTexts;
 use crate::query::{self, RagCounts};
 use crate::render::report::{Cell, Column, Report, Table};
 use crate::view;
@@ -122,7 +122,11 @@ fn groups<'p>(
         GroupBy::Card => {
             for card in &plan.cards {
                 let of = card.tasks().filter(|t| filter.matches(card, t)).collect();
-                groups.push((card.id.clone(), t.cell(&card.translations, "title", &card.title), of));
+                groups.push((
+                    card.id.clone(),
+                    t.cell(&card.translations, "title", &card.title),
+                    of,
+                ));
             }
         }
         GroupBy::Priority => {
@@ -141,7 +145,11 @@ fn groups<'p>(
             let mut by_agency = query::tasks_by_agency(plan, tasks.iter().map(|t| t.2));
             for (idx, agency) in plan.agencies.iter().enumerate() {
                 let of = std::mem::take(&mut by_agency[idx]);
-                groups.push((agency.id.clone(), t.cell(&agency.translations, "name", &agency.name), of));
+                groups.push((
+                    agency.id.clone(),
+                    t.cell(&agency.translations, "name", &agency.name),
+                    of,
+                ));
             }
             let unassigned: Vec<&Task> = tasks
                 .iter()

@@ -2,12 +2,12 @@
 //! owner, the actions that deliver it and how they stand.
 
 use super::shared;
-use crate::plan_texts::PlanTexts;
 use crate::catalogue::Catalogue;
 use crate::cli::ListArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::Response;
+use crate::plan_texts::PlanTexts;
 use crate::query::{Query, State, delivering, rollup};
 use crate::render::report::{Cell, Column, Report, Table};
 use crate::view;

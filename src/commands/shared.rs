@@ -84,7 +84,6 @@ pub fn heading(
     heading
 }
 
-
 /// An agency named on the command line, by id, name or alias.
 pub fn find_agency(plan: &Plan, text: &str) -> Result<AgencyIdx, Error> {
     let (registry, _) = Registry::new(&plan.agencies);
@@ -144,10 +143,7 @@ impl TaskFilter {
             Some(text) => {
                 let idx = find_agency(plan, text)?;
                 let agency = &plan.agencies[idx];
-                description.push((
-                    "filter-lead",
-                    format!("{} {}", agency.id, agency.name),
-                ));
+                description.push(("filter-lead", format!("{} {}", agency.id, agency.name)));
                 Some(LeadFilter::new(plan, idx))
             }
         };
@@ -155,10 +151,7 @@ impl TaskFilter {
             None => None,
             Some(text) => {
                 let card = find_card(plan, text)?;
-                description.push((
-                    "filter-card",
-                    format!("{} {}", card.id, card.title),
-                ));
+                description.push(("filter-card", format!("{} {}", card.id, card.title)));
                 Some(card.id.clone())
             }
         };

@@ -5,8 +5,8 @@
 
 use super::history::{correction_text, slip_text};
 use super::{CardSection, Highlight, TaskLine};
-use crate::plan_texts::PlanTexts;
 use crate::catalogue::Catalogue;
+use crate::plan_texts::PlanTexts;
 use crate::render::document::{Block, DocTable, Text};
 use crate::render::report::Cell;
 use chrono::NaiveDate;
@@ -111,11 +111,9 @@ pub fn card_blocks(
 ) -> Vec<Block> {
     let story = &section.story;
     let mut blocks = Vec::new();
-    let reason = |task: &crate::model::Task| {
-        match task.details().status_reason.as_deref() {
-            Some(reason) => t.cell(&task.translations, "status_reason", reason),
-            None => Cell::Empty,
-        }
+    let reason = |task: &crate::model::Task| match task.details().status_reason.as_deref() {
+        Some(reason) => t.cell(&task.translations, "status_reason", reason),
+        None => Cell::Empty,
     };
     if !story.on_hold.is_empty() {
         blocks.push(Block::Heading(cat.msg("on-hold").into()));

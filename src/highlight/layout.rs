@@ -4,8 +4,8 @@
 use super::{CardSection, Highlight, History, TaskLine, rag_change};
 use crate::catalogue::Catalogue;
 use crate::lang::Lang;
-use crate::plan_texts::PlanTexts;
 use crate::model::{Better, Measure};
+use crate::plan_texts::PlanTexts;
 use crate::render::chart::{self, Point, sparkline};
 use crate::render::document::{Block, DocTable, Text};
 use crate::render::number::number;
@@ -41,7 +41,11 @@ pub fn blocks(lang: Lang, report: &Highlight) -> Vec<Block> {
             .map(|r| {
                 vec![
                     Cell::text(&r.recommendation.id),
-                    t.cell(&r.recommendation.translations, "text", &r.recommendation.text),
+                    t.cell(
+                        &r.recommendation.translations,
+                        "text",
+                        &r.recommendation.text,
+                    ),
                     Cell::text(view::response(cat, r.recommendation.response)),
                     Cell::Int(r.tasks as i64),
                     Cell::Int(r.done as i64),
@@ -163,14 +167,12 @@ fn card_blocks(
     blocks: &mut Vec<Block>,
 ) {
     let card = section.card;
-    blocks.push(Block::Part(
-        t.quoted_after(
-            &format!("{} ", card.id),
-            &card.translations,
-            "title",
-            &card.title,
-        ),
-    ));
+    blocks.push(Block::Part(t.quoted_after(
+        &format!("{} ", card.id),
+        &card.translations,
+        "title",
+        &card.title,
+    )));
     let mut facts = Vec::new();
     if !card.outcomes.is_empty() {
         let outcomes = t.list(&card.translations, "outcomes", &card.outcomes);

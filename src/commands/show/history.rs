@@ -4,8 +4,8 @@
 
 use crate::catalogue::Catalogue;
 use crate::commands::shared::update_json;
-use crate::plan_texts::PlanTexts;
 use crate::model::{Plan, Task, TaskStatus};
+use crate::plan_texts::PlanTexts;
 use crate::query::{Status, slipped};
 use crate::render::report::Cell;
 use serde_json::Value;
@@ -31,7 +31,11 @@ pub fn fields(
     vec![
         ("sponsor", cat.msg("field-sponsor"), Cell::opt_text(sponsor)),
         ("status", "", Cell::text(task.status.as_str())),
-        ("", cat.msg("field-status"), status_line(cat, PlanTexts::for_catalogue(plan, cat), task)),
+        (
+            "",
+            cat.msg("field-status"),
+            status_line(cat, PlanTexts::for_catalogue(plan, cat), task),
+        ),
         (
             "status_reason",
             "",
@@ -83,7 +87,10 @@ fn status_line(cat: &Catalogue, t: PlanTexts, task: &Task) -> Cell {
         line.push_str(&cat.msg_with("status-line-since", &[("day", since.as_str().into())]));
     }
     if let Some(reason) = &task.details().status_reason {
-        line.push_str(&format!(": {}", t.text(&task.translations, "status_reason", reason)));
+        line.push_str(&format!(
+            ": {}",
+            t.text(&task.translations, "status_reason", reason)
+        ));
     }
     if let Some(to) = &task.details().carried_to {
         line.push_str(&cat.msg_with("status-line-to", &[("to", to.into())]));

@@ -6,10 +6,10 @@ use crate::catalogue::Catalogue;
 use crate::dates::TargetDate;
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
+use crate::plan_texts::PlanTexts;
 use crate::query::{LeadFilter, Query, RagCounts, delivering, sponsor_of, sponsored_by};
 use crate::render::number::number;
 use crate::render::report::Cell;
-use crate::plan_texts::PlanTexts;
 use crate::translations::{Picked, Translations};
 use crate::view;
 
@@ -67,10 +67,9 @@ pub fn view(
 ) -> (&'static str, Vec<Field>) {
     let t = PlanTexts::for_catalogue(plan, cat);
     match found {
-        Found::Task(c, p, a, task_) => (
-            cat.msg("show-task"),
-            task(cat, plan, query, c, p, a, task_),
-        ),
+        Found::Task(c, p, a, task_) => {
+            (cat.msg("show-task"), task(cat, plan, query, c, p, a, task_))
+        }
         Found::Action(c, p, a) => (cat.msg("show-action"), action(cat, t, c, p, a)),
         Found::Priority(c, p) => (cat.msg("show-priority"), priority(cat, t, c, p)),
         Found::Card(c) => (cat.msg("show-card"), card(cat, t, c)),
@@ -150,21 +149,10 @@ fn task(
             cat.msg("field-text"),
             t.cell(&task.translations, "text", &task.text),
         ),
-        (
-            "card",
-            cat.msg("field-card"),
-            t.cell_after(&card.id, &card.translations, "title", &card.title),
-        ),
-        (
-            "priority",
-            cat.msg("field-we-will"),
-            t.cell_after(&priority.id, &priority.translations, "title", &priority.title),
-        ),
-        (
-            "action",
-            cat.msg("field-action"),
-            t.cell_after(&action.id, &action.translations, "title", &action.title),
-        ),
+    ]
+    .into_iter()
+    .chain(place(cat, t, card, priority, action))
+    .chain([
         (
             "leads",
             cat.msg("field-leads"),
@@ -212,17 +200,8 @@ fn task(
             cat.msg("field-resources"),
             Cell::opt_text(task.resources.as_deref()),
         ),
-        (
-            "note",
-            cat.msg("field-note"),
-            match crate::query::latest_words(plan, task) {
-                // One note: in the reader's language; co-leads' words side by side as written.
-                Some(words) if task.note() == Some(words.as_str()) => t.note_cell(task),
-                words => Cell::opt_text(words.as_deref()),
-            },
-        ),
-    ]
-    .into_iter()
+        ("note", cat.msg("field-note"), latest_words(plan, t, task)),
+    ])
     .chain(super::history::fields(
         cat,
         plan,
@@ -233,6 +212,47 @@ fn task(
     .collect()
 }
 
+/// Where a task is: its card, priority and action, each titled.
+fn place(
+    cat: &'static Catalogue,
+    t: PlanTexts,
+    card: &Card,
+    priority: &Priority,
+    action: &Action,
+) -> [Field; 3] {
+    [
+        (
+            "card",
+            cat.msg("field-card"),
+            t.cell_after(&card.id, &card.translations, "title", &card.title),
+        ),
+        (
+            "priority",
+            cat.msg("field-we-will"),
+            t.cell_after(
+                &priority.id,
+                &priority.translations,
+                "title",
+                &priority.title,
+            ),
+        ),
+        (
+            "action",
+            cat.msg("field-action"),
+            t.cell_after(&action.id, &action.translations, "title", &action.title),
+        ),
+    ]
+}
+
+/// The task's latest note, in the reader's language; co-leads' words,
+/// side by side, as written.
+fn latest_words(plan: &Plan, t: PlanTexts, task: &Task) -> Cell {
+    match crate::query::latest_words(plan, task) {
+        Some(words) if task.note() == Some(words.as_str()) => t.note_cell(task),
+        words => Cell::opt_text(words.as_deref()),
+    }
+}
+
 /// The names of a task's leads: "Safer Wales StreetLife", "TBC (no lead yet)".
 fn lead_names(cat: &Catalogue, plan: &Plan, task: &Task) -> Vec<String> {
     let t = PlanTexts::for_catalogue(plan, cat);
@@ -241,7 +261,8 @@ fn lead_names(cat: &Catalogue, plan: &Plan, task: &Task) -> Vec<String> {
         .map(|lead| match lead {
             Lead::Agency(i) => {
                 let agency = &plan.agencies[*i];
-                t.text(&agency.translations, "name", &agency.name).into_owned()
+                t.text(&agency.translations, "name", &agency.name)
+                    .into_owned()
             }
             Lead::Unassigned(word) => {
                 cat.msg_with("lead-unassigned", &[("word", word.as_str().into())])
@@ -326,11 +347,20 @@ fn action(
             cat.msg("field-title"),
             t.cell(&action.translations, "title", &action.title),
         ),
-        ("card", cat.msg("field-card"), t.cell_after(&card.id, &card.translations, "title", &card.title)),
+        (
+            "card",
+            cat.msg("field-card"),
+            t.cell_after(&card.id, &card.translations, "title", &card.title),
+        ),
         (
             "priority",
             cat.msg("field-we-will"),
-            t.cell_after(&priority.id, &priority.translations, "title", &priority.title),
+            t.cell_after(
+                &priority.id,
+                &priority.translations,
+                "title",
+                &priority.title,
+            ),
         ),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
@@ -359,7 +389,11 @@ fn priority(cat: &'static Catalogue, t: PlanTexts, card: &Card, priority: &Prior
             cat.msg("field-we-will"),
             t.cell(&priority.translations, "title", &priority.title),
         ),
-        ("card", cat.msg("field-card"), t.cell_after(&card.id, &card.translations, "title", &card.title)),
+        (
+            "card",
+            cat.msg("field-card"),
+            t.cell_after(&card.id, &card.translations, "title", &card.title),
+        ),
         ("actions", cat.msg("field-actions"), actions),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
@@ -411,13 +445,7 @@ fn card(cat: &'static Catalogue, t: PlanTexts, card: &Card) -> Vec<Field> {
         (
             "story",
             cat.msg("field-story-behind-the-curve"),
-            match story {
-                Some(story) => {
-                    let picked = t.pick(&card.translations, "story", story);
-                    t.picked_cell(Picked { text: picked.text.trim(), ..picked }, story)
-                }
-                None => Cell::Empty,
-            },
+            story.map_or(Cell::Empty, |story| story_cell(t, card, story)),
         ),
         (
             "challenges",
@@ -438,6 +466,16 @@ fn card(cat: &'static Catalogue, t: PlanTexts, card: &Card) -> Vec<Field> {
         ),
         ("rated", cat.msg("field-rated"), rated_of(cat, &tasks)),
     ]
+}
+
+/// The story behind the curve, trimmed, in the reader's language.
+fn story_cell(t: PlanTexts, card: &Card, story: &str) -> Cell {
+    let picked = t.pick(&card.translations, "story", story);
+    let trimmed = Picked {
+        text: picked.text.trim(),
+        ..picked
+    };
+    t.picked_cell(trimmed, story)
 }
 
 fn recommendation(cat: &'static Catalogue, plan: &Plan, rec: &Recommendation) -> Vec<Field> {
