@@ -101,7 +101,7 @@ pub fn run(
         ));
     }
     let report = Report {
-        heading: shared::heading(cat, plan, &who, ctx.as_of, cards.describe(cat)),
+        heading: shared::heading(cat, plan, &who, ctx.as_of, cards.describe(cat, plan)),
         tables,
         notes,
     };

@@ -73,7 +73,7 @@ pub fn run(
         notes.push(cat.msg("rag-note-agency").into());
     }
     let report = Report {
-        heading: shared::heading(cat, plan, by, ctx.as_of, filter.describe(cat)),
+        heading: shared::heading(cat, plan, by, ctx.as_of, filter.describe(cat, plan)),
         tables: vec![table],
         notes,
     };

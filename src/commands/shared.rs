@@ -125,7 +125,15 @@ pub struct TaskFilter {
     lead: Option<LeadFilter>,
     card: Option<String>,
     /// What the filter lets through, said in the heading: (message, who).
-    description: Vec<(&'static str, String)>,
+    description: Vec<(&'static str, Who)>,
+}
+
+/// Whom a filter names, said in the report's language.
+enum Who {
+    Unassigned,
+    Agency(AgencyIdx),
+    /// A card, by its place in the plan.
+    Card(usize),
 }
 
 impl TaskFilter {
@@ -137,13 +145,12 @@ impl TaskFilter {
                 if crate::leads::UNASSIGNED_WORDS
                     .contains(&crate::leads::normalise(text).as_str()) =>
             {
-                description.push(("filter-lead", "TBC".to_string()));
+                description.push(("filter-lead", Who::Unassigned));
                 Some(LeadFilter::unassigned(plan))
             }
             Some(text) => {
                 let idx = find_agency(plan, text)?;
-                let agency = &plan.agencies[idx];
-                description.push(("filter-lead", format!("{} {}", agency.id, agency.name)));
+                description.push(("filter-lead", Who::Agency(idx)));
                 Some(LeadFilter::new(plan, idx))
             }
         };
@@ -151,7 +158,8 @@ impl TaskFilter {
             None => None,
             Some(text) => {
                 let card = find_card(plan, text)?;
-                description.push(("filter-card", format!("{} {}", card.id, card.title)));
+                let place = plan.cards.iter().position(|c| std::ptr::eq(c, card));
+                description.extend(place.map(|i| ("filter-card", Who::Card(i))));
                 Some(card.id.clone())
             }
         };
@@ -173,11 +181,27 @@ impl TaskFilter {
     }
 
     /// "lead: SWP South Wales Police; card: EJ …", in the report's language.
-    pub fn describe(&self, cat: &Catalogue) -> Option<String> {
+    pub fn describe(&self, cat: &Catalogue, plan: &Plan) -> Option<String> {
+        let t = PlanTexts::for_catalogue(plan, cat);
         let said: Vec<String> = self
             .description
             .iter()
-            .map(|(key, who)| cat.msg_with(key, &[("who", who.into())]))
+            .map(|(key, who)| {
+                let who = match *who {
+                    Who::Unassigned => "TBC".to_string(),
+                    Who::Agency(i) => {
+                        let agency = &plan.agencies[i];
+                        let name = t.text(&agency.translations, "name", &agency.name);
+                        format!("{} {name}", agency.id)
+                    }
+                    Who::Card(i) => {
+                        let card = &plan.cards[i];
+                        let title = t.text(&card.translations, "title", &card.title);
+                        format!("{} {title}", card.id)
+                    }
+                };
+                cat.msg_with(key, &[("who", who.as_str().into())])
+            })
             .collect();
         (!said.is_empty()).then(|| said.join("; "))
     }
