@@ -42,6 +42,7 @@ pub mod open;
 pub(crate) mod output_dir;
 pub(crate) mod parallel;
 pub(crate) mod partners;
+pub(crate) mod plan_texts;
 pub(crate) mod query;
 pub(crate) mod raw;
 pub(crate) mod read;

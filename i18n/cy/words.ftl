@@ -82,3 +82,9 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+
+## Ar ôl testun o’r cynllun heb gyfieithiad i iaith yr adroddiad, a
+## ddangosir fel y’i hysgrifennwyd yn iaith gyntaf y cynllun.
+# "yn Saesneg yn unig": as Welsh public bodies mark a page they have only in English.
+only-in-cy = (yn Gymraeg yn unig)
+only-in-en = (yn Saesneg yn unig)

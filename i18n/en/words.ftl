@@ -65,3 +65,8 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## After a text of the plan that has no translation into the report's
+## language, shown as written in the plan's first language.
+only-in-cy = (in Welsh only)
+only-in-en = (in English only)

@@ -2,12 +2,13 @@
 //! not rated (counting the tasks of the agencies part of it), and how well
 //! it keeps them up to date: its accountability (docs/history.md).
 
-use super::shared::{self, plan_text};
+use super::shared;
 use crate::catalogue::Catalogue;
 use crate::cli::{AgenciesArgs, AgencySort};
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::{Rag, Task};
+use crate::plan_texts::PlanTexts;
 use crate::query::{Query, State, tasks_by_agency};
 use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
@@ -47,7 +48,7 @@ pub fn run(
         let account = query.accountability(led.iter().copied());
         let row = vec![
             Cell::text(&agency.id),
-            Cell::text(plan_text(&agency.name)),
+            PlanTexts::for_catalogue(plan, cat).cell(&agency.translations, "name", &agency.name),
             crate::view::kind_cell(cat, agency.kind),
             Cell::opt_text(agency.part_of.map(|p| plan.agencies[p].id.as_str())),
             Cell::Int(led.len() as i64),

@@ -7,6 +7,7 @@ use crate::cli::AgencyArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::Rag;
+use crate::plan_texts::PlanTexts;
 use crate::query::{LeadFilter, Query, State};
 use crate::render::report::{Cell, Column, Report, Table};
 use std::io::Write;
@@ -34,12 +35,13 @@ pub fn run(
     let (mut total, mut overdue, mut red, mut unrated) = (0_usize, 0_usize, 0_usize, 0_usize);
     for card in &plan.cards {
         for priority in &card.priorities {
+            let t = PlanTexts::for_catalogue(plan, cat);
             let mut table = Table::new(columns.clone()).titled(format!(
                 "{} {}: {} {}",
                 card.id,
-                shared::plan_text(&card.title),
+                t.text(&card.translations, "title", &card.title),
                 priority.id,
-                shared::plan_text(&priority.title)
+                t.text(&priority.translations, "title", &priority.title)
             ));
             for task in priority.tasks() {
                 if !lead.matches(task) || !cards.matches(card, task) {
@@ -67,7 +69,9 @@ pub fn run(
         .filter(|(i, _)| *i != idx && members[*i])
         .map(|(_, a)| a.id.as_str())
         .collect();
-    let name = shared::plan_text(&agency.name);
+    let t = PlanTexts::for_catalogue(plan, cat);
+    let name = t.text(&agency.translations, "name", &agency.name);
+    let name = name.as_ref();
     let mut who = cat.msg_with(
         "agency-what",
         &[("id", (&agency.id).into()), ("name", name.into())],
@@ -97,7 +101,7 @@ pub fn run(
         ));
     }
     let report = Report {
-        heading: shared::heading(cat, plan, &who, ctx.as_of, cards.describe(cat)),
+        heading: shared::heading(cat, plan, &who, ctx.as_of, cards.describe(cat, plan)),
         tables,
         notes,
     };

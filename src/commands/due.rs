@@ -54,7 +54,7 @@ pub fn run(
         &[("days", args.within.into()), ("day", by.as_str().into())],
     );
     let report = Report {
-        heading: shared::heading(cat, plan, &what, ctx.as_of, filter.describe(cat)),
+        heading: shared::heading(cat, plan, &what, ctx.as_of, filter.describe(cat, plan)),
         tables: vec![table],
         notes: Vec::new(),
     };

@@ -2,12 +2,13 @@
 //! the value before, whether that change goes the better way, and a
 //! sparkline of the whole curve.
 
-use super::shared::{self, plan_text};
+use super::shared;
 use crate::catalogue::Catalogue;
 use crate::cli::ListArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::Measure;
+use crate::plan_texts::PlanTexts;
 use crate::render::chart::sparkline;
 use crate::render::number::number;
 use crate::render::report::{Cell, Column, Report, Table};
@@ -45,7 +46,11 @@ pub fn run(
         let values: Vec<f64> = measure.values.iter().map(|v| v.value).collect();
         table.rows.push(vec![
             Cell::text(&measure.id),
-            Cell::text(plan_text(&measure.title)),
+            PlanTexts::new(plan, args.lang.lang).cell(
+                &measure.translations,
+                "title",
+                &measure.title,
+            ),
             Cell::Word {
                 shown: match measure.better {
                     crate::model::Better::Higher => cat.msg("better-higher"),

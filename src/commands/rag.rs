@@ -1,12 +1,13 @@
 //! `plan rag`: per card, priority or agency, how many tasks are red, amber,
 //! green, blue and not rated, the share on track, and the roll-up.
 
-use super::shared::{self, TaskFilter, plan_text};
+use super::shared::{self, TaskFilter};
 use crate::catalogue::Catalogue;
 use crate::cli::{GroupBy, RagArgs};
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::{Lead, Plan, Task};
+use crate::plan_texts::PlanTexts;
 use crate::query::{self, RagCounts};
 use crate::render::report::{Cell, Column, Report, Table};
 use crate::view;
@@ -52,7 +53,7 @@ pub fn run(
     for (id, name, of) in &groups {
         table
             .rows
-            .push(counts(cat, Cell::text(id), Cell::text(name), of));
+            .push(counts(cat, Cell::text(id), name.clone(), of));
     }
     let all: Vec<&Task> = tasks.iter().map(|t| t.2).collect();
     table.total = Some(counts(
@@ -72,7 +73,7 @@ pub fn run(
         notes.push(cat.msg("rag-note-agency").into());
     }
     let report = Report {
-        heading: shared::heading(cat, plan, by, ctx.as_of, filter.describe(cat)),
+        heading: shared::heading(cat, plan, by, ctx.as_of, filter.describe(cat, plan)),
         tables: vec![table],
         notes,
     };
@@ -104,7 +105,7 @@ fn counts(cat: &'static Catalogue, id: Cell, name: Cell, tasks: &[&Task]) -> Vec
 }
 
 /// A group of tasks: its id, its name and its tasks.
-type Group<'p> = (String, String, Vec<&'p Task>);
+type Group<'p> = (String, Cell, Vec<&'p Task>);
 
 /// The tasks the filter lets through, by card, priority or agency; each task
 /// is visited once, whatever the grouping.
@@ -116,11 +117,16 @@ fn groups<'p>(
     tasks: &[(&str, &str, &'p Task)],
 ) -> Vec<Group<'p>> {
     let mut groups: Vec<Group<'p>> = Vec::new();
+    let t = PlanTexts::for_catalogue(plan, cat);
     match by {
         GroupBy::Card => {
             for card in &plan.cards {
                 let of = card.tasks().filter(|t| filter.matches(card, t)).collect();
-                groups.push((card.id.clone(), plan_text(&card.title).into(), of));
+                groups.push((
+                    card.id.clone(),
+                    t.cell(&card.translations, "title", &card.title),
+                    of,
+                ));
             }
         }
         GroupBy::Priority => {
@@ -130,7 +136,8 @@ fn groups<'p>(
                         .tasks()
                         .filter(|t| filter.matches(card, t))
                         .collect();
-                    groups.push((priority.id.clone(), plan_text(&priority.title).into(), of));
+                    let title = t.cell(&priority.translations, "title", &priority.title);
+                    groups.push((priority.id.clone(), title, of));
                 }
             }
         }
@@ -138,14 +145,18 @@ fn groups<'p>(
             let mut by_agency = query::tasks_by_agency(plan, tasks.iter().map(|t| t.2));
             for (idx, agency) in plan.agencies.iter().enumerate() {
                 let of = std::mem::take(&mut by_agency[idx]);
-                groups.push((agency.id.clone(), plan_text(&agency.name).into(), of));
+                groups.push((
+                    agency.id.clone(),
+                    t.cell(&agency.translations, "name", &agency.name),
+                    of,
+                ));
             }
             let unassigned: Vec<&Task> = tasks
                 .iter()
                 .map(|t| t.2)
                 .filter(|t| t.leads.iter().any(|l| matches!(l, Lead::Unassigned(_))))
                 .collect();
-            groups.push(("TBC".into(), cat.msg("no-lead-yet").into(), unassigned));
+            groups.push(("TBC".into(), Cell::text(cat.msg("no-lead-yet")), unassigned));
         }
     }
     groups

@@ -1,12 +1,13 @@
 //! `plan recs`: each scrutiny recommendation, the Cabinet's response, its
 //! owner, the actions that deliver it and how they stand.
 
-use super::shared::{self, plan_text};
+use super::shared;
 use crate::catalogue::Catalogue;
 use crate::cli::ListArgs;
 use crate::context::Context;
 use crate::exit::Exit;
 use crate::model::Response;
+use crate::plan_texts::PlanTexts;
 use crate::query::{Query, State, delivering, rollup};
 use crate::render::report::{Cell, Column, Report, Table};
 use crate::view;
@@ -24,6 +25,7 @@ pub fn run(
     let plan = &plan;
     let cat = Catalogue::of(args.lang.lang);
     let query = Query::new(plan, ctx.as_of);
+    let t = PlanTexts::new(plan, args.lang.lang);
     let mut table = Table::new(vec![
         Column::new("id", cat.msg("column-id")),
         Column::machine("text"),
@@ -44,10 +46,14 @@ pub fn run(
             .count();
         table.rows.push(vec![
             Cell::text(&rec.id),
-            Cell::text(plan_text(&rec.text)),
-            Cell::text(short(plan_text(&rec.text))),
+            t.cell(&rec.translations, "text", &rec.text),
+            t.composed(
+                short(&t.text(&rec.translations, "text", &rec.text)),
+                short(&rec.text),
+                None,
+            ),
             view::response_cell(cat, rec.response),
-            Cell::opt_text(rec.owner.as_deref().map(plan_text)),
+            Cell::opt_text(rec.owner.as_deref()),
             Cell::List(rec.actions.clone()),
             Cell::Int(tasks.len() as i64),
             Cell::Int(overdue as i64),

@@ -62,7 +62,7 @@ pub fn run(
         if i > 0 {
             blocks.push(Block::Language(*lang));
         }
-        blocks.extend(layout::blocks(Catalogue::of(*lang), &report));
+        blocks.extend(layout::blocks(*lang, &report));
     }
     let bytes = match args.format {
         DocumentFormat::Markdown => document::markdown(&blocks).into_bytes(),

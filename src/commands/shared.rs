@@ -8,6 +8,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::leads::Registry;
 use crate::model::{AgencyIdx, Card, Lead, Plan, Task, Update};
+use crate::plan_texts::PlanTexts;
 use crate::query::{LeadFilter, Query, Status};
 use crate::render::report::{Cell, Column, Reader, Style};
 use crate::view;
@@ -67,10 +68,12 @@ pub fn heading(
     filter: Option<String>,
 ) -> String {
     let day = as_of.to_string();
+    let t = PlanTexts::for_catalogue(plan, cat);
+    let title = t.text(&plan.meta.translations, "title", &plan.meta.title);
     let mut heading = cat.msg_with(
         "report-heading",
         &[
-            ("plan", plan_text(&plan.meta.title).into()),
+            ("plan", title.as_ref().into()),
             ("what", what.into()),
             ("day", day.as_str().into()),
         ],
@@ -79,13 +82,6 @@ pub fn heading(
         heading.push_str(&format!(" ({filter})"));
     }
     heading
-}
-
-/// A text of the plan (a title, a task's text) as a terminal report prints
-/// it: as the plan writes it. The one place where the plan's own
-/// translation of it (`Translations::pick`) will be chosen.
-pub fn plan_text(text: &str) -> &str {
-    text
 }
 
 /// An agency named on the command line, by id, name or alias.
@@ -129,7 +125,15 @@ pub struct TaskFilter {
     lead: Option<LeadFilter>,
     card: Option<String>,
     /// What the filter lets through, said in the heading: (message, who).
-    description: Vec<(&'static str, String)>,
+    description: Vec<(&'static str, Who)>,
+}
+
+/// Whom a filter names, said in the report's language.
+enum Who {
+    Unassigned,
+    Agency(AgencyIdx),
+    /// A card, by its place in the plan.
+    Card(usize),
 }
 
 impl TaskFilter {
@@ -141,16 +145,12 @@ impl TaskFilter {
                 if crate::leads::UNASSIGNED_WORDS
                     .contains(&crate::leads::normalise(text).as_str()) =>
             {
-                description.push(("filter-lead", "TBC".to_string()));
+                description.push(("filter-lead", Who::Unassigned));
                 Some(LeadFilter::unassigned(plan))
             }
             Some(text) => {
                 let idx = find_agency(plan, text)?;
-                let agency = &plan.agencies[idx];
-                description.push((
-                    "filter-lead",
-                    format!("{} {}", agency.id, plan_text(&agency.name)),
-                ));
+                description.push(("filter-lead", Who::Agency(idx)));
                 Some(LeadFilter::new(plan, idx))
             }
         };
@@ -158,10 +158,8 @@ impl TaskFilter {
             None => None,
             Some(text) => {
                 let card = find_card(plan, text)?;
-                description.push((
-                    "filter-card",
-                    format!("{} {}", card.id, plan_text(&card.title)),
-                ));
+                let place = plan.cards.iter().position(|c| std::ptr::eq(c, card));
+                description.extend(place.map(|i| ("filter-card", Who::Card(i))));
                 Some(card.id.clone())
             }
         };
@@ -183,11 +181,27 @@ impl TaskFilter {
     }
 
     /// "lead: SWP South Wales Police; card: EJ …", in the report's language.
-    pub fn describe(&self, cat: &Catalogue) -> Option<String> {
+    pub fn describe(&self, cat: &Catalogue, plan: &Plan) -> Option<String> {
+        let t = PlanTexts::for_catalogue(plan, cat);
         let said: Vec<String> = self
             .description
             .iter()
-            .map(|(key, who)| cat.msg_with(key, &[("who", who.into())]))
+            .map(|(key, who)| {
+                let who = match *who {
+                    Who::Unassigned => "TBC".to_string(),
+                    Who::Agency(i) => {
+                        let agency = &plan.agencies[i];
+                        let name = t.text(&agency.translations, "name", &agency.name);
+                        format!("{} {name}", agency.id)
+                    }
+                    Who::Card(i) => {
+                        let card = &plan.cards[i];
+                        let title = t.text(&card.translations, "title", &card.title);
+                        format!("{} {title}", card.id)
+                    }
+                };
+                cat.msg_with(key, &[("who", who.as_str().into())])
+            })
             .collect();
         (!said.is_empty()).then(|| said.join("; "))
     }
@@ -252,9 +266,10 @@ pub fn task_row(
     wanted: Wanted,
 ) -> Vec<Cell> {
     let (original, slipped) = crate::query::slipped(task, status.deadline);
+    let t = PlanTexts::for_catalogue(plan, cat);
     let makers: [&dyn Fn() -> Cell; 16] = [
         &|| Cell::text(&task.id),
-        &|| Cell::text(plan_text(&task.text)),
+        &|| t.cell(&task.translations, "text", &task.text),
         &|| Cell::List(plan.lead_ids(task)),
         &|| Cell::opt_text(task.due_text.as_deref()),
         &|| due_for_people(cat, plan, task, slipped),
@@ -263,7 +278,7 @@ pub fn task_row(
         &|| view::state_cell(cat, status.state),
         &|| Cell::opt_int(status.days_overdue),
         &|| view::rag(cat, task.rag),
-        &|| Cell::opt_text(task.note().map(plan_text)),
+        &|| t.note_cell(task),
         &|| Cell::text(task.status.as_str()),
         &|| Cell::Date(original),
         &|| Cell::Int(i64::from(task.details().due_revisions)),

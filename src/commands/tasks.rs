@@ -22,7 +22,7 @@ pub fn run(
     let cat = Catalogue::of(args.report.lang.lang);
     let filter = TaskFilter::from_args(plan, &args.report)?;
     let query = Query::new(plan, ctx.as_of);
-    let mut description: Vec<String> = filter.describe(cat).into_iter().collect();
+    let mut description: Vec<String> = filter.describe(cat, plan).into_iter().collect();
     if let Some(rag) = args.rag {
         let word = crate::view::rag_word(cat, rag.rag());
         description.push(cat.msg_with("filter-rag", &[("who", word.into())]));

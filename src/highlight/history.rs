@@ -24,9 +24,12 @@ pub struct CardHistory<'p> {
 }
 
 /// An agency or card whose accountability score is below the threshold.
-pub struct Quiet {
-    /// "SWP South Wales Police" or "SS Safer Streets".
-    pub who: String,
+pub struct Quiet<'p> {
+    /// "SWP" or "SS", and its name or title ("South Wales Police"), with
+    /// the name's translations.
+    pub id: &'p str,
+    pub name: &'p str,
+    pub translations: &'p crate::translations::Translations,
     /// A card, not an agency: said so ("card SS Safer Streets").
     pub card: bool,
     pub score: u32,
@@ -61,7 +64,7 @@ pub fn card_history<'p>(card: &'p Card, query: &Query) -> CardHistory<'p> {
 
 /// The agencies, then the cards, scoring below `[plan] accountability_threshold`,
 /// lowest first.
-pub fn quiet(plan: &Plan, query: &Query) -> Vec<Quiet> {
+pub fn quiet<'p>(plan: &'p Plan, query: &Query) -> Vec<Quiet<'p>> {
     let threshold = plan.meta.accountability_threshold;
     let mut agencies = Vec::new();
     for (agency, tasks) in plan
@@ -72,7 +75,9 @@ pub fn quiet(plan: &Plan, query: &Query) -> Vec<Quiet> {
         let account = query.accountability(tasks);
         if let Some(score) = account.score.filter(|s| *s < threshold) {
             agencies.push(Quiet {
-                who: format!("{} {}", agency.id, agency.name),
+                id: &agency.id,
+                name: &agency.name,
+                translations: &agency.translations,
                 card: false,
                 score,
                 days_since_update: account.days_since_update,
@@ -84,7 +89,9 @@ pub fn quiet(plan: &Plan, query: &Query) -> Vec<Quiet> {
         let account = query.accountability(card.tasks());
         if let Some(score) = account.score.filter(|s| *s < threshold) {
             cards.push(Quiet {
-                who: format!("{} {}", card.id, card.title),
+                id: &card.id,
+                name: &card.title,
+                translations: &card.translations,
                 card: true,
                 score,
                 days_since_update: account.days_since_update,

@@ -4,14 +4,15 @@
 //! task's target slipped.
 
 use super::history::{correction_text, slip_text};
-use super::{CardSection, Highlight, TaskLine, plan_text};
+use super::{CardSection, Highlight, TaskLine};
 use crate::catalogue::Catalogue;
+use crate::plan_texts::PlanTexts;
 use crate::render::document::{Block, DocTable, Text};
 use crate::render::report::Cell;
 use chrono::NaiveDate;
 
 /// "Not updated this quarter": agencies and cards below the threshold.
-pub fn quiet(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
+pub fn quiet(cat: &'static Catalogue, t: PlanTexts, report: &Highlight) -> Vec<Block> {
     let threshold = report.plan.meta.accountability_threshold;
     vec![
         Block::Heading(cat.msg("not-updated").into()),
@@ -25,12 +26,12 @@ pub fn quiet(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
                 .quiet
                 .iter()
                 .map(|q| {
+                    let key = if q.card { "title" } else { "name" };
+                    let who = format!("{} {}", q.id, t.text(q.translations, key, q.name));
                     vec![
                         Cell::text(match q.card {
-                            true => {
-                                cat.msg_with("quiet-card", &[("who", plan_text(&q.who).into())])
-                            }
-                            false => plan_text(&q.who).to_string(),
+                            true => cat.msg_with("quiet-card", &[("who", who.as_str().into())]),
+                            false => who,
                         }),
                         Cell::Int(i64::from(q.score)),
                         Cell::opt_int(q.days_since_update),
@@ -54,10 +55,10 @@ pub fn card_facts(cat: &'static Catalogue, section: &CardSection) -> Vec<(&'stat
     let story = &section.story;
     let mut facts = Vec::new();
     if let Some(sponsor) = &section.card.sponsor {
-        facts.push((cat.msg("fact-sponsor"), Cell::text(plan_text(sponsor))));
+        facts.push((cat.msg("fact-sponsor"), Cell::text(sponsor)));
     }
     if !story.sponsors.is_empty() {
-        let sponsors: Vec<&str> = story.sponsors.iter().map(|s| plan_text(s)).collect();
+        let sponsors: Vec<&str> = story.sponsors.iter().map(String::as_str).collect();
         facts.push((cat.msg("fact-sponsors"), Cell::text(sponsors.join("; "))));
     }
     facts
@@ -65,8 +66,16 @@ pub fn card_facts(cat: &'static Catalogue, section: &CardSection) -> Vec<(&'stat
 
 /// A task's text, with how far its target slipped where it was revised,
 /// and its latest correction where its target was corrected.
-pub fn what(cat: &Catalogue, line: &TaskLine) -> Cell {
-    let mut text = plan_text(&line.task.text).to_string();
+pub fn what(cat: &Catalogue, t: PlanTexts, line: &TaskLine) -> Cell {
+    let mut cell = t.cell(&line.task.translations, "text", &line.task.text);
+    let text = match &mut cell {
+        Cell::Text(text) => text,
+        Cell::PlanText(text) => match &mut text.fell_back {
+            Some((_, marker)) => marker,
+            None => &mut text.shown,
+        },
+        _ => unreachable!("a plan text is a text"),
+    };
     for more in [
         slip_text(cat, line.task, line.status.deadline),
         correction_text(line.task),
@@ -76,15 +85,35 @@ pub fn what(cat: &Catalogue, line: &TaskLine) -> Cell {
     {
         text.push_str(&format!("; {more}"));
     }
-    Cell::text(text)
+    cell
+}
+
+/// The co-leads' latest words on a task (`TaskLine::words`), or its latest
+/// note, in the report's language where the plan has it.
+pub fn words(t: PlanTexts, line: &TaskLine) -> Cell {
+    let Some(words) = &line.words else {
+        return Cell::Empty;
+    };
+    match t.note(line.task) {
+        // One note: in the report's language. Co-leads' words side by
+        // side stay as written.
+        Some(_) if line.task.note() == Some(words.as_str()) => t.note_cell(line.task),
+        _ => Cell::text(words.as_str()),
+    }
 }
 
 /// "On hold" and "Withdrawn or carried forward", each where there is any.
-pub fn card_blocks(cat: &'static Catalogue, section: &CardSection, as_of: NaiveDate) -> Vec<Block> {
+pub fn card_blocks(
+    cat: &'static Catalogue,
+    t: PlanTexts,
+    section: &CardSection,
+    as_of: NaiveDate,
+) -> Vec<Block> {
     let story = &section.story;
     let mut blocks = Vec::new();
-    let reason = |task: &crate::model::Task| {
-        Cell::opt_text(task.details().status_reason.as_deref().map(plan_text))
+    let reason = |task: &crate::model::Task| match task.details().status_reason.as_deref() {
+        Some(reason) => t.cell(&task.translations, "status_reason", reason),
+        None => Cell::Empty,
     };
     if !story.on_hold.is_empty() {
         blocks.push(Block::Heading(cat.msg("on-hold").into()));
@@ -103,7 +132,7 @@ pub fn card_blocks(cat: &'static Catalogue, section: &CardSection, as_of: NaiveD
                     let since = task.status_since();
                     vec![
                         Cell::text(&task.id),
-                        Cell::text(plan_text(&task.text)),
+                        t.cell(&task.translations, "text", &task.text),
                         reason(task),
                         Cell::Date(since),
                         Cell::opt_int(since.map(|d| (as_of - d).num_days())),
@@ -130,7 +159,7 @@ pub fn card_blocks(cat: &'static Catalogue, section: &CardSection, as_of: NaiveD
                 .map(|task| {
                     vec![
                         Cell::text(&task.id),
-                        Cell::text(plan_text(&task.text)),
+                        t.cell(&task.translations, "text", &task.text),
                         Cell::text(task_status(cat, task.status)),
                         reason(task),
                         Cell::Date(task.status_since()),

@@ -1,22 +1,27 @@
 //! The Highlight Report laid out as a document: what `plan report` prints,
 //! as Markdown or HTML.
 
-use super::{CardSection, Highlight, History, TaskLine, plan_text, rag_change};
+use super::{CardSection, Highlight, History, TaskLine, rag_change};
 use crate::catalogue::Catalogue;
+use crate::lang::Lang;
 use crate::model::{Better, Measure};
+use crate::plan_texts::PlanTexts;
 use crate::render::chart::{self, Point, sparkline};
 use crate::render::document::{Block, DocTable, Text};
 use crate::render::number::number;
 use crate::render::report::Cell;
 use crate::view;
 
-/// The report in one language: every word of `plan`'s own from `cat`.
-pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
-    let mut blocks = opening(cat, report);
-    blocks.extend(super::history_layout::quiet(cat, report));
+/// The report in one language, `lang`: every word of `plan`'s own from
+/// its catalogue, and the plan's texts in it where the plan has them.
+pub fn blocks(lang: Lang, report: &Highlight) -> Vec<Block> {
+    let cat = Catalogue::of(lang);
+    let t = PlanTexts::new(report.plan, lang);
+    let mut blocks = opening(cat, t, report);
+    blocks.extend(super::history_layout::quiet(cat, t, report));
 
     for section in &report.cards {
-        card_blocks(cat, section, report.as_of, &mut blocks);
+        card_blocks(cat, t, section, report.as_of, &mut blocks);
     }
 
     blocks.push(Block::Part(cat.msg("part-recommendations").into()));
@@ -36,7 +41,11 @@ pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
             .map(|r| {
                 vec![
                     Cell::text(&r.recommendation.id),
-                    Cell::text(plan_text(&r.recommendation.text)),
+                    t.cell(
+                        &r.recommendation.translations,
+                        "text",
+                        &r.recommendation.text,
+                    ),
                     Cell::text(view::response(cat, r.recommendation.response)),
                     Cell::Int(r.tasks as i64),
                     Cell::Int(r.done as i64),
@@ -51,7 +60,7 @@ pub fn blocks(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
 }
 
 /// The title, the quarter, the headline figures and the recommendations' sum.
-fn opening(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
+fn opening(cat: &'static Catalogue, t: PlanTexts, report: &Highlight) -> Vec<Block> {
     let plan = report.plan;
     let q = &report.quarter;
     let h = &report.headline;
@@ -63,10 +72,10 @@ fn opening(cat: &'static Catalogue, report: &Highlight) -> Vec<Block> {
     // Each language's message takes the days as ISO dates or in words.
     let in_words = [q.interval.from, q.interval.to, report.as_of].map(|d| cat.day_in_words(d));
     vec![
-        Block::Title(title(cat, report)),
+        Block::Title(title(cat, t, report)),
         Block::Paragraph(
             match &plan.meta.owner {
-                Some(owner) => Text::quoted(plan_text(owner)).and(". "),
+                Some(owner) => Text::quoted(owner).and(". "),
                 None => Text::default(),
             }
             .and(cat.msg_with(
@@ -152,19 +161,21 @@ fn basis(cat: &Catalogue, counts: &crate::query::RagCounts) -> String {
 /// know of them, and its measures.
 fn card_blocks(
     cat: &'static Catalogue,
+    t: PlanTexts,
     section: &CardSection,
     as_of: chrono::NaiveDate,
     blocks: &mut Vec<Block>,
 ) {
     let card = section.card;
-    blocks.push(Block::Part(Text::quoted(format!(
-        "{} {}",
-        card.id,
-        plan_text(&card.title)
-    ))));
+    blocks.push(Block::Part(t.quoted_after(
+        &format!("{} ", card.id),
+        &card.translations,
+        "title",
+        &card.title,
+    )));
     let mut facts = Vec::new();
     if !card.outcomes.is_empty() {
-        let outcomes: Vec<&str> = card.outcomes.iter().map(|o| plan_text(o)).collect();
+        let outcomes = t.list(&card.translations, "outcomes", &card.outcomes);
         facts.push((cat.msg("fact-outcomes"), Cell::text(outcomes.join("; "))));
     }
     facts.push((cat.msg("heading-rag"), view::rollup(cat, &section.counts)));
@@ -183,19 +194,24 @@ fn card_blocks(
     // The rated count is said above; the sponsors come from the history.
     facts.extend(super::history_layout::card_facts(cat, section));
     blocks.push(Block::Facts(facts));
-    task_sections(cat, section, blocks);
-    blocks.extend(super::history_layout::card_blocks(cat, section, as_of));
+    task_sections(cat, t, section, blocks);
+    blocks.extend(super::history_layout::card_blocks(cat, t, section, as_of));
     if !section.measures.is_empty() {
         blocks.push(Block::Heading(cat.msg("turning-the-curve").into()));
         // A chart only where there are values: a blank box says nothing.
         for measure in &section.measures {
-            blocks.push(curve(cat, measure));
+            blocks.push(curve(cat, t, measure));
         }
     }
 }
 
 /// A card's tasks by what the board must know of them.
-fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Vec<Block>) {
+fn task_sections(
+    cat: &'static Catalogue,
+    t: PlanTexts,
+    section: &CardSection,
+    blocks: &mut Vec<Block>,
+) {
     let columns = |last: &'static str| {
         [
             cat.msg("heading-task"),
@@ -211,6 +227,7 @@ fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Ve
         |l| Cell::Date(l.task.done),
         cat.msg("completed-none"),
         cat,
+        t,
     ));
     blocks.push(Block::Heading(
         cat.msg("became-overdue-this-quarter").into(),
@@ -221,6 +238,7 @@ fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Ve
         |l| Cell::opt_int(l.status.days_overdue),
         cat.msg("became-overdue-none"),
         cat,
+        t,
     ));
     blocks.push(Block::Heading(cat.msg("still-overdue").into()));
     blocks.push(task_table(
@@ -229,6 +247,7 @@ fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Ve
         |l| Cell::opt_int(l.status.days_overdue),
         cat.msg("still-overdue-none"),
         cat,
+        t,
     ));
     if !section.rated_but_overdue.is_empty() {
         blocks.push(Block::Heading(cat.msg("rated-but-overdue-heading").into()));
@@ -244,6 +263,7 @@ fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Ve
             },
             "",
             cat,
+            t,
         ));
     }
     blocks.push(Block::Heading(cat.msg("red-and-amber").into()));
@@ -261,10 +281,10 @@ fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Ve
             .map(|l| {
                 vec![
                     Cell::text(&l.task.id),
-                    super::history_layout::what(cat, l),
+                    super::history_layout::what(cat, t, l),
                     Cell::List(l.leads.clone()),
                     view::rag(cat, l.task.rag),
-                    Cell::opt_text(l.words.as_deref().map(plan_text)),
+                    super::history_layout::words(t, l),
                 ]
             })
             .collect(),
@@ -273,8 +293,9 @@ fn task_sections(cat: &'static Catalogue, section: &CardSection, blocks: &mut Ve
 }
 
 /// `"<plan title>: Highlight Report, <quarter>"`, the title quoted.
-pub fn title(cat: &Catalogue, report: &Highlight) -> Text {
-    Text::quoted(plan_text(&report.plan.meta.title))
+pub fn title(cat: &Catalogue, t: PlanTexts, report: &Highlight) -> Text {
+    let meta = &report.plan.meta;
+    t.quoted(&meta.translations, "title", &meta.title)
         .and(cat.msg("report-title"))
         .and_quoted(quarter_label(cat, &report.quarter.label))
 }
@@ -339,6 +360,7 @@ fn task_table(
     last: impl Fn(&TaskLine) -> Cell,
     empty: &str,
     cat: &'static Catalogue,
+    t: PlanTexts,
 ) -> Block {
     Block::Table(DocTable {
         headers: headers.to_vec(),
@@ -347,7 +369,7 @@ fn task_table(
             .map(|l| {
                 vec![
                     Cell::text(&l.task.id),
-                    super::history_layout::what(cat, l),
+                    super::history_layout::what(cat, t, l),
                     Cell::List(l.leads.clone()),
                     last(l),
                 ]
@@ -358,7 +380,7 @@ fn task_table(
 }
 
 /// A measure as a turn-the-curve chart, with a line of text for Markdown.
-fn curve(cat: &Catalogue, measure: &Measure) -> Block {
+fn curve(cat: &Catalogue, t: PlanTexts, measure: &Measure) -> Block {
     let points: Vec<Point> = measure
         .values
         .iter()
@@ -372,7 +394,11 @@ fn curve(cat: &Catalogue, measure: &Measure) -> Block {
         .target
         .as_ref()
         .map(|t| (t.period.as_str(), t.value));
-    let title = format!("{} {}", measure.id, plan_text(&measure.title));
+    let title = format!(
+        "{} {}",
+        measure.id,
+        t.text(&measure.translations, "title", &measure.title)
+    );
     let values: Vec<String> = measure
         .values
         .iter()
@@ -403,7 +429,12 @@ fn curve(cat: &Catalogue, measure: &Measure) -> Block {
     if measure.values.is_empty() {
         return Block::Paragraph(Text::quoted(text));
     }
-    let mut caption = Text::quoted(&title);
+    let mut caption = t.quoted_after(
+        &format!("{} ", measure.id),
+        &measure.translations,
+        "title",
+        &measure.title,
+    );
     if let Some(unit) = &measure.unit {
         caption = caption.and(" (").and_quoted(unit).and(")");
     }

@@ -28,7 +28,7 @@ pub struct Highlight<'p> {
     /// Where the previous quarter's RAG came from, said once for all cards.
     pub history: History,
     /// The agencies and cards that have gone quiet (src/highlight/history.rs).
-    pub quiet: Vec<crate::highlight::history::Quiet>,
+    pub quiet: Vec<crate::highlight::history::Quiet<'p>>,
 }
 
 /// The plan as it stood at the end of the previous quarter.
@@ -247,13 +247,6 @@ fn card_rag(plan: &Plan, card_id: &str) -> Option<Rag> {
         .iter()
         .find(|c| crate::model::same_id(&c.id, card_id))?;
     rollup(card.tasks().map(|t| t.rag))
-}
-
-/// A text of the plan (a title, a task's text, a recommendation) as the
-/// Highlight Report prints it: as the plan writes it. The one place where
-/// the plan's own translation of it (`Translations::pick`) will be chosen.
-pub fn plan_text(text: &str) -> &str {
-    text
 }
 
 /// How a roll-up moved: "better (was amber)", "no change", "worse (was green)".

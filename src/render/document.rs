@@ -15,28 +15,49 @@ use std::fmt::Write;
 /// A line of text: words of the document's own, and words quoted from
 /// what it reports on, kept apart so that HTML can isolate the quoted.
 #[derive(Debug, Clone, Default)]
-pub struct Text(Vec<(bool, String)>);
+pub struct Text(Vec<(Piece, String)>);
+
+/// Whose words a piece of a [`Text`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Ours,
+    Quoted,
+    /// Quoted, in another language than the document's (a plan text with
+    /// no translation): HTML says which with `lang`.
+    QuotedIn(Lang),
+}
 
 impl Text {
     /// Quoted text (a title, a name): isolated in HTML.
     pub fn quoted(text: impl Into<String>) -> Text {
-        Text(vec![(true, text.into())])
+        Text(vec![(Piece::Quoted, text.into())])
+    }
+
+    /// Quoted text in `lang`, another language than the document's.
+    pub fn quoted_in(text: impl Into<String>, lang: Lang) -> Text {
+        Text(vec![(Piece::QuotedIn(lang), text.into())])
     }
 
     /// The document's own words, followed by quoted text `and_quoted`.
     pub fn ours(text: impl Into<String>) -> Text {
-        Text(vec![(false, text.into())])
+        Text(vec![(Piece::Ours, text.into())])
     }
 
     /// The document's own words after these.
     pub fn and(mut self, text: impl Into<String>) -> Text {
-        self.0.push((false, text.into()));
+        self.0.push((Piece::Ours, text.into()));
         self
     }
 
     /// Quoted text after these.
     pub fn and_quoted(mut self, text: impl Into<String>) -> Text {
-        self.0.push((true, text.into()));
+        self.0.push((Piece::Quoted, text.into()));
+        self
+    }
+
+    /// Another text after these.
+    pub fn and_text(mut self, text: Text) -> Text {
+        self.0.extend(text.0);
         self
     }
 
@@ -48,9 +69,12 @@ impl Text {
     pub fn html(&self) -> String {
         self.0
             .iter()
-            .map(|(quoted, text)| match quoted {
-                true => escape::html_isolated(text),
-                false => escape::dates_whole(&escape::html(text)).into_owned(),
+            .map(|(piece, text)| match piece {
+                Piece::Quoted => escape::html_isolated(text),
+                Piece::QuotedIn(lang) => {
+                    format!("<bdi lang=\"{}\">{}</bdi>", lang.code(), escape::html(text))
+                }
+                Piece::Ours => escape::dates_whole(&escape::html(text)).into_owned(),
             })
             .collect()
     }
@@ -191,6 +215,15 @@ fn html_cell(c: &Cell) -> String {
             )
         }
         Cell::Text(_) | Cell::List(_) => escape::html_isolated(&c.display_text()),
+        Cell::PlanText(text) => match &text.fell_back {
+            None => escape::html_isolated(&text.shown),
+            Some((lang, marker)) => format!(
+                "<bdi lang=\"{}\">{}</bdi> {}",
+                lang.code(),
+                escape::html(&text.shown),
+                escape::html(marker)
+            ),
+        },
         other => escape::html(&other.display_text()),
     }
 }

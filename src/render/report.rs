@@ -5,6 +5,7 @@
 
 use super::escape;
 use super::number::{decimal, number};
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -50,6 +51,9 @@ impl Badge {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
+    /// A text of the plan read in another language than the plan's first:
+    /// people read it as shown; programs get it as written, in every language.
+    PlanText(Box<PlanText>),
     Int(i64),
     /// A measured value, which may have decimals.
     Number(f64),
@@ -72,6 +76,18 @@ pub enum Cell {
     /// People read the words given, in the report's language.
     YesNo(Option<bool>, [&'static str; 2]),
     Empty,
+}
+
+/// See [`Cell::PlanText`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanText {
+    /// In the reader's language, where the plan has it.
+    pub shown: String,
+    /// As the plan writes it, in its first language.
+    pub written: String,
+    /// Where there is no translation (`shown` is then `written`): its
+    /// language, and the marker that says so ("(in Welsh only)").
+    pub fell_back: Option<(Lang, String)>,
 }
 
 impl Cell {
@@ -99,6 +115,13 @@ impl Cell {
         use std::fmt::Write as _;
         match self {
             Cell::Text(t) => out.push_str(t),
+            Cell::PlanText(text) => {
+                out.push_str(&text.shown);
+                if let Some((_, marker)) = &text.fell_back {
+                    out.push(' ');
+                    out.push_str(marker);
+                }
+            }
             Cell::Int(n) => {
                 let _ = write!(out, "{n}");
             }
@@ -132,6 +155,7 @@ impl Cell {
     pub fn json(&self) -> Value {
         match self {
             Cell::Text(t) => json!(t),
+            Cell::PlanText(text) => json!(text.written),
             Cell::Int(n) => json!(n),
             Cell::Number(n) => json!(n),
             Cell::Date(d) => d.map_or(Value::Null, |d| json!(d.to_string())),
@@ -148,6 +172,7 @@ impl Cell {
     fn csv(&self) -> String {
         match self {
             Cell::Text(t) => escape::csv(t),
+            Cell::PlanText(text) => escape::csv(&text.written),
             Cell::List(items) => escape::csv(&items.join("; ")),
             Cell::Badge(b) => b.tone.map(Tone::name).unwrap_or_default().to_string(),
             Cell::Word { machine, .. } => escape::csv(machine),

@@ -37,12 +37,14 @@ pub fn on_hold<'a>(
             let since = task.status_since();
             let mut row =
                 super::shared::task_row(cat, plan, task, status, Wanted::SeenBy(&columns, reader));
-            row.push(Cell::opt_text(
-                task.details()
-                    .status_reason
-                    .as_deref()
-                    .map(super::shared::plan_text),
-            ));
+            row.push(match task.details().status_reason.as_deref() {
+                Some(reason) => crate::plan_texts::PlanTexts::for_catalogue(plan, cat).cell(
+                    &task.translations,
+                    "status_reason",
+                    reason,
+                ),
+                None => Cell::Empty,
+            });
             row.push(Cell::Date(since));
             row.push(Cell::opt_int(since.map(|d| (as_of - d).num_days())));
             row

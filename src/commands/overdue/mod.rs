@@ -59,7 +59,7 @@ pub fn run(
     };
     let titled = |key, count: usize| cat.msg_with(key, &[("count", count.into())]);
     let mut report = Report {
-        heading: shared::heading(cat, plan, what, ctx.as_of, filter.describe(cat)),
+        heading: shared::heading(cat, plan, what, ctx.as_of, filter.describe(cat, plan)),
         tables: vec![
             section(cat, args.notes, plan, overdue, &["last_review"])
                 .titled(titled("overdue-title", counts.0))

@@ -3,8 +3,9 @@
 //! no label are for JSON only; fields with no key, for people only.
 
 use crate::catalogue::Catalogue;
-use crate::commands::shared::{plan_text, update_json};
+use crate::commands::shared::update_json;
 use crate::model::{Plan, Task, TaskStatus};
+use crate::plan_texts::PlanTexts;
 use crate::query::{Status, slipped};
 use crate::render::report::Cell;
 use serde_json::Value;
@@ -30,7 +31,11 @@ pub fn fields(
     vec![
         ("sponsor", cat.msg("field-sponsor"), Cell::opt_text(sponsor)),
         ("status", "", Cell::text(task.status.as_str())),
-        ("", cat.msg("field-status"), status_line(cat, task)),
+        (
+            "",
+            cat.msg("field-status"),
+            status_line(cat, PlanTexts::for_catalogue(plan, cat), task),
+        ),
         (
             "status_reason",
             "",
@@ -70,7 +75,7 @@ pub fn fields(
 }
 
 /// "on hold since 2013-01-10: funding review"; nothing for an active task.
-fn status_line(cat: &Catalogue, task: &Task) -> Cell {
+fn status_line(cat: &Catalogue, t: PlanTexts, task: &Task) -> Cell {
     let mut line = match task.status {
         TaskStatus::Active => return Cell::Empty,
         TaskStatus::OnHold => cat.msg("status-line-on-hold").to_string(),
@@ -82,7 +87,10 @@ fn status_line(cat: &Catalogue, task: &Task) -> Cell {
         line.push_str(&cat.msg_with("status-line-since", &[("day", since.as_str().into())]));
     }
     if let Some(reason) = &task.details().status_reason {
-        line.push_str(&format!(": {}", plan_text(reason)));
+        line.push_str(&format!(
+            ": {}",
+            t.text(&task.translations, "status_reason", reason)
+        ));
     }
     if let Some(to) = &task.details().carried_to {
         line.push_str(&cat.msg_with("status-line-to", &[("to", to.into())]));
@@ -116,6 +124,7 @@ fn target_line(
 
 /// One line an update, newest first: "2013-03-27 green (SL): note [evidence]".
 fn update_lines(cat: &'static Catalogue, plan: &Plan, task: &Task) -> Cell {
+    let t = PlanTexts::for_catalogue(plan, cat);
     let lines: Vec<String> = task
         .updates
         .iter()
@@ -134,7 +143,7 @@ fn update_lines(cat: &'static Catalogue, plan: &Plan, task: &Task) -> Cell {
                 line.push_str(&format!(" ({})", plan.agencies[by].id));
             }
             if let Some(note) = &u.note {
-                line.push_str(&format!(": {}", plan_text(note)));
+                line.push_str(&format!(": {}", t.text(&u.translations, "note", note)));
             }
             if let Some(evidence) = &u.evidence {
                 line.push_str(&format!(" [{evidence}]"));

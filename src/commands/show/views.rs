@@ -3,13 +3,14 @@
 
 use crate::catalogue::Arg;
 use crate::catalogue::Catalogue;
-use crate::commands::shared;
 use crate::dates::TargetDate;
 use crate::leads::Registry;
 use crate::model::{Action, AgencyIdx, Card, Lead, Measure, Plan, Priority, Recommendation, Task};
+use crate::plan_texts::PlanTexts;
 use crate::query::{LeadFilter, Query, RagCounts, delivering, sponsor_of, sponsored_by};
 use crate::render::number::number;
 use crate::render::report::Cell;
+use crate::translations::{Picked, Translations};
 use crate::view;
 
 pub use super::history::Field;
@@ -64,11 +65,14 @@ pub fn view(
     query: &Query,
     found: Found,
 ) -> (&'static str, Vec<Field>) {
+    let t = PlanTexts::for_catalogue(plan, cat);
     match found {
-        Found::Task(c, p, a, t) => (cat.msg("show-task"), task(cat, plan, query, c, p, a, t)),
-        Found::Action(c, p, a) => (cat.msg("show-action"), action(cat, c, p, a)),
-        Found::Priority(c, p) => (cat.msg("show-priority"), priority(cat, c, p)),
-        Found::Card(c) => (cat.msg("show-card"), card(cat, c)),
+        Found::Task(c, p, a, task_) => {
+            (cat.msg("show-task"), task(cat, plan, query, c, p, a, task_))
+        }
+        Found::Action(c, p, a) => (cat.msg("show-action"), action(cat, t, c, p, a)),
+        Found::Priority(c, p) => (cat.msg("show-priority"), priority(cat, t, c, p)),
+        Found::Card(c) => (cat.msg("show-card"), card(cat, t, c)),
         Found::Recommendation(r) => (cat.msg("show-recommendation"), recommendation(cat, plan, r)),
         Found::Measure(m) => (cat.msg("show-measure"), measure(cat, plan, m)),
         Found::Agency(idx) => (cat.msg("show-agency"), agency(cat, plan, idx)),
@@ -95,18 +99,30 @@ fn ids(tasks: &[&Task]) -> Cell {
     Cell::List(tasks.iter().map(|t| t.id.clone()).collect())
 }
 
-/// Lines of the plan's text, one a line; nothing when there are none.
+/// Lines of text, one a line; nothing when there are none.
 fn lines(items: &[String]) -> Cell {
     if items.is_empty() {
         Cell::Empty
     } else {
-        let items: Vec<&str> = items.iter().map(|i| shared::plan_text(i)).collect();
         Cell::text(items.join("\n"))
     }
 }
 
-fn titled(id: &str, title: &str) -> Cell {
-    Cell::text(format!("{id} {}", shared::plan_text(title)))
+/// Titles after their ids ("EJ-1.1 Map the routes"), one a line: for
+/// people in the reader's language, for programs as written.
+fn titled_lines<'a>(
+    t: PlanTexts,
+    items: impl Iterator<Item = (&'a str, &'a Translations, &'a str)>,
+) -> Cell {
+    let (mut shown, mut written) = (Vec::new(), Vec::new());
+    for (id, translations, title) in items {
+        shown.push(format!("{id} {}", t.text(translations, "title", title)));
+        written.push(format!("{id} {title}"));
+    }
+    match written.is_empty() {
+        true => Cell::Empty,
+        false => t.composed(shown.join("\n"), written.join("\n"), None),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -120,6 +136,7 @@ fn task(
     task: &Task,
 ) -> Vec<Field> {
     let status = query.status(task);
+    let t = PlanTexts::for_catalogue(plan, cat);
     vec![
         ("id", cat.msg("field-task"), Cell::text(&task.id)),
         (
@@ -130,19 +147,12 @@ fn task(
         (
             "text",
             cat.msg("field-text"),
-            Cell::text(shared::plan_text(&task.text)),
+            t.cell(&task.translations, "text", &task.text),
         ),
-        ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
-        (
-            "priority",
-            cat.msg("field-we-will"),
-            titled(&priority.id, &priority.title),
-        ),
-        (
-            "action",
-            cat.msg("field-action"),
-            titled(&action.id, &action.title),
-        ),
+    ]
+    .into_iter()
+    .chain(place(cat, t, card, priority, action))
+    .chain([
         (
             "leads",
             cat.msg("field-leads"),
@@ -190,17 +200,8 @@ fn task(
             cat.msg("field-resources"),
             Cell::opt_text(task.resources.as_deref()),
         ),
-        (
-            "note",
-            cat.msg("field-note"),
-            Cell::opt_text(
-                crate::query::latest_words(plan, task)
-                    .as_deref()
-                    .map(shared::plan_text),
-            ),
-        ),
-    ]
-    .into_iter()
+        ("note", cat.msg("field-note"), latest_words(plan, t, task)),
+    ])
     .chain(super::history::fields(
         cat,
         plan,
@@ -211,12 +212,58 @@ fn task(
     .collect()
 }
 
+/// Where a task is: its card, priority and action, each titled.
+fn place(
+    cat: &'static Catalogue,
+    t: PlanTexts,
+    card: &Card,
+    priority: &Priority,
+    action: &Action,
+) -> [Field; 3] {
+    [
+        (
+            "card",
+            cat.msg("field-card"),
+            t.cell_after(&card.id, &card.translations, "title", &card.title),
+        ),
+        (
+            "priority",
+            cat.msg("field-we-will"),
+            t.cell_after(
+                &priority.id,
+                &priority.translations,
+                "title",
+                &priority.title,
+            ),
+        ),
+        (
+            "action",
+            cat.msg("field-action"),
+            t.cell_after(&action.id, &action.translations, "title", &action.title),
+        ),
+    ]
+}
+
+/// The task's latest note, in the reader's language; co-leads' words,
+/// side by side, as written.
+fn latest_words(plan: &Plan, t: PlanTexts, task: &Task) -> Cell {
+    match crate::query::latest_words(plan, task) {
+        Some(words) if task.note() == Some(words.as_str()) => t.note_cell(task),
+        words => Cell::opt_text(words.as_deref()),
+    }
+}
+
 /// The names of a task's leads: "Safer Wales StreetLife", "TBC (no lead yet)".
 fn lead_names(cat: &Catalogue, plan: &Plan, task: &Task) -> Vec<String> {
+    let t = PlanTexts::for_catalogue(plan, cat);
     task.leads
         .iter()
         .map(|lead| match lead {
-            Lead::Agency(i) => shared::plan_text(&plan.agencies[*i].name).to_string(),
+            Lead::Agency(i) => {
+                let agency = &plan.agencies[*i];
+                t.text(&agency.translations, "name", &agency.name)
+                    .into_owned()
+            }
             Lead::Unassigned(word) => {
                 cat.msg_with("lead-unassigned", &[("word", word.as_str().into())])
             }
@@ -263,11 +310,15 @@ fn read_as(
             ],
         ),
         TargetDate::AfterEvent { span, event } => {
+            let t = PlanTexts::for_catalogue(plan, cat);
             let title = plan
                 .events
                 .iter()
                 .find(|e| e.id == *event)
-                .map_or(event.as_str(), |e| shared::plan_text(&e.title));
+                .map_or(event.as_str().into(), |e| {
+                    t.text(&e.translations, "title", &e.title)
+                });
+            let title = &*title;
             let span = span.to_string();
             let known = [("span", span.as_str()), ("event", event), ("title", title)];
             match deadline {
@@ -283,6 +334,7 @@ fn read_as(
 
 fn action(
     cat: &'static Catalogue,
+    t: PlanTexts,
     card: &Card,
     priority: &Priority,
     action: &Action,
@@ -293,13 +345,22 @@ fn action(
         (
             "title",
             cat.msg("field-title"),
-            Cell::text(shared::plan_text(&action.title)),
+            t.cell(&action.translations, "title", &action.title),
         ),
-        ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
+        (
+            "card",
+            cat.msg("field-card"),
+            t.cell_after(&card.id, &card.translations, "title", &card.title),
+        ),
         (
             "priority",
             cat.msg("field-we-will"),
-            titled(&priority.id, &priority.title),
+            t.cell_after(
+                &priority.id,
+                &priority.translations,
+                "title",
+                &priority.title,
+            ),
         ),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
@@ -312,22 +373,28 @@ fn action(
     ]
 }
 
-fn priority(cat: &'static Catalogue, card: &Card, priority: &Priority) -> Vec<Field> {
+fn priority(cat: &'static Catalogue, t: PlanTexts, card: &Card, priority: &Priority) -> Vec<Field> {
     let tasks: Vec<&Task> = priority.tasks().collect();
-    let actions: Vec<String> = priority
-        .actions
-        .iter()
-        .map(|a| format!("{} {}", a.id, shared::plan_text(&a.title)))
-        .collect();
+    let actions = titled_lines(
+        t,
+        priority
+            .actions
+            .iter()
+            .map(|a| (&*a.id, &a.translations, &*a.title)),
+    );
     vec![
         ("id", cat.msg("field-priority"), Cell::text(&priority.id)),
         (
             "title",
             cat.msg("field-we-will"),
-            Cell::text(shared::plan_text(&priority.title)),
+            t.cell(&priority.translations, "title", &priority.title),
         ),
-        ("card", cat.msg("field-card"), titled(&card.id, &card.title)),
-        ("actions", cat.msg("field-actions"), lines(&actions)),
+        (
+            "card",
+            cat.msg("field-card"),
+            t.cell_after(&card.id, &card.translations, "title", &card.title),
+        ),
+        ("actions", cat.msg("field-actions"), actions),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
         (
@@ -339,22 +406,27 @@ fn priority(cat: &'static Catalogue, card: &Card, priority: &Priority) -> Vec<Fi
     ]
 }
 
-fn card(cat: &'static Catalogue, card: &Card) -> Vec<Field> {
+fn card(cat: &'static Catalogue, t: PlanTexts, card: &Card) -> Vec<Field> {
     let tasks: Vec<&Task> = card.tasks().collect();
-    let priorities: Vec<String> = card
-        .priorities
-        .iter()
-        .map(|p| format!("{} {}", p.id, shared::plan_text(&p.title)))
-        .collect();
+    let priorities = titled_lines(
+        t,
+        card.priorities
+            .iter()
+            .map(|p| (&*p.id, &p.translations, &*p.title)),
+    );
     let story = card.story.as_deref().map(str::trim);
     vec![
         ("id", cat.msg("field-card"), Cell::text(&card.id)),
         (
             "title",
             cat.msg("field-title"),
-            Cell::text(shared::plan_text(&card.title)),
+            t.cell(&card.translations, "title", &card.title),
         ),
-        ("outcomes", cat.msg("field-outcomes"), lines(&card.outcomes)),
+        (
+            "outcomes",
+            cat.msg("field-outcomes"),
+            t.lines_cell(&card.translations, "outcomes", &card.outcomes),
+        ),
         (
             "area",
             cat.msg("field-area"),
@@ -368,19 +440,19 @@ fn card(cat: &'static Catalogue, card: &Card) -> Vec<Field> {
         (
             "main_actions",
             cat.msg("field-main-actions"),
-            lines(&card.main_actions),
+            t.lines_cell(&card.translations, "main_actions", &card.main_actions),
         ),
         (
             "story",
             cat.msg("field-story-behind-the-curve"),
-            Cell::opt_text(story.map(shared::plan_text)),
+            story.map_or(Cell::Empty, |story| story_cell(t, card, story)),
         ),
         (
             "challenges",
             cat.msg("field-challenges"),
-            lines(&card.challenges),
+            t.lines_cell(&card.translations, "challenges", &card.challenges),
         ),
-        ("priorities", cat.msg("field-we-will"), lines(&priorities)),
+        ("priorities", cat.msg("field-we-will"), priorities),
         (
             "tasks",
             cat.msg("field-tasks"),
@@ -396,14 +468,25 @@ fn card(cat: &'static Catalogue, card: &Card) -> Vec<Field> {
     ]
 }
 
+/// The story behind the curve, trimmed, in the reader's language.
+fn story_cell(t: PlanTexts, card: &Card, story: &str) -> Cell {
+    let picked = t.pick(&card.translations, "story", story);
+    let trimmed = Picked {
+        text: picked.text.trim(),
+        ..picked
+    };
+    t.picked_cell(trimmed, story)
+}
+
 fn recommendation(cat: &'static Catalogue, plan: &Plan, rec: &Recommendation) -> Vec<Field> {
     let tasks = delivering(plan, &rec.actions);
+    let t = PlanTexts::for_catalogue(plan, cat);
     vec![
         ("id", cat.msg("field-recommendation"), Cell::text(&rec.id)),
         (
             "text",
             cat.msg("field-text"),
-            Cell::text(shared::plan_text(&rec.text)),
+            t.cell(&rec.translations, "text", &rec.text),
         ),
         (
             "response",
@@ -413,7 +496,10 @@ fn recommendation(cat: &'static Catalogue, plan: &Plan, rec: &Recommendation) ->
         (
             "response_text",
             cat.msg("field-cabinet-response"),
-            Cell::opt_text(rec.response_text.as_deref().map(shared::plan_text)),
+            match rec.response_text.as_deref() {
+                Some(text) => t.cell(&rec.translations, "response_text", text),
+                None => Cell::Empty,
+            },
         ),
         (
             "owner",
@@ -446,7 +532,11 @@ fn measure(cat: &'static Catalogue, plan: &Plan, measure: &Measure) -> Vec<Field
         (
             "title",
             cat.msg("field-title"),
-            Cell::text(shared::plan_text(&measure.title)),
+            PlanTexts::for_catalogue(plan, cat).cell(
+                &measure.translations,
+                "title",
+                &measure.title,
+            ),
         ),
         (
             "better",
@@ -488,7 +578,7 @@ fn agency(cat: &'static Catalogue, plan: &Plan, idx: AgencyIdx) -> Vec<Field> {
         (
             "name",
             cat.msg("field-name"),
-            Cell::text(shared::plan_text(&agency.name)),
+            PlanTexts::for_catalogue(plan, cat).cell(&agency.translations, "name", &agency.name),
         ),
         (
             "kind",
