@@ -8,6 +8,7 @@ const EN: &[(&str, &str)] = &[
     ("words.ftl", include_str!("../../i18n/en/words.ftl")),
     ("reports.ftl", include_str!("../../i18n/en/reports.ftl")),
     ("highlight.ftl", include_str!("../../i18n/en/highlight.ftl")),
+    ("site.ftl", include_str!("../../i18n/en/site.ftl")),
 ];
 
 /// (file name, text) of each Welsh file.
@@ -15,6 +16,7 @@ const CY: &[(&str, &str)] = &[
     ("words.ftl", include_str!("../../i18n/cy/words.ftl")),
     ("reports.ftl", include_str!("../../i18n/cy/reports.ftl")),
     ("highlight.ftl", include_str!("../../i18n/cy/highlight.ftl")),
+    ("site.ftl", include_str!("../../i18n/cy/site.ftl")),
 ];
 
 pub fn of(lang: Lang) -> &'static [(&'static str, &'static str)] {
