@@ -43,6 +43,8 @@ impl Link {
 /// A plan text shown in another language than the page's, because no
 /// translation of it was written: its language (the element's `lang`),
 /// and the page's words that tell the reader so ("(Saesneg yn unig)").
+/// With no words, a text only said to be in its language (one that has no
+/// translations, such as a target as written).
 #[derive(Debug, Clone, Copy)]
 pub struct Untranslated {
     pub lang: Lang,
@@ -52,6 +54,9 @@ pub struct Untranslated {
 impl Untranslated {
     /// The marker after the element, in the page's language.
     fn write_marker(self, out: &mut String) {
+        if self.marker.is_empty() {
+            return;
+        }
         let _ = write!(
             out,
             " <span class=\"untranslated\">{}</span>",

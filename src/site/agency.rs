@@ -130,7 +130,7 @@ fn page(
         facts.push((site.msg("site-fact-parts"), Item::Items(links.collect())));
     }
     if !agency.aliases.is_empty() {
-        let aliases = agency.aliases.iter().map(Item::quoted);
+        let aliases = agency.aliases.iter().map(|a| site.as_written(a));
         facts.push((site.msg("site-fact-aliases"), Item::Items(aliases.collect())));
     }
     facts.push((site.msg("site-fact-tasks"), Item::Cell(Cell::Int(tasks.len() as i64))));

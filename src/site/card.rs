@@ -20,7 +20,7 @@ pub(super) fn page(site: &Site, i: usize) -> File {
         site.rag_summary(&RagCounts::of(card.tasks().map(|t| t.rag))),
     )];
     if let Some(area) = &card.area {
-        facts.push((site.msg("site-fact-area"), Item::quoted(area)));
+        facts.push((site.msg("site-fact-area"), site.as_written(area)));
     }
     page.facts(&facts);
     about(site, &mut page, card);

@@ -17,7 +17,7 @@ pub(super) fn page(site: &Site) -> File {
         Some(owner) => site.sentence(
             "site-about-owner",
             vec![],
-            vec![("owner", Item::quoted(owner))],
+            vec![("owner", site.as_written(owner))],
         ),
         None => site.words("site-about"),
     };

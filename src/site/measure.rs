@@ -54,7 +54,7 @@ pub(super) fn page(site: &Site, m: usize) -> File {
         (site.msg("site-fact-target"), target(site, measure)),
     ];
     if let Some(unit) = &measure.unit {
-        facts.push((site.msg("site-fact-unit"), Item::quoted(unit)));
+        facts.push((site.msg("site-fact-unit"), site.as_written(unit)));
     }
     if let [.., before, last] = measure.values.as_slice() {
         let change = last.value - before.value;

@@ -273,6 +273,20 @@ impl<'p> Site<'p> {
             .collect()
     }
 
+    /// A plan text that has no twins (a target as written, an area, an
+    /// owner): in the first language, and said so on a bilingual site, so
+    /// that a screen reader reads it in that language on every page.
+    fn as_written(&self, text: &str) -> Item {
+        if self.languages.len() < 2 {
+            return Item::quoted(text);
+        }
+        let lang = Untranslated {
+            lang: self.first,
+            marker: "",
+        };
+        Item::Untranslated(Text::quoted(text), lang)
+    }
+
     /// A link whose text is a plan text.
     fn plan_link(&self, href: String, translations: &Translations, key: &str, base: &str) -> Link {
         let (text, mark) = self.pick(translations, key, base);
@@ -386,7 +400,7 @@ impl<'p> Site<'p> {
         cells.extend(middle);
         cells.extend([
             match self.plan.due_words(task) {
-                Some(due) => Item::quoted(due.as_ref()),
+                Some(due) => self.as_written(due.as_ref()),
                 None => self.words("site-due-not-set"),
             },
             self.deadline(task, status),
@@ -425,7 +439,7 @@ impl<'p> Site<'p> {
             Some(unit) => self.sentence(
                 "site-curve-caption",
                 vec![],
-                vec![("title", title), ("unit", Item::quoted(unit))],
+                vec![("title", title), ("unit", self.as_written(unit))],
             ),
             None => title,
         };

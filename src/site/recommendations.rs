@@ -59,7 +59,7 @@ pub(super) fn page(site: &Site) -> File {
         page.paragraph(&site.plan_text(&r.translations, "text", &r.text));
         let mut facts = vec![(site.msg("site-fact-response"), response(site, r.response))];
         if let Some(owner) = &r.owner {
-            facts.push((site.msg("site-fact-owner"), Item::quoted(owner)));
+            facts.push((site.msg("site-fact-owner"), site.as_written(owner)));
         }
         let progress = site.msg_with(
             "site-progress",
