@@ -14,12 +14,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The example's site, built as of a day in its second quarter.
+/// The example's site, built as of a day in its third quarter.
 fn built() -> tempfile::TempDir {
+    built_from(Path::new("examples/bilingual"))
+}
+
+fn built_from(plan: &Path) -> tempfile::TempDir {
     let work = tempfile::tempdir().unwrap();
     let out = work.path().join("site");
     let run = Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args(["--dir", "examples/bilingual", "--as-of", "2024-12-31"])
+        .args(["--dir", plan.to_str().unwrap(), "--as-of", "2024-12-31"])
         .args(["site", "-o", out.to_str().unwrap()])
         .env("NO_COLOR", "1")
         .env_remove("PLAN_DIR")
@@ -270,6 +274,40 @@ fn a_welsh_page_holds_no_english_word_of_the_sites_own() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// A text with no translation is shown in the language it was written in,
+/// in an element that says which (for a screen reader's voice), and with
+/// words that tell the reader it is not translated; never passed off as
+/// a translation.
+#[test]
+fn a_text_not_translated_is_shown_marked() {
+    let plan = tempfile::tempdir().unwrap();
+    common::copy_dir(Path::new("examples/bilingual"), plan.path());
+    let card = plan.path().join("cards/strydoedd.toml");
+    let text = fs::read_to_string(&card).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("story_en") && *l != "title_en = \"A safer town centre\"")
+        .collect();
+    assert_eq!(kept.len() + 2, text.lines().count());
+    fs::write(&card, kept.join("\n") + "\n").unwrap();
+    let site = built_from(plan.path());
+    let all = pages(&site.path().join("site"));
+    let english = &all["en/card-sd.html"];
+    let html = Html::parse_document(english);
+    let h1 = &select(&html, "h1")[0];
+    let welsh = select(&html, "h1 [lang=cy]");
+    assert_eq!(welsh.len(), 1, "{}", h1.html());
+    assert_eq!(welsh[0].text().collect::<String>(), "Canol y dref yn fwy diogel");
+    assert!(h1.text().collect::<String>().ends_with(" (Welsh only)"), "{}", h1.html());
+    // The story too, and the card's title where another page links to it.
+    let story = select(&html, "main p [lang=cy]");
+    assert!(!story.is_empty() && english.contains("(Welsh only)</span></p>"));
+    let index = &all["en/index.html"];
+    assert!(index.contains("<a href=\"card-sd.html\" lang=\"cy\"><bdi>Canol y dref yn fwy diogel</bdi></a> <span class=\"untranslated\">(Welsh only)</span>"));
+    // The Welsh pages are as before: nothing there fell back.
+    assert!(!all["card-sd.html"].contains("untranslated"));
 }
 
 #[test]
