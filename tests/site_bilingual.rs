@@ -113,7 +113,11 @@ fn every_page_is_in_both_languages_and_links_to_its_counterpart() {
             assert_eq!(lang_of(&href), hreflang, "{page}: {href}");
             langs.insert(hreflang, href);
         }
-        assert_eq!(langs.get(lang_of(page)), Some(page), "{page} names not itself");
+        assert_eq!(
+            langs.get(lang_of(page)),
+            Some(page),
+            "{page} names not itself"
+        );
         assert_eq!(langs.len(), 2, "{page}: {langs:?}");
         // The visible link to the other language, named in it.
         let other = if lang == "cy" { "en" } else { "cy" };
@@ -259,7 +263,10 @@ fn a_welsh_page_holds_no_english_word_of_the_sites_own() {
                 .map(|w| (id, w)),
         );
     }
-    assert!(differ.iter().any(|(_, w)| *w == "overdue first"), "{differ:?}");
+    assert!(
+        differ.iter().any(|(_, w)| *w == "overdue first"),
+        "{differ:?}"
+    );
     let site = built();
     let all = pages(&site.path().join("site"));
     let mut found = Vec::new();
@@ -299,8 +306,15 @@ fn a_text_not_translated_is_shown_marked() {
     let h1 = &select(&html, "h1")[0];
     let welsh = select(&html, "h1 [lang=cy]");
     assert_eq!(welsh.len(), 1, "{}", h1.html());
-    assert_eq!(welsh[0].text().collect::<String>(), "Canol y dref yn fwy diogel");
-    assert!(h1.text().collect::<String>().ends_with(" (Welsh only)"), "{}", h1.html());
+    assert_eq!(
+        welsh[0].text().collect::<String>(),
+        "Canol y dref yn fwy diogel"
+    );
+    assert!(
+        h1.text().collect::<String>().ends_with(" (Welsh only)"),
+        "{}",
+        h1.html()
+    );
     // The story too, and the card's title where another page links to it.
     let story = select(&html, "main p [lang=cy]");
     assert!(!story.is_empty() && english.contains("(Welsh only)</span></p>"));

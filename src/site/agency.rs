@@ -123,7 +123,10 @@ fn page(
     let mut page = site.page_marked(file, &Text::quoted(name), mark);
     let mut facts = vec![(site.msg("site-fact-kind"), kind(site, agency.kind))];
     if let Some(whole) = agency.part_of {
-        facts.push((site.msg("site-fact-part-of"), Item::Link(site.agency_link(whole))));
+        facts.push((
+            site.msg("site-fact-part-of"),
+            Item::Link(site.agency_link(whole)),
+        ));
     }
     if !parts.is_empty() {
         let links = parts.iter().map(|p| Item::Link(site.agency_link(*p)));
@@ -131,11 +134,20 @@ fn page(
     }
     if !agency.aliases.is_empty() {
         let aliases = agency.aliases.iter().map(|a| site.as_written(a));
-        facts.push((site.msg("site-fact-aliases"), Item::Items(aliases.collect())));
+        facts.push((
+            site.msg("site-fact-aliases"),
+            Item::Items(aliases.collect()),
+        ));
     }
-    facts.push((site.msg("site-fact-tasks"), Item::Cell(Cell::Int(tasks.len() as i64))));
+    facts.push((
+        site.msg("site-fact-tasks"),
+        Item::Cell(Cell::Int(tasks.len() as i64)),
+    ));
     let overdue = count_overdue(site, tasks);
-    facts.push((site.msg("site-fact-overdue"), Item::Cell(Cell::Int(overdue as i64))));
+    facts.push((
+        site.msg("site-fact-overdue"),
+        Item::Cell(Cell::Int(overdue as i64)),
+    ));
     let counts = RagCounts::of(tasks.iter().map(|t| t.rag));
     facts.push((site.msg("site-fact-rag"), site.rag_summary(&counts)));
     page.facts(&facts);
@@ -163,8 +175,14 @@ fn page(
                 "site-agency-caption",
                 vec![],
                 vec![
-                    ("card", site.plan_text(&card.translations, "title", &card.title)),
-                    ("agency", site.plan_text(&agency.translations, "name", &agency.name)),
+                    (
+                        "card",
+                        site.plan_text(&card.translations, "title", &card.title),
+                    ),
+                    (
+                        "agency",
+                        site.plan_text(&agency.translations, "name", &agency.name),
+                    ),
                 ],
             ),
             headers: [

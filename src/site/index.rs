@@ -85,7 +85,8 @@ fn headline(site: &Site, page: &mut Page) {
         ],
         vec![("quarter", Item::quoted(quarter))],
     ));
-    let row = |rag: Option<Rag>, n: usize| Row::new(vec![Item::Cell(view::rag(site.cat, rag)), int(n)]);
+    let row =
+        |rag: Option<Rag>, n: usize| Row::new(vec![Item::Cell(view::rag(site.cat, rag)), int(n)]);
     let mut rows: Vec<Row> = [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue]
         .into_iter()
         .zip([h.rag.red, h.rag.amber, h.rag.green, h.rag.blue])
@@ -109,10 +110,9 @@ fn quarter_label(site: &Site, label: &str) -> String {
         .and_then(|rest| rest.split_once(' '))
         .filter(|(n, _)| matches!(*n, "1" | "2" | "3" | "4"));
     match quarter {
-        Some((n, years)) => site.msg_with(
-            "quarter-label",
-            &[("n", n.into()), ("years", years.into())],
-        ),
+        Some((n, years)) => {
+            site.msg_with("quarter-label", &[("n", n.into()), ("years", years.into())])
+        }
         None => label.to_string(),
     }
 }

@@ -49,7 +49,10 @@ pub(super) fn page(site: &Site, m: usize) -> File {
     let (title, mark) = site.pick(&measure.translations, "title", &measure.title);
     let mut page = site.page_marked(file, &Text::quoted(title), mark);
     let mut facts = vec![
-        (site.msg("site-fact-better"), Item::text(site.better(measure))),
+        (
+            site.msg("site-fact-better"),
+            Item::text(site.better(measure)),
+        ),
         (site.msg("site-fact-latest"), latest(site, measure)),
         (site.msg("site-fact-target"), target(site, measure)),
     ];
@@ -71,7 +74,10 @@ pub(super) fn page(site: &Site, m: usize) -> File {
             site.msg("site-fact-change"),
             Item::text(site.msg_with(
                 "site-change",
-                &[("change", change.as_str().into()), ("verdict", verdict.into())],
+                &[
+                    ("change", change.as_str().into()),
+                    ("verdict", verdict.into()),
+                ],
             )),
         ));
     }

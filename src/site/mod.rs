@@ -22,9 +22,7 @@ use crate::query::{Query, RagCounts, State, Status};
 use crate::render::chart::{self, Point};
 use crate::render::document::Text;
 use crate::render::number::number;
-use crate::render::page::{
-    Item, Link, Page, Row, Shell, ShellWords, Table, Untranslated, Version,
-};
+use crate::render::page::{Item, Link, Page, Row, Shell, ShellWords, Table, Untranslated, Version};
 use crate::translations::Translations;
 use crate::view;
 use chrono::NaiveDate;
@@ -201,12 +199,26 @@ impl<'p> Site<'p> {
     /// A sentence of the site's words around items (plan texts, links):
     /// the message is formatted with a placeholder for each item, then
     /// cut there, so a language may put them in its own order.
-    fn sentence(&self, key: &'static str, args: Vec<(&str, Arg)>, items: Vec<(&str, Item)>) -> Item {
+    fn sentence(
+        &self,
+        key: &'static str,
+        args: Vec<(&str, Arg)>,
+        items: Vec<(&str, Item)>,
+    ) -> Item {
         let marks: Vec<String> = (0..items.len())
-            .map(|n| char::from_u32(PLACEHOLDER + n as u32).unwrap_or('\u{fffd}').to_string())
+            .map(|n| {
+                char::from_u32(PLACEHOLDER + n as u32)
+                    .unwrap_or('\u{fffd}')
+                    .to_string()
+            })
             .collect();
         let mut all = args;
-        all.extend(items.iter().zip(&marks).map(|((name, _), mark)| (*name, mark.into())));
+        all.extend(
+            items
+                .iter()
+                .zip(&marks)
+                .map(|((name, _), mark)| (*name, mark.into())),
+        );
         let text = self.cat.msg_with(key, &all);
         let mut items: Vec<Option<Item>> = items.into_iter().map(|(_, item)| Some(item)).collect();
         let mut parts = Vec::new();
@@ -396,7 +408,10 @@ impl<'p> Site<'p> {
     /// The row of a task: its id (and anchor), what, then `middle`, then
     /// its target as written, the deadline it was read as, its state and RAG.
     fn task_row(&self, task: &Task, status: &Status, first: Item, middle: Vec<Item>) -> Row {
-        let mut cells = vec![first, self.plan_text(&task.translations, "text", &task.text)];
+        let mut cells = vec![
+            first,
+            self.plan_text(&task.translations, "text", &task.text),
+        ];
         cells.extend(middle);
         cells.extend([
             match self.plan.due_words(task) {
