@@ -448,6 +448,12 @@ impl<'p> Site<'p> {
                 .as_ref()
                 .map(|t| (t.period.as_str(), t.value)),
             measure.better == crate::model::Better::Higher,
+            chart::ChartWords {
+                higher: self.msg("higher-is-better"),
+                lower: self.msg("lower-is-better"),
+                no_values: self.msg("no-values-recorded"),
+                target: self.msg("chart-target"),
+            },
         );
         let title = self.plan_text(&measure.translations, "title", &measure.title);
         let caption = match &measure.unit {
@@ -607,8 +613,8 @@ impl Site<'_> {
     /// "higher is better", "lower is better".
     fn better(&self, measure: &Measure) -> &'static str {
         match measure.better {
-            crate::model::Better::Higher => self.msg("site-better-higher"),
-            crate::model::Better::Lower => self.msg("site-better-lower"),
+            crate::model::Better::Higher => self.msg("higher-is-better"),
+            crate::model::Better::Lower => self.msg("lower-is-better"),
         }
     }
 
