@@ -570,4 +570,37 @@ mod tests {
         ));
         assert!(!html.contains(">English</a>"));
     }
+
+    #[test]
+    fn a_text_in_another_language_says_its_language_and_is_marked() {
+        let welsh = Untranslated {
+            lang: Lang::Cy,
+            marker: "(Welsh only)",
+        };
+        let mut out = String::new();
+        Item::Untranslated(Text::quoted("Canol y dref"), welsh).write(&mut out);
+        assert_eq!(
+            out,
+            "<span lang=\"cy\"><bdi>Canol y dref</bdi></span> <span class=\"untranslated\">(Welsh only)</span>"
+        );
+        let mut out = String::new();
+        let link = Link::new("card-sd.html", Text::quoted("Canol y dref")).marked(Some(welsh));
+        Item::Link(link).write(&mut out);
+        assert!(
+            out.starts_with("<a href=\"card-sd.html\" lang=\"cy\">"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("</a> <span class=\"untranslated\">(Welsh only)</span>"),
+            "{out}"
+        );
+        // A text only said to be in its language has no words after it.
+        let mut out = String::new();
+        let only = Untranslated {
+            marker: "",
+            ..welsh
+        };
+        Item::Untranslated(Text::quoted("Mawrth 2025"), only).write(&mut out);
+        assert_eq!(out, "<span lang=\"cy\"><bdi>Mawrth 2025</bdi></span>");
+    }
 }
