@@ -9,6 +9,7 @@ const EN: &[(&str, &str)] = &[
     ("reports.ftl", include_str!("../../i18n/en/reports.ftl")),
     ("highlight.ftl", include_str!("../../i18n/en/highlight.ftl")),
     ("partners.ftl", include_str!("../../i18n/en/partners.ftl")),
+    ("site.ftl", include_str!("../../i18n/en/site.ftl")),
 ];
 
 /// (file name, text) of each Welsh file.
@@ -17,6 +18,7 @@ const CY: &[(&str, &str)] = &[
     ("reports.ftl", include_str!("../../i18n/cy/reports.ftl")),
     ("highlight.ftl", include_str!("../../i18n/cy/highlight.ftl")),
     ("partners.ftl", include_str!("../../i18n/cy/partners.ftl")),
+    ("site.ftl", include_str!("../../i18n/cy/site.ftl")),
 ];
 
 pub fn of(lang: Lang) -> &'static [(&'static str, &'static str)] {

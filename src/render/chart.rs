@@ -87,6 +87,7 @@ pub fn described_svg(
     points: &[Point],
     target: Option<(&str, f64)>,
     higher_is_better: bool,
+    words: ChartWords,
 ) -> String {
     let mut svg = String::new();
     let _ = write!(
@@ -96,7 +97,7 @@ pub fn described_svg(
         escape(description),
         id = escape(id),
     );
-    draw(svg, points, target, higher_is_better, ChartWords::ENGLISH)
+    draw(svg, points, target, higher_is_better, words)
 }
 
 /// The chart's body after its opening tag.

@@ -20,6 +20,8 @@ use std::fmt::Write;
 pub struct Link {
     pub href: String,
     pub text: Text,
+    /// Set where the text is the plan's in another language than the page's.
+    pub untranslated: Option<Untranslated>,
 }
 
 impl Link {
@@ -27,7 +29,39 @@ impl Link {
         Link {
             href: href.into(),
             text,
+            untranslated: None,
         }
+    }
+
+    /// The same link, its text marked as in another language where `untranslated` says so.
+    pub fn marked(mut self, untranslated: Option<Untranslated>) -> Link {
+        self.untranslated = untranslated;
+        self
+    }
+}
+
+/// A plan text shown in another language than the page's, because no
+/// translation of it was written: its language (the element's `lang`),
+/// and the page's words that tell the reader so ("(Saesneg yn unig)").
+/// With no words, a text only said to be in its language (one that has no
+/// translations, such as a target as written).
+#[derive(Debug, Clone, Copy)]
+pub struct Untranslated {
+    pub lang: Lang,
+    pub marker: &'static str,
+}
+
+impl Untranslated {
+    /// The marker after the element, in the page's language.
+    fn write_marker(self, out: &mut String) {
+        if self.marker.is_empty() {
+            return;
+        }
+        let _ = write!(
+            out,
+            " <span class=\"untranslated\">{}</span>",
+            escape::html(self.marker)
+        );
     }
 }
 
@@ -46,6 +80,10 @@ pub enum Item {
     Lines(Vec<Item>),
     /// Items separated by spaces.
     Phrase(Vec<Item>),
+    /// Items with nothing between: a sentence of the page's words around plan texts.
+    Run(Vec<Item>),
+    /// A plan text in another language than the page's, marked so.
+    Untranslated(Text, Untranslated),
 }
 
 impl Item {
@@ -65,10 +103,20 @@ impl Item {
             Item::Alert(text) => {
                 let _ = write!(out, "<strong class=\"alert\">{}</strong>", text.html());
             }
-            Item::Items(items) | Item::Lines(items) | Item::Phrase(items) => {
+            Item::Untranslated(text, untranslated) => {
+                let _ = write!(
+                    out,
+                    "<span lang=\"{}\">{}</span>",
+                    untranslated.lang,
+                    text.html()
+                );
+                untranslated.write_marker(out);
+            }
+            Item::Items(items) | Item::Lines(items) | Item::Phrase(items) | Item::Run(items) => {
                 let between = match self {
                     Item::Items(_) => ", ",
                     Item::Lines(_) => "<br>",
+                    Item::Run(_) => "",
                     _ => " ",
                 };
                 for (n, item) in items.iter().enumerate() {
@@ -102,9 +150,13 @@ fn write_cell(out: &mut String, cell: &Cell) {
 }
 
 fn write_link(out: &mut String, link: &Link, current: bool) {
+    let lang = link
+        .untranslated
+        .map(|u| format!(" lang=\"{}\"", u.lang))
+        .unwrap_or_default();
     let _ = write!(
         out,
-        "<a href=\"{}\"{}>{}</a>",
+        "<a href=\"{}\"{}{lang}>{}</a>",
         escape::html_attr(&link.href),
         if current {
             " aria-current=\"page\""
@@ -113,6 +165,9 @@ fn write_link(out: &mut String, link: &Link, current: bool) {
         },
         link.text.html()
     );
+    if let Some(untranslated) = link.untranslated {
+        untranslated.write_marker(out);
+    }
 }
 
 /// A table row; its first cell is the row's header.
@@ -136,7 +191,7 @@ impl Row {
 }
 
 pub struct Table {
-    pub caption: Text,
+    pub caption: Item,
     pub headers: Vec<&'static str>,
     pub rows: Vec<Row>,
     /// Said instead of an empty table.
@@ -160,8 +215,8 @@ pub struct ShellWords<'a> {
     pub languages: &'a str,
 }
 
-/// The shell's words in English, for a site of one language.
-pub const ENGLISH_SHELL: ShellWords<'static> = ShellWords {
+#[cfg(test)]
+const ENGLISH_SHELL: ShellWords<'static> = ShellWords {
     skip: "Skip to the content",
     nav: "Site",
     languages: "This page in other languages",
@@ -183,6 +238,8 @@ pub struct Shell<'a> {
     pub file: &'a str,
     /// The page's title (its `h1`).
     pub title: &'a Text,
+    /// Set where the title is the plan's in another language than the page's.
+    pub title_untranslated: Option<Untranslated>,
     pub footer: &'a Text,
 }
 
@@ -278,11 +335,14 @@ impl Page {
             write_link(&mut html, link, link.href == shell.file);
             html.push_str("</li>");
         }
-        let _ = write!(
-            html,
-            "</ul></nav>\n</header>\n<main id=\"main\">\n<h1>{}</h1>\n",
-            shell.title.html()
-        );
+        html.push_str("</ul></nav>\n</header>\n<main id=\"main\">\n<h1>");
+        match shell.title_untranslated {
+            Some(untranslated) => {
+                Item::Untranslated(shell.title.clone(), untranslated).write(&mut html)
+            }
+            None => html.push_str(&shell.title.html()),
+        }
+        html.push_str("</h1>\n");
         Page {
             html,
             ids: 0,
@@ -374,9 +434,10 @@ impl Page {
         let html = &mut self.html;
         let _ = write!(
             html,
-            "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\">\n<table>\n<caption id=\"{id}\">{}</caption>\n<thead><tr>",
-            table.caption.html()
+            "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\">\n<table>\n<caption id=\"{id}\">"
         );
+        table.caption.write(html);
+        html.push_str("</caption>\n<thead><tr>");
         for header in &table.headers {
             let _ = write!(html, "<th scope=\"col\">{}</th>", escape::html(header));
         }
@@ -413,13 +474,11 @@ impl Page {
 
     /// A chart (inline SVG) with its caption and, beside it, the table of
     /// its values: a chart is never the only way to read a number.
-    pub fn chart(&mut self, svg: &str, caption: &Text, values: Option<&Table>) {
+    pub fn chart(&mut self, svg: &str, caption: &Item, values: Option<&Table>) {
         self.open("div", "curve");
-        let _ = writeln!(
-            self.html,
-            "<figure>{svg}<figcaption>{}</figcaption></figure>",
-            caption.html()
-        );
+        let _ = write!(self.html, "<figure>{svg}<figcaption>");
+        caption.write(&mut self.html);
+        self.html.push_str("</figcaption></figure>\n");
         if let Some(values) = values {
             self.table(values);
         }
@@ -445,10 +504,11 @@ mod tests {
             nav: &nav,
             file: "index.html",
             title: &title,
+            title_untranslated: None,
             footer: &footer,
         });
         page.table(&Table {
-            caption: Text::ours("Tasks of ").and_quoted("<i>"),
+            caption: Item::Text(Text::ours("Tasks of ").and_quoted("<i>")),
             headers: vec!["Task", "Count"],
             rows: vec![Row {
                 id: Some("task-EJ-1.1.a".into()),
@@ -495,6 +555,7 @@ mod tests {
             nav: &[],
             file: "card-a.html",
             title: &title,
+            title_untranslated: None,
             footer: &footer,
         });
         let html = page.finish();
@@ -508,5 +569,38 @@ mod tests {
             "<li><a href=\"../card-a.html\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a></li>"
         ));
         assert!(!html.contains(">English</a>"));
+    }
+
+    #[test]
+    fn a_text_in_another_language_says_its_language_and_is_marked() {
+        let welsh = Untranslated {
+            lang: Lang::Cy,
+            marker: "(Welsh only)",
+        };
+        let mut out = String::new();
+        Item::Untranslated(Text::quoted("Canol y dref"), welsh).write(&mut out);
+        assert_eq!(
+            out,
+            "<span lang=\"cy\"><bdi>Canol y dref</bdi></span> <span class=\"untranslated\">(Welsh only)</span>"
+        );
+        let mut out = String::new();
+        let link = Link::new("card-sd.html", Text::quoted("Canol y dref")).marked(Some(welsh));
+        Item::Link(link).write(&mut out);
+        assert!(
+            out.starts_with("<a href=\"card-sd.html\" lang=\"cy\">"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("</a> <span class=\"untranslated\">(Welsh only)</span>"),
+            "{out}"
+        );
+        // A text only said to be in its language has no words after it.
+        let mut out = String::new();
+        let only = Untranslated {
+            marker: "",
+            ..welsh
+        };
+        Item::Untranslated(Text::quoted("Mawrth 2025"), only).write(&mut out);
+        assert_eq!(out, "<span lang=\"cy\"><bdi>Mawrth 2025</bdi></span>");
     }
 }

@@ -4,8 +4,8 @@
 //! organisation those led by "all").
 
 use super::names::{self, anchor};
-use super::{File, Site, rag_summary};
-use crate::model::{Lead, Task};
+use super::{File, Site};
+use crate::model::{AgencyKind, Lead, Task};
 use crate::query::{RagCounts, State, tasks_by_agency};
 use crate::render::document::Text;
 use crate::render::page::{Item, Row, Table};
@@ -17,10 +17,8 @@ use std::collections::HashMap;
 pub(super) fn index(site: &Site, agencies: &Agencies) -> File {
     let plan = site.plan;
     let by_agency = &agencies.by_agency;
-    let mut page = site.page(names::AGENCIES, &Text::ours("Agencies"));
-    page.paragraph(&Item::text(
-        "Every agency of the plan, with the tasks it leads or co-leads (its parts' tasks count for it too, and an organisation's include those led by all partners).",
-    ));
+    let mut page = site.page(names::AGENCIES, &Text::ours(site.msg("site-agencies")));
+    page.paragraph(&site.words("site-agencies-about"));
     let rows = plan
         .agencies
         .iter()
@@ -31,30 +29,44 @@ pub(super) fn index(site: &Site, agencies: &Agencies) -> File {
             let overdue = count_overdue(site, tasks);
             Row::new(vec![
                 Item::Link(site.agency_link(a)),
-                Item::quoted(&agency.name),
-                Item::text(agency.kind.as_str()),
+                site.plan_text(&agency.translations, "name", &agency.name),
+                kind(site, agency.kind),
                 agency
                     .part_of
                     .map_or(Item::text(""), |p| Item::Link(site.agency_link(p))),
                 Item::Cell(Cell::Int(tasks.len() as i64)),
                 Item::Cell(Cell::Int(overdue as i64)),
-                Item::Cell(view::rag(
-                    crate::catalogue::Catalogue::english(),
-                    counts.rollup(),
-                )),
+                Item::Cell(view::rag(site.cat, counts.rollup())),
                 Item::Cell(Cell::Int(counts.rated() as i64)),
             ])
         })
         .collect();
     page.table(&Table {
-        caption: Text::ours("Agencies and their tasks"),
-        headers: vec![
-            "Agency", "Name", "Kind", "Part of", "Tasks", "Overdue", "RAG", "Rated",
-        ],
+        caption: site.words("site-agencies-caption"),
+        headers: [
+            "site-column-agency",
+            "site-column-name",
+            "site-column-kind",
+            "site-column-part-of",
+            "site-column-tasks",
+            "site-column-overdue",
+            "site-column-rag",
+            "site-column-rated",
+        ]
+        .map(|key| site.msg(key))
+        .to_vec(),
         rows,
-        empty: "The plan names no agency.",
+        empty: site.msg("site-no-agencies"),
     });
     Site::file(names::AGENCIES, page)
+}
+
+/// A kind of agency in the pages' language.
+fn kind(site: &Site, kind: AgencyKind) -> Item {
+    match view::kind_cell(site.cat, kind) {
+        Cell::Word { shown, .. } => Item::text(shown),
+        other => Item::Cell(other),
+    }
 }
 
 fn count_overdue(site: &Site, tasks: &[&Task]) -> usize {
@@ -107,28 +119,40 @@ fn page(
 ) -> File {
     let agency = &site.plan.agencies[a];
     let file = &site.names.agencies[a];
-    let title = Text::quoted(&agency.name);
-    let mut page = site.page(file, &title);
-    let mut facts = vec![("Kind", Item::text(agency.kind.as_str()))];
+    let (name, mark) = site.pick(&agency.translations, "name", &agency.name);
+    let mut page = site.page_marked(file, &Text::quoted(name), mark);
+    let mut facts = vec![(site.msg("site-fact-kind"), kind(site, agency.kind))];
     if let Some(whole) = agency.part_of {
-        facts.push(("Part of", Item::Link(site.agency_link(whole))));
+        facts.push((
+            site.msg("site-fact-part-of"),
+            Item::Link(site.agency_link(whole)),
+        ));
     }
     if !parts.is_empty() {
         let links = parts.iter().map(|p| Item::Link(site.agency_link(*p)));
-        facts.push(("Its parts", Item::Items(links.collect())));
+        facts.push((site.msg("site-fact-parts"), Item::Items(links.collect())));
     }
     if !agency.aliases.is_empty() {
-        let aliases = agency.aliases.iter().map(Item::quoted);
-        facts.push(("Also called", Item::Items(aliases.collect())));
+        let aliases = agency.aliases.iter().map(|a| site.as_written(a));
+        facts.push((
+            site.msg("site-fact-aliases"),
+            Item::Items(aliases.collect()),
+        ));
     }
-    facts.push(("Tasks", Item::Cell(Cell::Int(tasks.len() as i64))));
+    facts.push((
+        site.msg("site-fact-tasks"),
+        Item::Cell(Cell::Int(tasks.len() as i64)),
+    ));
     let overdue = count_overdue(site, tasks);
-    facts.push(("Overdue", Item::Cell(Cell::Int(overdue as i64))));
+    facts.push((
+        site.msg("site-fact-overdue"),
+        Item::Cell(Cell::Int(overdue as i64)),
+    ));
     let counts = RagCounts::of(tasks.iter().map(|t| t.rag));
-    facts.push(("RAG", rag_summary(&counts)));
+    facts.push((site.msg("site-fact-rag"), site.rag_summary(&counts)));
     page.facts(&facts);
     if tasks.is_empty() {
-        page.paragraph(&Item::text("It leads no task of the plan."));
+        page.paragraph(&site.words("site-leads-none"));
     }
     // The tasks come in plan order, so each card's are together.
     let mut at = 0;
@@ -136,8 +160,7 @@ fn page(
         let c = card_of[tasks[at].id.as_str()];
         let end = at + tasks[at..].partition_point(|t| card_of[t.id.as_str()] == c);
         let card = &site.plan.cards[c];
-        let heading = Text::quoted(&card.title);
-        page.heading(2, None, &Item::Link(site.card_link(c, None, heading)));
+        page.heading(2, None, &Item::Link(site.card_title_link(c)));
         let rows = site
             .ordered(tasks[at..end].iter().copied())
             .into_iter()
@@ -148,20 +171,31 @@ fn page(
             })
             .collect();
         page.table(&Table {
-            caption: Text::ours("Tasks of ")
-                .and_quoted(&card.title)
-                .and(" that count for ")
-                .and_quoted(&agency.name)
-                .and(", overdue first"),
-            headers: vec![
-                "Task",
-                "What",
-                "Role",
-                "Target (as written)",
-                "Deadline (as read)",
-                "State",
-                "RAG",
-            ],
+            caption: site.sentence(
+                "site-agency-caption",
+                vec![],
+                vec![
+                    (
+                        "card",
+                        site.plan_text(&card.translations, "title", &card.title),
+                    ),
+                    (
+                        "agency",
+                        site.plan_text(&agency.translations, "name", &agency.name),
+                    ),
+                ],
+            ),
+            headers: [
+                "site-column-task",
+                "site-column-what",
+                "site-column-role",
+                "site-column-target",
+                "site-column-deadline",
+                "site-column-state",
+                "site-column-rag",
+            ]
+            .map(|key| site.msg(key))
+            .to_vec(),
             rows,
             empty: "",
         });
@@ -174,7 +208,14 @@ fn page(
 /// co-leads it, itself or through one of its parts; or all partners lead it.
 fn role(site: &Site, agency: usize, task: &Task) -> Item {
     let plan = site.plan;
-    let word = |n: usize| if n == 0 { "lead" } else { "co-lead" };
+    let word = |n: usize| match n {
+        0 => site.msg("site-role-lead"),
+        _ => site.msg("site-role-co-lead"),
+    };
+    let through = |n: usize| match n {
+        0 => site.msg("site-role-lead-through"),
+        _ => site.msg("site-role-co-lead-through"),
+    };
     for (n, lead) in task.leads.iter().enumerate() {
         if *lead == Lead::Agency(agency) {
             return Item::text(word(n));
@@ -185,10 +226,10 @@ fn role(site: &Site, agency: usize, task: &Task) -> Item {
             && plan.agency_and_parents(*part).any(|p| p == agency)
         {
             return Item::Phrase(vec![
-                Item::text(format!("{} through", word(n))),
+                Item::text(through(n)),
                 Item::Link(site.agency_link(*part)),
             ]);
         }
     }
-    Item::text("all partners lead it")
+    site.words("site-role-all")
 }

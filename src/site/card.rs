@@ -4,7 +4,7 @@
 //! within each action.
 
 use super::names::anchor;
-use super::{File, Site, last_update, rag_summary};
+use super::{File, Site};
 use crate::model::{Action, Card};
 use crate::query::RagCounts;
 use crate::render::document::Text;
@@ -13,39 +13,43 @@ use crate::render::page::{Item, Page, Table};
 pub(super) fn page(site: &Site, i: usize) -> File {
     let card = &site.plan.cards[i];
     let file = &site.names.cards[i];
-    let mut page = site.page(file, &Text::quoted(&card.title));
+    let (title, mark) = site.pick(&card.translations, "title", &card.title);
+    let mut page = site.page_marked(file, &Text::quoted(title), mark);
     let mut facts = vec![(
-        "RAG",
-        rag_summary(&RagCounts::of(card.tasks().map(|t| t.rag))),
+        site.msg("site-fact-rag"),
+        site.rag_summary(&RagCounts::of(card.tasks().map(|t| t.rag))),
     )];
     if let Some(area) = &card.area {
-        facts.push(("Area", Item::quoted(area)));
+        facts.push((site.msg("site-fact-area"), site.as_written(area)));
     }
     page.facts(&facts);
-    about(&mut page, card);
+    about(site, &mut page, card);
     if !card.measures.is_empty() {
-        page.heading(2, None, &Item::text("Turning the curve"));
+        page.heading(2, None, &site.words("site-turning-the-curve"));
         for id in &card.measures {
             match site.names.measure(id) {
                 Some(m) => {
                     page.heading(3, None, &Item::Link(site.measure_link(m)));
                     site.curve(&mut page, &site.plan.measures[m], true);
                 }
-                None => page.paragraph(&Item::Text(
-                    Text::ours("No measure ")
-                        .and_quoted(id)
-                        .and(" in the plan."),
+                None => page.paragraph(&site.sentence(
+                    "site-no-measure",
+                    vec![],
+                    vec![("id", Item::quoted(id))],
                 )),
             }
         }
     }
-    page.heading(2, None, &Item::text("Priorities, actions and tasks"));
+    page.heading(2, None, &site.words("site-priorities"));
     for priority in &card.priorities {
-        let title = Text::quoted(&priority.id)
-            .and(" We will: ")
-            .and_quoted(&priority.title);
+        let title = site.plan_text(&priority.translations, "title", &priority.title);
+        let title = site.sentence(
+            "site-we-will",
+            vec![],
+            vec![("id", Item::quoted(&priority.id)), ("title", title)],
+        );
         let id = anchor("priority", &priority.id);
-        page.heading(3, Some(&id), &Item::Text(title));
+        page.heading(3, Some(&id), &title);
         for action in &priority.actions {
             action_tasks(site, &mut page, action);
         }
@@ -54,34 +58,43 @@ pub(super) fn page(site: &Site, i: usize) -> File {
 }
 
 /// Outcomes, main actions, the story behind the curve, challenges.
-fn about(page: &mut Page, card: &Card) {
+fn about(site: &Site, page: &mut Page, card: &Card) {
     let lists = [
-        ("Outcomes", &card.outcomes),
-        ("Main actions", &card.main_actions),
+        ("site-outcomes", "outcomes", &card.outcomes),
+        ("site-main-actions", "main_actions", &card.main_actions),
     ];
-    for (heading, items) in lists {
+    for (heading, key, items) in lists {
         if !items.is_empty() {
-            page.heading(2, None, &Item::text(heading));
-            page.list(&items.iter().map(Item::quoted).collect::<Vec<_>>());
+            page.heading(2, None, &site.words(heading));
+            page.list(&site.plan_texts(&card.translations, key, items));
         }
     }
     if let Some(story) = &card.story {
-        page.heading(2, None, &Item::text("The story behind the curve"));
+        page.heading(2, None, &site.words("site-story"));
+        let (story, mark) = site.pick(&card.translations, "story", story);
         for paragraph in story.split("\n\n").filter(|p| !p.trim().is_empty()) {
-            page.paragraph(&Item::quoted(paragraph.trim()));
+            let text = Text::quoted(paragraph.trim());
+            page.paragraph(&match mark {
+                Some(mark) => Item::Untranslated(text, mark),
+                None => Item::Text(text),
+            });
         }
     }
     if !card.challenges.is_empty() {
-        page.heading(2, None, &Item::text("Challenges"));
-        page.list(&card.challenges.iter().map(Item::quoted).collect::<Vec<_>>());
+        page.heading(2, None, &site.words("site-challenges"));
+        page.list(&site.plan_texts(&card.translations, "challenges", &card.challenges));
     }
 }
 
 /// An action's heading and the table of its tasks, overdue first.
 fn action_tasks(site: &Site, page: &mut Page, action: &Action) {
     let id = anchor("action", &action.id);
-    let title = Text::quoted(&action.id).and(" ").and_quoted(&action.title);
-    page.heading(4, Some(&id), &Item::Text(title));
+    let title = Item::Run(vec![
+        Item::quoted(&action.id),
+        Item::text(" "),
+        site.plan_text(&action.translations, "title", &action.title),
+    ]);
+    page.heading(4, Some(&id), &title);
     let rows = site
         .ordered(action.tasks.iter())
         .into_iter()
@@ -92,26 +105,30 @@ fn action_tasks(site: &Site, page: &mut Page, action: &Action) {
                 Item::quoted(&task.id),
                 vec![site.leads(task)],
             );
-            row.cells.push(last_update(site.plan, task));
+            row.cells.push(site.last_update(task));
             row.id = Some(anchor("task", &task.id));
             row
         })
         .collect();
     page.table(&Table {
-        caption: Text::ours("Tasks of action ")
-            .and_quoted(&action.id)
-            .and(", overdue first"),
-        headers: vec![
-            "Task",
-            "What",
-            "Leads",
-            "Target (as written)",
-            "Deadline (as read)",
-            "State",
-            "RAG",
-            "Last update",
-        ],
+        caption: site.sentence(
+            "site-action-caption",
+            vec![],
+            vec![("id", Item::quoted(&action.id))],
+        ),
+        headers: [
+            "site-column-task",
+            "site-column-what",
+            "site-column-leads",
+            "site-column-target",
+            "site-column-deadline",
+            "site-column-state",
+            "site-column-rag",
+            "site-column-last-update",
+        ]
+        .map(|key| site.msg(key))
+        .to_vec(),
         rows,
-        empty: "This action has no tasks.",
+        empty: site.msg("site-action-no-tasks"),
     });
 }

@@ -9,10 +9,8 @@ use crate::render::number::number;
 use crate::render::page::{Item, Row, Table};
 
 pub(super) fn index(site: &Site) -> File {
-    let mut page = site.page(names::MEASURES, &Text::ours("Measures"));
-    page.paragraph(&Item::text(
-        "The curves the plan sets out to turn: each measure's latest value and target.",
-    ));
+    let mut page = site.page(names::MEASURES, &Text::ours(site.msg("site-measures")));
+    page.paragraph(&site.words("site-measures-about"));
     let rows = site
         .plan
         .measures
@@ -21,18 +19,26 @@ pub(super) fn index(site: &Site) -> File {
         .map(|(m, measure)| {
             Row::new(vec![
                 Item::Link(site.measure_link(m)),
-                latest(measure),
-                target(measure),
-                Item::text(format!("{} is better", measure.better.as_str())),
+                latest(site, measure),
+                target(site, measure),
+                Item::text(site.better(measure)),
                 cards(site, measure),
             ])
         })
         .collect();
     page.table(&Table {
-        caption: Text::ours("Every measure"),
-        headers: vec!["Measure", "Latest", "Target", "Better", "Report cards"],
+        caption: site.words("site-measures-caption"),
+        headers: [
+            "site-column-measure",
+            "site-column-latest",
+            "site-column-target-value",
+            "site-column-better",
+            "site-column-report-cards",
+        ]
+        .map(|key| site.msg(key))
+        .to_vec(),
         rows,
-        empty: "The plan has no measures.",
+        empty: site.msg("site-no-measures"),
     });
     Site::file(names::MEASURES, page)
 }
@@ -40,61 +46,67 @@ pub(super) fn index(site: &Site) -> File {
 pub(super) fn page(site: &Site, m: usize) -> File {
     let measure = &site.plan.measures[m];
     let file = &site.names.measures[m];
-    let title = Text::quoted(&measure.title);
-    let mut page = site.page(file, &title);
+    let (title, mark) = site.pick(&measure.translations, "title", &measure.title);
+    let mut page = site.page_marked(file, &Text::quoted(title), mark);
     let mut facts = vec![
         (
-            "Which way is better",
-            Item::text(format!("{} is better", measure.better.as_str())),
+            site.msg("site-fact-better"),
+            Item::text(site.better(measure)),
         ),
-        ("Latest", latest(measure)),
-        ("Target", target(measure)),
+        (site.msg("site-fact-latest"), latest(site, measure)),
+        (site.msg("site-fact-target"), target(site, measure)),
     ];
     if let Some(unit) = &measure.unit {
-        facts.push(("Unit", Item::quoted(unit)));
+        facts.push((site.msg("site-fact-unit"), site.as_written(unit)));
     }
     if let [.., before, last] = measure.values.as_slice() {
         let change = last.value - before.value;
         let verdict = if measure.better.is_better(change) {
-            "the better way"
+            site.msg("site-change-better")
         } else if change == 0.0 {
-            "no change"
+            site.msg("site-change-none")
         } else {
-            "the worse way"
+            site.msg("site-change-worse")
         };
         let sign = if change > 0.0 { "+" } else { "" };
+        let change = format!("{sign}{}", number(change));
         facts.push((
-            "Change since the period before",
-            Item::text(format!("{sign}{}: {verdict}", number(change))),
+            site.msg("site-fact-change"),
+            Item::text(site.msg_with(
+                "site-change",
+                &[
+                    ("change", change.as_str().into()),
+                    ("verdict", verdict.into()),
+                ],
+            )),
         ));
     }
-    facts.push(("Report cards", cards(site, measure)));
+    facts.push((site.msg("site-fact-report-cards"), cards(site, measure)));
     page.facts(&facts);
-    page.heading(2, None, &Item::text("The curve"));
+    page.heading(2, None, &site.words("site-the-curve"));
     site.curve(&mut page, measure, true);
     Site::file(file, page)
 }
 
-fn latest(measure: &Measure) -> Item {
+fn latest(site: &Site, measure: &Measure) -> Item {
     match measure.values.last() {
-        Some(v) => Item::Text(
-            Text::ours(number(v.value))
-                .and(" (")
-                .and_quoted(&v.period)
-                .and(")"),
+        Some(v) => site.sentence(
+            "site-latest",
+            vec![("value", number(v.value).as_str().into())],
+            vec![("period", Item::quoted(&v.period))],
         ),
-        None => Item::text("no values recorded yet"),
+        None => site.words("site-latest-none"),
     }
 }
 
-fn target(measure: &Measure) -> Item {
+fn target(site: &Site, measure: &Measure) -> Item {
     match &measure.target {
-        Some(t) => Item::Text(
-            Text::ours(number(t.value))
-                .and(" by ")
-                .and_quoted(&t.period),
+        Some(t) => site.sentence(
+            "site-target",
+            vec![("value", number(t.value).as_str().into())],
+            vec![("period", Item::quoted(&t.period))],
         ),
-        None => Item::text("none set"),
+        None => site.words("site-target-none"),
     }
 }
 
@@ -110,10 +122,10 @@ fn cards(site: &Site, measure: &Measure) -> Item {
                 .iter()
                 .any(|id| crate::model::same_id(id, &measure.id))
         })
-        .map(|(i, c)| Item::Link(site.card_link(i, None, Text::quoted(&c.title))))
+        .map(|(i, _)| Item::Link(site.card_title_link(i)))
         .collect();
     if cards.is_empty() {
-        Item::text("none")
+        site.words("site-cards-none")
     } else {
         Item::Items(cards)
     }
