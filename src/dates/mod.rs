@@ -435,11 +435,21 @@ fn tokenize(text: &str) -> Result<Vec<Token>, TokenError> {
     tokens::cut(text).map(|cut| tokens::merge(welsh::english(cut)))
 }
 
-/// Splits `6 months after EJ-4.3.a` at the word `after`.
+/// Splits `6 months after EJ-4.3.a` at the word `after` (in Welsh
+/// `6 mis ar ôl EJ-4.3.a`, the words `ar ôl`, also written `ar ol`).
 fn split_after(text: &str) -> Option<(&str, &str)> {
+    // ASCII lower case keeps every byte offset.
     let lower = text.to_ascii_lowercase();
-    let at = lower.find(" after ")?;
-    Some((&text[..at], &text[at + " after ".len()..]))
+    if let Some(at) = lower.find(" after ") {
+        return Some((&text[..at], &text[at + " after ".len()..]));
+    }
+    // In Welsh only before one word, an id: "ar ôl diwedd pob blwyddyn"
+    // (after the end of each year) is words of the date, not a task.
+    [" ar ôl ", " ar ol "].iter().find_map(|word| {
+        let at = lower.find(word)?;
+        let id = text[at + word.len()..].trim();
+        (!id.is_empty() && !id.contains(char::is_whitespace)).then_some((&text[..at], id))
+    })
 }
 
 /// `X & On-going` or `X and on-going`: returns X.

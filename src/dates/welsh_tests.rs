@@ -402,6 +402,12 @@ fn spans_immediate_ongoing_and_cadences() {
     same("Haf 2012 ac yn parhau", "Summer 2012 & On-going");
     same("yn flynyddol ym mis Ebrill", "Annually in April");
     same("yn chwarterol", "Quarterly");
+    // Counted from a task or an event: "ar ôl" (after).
+    same(
+        "6 mis ar ôl cymeradwyo-cabinet",
+        "6 months after cymeradwyo-cabinet",
+    );
+    same("3 mis ar ol EJ-4.3.a", "3 months after EJ-4.3.a");
     same("yn fisol", "Monthly");
     same("bob chwe mis", "Every six months");
     same("erbyn 31 Hydref bob blwyddyn", "31 October every year");
