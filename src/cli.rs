@@ -477,11 +477,11 @@ pub struct SetArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 
-    /// The note in Welsh, in a plan whose [plan] languages name cy (written as `note_cy`, or as `note` where Welsh is the first language)
+    /// The note in Welsh, in a plan whose languages (plan.toml) name cy (written as `note_cy`, or as `note` where Welsh is the first language)
     #[arg(long, value_name = "TEXT")]
     pub note_cy: Option<String>,
 
-    /// The note in English, in a plan whose [plan] languages name en (written as `note_en`, or as `note` where English is the first language)
+    /// The note in English, in a plan whose languages (plan.toml) name en (written as `note_en`, or as `note` where English is the first language)
     #[arg(long, value_name = "TEXT")]
     pub note_en: Option<String>,
 
