@@ -93,7 +93,8 @@ fn a_welsh_agencys_request_is_in_welsh_and_says_so() {
     assert_eq!(mail["language"], "cy", "{mail}");
     let subject = mail["subject"].as_str().unwrap();
     assert!(
-        subject.contains("eich diweddariad ar gyfer CBST erbyn 2025-02-24"),
+        // Days in words, the Welsh way.
+        subject.contains("eich diweddariad ar gyfer CBST erbyn 24 Chwefror 2025"),
         "{subject}"
     );
     assert!(!subject.contains("your update"), "{subject}");
@@ -102,6 +103,8 @@ fn a_welsh_agencys_request_is_in_welsh_and_says_so() {
     assert!(body.contains("Beth i’w wneud"), "{body}");
     assert!(body.contains("Agor clwb ieuenctid"), "{body}");
     assert!(body.contains("diwrnod yn hwyr"), "{body}");
+    assert!(body.contains("erbyn 24 Chwefror 2025"), "{body}");
+    assert!(!body.contains("2025-02-24"), "an ISO day in Welsh: {body}");
     for english in ["Dear", "What to do", "Open a youth club", "overdue"] {
         assert!(!body.contains(english), "{english} in {body}");
     }

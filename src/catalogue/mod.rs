@@ -68,8 +68,8 @@ impl Catalogue {
         BUILT[at].get_or_init(|| Catalogue::build(lang))
     }
 
-    /// English: the words of the outputs not yet translated (the site, the
-    /// partners' requests), which take them from here all the same.
+    /// English: for outputs that are English whatever `--lang` says (the
+    /// words of `plan export`'s files, which scripts read).
     pub fn english() -> &'static Catalogue {
         Catalogue::of(Lang::En)
     }

@@ -79,6 +79,15 @@ pub fn subject(made: &Made, request: &Request) -> String {
         .join(BETWEEN)
 }
 
+/// A day as the message's language writes it: ISO in English, as the
+/// requests always have; in words in Welsh ("24 Chwefror 2025").
+fn day_in(lang: Lang, day: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::En => day.to_string(),
+        Lang::Cy => Catalogue::of(lang).day_in_words(day),
+    }
+}
+
 fn subject_in(made: &Made, request: &Request, lang: Lang) -> String {
     let plan = made.plan;
     let agency = &plan.agencies[request.agency];
@@ -89,7 +98,7 @@ fn subject_in(made: &Made, request: &Request, lang: Lang) -> String {
         "title",
         &plan.meta.title,
     );
-    let reply_by = made.reply_by.to_string();
+    let reply_by = day_in(lang, made.reply_by);
     Catalogue::of(lang).msg_with(
         "partners-subject",
         &[
@@ -160,7 +169,7 @@ fn body_in(made: &Made, request: &Request, sheet_name: &str, markdown: bool, lan
     if markdown {
         out.push_str(&format!("# {}\n\n", show(&subject_in(made, request, lang))));
     }
-    let (greeting, as_of) = (show(&greeting), made.as_of.to_string());
+    let (greeting, as_of) = (show(&greeting), day_in(lang, made.as_of));
     out.push_str(&cat.msg_with("partners-dear", &[("name", greeting.as_str().into())]));
     out.push_str("\n\n");
     let (name, title) = (show(&name), show(&title));
@@ -189,7 +198,7 @@ fn body_in(made: &Made, request: &Request, sheet_name: &str, markdown: bool, lan
         };
         section(&mut out, request, why, heading, &how);
     }
-    let (sheet, reply_by) = (show(sheet_name), made.reply_by.to_string());
+    let (sheet, reply_by) = (show(sheet_name), day_in(lang, made.reply_by));
     out.push('\n');
     out.push_str(&cat.msg_with(
         "partners-what-to-do",
@@ -235,13 +244,13 @@ fn section(out: &mut String, request: &Request, why: Why, heading: &str, how: &H
             (Some(days), _, Some(deadline)) => cat.msg_with(
                 "partners-due-overdue",
                 &[
-                    ("deadline", deadline.to_string().as_str().into()),
+                    ("deadline", day_in(lang, deadline).as_str().into()),
                     ("days", days.into()),
                 ],
             ),
             (_, Some(review), _) => cat.msg_with(
                 "partners-last-reviewed",
-                &[("day", review.to_string().as_str().into())],
+                &[("day", day_in(lang, review).as_str().into())],
             ),
             (_, None, _) if status.state == State::Stale => {
                 cat.msg("partners-never-reviewed").to_string()
@@ -256,7 +265,7 @@ fn section(out: &mut String, request: &Request, why: Why, heading: &str, how: &H
             (Some(note), Some(day)) => cat.msg_with(
                 "partners-last-note-on",
                 &[
-                    ("day", day.to_string().as_str().into()),
+                    ("day", day_in(lang, day).as_str().into()),
                     ("note", show(note).as_str().into()),
                 ],
             ),

@@ -51,7 +51,7 @@ pub struct ChartWords<'w> {
 }
 
 impl ChartWords<'static> {
-    /// The words of the outputs not yet translated (the site).
+    /// The chart's words in English (the site takes each page's own).
     pub const ENGLISH: ChartWords<'static> = ChartWords {
         higher: "higher is better",
         lower: "lower is better",
