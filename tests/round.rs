@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{copy_dir, git_on};
+use common::{copy_dir, git_on, ok};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -24,25 +24,7 @@ fn repository() -> tempfile::TempDir {
 }
 
 fn plan(repo: &Path, as_of: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plan"))
-        .arg("--dir")
-        .arg(repo)
-        .args(["--as-of", as_of])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
+    common::plan_at(repo, as_of, args)
 }
 
 fn card(repo: &Path) -> String {

@@ -42,6 +42,31 @@ pub fn git_on(dir: &Path, day: Option<&str>, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Runs `plan --dir REPO --as-of AS_OF ARGS`, without colour.
+pub fn plan_at(repo: &Path, as_of: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .arg("--dir")
+        .arg(repo)
+        .args(["--as-of", as_of])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// The standard output of a run that must have succeeded (exit 0); its
+/// output and errors in the failure's message otherwise.
+pub fn ok(out: &Output) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
 /// Runs `plan --as-of 2012-12-01 ARGS` in `dir`, finding the plan from there.
 pub fn plan_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plan"))
