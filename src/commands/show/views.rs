@@ -212,6 +212,29 @@ fn task(
     .collect()
 }
 
+/// The card an item is in: its id and title.
+fn card_field(cat: &'static Catalogue, t: PlanTexts, card: &Card) -> Field {
+    (
+        "card",
+        cat.msg("field-card"),
+        t.cell_after(&card.id, &card.translations, "title", &card.title),
+    )
+}
+
+/// The priority an item is in: its id and "We will ...".
+fn priority_field(cat: &'static Catalogue, t: PlanTexts, priority: &Priority) -> Field {
+    (
+        "priority",
+        cat.msg("field-we-will"),
+        t.cell_after(
+            &priority.id,
+            &priority.translations,
+            "title",
+            &priority.title,
+        ),
+    )
+}
+
 /// Where a task is: its card, priority and action, each titled.
 fn place(
     cat: &'static Catalogue,
@@ -221,21 +244,8 @@ fn place(
     action: &Action,
 ) -> [Field; 3] {
     [
-        (
-            "card",
-            cat.msg("field-card"),
-            t.cell_after(&card.id, &card.translations, "title", &card.title),
-        ),
-        (
-            "priority",
-            cat.msg("field-we-will"),
-            t.cell_after(
-                &priority.id,
-                &priority.translations,
-                "title",
-                &priority.title,
-            ),
-        ),
+        card_field(cat, t, card),
+        priority_field(cat, t, priority),
         (
             "action",
             cat.msg("field-action"),
@@ -347,21 +357,8 @@ fn action(
             cat.msg("field-title"),
             t.cell(&action.translations, "title", &action.title),
         ),
-        (
-            "card",
-            cat.msg("field-card"),
-            t.cell_after(&card.id, &card.translations, "title", &card.title),
-        ),
-        (
-            "priority",
-            cat.msg("field-we-will"),
-            t.cell_after(
-                &priority.id,
-                &priority.translations,
-                "title",
-                &priority.title,
-            ),
-        ),
+        card_field(cat, t, card),
+        priority_field(cat, t, priority),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
         (
@@ -389,11 +386,7 @@ fn priority(cat: &'static Catalogue, t: PlanTexts, card: &Card, priority: &Prior
             cat.msg("field-we-will"),
             t.cell(&priority.translations, "title", &priority.title),
         ),
-        (
-            "card",
-            cat.msg("field-card"),
-            t.cell_after(&card.id, &card.translations, "title", &card.title),
-        ),
+        card_field(cat, t, card),
         ("actions", cat.msg("field-actions"), actions),
         ("tasks", cat.msg("field-tasks"), ids(&tasks)),
         ("rag", cat.msg("field-rag"), rag_of(cat, &tasks)),
