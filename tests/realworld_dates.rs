@@ -240,19 +240,6 @@ fn real_target_dates_read_as_their_plans_mean() {
             Err(why) => wrong.push((text.to_string(), why)),
         }
     }
-    eprintln!("{right} of {total} real target dates read as their plans mean");
-    for (text, why) in &wrong {
-        let known = DISAGREE.iter().find(|(t, _)| t == text);
-        eprintln!("  {}{why}", if known.is_some() { "(known) " } else { "" });
-    }
-    let unexpected: Vec<_> = wrong
-        .iter()
-        .filter(|(text, _)| !DISAGREE.iter().any(|(t, _)| t == text))
-        .collect();
-    assert!(
-        unexpected.is_empty(),
-        "{} rows misread: {unexpected:#?}",
-        unexpected.len()
-    );
+    common::misreadings("real target dates", right, total, &wrong, DISAGREE);
     assert!(total >= 40, "only {total} rows in {}", path.display());
 }

@@ -304,20 +304,7 @@ fn welsh_target_dates_read_as_their_pages_mean() {
             twins.push(why);
         }
     }
-    eprintln!("{right} of {total} Welsh target dates read as their pages mean");
-    for (text, why) in &wrong {
-        let known = DISAGREE.iter().find(|(t, _)| t == text);
-        eprintln!("  {}{why}", if known.is_some() { "(known) " } else { "" });
-    }
-    let unexpected: Vec<_> = wrong
-        .iter()
-        .filter(|(text, _)| !DISAGREE.iter().any(|(t, _)| t == text))
-        .collect();
-    assert!(
-        unexpected.is_empty(),
-        "{} rows misread: {unexpected:#?}",
-        unexpected.len()
-    );
+    common::misreadings("Welsh target dates", right, total, &wrong, DISAGREE);
     assert!(twins.is_empty(), "read unlike their twins: {twins:#?}");
     assert!(total >= 40, "only {total} rows in {}", path.display());
 }

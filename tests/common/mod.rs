@@ -335,3 +335,28 @@ pub fn apply_repository() -> tempfile::TempDir {
     git_on(repo.path(), None, &["commit", "-qm", "plan"]);
     repo
 }
+
+/// The end of a table test of real target-date cells: says how many of
+/// `total` read right and prints each misreading (marking those the
+/// readers' own table disagrees with, `disagree`), then fails on any
+/// misreading not among those.
+#[allow(clippy::print_stderr)] // the count is the test's report, seen with --nocapture
+pub fn misreadings(
+    what: &str,
+    right: usize,
+    total: usize,
+    wrong: &[(String, String)],
+    disagree: &[(&str, &str)],
+) {
+    eprintln!("{right} of {total} {what} read as their pages mean");
+    let known = |text: &str| disagree.iter().any(|(t, _)| *t == text);
+    for (text, why) in wrong {
+        eprintln!("  {}{why}", if known(text) { "(known) " } else { "" });
+    }
+    let unexpected: Vec<_> = wrong.iter().filter(|(text, _)| !known(text)).collect();
+    assert!(
+        unexpected.is_empty(),
+        "{} rows misread: {unexpected:#?}",
+        unexpected.len()
+    );
+}
