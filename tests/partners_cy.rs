@@ -173,29 +173,7 @@ fn filled(sent: &Path, not: &str, rows: &[(&str, &str, &str)]) -> Option<PathBuf
         "{}",
         String::from_utf8_lossy(&python.stderr)
     );
-    let resaved = work.join("resaved");
-    let soffice = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            work.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
-        .arg(&resaved)
-        .arg(&out)
-        .output();
-    let Ok(soffice) = soffice else {
-        common::skip(
-            "a Welsh return re-saved by LibreOffice",
-            "LibreOffice (soffice)",
-        );
-        return None;
-    };
-    assert!(
-        soffice.status.success() && resaved.join(name).exists(),
-        "LibreOffice did not re-save {name:?}: {}",
-        String::from_utf8_lossy(&soffice.stderr)
-    );
-    Some(resaved.join(name))
+    common::resaved_by_libreoffice("a Welsh return re-saved by LibreOffice", &work, &out)
 }
 
 fn card(repo: &Path, name: &str) -> String {

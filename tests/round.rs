@@ -84,30 +84,7 @@ fn filled(sent: &Path, rows: &[(&str, Option<&str>, Option<&str>)]) -> Option<Pa
         "{}",
         String::from_utf8_lossy(&python.stderr)
     );
-    let resaved = work.join("resaved");
-    let profile = work.join("profile");
-    let soffice = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
-        .arg(&resaved)
-        .arg(&out)
-        .output();
-    let Ok(soffice) = soffice else {
-        common::skip(
-            "a return sheet re-saved by LibreOffice",
-            "LibreOffice (soffice)",
-        );
-        return None;
-    };
-    assert!(
-        soffice.status.success() && resaved.join(name).exists(),
-        "LibreOffice did not re-save {name:?}: {}",
-        String::from_utf8_lossy(&soffice.stderr)
-    );
-    Some(resaved.join(name))
+    common::resaved_by_libreoffice("a return sheet re-saved by LibreOffice", &work, &out)
 }
 
 fn apply(repo: &Path, on: &str, files: &[&Path]) -> String {

@@ -360,3 +360,31 @@ pub fn misreadings(
         unexpected.len()
     );
 }
+
+/// `file` (a workbook) opened and saved again by LibreOffice as `.xlsx`,
+/// as a partner's office software would: the re-saved copy in
+/// `work/resaved`, or `None` (skipped) where LibreOffice is not installed.
+pub fn resaved_by_libreoffice(test: &str, work: &Path, file: &Path) -> Option<PathBuf> {
+    let resaved = work.join("resaved");
+    let soffice = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            work.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+        .arg(&resaved)
+        .arg(file)
+        .output();
+    let Ok(soffice) = soffice else {
+        skip(test, "LibreOffice (soffice)");
+        return None;
+    };
+    let name = file.with_extension("xlsx");
+    let name = name.file_name().unwrap();
+    assert!(
+        soffice.status.success() && resaved.join(name).exists(),
+        "LibreOffice did not re-save {name:?}: {}",
+        String::from_utf8_lossy(&soffice.stderr)
+    );
+    Some(resaved.join(name))
+}
