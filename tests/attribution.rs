@@ -57,6 +57,19 @@ fn edited(dir: &Path, name: &str, script: &str) -> Option<PathBuf> {
     Some(out)
 }
 
+/// `plan apply SHEET --any-lead` on the round's plan refuses the sheet,
+/// saying `says`, and changes nothing.
+fn refused_whole(sheet: &Path, says: &str) {
+    let repo = repository();
+    let out = plan(
+        repo.path(),
+        &["apply", sheet.to_str().unwrap(), "--any-lead"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    assert!(unchanged(repo.path()));
+}
+
 #[test]
 fn the_signed_sheet_is_applied_as_its_agency() {
     let repo = repository();
@@ -76,18 +89,10 @@ fn an_about_sheet_edited_to_name_another_agency_is_refused() {
     let Some(sheet) = edited(dir.path(), "SW.xlsx", script) else {
         return;
     };
-    let repo = repository();
-    let out = plan(
-        repo.path(),
-        &["apply", sheet.to_str().unwrap(), "--any-lead"],
+    refused_whole(
+        &sheet,
+        "this sheet was not made by `plan requests` for SW, or was changed",
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("this sheet was not made by `plan requests` for SW, or was changed"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(unchanged(repo.path()));
 }
 
 #[test]
@@ -96,20 +101,10 @@ fn an_about_sheet_deleted_and_the_file_named_for_another_agency_is_refused() {
     let Some(sheet) = edited(dir.path(), "SW.xlsx", "del wb['About']") else {
         return;
     };
-    let repo = repository();
-    let out = plan(
-        repo.path(),
-        &["apply", sheet.to_str().unwrap(), "--any-lead"],
-    );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("carries no signature of `plan requests`"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(unchanged(repo.path()));
+    refused_whole(&sheet, "carries no signature of `plan requests`");
     // A signed sheet is its agency's, whatever --agency says.
     let signed = fixture("swp-openpyxl.xlsx");
+    let repo = repository();
     let out = plan(
         repo.path(),
         &["apply", signed.to_str().unwrap(), "--agency", "SW"],
