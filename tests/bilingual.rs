@@ -46,6 +46,14 @@ fn change(dir: &Path, file: &str, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// `plan check --format short` on a copy of the example with `from`
+/// changed to `to` in `file`: its findings.
+fn check_changed(file: &str, from: &str, to: &str) -> String {
+    let dir = copy();
+    change(dir.path(), file, from, to);
+    text(&plan(dir.path(), &["check", "--format", "short"]))
+}
+
 /// The 1-based line of the first line of `file` in `dir` that starts with `start`.
 fn line_of(dir: &Path, file: &str, start: &str) -> usize {
     let text = fs::read_to_string(dir.join(file)).unwrap();
@@ -159,14 +167,11 @@ fn a_translation_into_a_language_not_declared_is_an_error_at_its_place() {
     );
 
     // In the plan's first language, the unsuffixed key holds it already.
-    let dir = copy();
-    change(
-        dir.path(),
+    let found = check_changed(
         "measures.toml",
         "title_en = \"Reports",
         "title_cy = \"Adroddiadau\"\ntitle_en = \"Reports",
     );
-    let found = text(&plan(dir.path(), &["check", "--format", "short"]));
     assert!(
         found.contains(
             "error[bad-twin]: `title_cy` is a translation into the plan's first language"
@@ -175,14 +180,7 @@ fn a_translation_into_a_language_not_declared_is_an_error_at_its_place() {
     );
 
     // A plan that declares no languages has no translations.
-    let dir = copy();
-    change(
-        dir.path(),
-        "plan.toml",
-        "languages = [\"cy\", \"en\"]\n",
-        "",
-    );
-    let found = text(&plan(dir.path(), &["check", "--format", "short"]));
+    let found = check_changed("plan.toml", "languages = [\"cy\", \"en\"]\n", "");
     assert!(
         found.contains("`title_en` is a translation into `en`, but the plan declares no languages"),
         "{found}"
@@ -223,14 +221,11 @@ fn unknown_repeated_and_missing_languages_are_errors_where_written() {
         "{found}"
     );
 
-    let dir = copy();
-    change(
-        dir.path(),
+    let found = check_changed(
         "plan.toml",
         "languages = [\"cy\", \"en\"]",
         "languages = []",
     );
-    let found = text(&plan(dir.path(), &["check", "--format", "short"]));
     assert!(
         found.contains("error[bad-language]: `languages` names no language"),
         "{found}"
