@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn calendar() -> Calendar {
+pub(super) fn calendar() -> Calendar {
     Calendar {
         start: day("2012-04-01"),
         end: day("2013-03-31"),
@@ -11,11 +11,11 @@ fn calendar() -> Calendar {
     }
 }
 
-fn day(text: &str) -> NaiveDate {
+pub(super) fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
-fn dated(from: &str, to: &str) -> TargetDate {
+pub(super) fn dated(from: &str, to: &str) -> TargetDate {
     TargetDate::Dated(Interval {
         from: day(from),
         to: day(to),

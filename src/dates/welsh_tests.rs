@@ -3,25 +3,8 @@
 
 use super::*;
 
-fn calendar() -> Calendar {
-    Calendar {
-        start: day("2012-04-01"),
-        end: day("2013-03-31"),
-        asap_days: 30,
-        year_start: 4,
-    }
-}
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn dated(from: &str, to: &str) -> TargetDate {
-    TargetDate::Dated(Interval {
-        from: day(from),
-        to: day(to),
-    })
-}
+// The plan year 2012-13 and its days, as the English table has them.
+use super::tests::{calendar, dated, day};
 
 /// Welsh, its English twin, and the target both must read as.
 fn check(cases: &[(&str, &str, TargetDate)]) {
