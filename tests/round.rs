@@ -325,14 +325,7 @@ fn an_imported_progress_note_stays_in_view_after_later_notes() {
     )
     .unwrap();
     let out = work.path().join("out");
-    let import = Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args(["--as-of", "2012-12-01", "import"])
-        .arg(&source)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    ok(&import);
+    imported(&source, &out, "2012-12-01");
     ok(&plan(
         &out,
         "2012-12-05",
@@ -353,14 +346,7 @@ fn an_imported_progress_note_stays_in_view_after_later_notes() {
     )
     .unwrap();
     let dated = work.path().join("dated");
-    let import = Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args(["--as-of", "2012-12-10", "import"])
-        .arg(&source)
-        .arg("--out")
-        .arg(&dated)
-        .output()
-        .unwrap();
-    ok(&import);
+    imported(&source, &dated, "2012-12-10");
     let show = ok(&plan(&dated, "2012-12-10", &["show", "P-1.1.a"]));
     assert!(show.contains("Last review ┆ 2012-12-03"), "{show}");
     ok(&plan(&dated, "2012-12-10", &["check"]));
@@ -380,14 +366,7 @@ fn an_imported_progress_note_is_by_the_lead_where_the_source_says_so() {
     )
     .unwrap();
     let out = work.path().join("out");
-    let import = Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args(["--as-of", "2012-12-01", "import"])
-        .arg(&source)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    ok(&import);
+    imported(&source, &out, "2012-12-01");
     let by = |id: &str| {
         let show = ok(&plan(&out, "2012-12-01", &["show", id, "--format", "json"]));
         let task: serde_json::Value = serde_json::from_str(&show).unwrap();
@@ -711,4 +690,16 @@ fn a_task_reads_its_rag_note_and_last_review_from_its_latest_entries() {
     assert!(row("RAG").contains("red"), "{show}");
     assert!(row("Last review").contains("2012-11-20"), "{show}");
     assert!(row("Note").contains("Two sergeants on leave"), "{show}");
+}
+
+/// `plan import SOURCE --out OUT` as of `as_of`, which must succeed.
+fn imported(source: &Path, out: &Path, as_of: &str) {
+    let import = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["--as-of", as_of, "import"])
+        .arg(source)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    ok(&import);
 }
